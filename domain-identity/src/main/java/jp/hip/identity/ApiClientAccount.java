@@ -1,0 +1,56 @@
+package jp.hip.identity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.TenantId;
+
+/** An integration (HR system, insurer system, PHR service) that calls the API for exactly one tenant. */
+@Entity
+@Table(name = "plat_api_client")
+class ApiClientAccount {
+
+    @Id
+    @Column(name = "client_id")
+    private String clientId;
+
+    @TenantId
+    @Column(name = "tenant_id")
+    private UUID tenantId;
+
+    private String name;
+
+    private String scopes;
+
+    private boolean active;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected ApiClientAccount() {}
+
+    ApiClientAccount(String clientId, UUID tenantId, String name, String scopes, Instant now) {
+        if (name == null || name.isBlank()) {
+            throw new IdentityException("identity.apiClient.name.required");
+        }
+        this.clientId = clientId;
+        this.tenantId = tenantId;
+        this.name = name.strip();
+        this.scopes = scopes;
+        this.active = true;
+        this.createdAt = now;
+    }
+
+    ApiClientView view() {
+        return new ApiClientView(clientId, tenantId, name, scopes, active, createdAt);
+    }
+}

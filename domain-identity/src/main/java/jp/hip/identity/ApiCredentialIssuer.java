@@ -1,0 +1,22 @@
+package jp.hip.identity;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Makes OAuth2 client credentials for an integration. Implemented by the API module's authorization server;
+ * declared here so that registering a client stays one identity operation.
+ */
+public interface ApiCredentialIssuer {
+
+    /** The scopes a client may be given. */
+    Set<String> availableScopes();
+
+    /** Registers a client-credentials client bound to the tenant; returns its id and the raw secret (shown once). */
+    Credentials issue(UUID tenantId, String name, Set<String> scopes);
+
+    /** The same with a chosen id and secret: only for demo data, whose README lists them. */
+    Credentials issue(UUID tenantId, String name, Set<String> scopes, Credentials chosen);
+
+    record Credentials(String clientId, String clientSecret) {}
+}

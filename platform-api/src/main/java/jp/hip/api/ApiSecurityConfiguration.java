@@ -1,0 +1,164 @@
+package jp.hip.api;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+
+/**
+ * Security for machines: the authorization server's endpoints ({@code /oauth2/**}: client-credentials tokens
+ * for integrations) and the stateless {@code /api/**} chain that accepts those tokens. Each client is bound to
+ * one tenant: the token carries {@value #TENANT_CLAIM}, which becomes the request's tenant.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfiguration {
+
+    static final String TENANT_CLAIM = "tenant_id";
+    static final String TENANT_SETTING = "hip.tenant_id";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+        http.securityMatcher("/oauth2/**", "/.well-known/oauth-authorization-server", "/.well-known/oauth-authorization-server/**")
+                .oauth2AuthorizationServer(Customizer.withDefaults())
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems::unauthorized));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/v1/tenant").authenticated()
+                        .requestMatchers("/api/v1/users", "/api/v1/users/*").hasAuthority("SCOPE_users.read")
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ApiClientConverter()))
+                        .authenticationEntryPoint(problems::unauthorized)
+                        .accessDeniedHandler(problems::forbidden))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(problems::unauthorized)
+                        .accessDeniedHandler(problems::forbidden))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable()); // bearer tokens, no cookies: nothing for CSRF to forge
+        return http.build();
+    }
+
+    @Bean
+    RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc) {
+        return new JdbcRegisteredClientRepository(jdbc);
+    }
+
+    @Bean
+    OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    }
+
+    @Bean
+    JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
+        return new ImmutableJWKSet<>(new JWKSet(keys.current()));
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SigningKeys keys) throws JOSEException {
+        return NimbusJwtDecoder.withPublicKey(keys.current().toRSAPublicKey()).build();
+    }
+
+    /** Puts the client's tenant into every access token it is issued. */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> tenantClaim() {
+        return context -> {
+            if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                Object tenant = context.getRegisteredClient().getClientSettings().getSetting(TENANT_SETTING);
+                if (tenant != null) {
+                    context.getClaims().claim(TENANT_CLAIM, tenant.toString());
+                }
+            }
+        };
+    }
+
+    /** Turns a validated token into an {@link ApiClient} principal; a token without a tenant is refused. */
+    static final class ApiClientConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+
+        @Override
+        public AbstractAuthenticationToken convert(Jwt jwt) {
+            String tenant = jwt.getClaimAsString(TENANT_CLAIM);
+            if (tenant == null) {
+                throw new org.springframework.security.oauth2.server.resource.InvalidBearerTokenException("token names no tenant");
+            }
+            Set<String> scopes = new HashSet<>();
+            Object scopeClaim = jwt.getClaims().get("scope");
+            if (scopeClaim instanceof Collection<?> list) {
+                list.forEach(s -> scopes.add(s.toString()));
+            } else if (scopeClaim instanceof String text) {
+                scopes.addAll(List.of(text.split(" ")));
+            }
+            ApiClient client = new ApiClient(jwt.getSubject(), UUID.fromString(tenant), Set.copyOf(scopes));
+            List<GrantedAuthority> authorities = scopes.stream()
+                    .map(s -> (GrantedAuthority) new SimpleGrantedAuthority("SCOPE_" + s))
+                    .toList();
+            return new ApiClientAuthentication(client, jwt, authorities);
+        }
+    }
+
+    static final class ApiClientAuthentication extends AbstractAuthenticationToken {
+
+        private final ApiClient client;
+        private final Jwt jwt;
+
+        ApiClientAuthentication(ApiClient client, Jwt jwt, Collection<? extends GrantedAuthority> authorities) {
+            super(authorities);
+            this.client = client;
+            this.jwt = jwt;
+            setAuthenticated(true);
+        }
+
+        @Override
+        public Object getCredentials() {
+            return jwt;
+        }
+
+        @Override
+        public Object getPrincipal() {
+            return client;
+        }
+
+        @Override
+        public String getName() {
+            return client.clientId();
+        }
+    }
+}

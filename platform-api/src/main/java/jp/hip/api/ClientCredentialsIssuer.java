@@ -1,0 +1,69 @@
+package jp.hip.api;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.stereotype.Component;
+
+import jp.hip.identity.ApiCredentialIssuer;
+
+/** Client-credentials clients in the authorization server, each carrying its tenant in its settings. */
+@Component
+class ClientCredentialsIssuer implements ApiCredentialIssuer {
+
+    /** Scopes grow with the API; each endpoint names the one it needs in {@link ApiSecurityConfiguration}. */
+    static final Set<String> SCOPES = Set.of("users.read");
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final RegisteredClientRepository clients;
+    private final PasswordEncoder passwordEncoder;
+
+    ClientCredentialsIssuer(RegisteredClientRepository clients, PasswordEncoder passwordEncoder) {
+        this.clients = clients;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    @Override
+    public Set<String> availableScopes() {
+        return SCOPES;
+    }
+
+    @Override
+    public Credentials issue(UUID tenantId, String name, Set<String> scopes) {
+        String clientId = "hip-" + UUID.randomUUID();
+        byte[] secretBytes = new byte[32];
+        RANDOM.nextBytes(secretBytes);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
+        return issue(tenantId, name, scopes, new Credentials(clientId, secret));
+    }
+
+    @Override
+    public Credentials issue(UUID tenantId, String name, Set<String> scopes, Credentials chosen) {
+        String clientId = chosen.clientId();
+        String secret = chosen.clientSecret();
+        RegisteredClient client = RegisteredClient.withId(UUID.randomUUID().toString())
+                .clientId(clientId)
+                .clientName(name)
+                .clientSecret(passwordEncoder.encode(secret))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scopes(s -> s.addAll(scopes))
+                .clientSettings(ClientSettings.builder().setting(ApiSecurityConfiguration.TENANT_SETTING, tenantId.toString()).build())
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(30)).build())
+                .build();
+        clients.save(client);
+        return new Credentials(clientId, secret);
+    }
+}

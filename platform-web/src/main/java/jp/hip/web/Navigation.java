@@ -1,0 +1,48 @@
+package jp.hip.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jp.hip.identity.Role;
+import jp.hip.identity.SignedInUser;
+
+/** The navigation a signed-in user sees: one home per role, plus administration where the role allows it. */
+final class Navigation {
+
+    record Item(String path, String messageKey) {}
+
+    private Navigation() {}
+
+    static List<Item> itemsFor(SignedInUser user) {
+        List<Item> items = new ArrayList<>();
+        if (user.hasRole(Role.HR_STAFF) || user.hasRole(Role.COMPANY_VIEWER)) {
+            items.add(new Item("/company", "nav.company"));
+        }
+        if (user.hasRole(Role.INSURER_STAFF)) {
+            items.add(new Item("/insurer", "nav.insurer"));
+        }
+        if (user.hasRole(Role.REGISTRY_OFFICER)) {
+            items.add(new Item("/registry", "nav.registry"));
+        }
+        if (user.hasRole(Role.ASSOCIATION_USER)) {
+            items.add(new Item("/association", "nav.association"));
+        }
+        if (user.hasRole(Role.INDIVIDUAL)) {
+            items.add(new Item("/me", "nav.personal"));
+        }
+        if (user.hasRole(Role.TENANT_ADMIN)) {
+            items.add(new Item("/tenant/users", "nav.tenantUsers"));
+        }
+        if (user.hasRole(Role.PLATFORM_ADMIN)) {
+            items.add(new Item("/admin/tenants", "nav.adminTenants"));
+            items.add(new Item("/admin/api-clients", "nav.adminApiClients"));
+        }
+        return items;
+    }
+
+    /** Where "/home" leads: the first page of the user's navigation. */
+    static String homeOf(SignedInUser user) {
+        List<Item> items = itemsFor(user);
+        return items.isEmpty() ? "/" : items.get(0).path();
+    }
+}

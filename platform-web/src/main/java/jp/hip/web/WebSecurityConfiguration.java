@@ -1,0 +1,76 @@
+package jp.hip.web;
+
+import java.time.Duration;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+import jp.hip.identity.Role;
+
+/**
+ * Security for people at a browser: form login, sessions (stored in PostgreSQL by Spring Session so several
+ * app instances share them), CSRF on every form, strict security headers. Each path prefix names its roles;
+ * whatever is not listed is denied.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurityConfiguration {
+
+    /** Content-Security-Policy: our own scripts, styles and images only; no framing. */
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    @Bean
+    @Order(10)
+    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        // public
+                        .requestMatchers("/", "/login", "/invitation/**", "/error", "/css/**", "/js/**", "/images/**",
+                                "/favicon.ico", "/actuator/health", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**").permitAll()
+                        // signed in, any role
+                        .requestMatchers("/home").authenticated()
+                        // per role
+                        .requestMatchers("/company/**").hasAnyRole(Role.HR_STAFF.name(), Role.COMPANY_VIEWER.name())
+                        .requestMatchers("/insurer/**").hasRole(Role.INSURER_STAFF.name())
+                        .requestMatchers("/registry/**").hasRole(Role.REGISTRY_OFFICER.name())
+                        .requestMatchers("/association/**").hasRole(Role.ASSOCIATION_USER.name())
+                        .requestMatchers("/me/**").hasRole(Role.INDIVIDUAL.name())
+                        .requestMatchers("/tenant/**").hasRole(Role.TENANT_ADMIN.name())
+                        .requestMatchers("/admin/**").hasRole(Role.PLATFORM_ADMIN.name())
+                        .anyRequest().denyAll())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .usernameParameter("email")
+                        .defaultSuccessUrl("/home", true)
+                        .failureHandler(failureHandler())
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("SESSION"))
+                .sessionManagement(session -> session
+                        .invalidSessionUrl("/login?expired")
+                        .sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(Duration.ofDays(365).toSeconds()))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    /** Says why sign-in failed without telling which of e-mail or password was wrong. */
+    private static AuthenticationFailureHandler failureHandler() {
+        return (request, response, exception) -> {
+            String reason = exception instanceof LockedException ? "locked"
+                    : exception instanceof DisabledException ? "disabled"
+                    : "bad";
+            response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+        };
+    }
+}

@@ -1,0 +1,87 @@
+package jp.hip.web.admin;
+
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jp.hip.identity.ApiCredentialIssuer;
+import jp.hip.identity.IdentityException;
+import jp.hip.identity.IdentityManagement;
+import jp.hip.web.FormErrors;
+
+/** Platform administrators register API clients (integrations), each bound to one tenant. */
+@Controller
+@RequestMapping("/admin/api-clients")
+class ApiClientAdminController {
+
+    private final IdentityManagement identity;
+    private final ApiCredentialIssuer issuer;
+
+    ApiClientAdminController(IdentityManagement identity, ApiCredentialIssuer issuer) {
+        this.identity = identity;
+        this.issuer = issuer;
+    }
+
+    public static final class ApiClientForm {
+        @NotNull(message = "{validation.required}")
+        private UUID tenantId;
+
+        @NotBlank(message = "{validation.required}")
+        private String name = "";
+
+        @NotEmpty(message = "{validation.required}")
+        private Set<String> scopes = Set.of();
+
+        public UUID getTenantId() { return tenantId; }
+        public void setTenantId(UUID tenantId) { this.tenantId = tenantId; }
+        public String getName() { return name; }
+        public void setName(String name) { this.name = name; }
+        public Set<String> getScopes() { return scopes; }
+        public void setScopes(Set<String> scopes) { this.scopes = scopes; }
+    }
+
+    @GetMapping
+    String list(Model model) {
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new ApiClientForm());
+        }
+        return view(model);
+    }
+
+    @PostMapping
+    String create(@Valid @ModelAttribute("form") ApiClientForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return view(model);
+        }
+        try {
+            redirect.addFlashAttribute("registered",
+                    identity.registerApiClient(form.getTenantId(), form.getName(), form.getScopes(), issuer));
+        } catch (IdentityException e) {
+            FormErrors.reject(errors, e, "identity.apiClient.name", "name", "identity.apiClient.scopes", "scopes",
+                    "identity.tenant", "tenantId");
+            return view(model);
+        }
+        return "redirect:/admin/api-clients";
+    }
+
+    private String view(Model model) {
+        model.addAttribute("clients", identity.apiClients());
+        model.addAttribute("tenants", identity.tenants());
+        model.addAttribute("scopes", new java.util.TreeSet<>(issuer.availableScopes()));
+        return "admin/api-clients";
+    }
+}
