@@ -4,18 +4,26 @@ import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManagerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.session.jdbc.config.annotation.SpringSessionTransactionManager;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Two transaction managers. JPA's is the application's. Spring Session gets a plain JDBC one: loading a
+ * Transactions and the shared (JDBC) session.
+ *
+ * <p>Two transaction managers. JPA's is the application's. Spring Session gets a plain JDBC one: loading a
  * session must not open a Hibernate session, because opening one asks {@code CurrentTenant} for the tenant,
  * which is read from the security context, which is loaded from that very session.
+ *
+ * <p>The session cookie is set here, explicitly: HttpOnly, SameSite=Lax, and Secure unless
+ * {@code server.servlet.session.cookie.secure} is false (only the local demo over plain http).
  */
 @Configuration(proxyBeanMethods = false)
 class PersistenceConfiguration {
@@ -30,5 +38,16 @@ class PersistenceConfiguration {
     @SpringSessionTransactionManager
     PlatformTransactionManager sessionTransactionManager(DataSource dataSource) {
         return new JdbcTransactionManager(dataSource);
+    }
+
+    @Bean
+    CookieSerializer cookieSerializer(@Value("${server.servlet.session.cookie.secure:true}") boolean secure) {
+        DefaultCookieSerializer serializer = new DefaultCookieSerializer();
+        serializer.setCookieName("SESSION");
+        serializer.setCookiePath("/");
+        serializer.setUseHttpOnlyCookie(true);
+        serializer.setUseSecureCookie(secure);
+        serializer.setSameSite("Lax");
+        return serializer;
     }
 }

@@ -53,8 +53,8 @@ public class IdentityManagement {
 
     public record InviteUser(String email, String displayName, Set<Role> roles) {}
 
-    /** An invitation: the raw token is shown once (to be sent to the invitee) and stored only as a hash. */
-    public record Invitation(UUID userId, String email, String token) {}
+    /** An invitation: serializable because pages pass it on through the (JDBC-stored) flash scope. The raw token is shown once (to be sent to the invitee) and stored only as a hash. */
+    public record Invitation(UUID userId, String email, String token) implements java.io.Serializable {}
 
     /** Platform admin: a new tenant and its first user, who administers the tenant. */
     public Invitation createTenant(CreateTenant command) {
@@ -176,7 +176,7 @@ public class IdentityManagement {
         return CurrentTenant.ALL_TENANTS.equals(current) || tenantId.equals(current);
     }
 
-    public record RegisteredApiClient(ApiClientView client, String clientSecret) {}
+    public record RegisteredApiClient(ApiClientView client, String clientSecret) implements java.io.Serializable {}
 
     /** Registers an integration for a tenant: credentials from the authorization server, the binding here. */
     public RegisteredApiClient registerApiClient(UUID tenantId, String name, Set<String> scopes, ApiCredentialIssuer issuer) {

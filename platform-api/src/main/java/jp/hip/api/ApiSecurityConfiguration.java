@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.Customizer;
@@ -63,7 +64,8 @@ class ApiSecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/tenant").authenticated()
-                        .requestMatchers("/api/v1/users", "/api/v1/users/*").hasAuthority("SCOPE_users.read")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/users", "/api/v1/users/*").hasAuthority("SCOPE_users.read")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/users").hasAuthority("SCOPE_users.write")
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new ApiClientConverter()))

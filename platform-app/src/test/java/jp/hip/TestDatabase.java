@@ -1,0 +1,84 @@
+package jp.hip;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The one seam through which tests get PostgreSQL (conventions.md, Tests): the JDBC URL in
+ * {@code HIP_TEST_DB_URL} when set (bin/test and CI set it to the machine's own PostgreSQL); otherwise a
+ * Testcontainers PostgreSQL when a Docker engine answers; otherwise the tests fail, saying what to do.
+ *
+ * <p>A database whose name ends in {@code _test} is dropped and created afresh once per test JVM, so every
+ * run starts from the real migrations on an empty schema.
+ */
+public final class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static String url;
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        String jdbcUrl = url();
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("hipTestDatabase", Map.of(
+                "spring.datasource.url", jdbcUrl,
+                "spring.datasource.username", "",
+                "spring.datasource.password", "")));
+    }
+
+    static synchronized String url() {
+        if (url == null) {
+            url = locate();
+        }
+        return url;
+    }
+
+    private static String locate() {
+        String fromEnvironment = System.getenv("HIP_TEST_DB_URL");
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            recreateIfTestDatabase(fromEnvironment);
+            return fromEnvironment;
+        }
+        if (dockerAvailable()) {
+            PostgreSQLContainer container = new PostgreSQLContainer("postgres:15-alpine");
+            container.start();
+            return container.getJdbcUrl() + "&user=" + container.getUsername() + "&password=" + container.getPassword();
+        }
+        throw new IllegalStateException("""
+                No test database. Run the tests with bin/test (it starts the local PostgreSQL and sets HIP_TEST_DB_URL), \
+                or set HIP_TEST_DB_URL yourself, e.g. jdbc:postgresql://127.0.0.1:5432/hip_test?user=postgres, \
+                or start a Docker engine for Testcontainers.""");
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** jdbc:postgresql://host:port/name?params → drop and create "name" from the postgres database. */
+    private static void recreateIfTestDatabase(String jdbcUrl) {
+        URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
+        String name = uri.getPath().substring(1);
+        if (!name.endsWith("_test")) {
+            return;
+        }
+        String admin = jdbcUrl.replaceFirst("/" + name + "(\\?|$)", "/postgres$1");
+        try (Connection connection = DriverManager.getConnection(admin);
+                var statement = connection.createStatement()) {
+            statement.execute("drop database if exists \"" + name + "\" with (force)");
+            statement.execute("create database \"" + name + "\"");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prepare the test database " + name + " at " + admin, e);
+        }
+    }
+}
