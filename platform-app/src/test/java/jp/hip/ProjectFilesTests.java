@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 /** Rules about the project's files that the compiler cannot check. */
 class ProjectFilesTests {
 
-    @Test
-    void japaneseAndEnglishMessagesHaveTheSameKeys() throws IOException {
-        Properties ja = load("/messages_ja.properties");
-        Properties en = load("/messages_en.properties");
-        assertThat(ja).isNotEmpty();
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"messages", "messages-accounting", "messages-guidelines", "messages-phr"})
+    void japaneseAndEnglishMessagesHaveTheSameKeys(String bundle) throws IOException {
+        Properties ja = load("/" + bundle + "_ja.properties");
+        Properties en = load("/" + bundle + "_en.properties");
         assertThat(en.keySet()).containsExactlyInAnyOrderElementsOf(ja.keySet());
     }
 
@@ -35,8 +35,11 @@ class ProjectFilesTests {
     @Test
     void noRegistryPageCallsAListingAnApproval() throws IOException {
         // ref-guidelines.md §1.2: METI registers a self-declaration; it never certifies or approves.
-        String texts = Files.readString(Path.of("../platform-web/src/main/resources/messages_ja.properties"));
-        assertThat(texts).doesNotContain("認定").doesNotContain("認証").doesNotContain("承認");
+        try (Stream<Path> files = Files.walk(Path.of("../platform-web/src/main/resources"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith("_ja.properties") || f.toString().endsWith(".html")).toList()) {
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain("認定").doesNotContain("認証").doesNotContain("承認");
+            }
+        }
     }
 
     private static Properties load(String resource) throws IOException {

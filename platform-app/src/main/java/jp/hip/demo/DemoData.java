@@ -23,10 +23,17 @@ import jp.hip.identity.TenantKind;
  */
 @Component
 @Profile("demo")
-class DemoData implements ApplicationRunner {
+@org.springframework.core.annotation.Order(0) // the modules' demo loaders (@Order 10 and up) build on these tenants
+public class DemoData implements ApplicationRunner {
 
-    static final String PASSWORD = "demo-pass-2026";
-    static final String OPERATOR = "健康経営プラットフォーム運営事務局";
+    public static final String PASSWORD = "demo-pass-2026";
+    public static final String OPERATOR = "健康経営プラットフォーム運営事務局";
+    public static final String COMPANY = "さくら精機株式会社";
+    public static final String OTHER_COMPANY = "みなと商事株式会社";
+    public static final String INSURER = "さくら精機健康保険組合";
+    public static final String ASSOCIATION = "一般社団法人 日本ヘルスケアサービス協会";
+    public static final String METI = "経済産業省 ヘルスケア産業課";
+    public static final String PERSON = "山田 太郎";
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -47,23 +54,23 @@ class DemoData implements ApplicationRunner {
         UUID operator = identity.registerTenant(TenantKind.PLATFORM_OPERATOR, OPERATOR, null);
         user(operator, "admin@hip.example", "運営 管理者", Role.PLATFORM_ADMIN);
 
-        UUID company = identity.registerTenant(TenantKind.COMPANY, "さくら精機株式会社", "4010001234567");
+        UUID company = identity.registerTenant(TenantKind.COMPANY, COMPANY, "4010001234567");
         user(company, "hr@sakura-seiki.example", "佐藤 花子", Role.HR_STAFF, Role.TENANT_ADMIN);
         user(company, "exec@sakura-seiki.example", "鈴木 一郎", Role.COMPANY_VIEWER);
 
-        UUID otherCompany = identity.registerTenant(TenantKind.COMPANY, "みなと商事株式会社", "1011001098765");
+        UUID otherCompany = identity.registerTenant(TenantKind.COMPANY, OTHER_COMPANY, "1011001098765");
         user(otherCompany, "hr@minato-shoji.example", "高橋 美咲", Role.HR_STAFF, Role.TENANT_ADMIN);
 
-        UUID insurer = identity.registerTenant(TenantKind.INSURER, "さくら精機健康保険組合", null);
+        UUID insurer = identity.registerTenant(TenantKind.INSURER, INSURER, null);
         user(insurer, "kenpo@sakura-kenpo.example", "田中 健", Role.INSURER_STAFF, Role.TENANT_ADMIN);
 
-        UUID association = identity.registerTenant(TenantKind.ASSOCIATION, "一般社団法人 日本ヘルスケアサービス協会", "9012301112233");
+        UUID association = identity.registerTenant(TenantKind.ASSOCIATION, ASSOCIATION, "9012301112233");
         user(association, "staff@jhsa.example", "伊藤 由美", Role.ASSOCIATION_USER, Role.TENANT_ADMIN);
 
-        UUID meti = identity.registerTenant(TenantKind.REGISTRY_OPERATOR, "経済産業省 ヘルスケア産業課", "7000012050002");
+        UUID meti = identity.registerTenant(TenantKind.REGISTRY_OPERATOR, METI, "7000012050002");
         user(meti, "officer@meti.example", "渡辺 誠", Role.REGISTRY_OFFICER, Role.TENANT_ADMIN);
 
-        UUID person = identity.registerTenant(TenantKind.PERSONAL, "山田 太郎", null);
+        UUID person = identity.registerTenant(TenantKind.PERSONAL, PERSON, null);
         user(person, "taro@example.jp", "山田 太郎", Role.INDIVIDUAL);
 
         var client = CurrentTenant.runAsSystem(() -> identity.registerApiClient(insurer, "さくら精機健保 基幹システム",
