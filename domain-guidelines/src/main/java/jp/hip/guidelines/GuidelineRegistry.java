@@ -202,7 +202,24 @@ public class GuidelineRegistry {
     public void saveDraft(UUID declarationId, long expectedVersion, DraftInput input) {
         Actor actor = association();
         guard(() -> tx.execute(s -> {
+            edit(actor, ownDeclaration(declarationId, expectedVersion), input);
+            return null;
+        }));
+    }
+
+    /** Saves the form and submits it, in one transaction: if the form is incomplete nothing is written. */
+    public void saveAndSubmit(UUID declarationId, long expectedVersion, DraftInput input) {
+        Actor actor = association();
+        guard(() -> tx.execute(s -> {
             Declaration d = ownDeclaration(declarationId, expectedVersion);
+            edit(actor, d, input);
+            record(d, d.submit(actor, checklistItems.findByEditionOrderByPositionAsc(d.edition()), today(), clock.instant()));
+            return null;
+        }));
+    }
+
+    private void edit(Actor actor, Declaration d, DraftInput input) {
+        {
             if (input.edition() == null || !ruleDocuments.existsById(input.edition())) {
                 throw new GuidelineException("guidelines.declaration.edition.required");
             }
@@ -212,9 +229,10 @@ public class GuidelineRegistry {
                     input.edition(), input.signatoryName(), input.signatoryTitle(), input.pledged(),
                     input.answers() == null ? Map.of() : input.answers()), items);
             declarations.saveAndFlush(d);
-            audit.record("GL_DECLARATION_EDITED", AUDIT_TYPE, d.id(), changesForAudit(changes));
-            return null;
-        }));
+            if (!changes.isEmpty()) {
+                audit.record("GL_DECLARATION_EDITED", AUDIT_TYPE, d.id(), changesForAudit(changes));
+            }
+        }
     }
 
     public void submit(UUID declarationId, long expectedVersion) {
@@ -475,6 +493,86 @@ public class GuidelineRegistry {
                 .param("now", Timestamp.from(now))
                 .param("today", today)
                 .update());
+    }
+
+    /**
+     * Demo data and benchmarks only (no signed-in user): creates the association profile if missing, the guideline
+     * or a revision of it, and drives a declaration through the aggregate's own transitions on the seed's dates.
+     * Returns the declaration's id.
+     */
+    public UUID seed(Seed seed) {
+        return CurrentTenant.runAs(seed.tenantId(), () -> tx.execute(s -> {
+            Association a = associations.findFirstBy().orElseGet(() -> {
+                Association created = new Association(UUID.randomUUID());
+                created.update(seed.corporateNumber(), seed.associationName(), seed.associationKind(), null, null, null);
+                return associations.save(created);
+            });
+            Instant declaredAt = at(seed.declaredOn());
+            Guideline g;
+            if (seed.guidelineId() == null) {
+                long next = jdbc.sql("select nextval('gl_registration_no_seq')").query(Long.class).single();
+                g = guidelines.save(new Guideline(seed.tenantId(), Guideline.registrationNumber(next), seed.kind(),
+                        seed.category(), seed.title(), seed.targetBusinesses(), seed.publicUrl(), at(seed.versionDatedOn())));
+            } else {
+                g = guidelines.findById(seed.guidelineId()).orElseThrow();
+            }
+            GuidelineVersion v = versions.save(new GuidelineVersion(seed.tenantId(), g.id(), seed.versionLabel(),
+                    seed.versionDatedOn(), seed.publicUrl(), seed.declaredOn(), at(seed.versionDatedOn())));
+            Declaration d = Declaration.draft(g, v, a.name(), declarations.countByGuidelineId(g.id()) + 1,
+                    a.view().kind() == AssociationKind.INDUSTRY_ASSOCIATION ? FormType.FORM_1_ASSOCIATION : FormType.FORM_2_NO_ASSOCIATION,
+                    editionOn(seed.declaredOn()), declaredAt);
+            Actor association = new Actor("demo", a.name(), Party.ASSOCIATION);
+            Actor meti = new Actor("demo", "経済産業省 ヘルスケア産業課", Party.REGISTRY);
+            List<ChecklistItem> items = checklistItems.findByEditionOrderByPositionAsc(d.edition());
+            Map<UUID, AnswerInput> answers = new LinkedHashMap<>();
+            String base = seed.publicUrl() == null ? "https://example.org/guideline" : seed.publicUrl();
+            items.forEach(i -> answers.put(i.id(), new AnswerInput(Answer.YES, base + "#" + i.view().code().toLowerCase())));
+            d.edit(association, new Declaration.DraftContent(d.view(seed.declaredOn()).formType(), d.edition(), "代表理事",
+                    "会長", true, answers), answers.keySet());
+            declarations.saveAndFlush(d);
+            DeclarationStatus target = seed.target();
+            List<StatusTransition> steps = new ArrayList<>();
+            if (target != DeclarationStatus.DRAFT) {
+                steps.add(d.submit(association, items, seed.declaredOn(), declaredAt.plusSeconds(3600)));
+            }
+            if (target == DeclarationStatus.NOT_ACCEPTED) {
+                steps.add(d.notAccept(meti, seed.reason(), at(seed.listedOn())));
+            } else if (target != DeclarationStatus.DRAFT && target != DeclarationStatus.SUBMITTED) {
+                steps.add(d.list(meti, seed.listedOn(), at(seed.listedOn())));
+                for (Declaration older : declarations.findByGuidelineIdOrderByGenerationDesc(g.id())) {
+                    if (!older.id().equals(d.id()) && EnumSet.of(DeclarationStatus.LISTED, DeclarationStatus.SUSPENDED,
+                            DeclarationStatus.EXPIRED).contains(older.status())) {
+                        transitions.save(older.supersede(Actor.SYSTEM, g.registrationNo() + " (" + d.generation() + ")", at(seed.listedOn())));
+                        declarations.save(older);
+                    }
+                }
+                switch (target) {
+                    case WITHDRAWN -> steps.add(d.withdraw(association, seed.reason(), at(seed.endedOn())));
+                    case DELISTED -> steps.add(d.delist(meti, seed.reason(), at(seed.endedOn())));
+                    case SUSPENDED -> steps.add(d.suspend(meti, seed.reason(), true, at(seed.endedOn())));
+                    case EXPIRED -> steps.add(d.expire(Actor.SYSTEM, seed.endedOn(), at(seed.endedOn())));
+                    default -> { }
+                }
+            }
+            declarations.saveAndFlush(d);
+            transitions.saveAll(steps);
+            if (seed.reason() != null && target == DeclarationStatus.DRAFT) {
+                comments.save(new ReviewComment(d, meti, Visibility.TO_APPLICANT, seed.reason(), declaredAt));
+            }
+            return d.id();
+        }));
+    }
+
+    /** The edition of 本指針 in force on a day. */
+    private String editionOn(LocalDate day) {
+        return ruleDocuments.findAllByOrderByEditionDesc().stream()
+                .filter(r -> !r.view().effectiveOn().isAfter(day))
+                .map(r -> r.view().edition())
+                .findFirst().orElse("2019");
+    }
+
+    private static Instant at(LocalDate day) {
+        return day == null ? Instant.now() : day.atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Tokyo")).toInstant();
     }
 
     // ---------------------------------------------------------------- internals
