@@ -529,7 +529,9 @@ public class GuidelineRegistry {
             items.forEach(i -> answers.put(i.id(), new AnswerInput(Answer.YES, base + "#" + i.view().code().toLowerCase())));
             d.edit(association, new Declaration.DraftContent(d.view(seed.declaredOn()).formType(), d.edition(), "代表理事",
                     "会長", true, answers), answers.keySet());
-            declarations.saveAndFlush(d);
+            // persist, not save: the id is assigned, so Spring Data would merge a copy and leave d detached.
+            em.persist(d);
+            em.flush();
             DeclarationStatus target = seed.target();
             List<StatusTransition> steps = new ArrayList<>();
             if (target != DeclarationStatus.DRAFT) {
