@@ -9,7 +9,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves listings whose logo window is over to 失効, every night and shortly after start-up. Reads compute expiry
+ * Moves listings whose logo window is over to 失効 and sends due expiry reminders, every night. Reads compute expiry
  * anyway ({@link Declaration#statusOn}); the job makes the stored status and the history agree. Several app
  * instances may run it at once: see {@link GuidelineRegistry#expireOverdue}.
  */
@@ -19,10 +19,12 @@ class ExpiryJob {
     private static final Logger log = LoggerFactory.getLogger(ExpiryJob.class);
 
     private final GuidelineRegistry registry;
+    private final ReminderSender sender;
     private final Clock clock;
 
-    ExpiryJob(GuidelineRegistry registry, Clock clock) {
+    ExpiryJob(GuidelineRegistry registry, ReminderSender sender, Clock clock) {
         this.registry = registry;
+        this.sender = sender;
         this.clock = clock;
     }
 
@@ -32,9 +34,11 @@ class ExpiryJob {
     }
 
     int run() {
-        int expired = registry.expireOverdue(LocalDate.now(clock));
-        if (expired > 0) {
-            log.info("Guideline registry: {} listing(s) expired", expired);
+        LocalDate today = LocalDate.now(clock.withZone(GuidelineRegistry.JAPAN));
+        int expired = registry.expireOverdue(today);
+        int reminded = registry.sendDueReminders(today, sender);
+        if (expired + reminded > 0) {
+            log.info("Guideline registry: {} listing(s) expired, {} reminder(s) sent", expired, reminded);
         }
         return expired;
     }

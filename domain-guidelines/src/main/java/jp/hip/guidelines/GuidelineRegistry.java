@@ -88,8 +88,11 @@ public class GuidelineRegistry {
         this.suspensionEnabled = suspensionEnabled;
     }
 
+    /** Dates of the scheme are Japanese dates: 00:00 in Tokyo starts the day, whatever the server's zone. */
+    static final java.time.ZoneId JAPAN = java.time.ZoneId.of("Asia/Tokyo");
+
     private LocalDate today() {
-        return LocalDate.now(clock);
+        return LocalDate.now(clock.withZone(JAPAN));
     }
 
     // ---------------------------------------------------------------- association (own tenant only)
@@ -575,6 +578,37 @@ public class GuidelineRegistry {
 
     private static Instant at(LocalDate day) {
         return day == null ? Instant.now() : day.atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Tokyo")).toInstant();
+    }
+
+    /**
+     * Sends each due expiry reminder once (8 months, 4 months, 30 days before the window ends): the
+     * {@code gl_reminder_sent} row is claimed first ({@code on conflict do nothing}), so concurrent instances never
+     * send the same one twice. Returns how many were sent.
+     */
+    public int sendDueReminders(LocalDate today, ReminderSender sender) {
+        Instant now = clock.instant();
+        List<Declaration> listed = CurrentTenant.runAsSystem(() -> tx.execute(s -> declarations.findByStatusInOrderByStatusChangedAtAsc(
+                EnumSet.of(DeclarationStatus.LISTED))));
+        int sent = 0;
+        for (Declaration d : listed) {
+            Reminder.Stage stage = d.statusOn(today) == DeclarationStatus.LISTED ? Reminder.stageFor(today, d.validUntil()) : null;
+            if (stage == null) {
+                continue;
+            }
+            Reminder reminder = new Reminder(d.id(), d.registrationNo(), d.view(today).title(), d.validUntil(),
+                    java.time.temporal.ChronoUnit.DAYS.between(today, d.validUntil()), stage);
+            boolean claimed = tx.execute(s -> jdbc.sql("""
+                    insert into gl_reminder_sent (tenant_id, declaration_id, stage, sent_at) values (?, ?, ?, ?)
+                    on conflict do nothing
+                    """).params(d.tenantId(), d.id(), stage.name(), Timestamp.from(now)).update() == 1);
+            if (claimed) {
+                String email = CurrentTenant.runAs(d.tenantId(), () -> tx.execute(s ->
+                        associations.findFirstBy().map(a -> a.view().contactEmail()).orElse(null)));
+                sender.send(d.view(today).associationName(), email, reminder);
+                sent++;
+            }
+        }
+        return sent;
     }
 
     // ---------------------------------------------------------------- internals

@@ -178,7 +178,7 @@ class GuidelineRegistryTests {
     void aVersionDatedInTheFutureAndABadCorporateNumberAreRefused() {
         fx.as(association, () -> {
             assertThatThrownBy(() -> registry.registerGuideline(new GuidelineRegistry.NewGuideline(GuidelineKind.GUIDELINE,
-                    ServiceCategory.SLEEP, "未来の版", null, null, "第1版", LocalDate.now().plusDays(1), null)))
+                    ServiceCategory.SLEEP, "未来の版", null, null, "第1版", LocalDate.now().plusDays(2), null)))
                     .extracting(e -> ((GuidelineException) e).messageKey()).isEqualTo("guidelines.version.datedOn.future");
             assertThat(registry.myGuidelines()).isEmpty();
             assertThatThrownBy(() -> registry.saveAssociation(new GuidelineRegistry.AssociationProfile("1234567890123", "名前",
@@ -285,6 +285,30 @@ class GuidelineRegistryTests {
         assertThat(second.entries()).hasSize(2);
         assertThat(second.pages()).isEqualTo(3);
         assertThat(second.hasNext()).isTrue();
+    }
+
+    @Test
+    void eachDueReminderIsSentOnceEvenWhenTwoInstancesSendAtTheSameTime() throws Exception {
+        UUID tenant = fx.associationTenant();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+        LocalDate version = today.minusYears(2).plusDays(100);
+        UUID id = registry.seed(new Seed(tenant, GuidelineFixtures.unique("期限間近協会"), GuidelineFixtures.corporateNumber(),
+                AssociationKind.INDUSTRY_ASSOCIATION, null, GuidelineKind.GUIDELINE, ServiceCategory.SLEEP, "期限間近",
+                null, "https://soon.example.org", "第1版", version, version.plusDays(10), version.plusDays(20), null,
+                DeclarationStatus.LISTED, null));
+        List<Reminder> sent = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        ReminderSender sender = (name, email, reminder) -> sent.add(reminder);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Integer> job = () -> registry.sendDueReminders(today, sender);
+            pool.invokeAll(List.of(job, job));
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(sent).filteredOn(r -> r.declarationId().equals(id)).singleElement()
+                .extracting(Reminder::stage).isEqualTo(Reminder.Stage.MONTHS_4);
+        registry.sendDueReminders(today, sender);
+        assertThat(sent).filteredOn(r -> r.declarationId().equals(id)).hasSize(1);
     }
 
     @Test
