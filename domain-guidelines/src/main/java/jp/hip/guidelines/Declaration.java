@@ -136,7 +136,7 @@ class Declaration {
     @Version
     private long version;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY) // the public list never needs the answers
     @CollectionTable(name = "gl_checklist_answer", joinColumns = @JoinColumn(name = "declaration_id"))
     private List<ChecklistAnswer> answers = new ArrayList<>();
 
