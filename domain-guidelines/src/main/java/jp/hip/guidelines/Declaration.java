@@ -389,6 +389,7 @@ class Declaration {
     UUID id() { return id; }
     UUID tenantId() { return tenantId; }
     UUID guidelineId() { return guidelineId; }
+    UUID guidelineVersionId() { return guidelineVersionId; }
     int generation() { return generation; }
     DeclarationStatus status() { return status; }
     String edition() { return edition; }

@@ -60,6 +60,7 @@ public class GuidelineRegistry {
     private final CommentsRepository comments;
     private final RuleDocumentsRepository ruleDocuments;
     private final ChecklistItemsRepository checklistItems;
+    private final VersionDocumentsRepository documents;
     private final EntityManager em;
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -69,7 +70,8 @@ public class GuidelineRegistry {
 
     GuidelineRegistry(AssociationsRepository associations, GuidelinesRepository guidelines, VersionsRepository versions,
             DeclarationsRepository declarations, TransitionsRepository transitions, CommentsRepository comments,
-            RuleDocumentsRepository ruleDocuments, ChecklistItemsRepository checklistItems, EntityManager em,
+            RuleDocumentsRepository ruleDocuments, ChecklistItemsRepository checklistItems,
+            VersionDocumentsRepository documents, EntityManager em,
             JdbcClient jdbc, AuditLog audit, TransactionTemplate tx, Clock clock,
             @Value("${hip.guidelines.suspension-enabled:false}") boolean suspensionEnabled) {
         this.associations = associations;
@@ -80,6 +82,7 @@ public class GuidelineRegistry {
         this.comments = comments;
         this.ruleDocuments = ruleDocuments;
         this.checklistItems = checklistItems;
+        this.documents = documents;
         this.em = em;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -153,11 +156,18 @@ public class GuidelineRegistry {
         LocalDate today = today();
         return tx.execute(s -> guidelines.findById(guidelineId).map(g -> new GuidelineDetail(g.id(), g.registrationNo(),
                 g.title(), g.kind(), g.serviceCategory(), g.targetBusinesses(), g.publicUrl(),
-                versions.findByGuidelineIdOrderByDatedOnDescCreatedAtDesc(g.id()).stream().map(GuidelineVersion::view).toList(),
+                versions.findByGuidelineIdOrderByDatedOnDescCreatedAtDesc(g.id()).stream()
+                        .map(v -> v.view(documents.existsById(v.id()))).toList(),
                 declarations.findByGuidelineIdOrderByGenerationDesc(g.id()).stream().map(d -> d.view(today)).toList())));
     }
 
-    public record NewVersion(String label, LocalDate datedOn, String documentUrl) {}
+    /** A new version; the document is an optional PDF upload (at most 1 MB), beside or instead of the URL. */
+    public record NewVersion(String label, LocalDate datedOn, String documentUrl, String documentName, byte[] document) {
+
+        public NewVersion(String label, LocalDate datedOn, String documentUrl) {
+            this(label, datedOn, documentUrl, null, null);
+        }
+    }
 
     public UUID addVersion(UUID guidelineId, NewVersion command) {
         association();
@@ -165,10 +175,22 @@ public class GuidelineRegistry {
             Guideline g = guidelines.findById(guidelineId).orElseThrow(() -> new GuidelineException("guidelines.guideline.notFound"));
             GuidelineVersion v = new GuidelineVersion(g.tenantId(), g.id(), command.label(), command.datedOn(),
                     command.documentUrl(), today(), clock.instant());
+            VersionDocument document = command.document() == null || command.document().length == 0 ? null
+                    : new VersionDocument(v, command.documentName(), command.document(), clock.instant());
             versions.saveAndFlush(v);
-            audit.record("GL_VERSION_ADDED", "Guideline", g.id(), Map.of("label", v.label(), "datedOn", v.datedOn().toString()));
+            if (document != null) {
+                em.persist(document);
+            }
+            audit.record("GL_VERSION_ADDED", "Guideline", g.id(), Map.of("label", v.label(), "datedOn", v.datedOn().toString(),
+                    "document", document == null ? "" : document.file().fileName()));
             return v.id();
         }));
+    }
+
+    /** The uploaded document of one of the own association's versions. */
+    public Optional<DocumentFile> myVersionDocument(UUID versionId) {
+        association();
+        return tx.execute(s -> documents.findById(versionId).map(VersionDocument::file));
     }
 
     /** A new draft declaration on one version; only one declaration per guideline may be open at a time. */
@@ -316,6 +338,13 @@ public class GuidelineRegistry {
     public Optional<ReviewDetail> registryDeclaration(UUID declarationId) {
         registry();
         return asRegistry(() -> tx.execute(s -> declarations.findById(declarationId).map(d -> detail(d, true))));
+    }
+
+    /** The uploaded document of the version a declaration was made on, for METI's check. */
+    public Optional<DocumentFile> registryDeclarationDocument(UUID declarationId) {
+        registry();
+        return asRegistry(() -> tx.execute(s -> declarations.findById(declarationId)
+                .flatMap(d -> documents.findById(d.guidelineVersionId())).map(VersionDocument::file)));
     }
 
     public enum RegistryAction { LIST, RETURN, NOT_ACCEPT, DELIST, SUSPEND, RESTORE }

@@ -57,11 +57,12 @@ class GuidelineVersion {
     }
 
     UUID id() { return id; }
+    UUID tenantId() { return tenantId; }
     UUID guidelineId() { return guidelineId; }
     String label() { return label; }
     LocalDate datedOn() { return datedOn; }
 
-    GuidelineVersionView view() {
-        return new GuidelineVersionView(id, label, datedOn, documentUrl);
+    GuidelineVersionView view(boolean hasDocument) {
+        return new GuidelineVersionView(id, label, datedOn, documentUrl, hasDocument);
     }
 }

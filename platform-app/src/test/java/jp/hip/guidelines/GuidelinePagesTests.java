@@ -177,6 +177,47 @@ class GuidelinePagesTests {
         assertThat(home).contains("フォームのガイドライン").contains("掲載中");
     }
 
+    @Test
+    void aPdfUploadIsStoredAndOnlyTheOwnAssociationAndMetiCanDownloadIt() throws Exception {
+        var mine = fx.draft(association, "文書付きガイドライン", LocalDate.now().minusMonths(1));
+        Cookie session = Accounts.signIn(mvc, association.email());
+        byte[] pdf = "%PDF-1.7\n%テスト\n".getBytes(StandardCharsets.UTF_8);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/association/guidelines/{id}/versions", mine.guidelineId())
+                        .file(new org.springframework.mock.web.MockMultipartFile("document", "第2版.pdf", "application/pdf", pdf))
+                        .param("label", "第2版").param("datedOn", LocalDate.now().minusDays(1).toString()).with(csrf()).cookie(session))
+                .andExpect(status().is3xxRedirection());
+        GuidelineDetail detail = fx.as(association, () -> registry.myGuideline(mine.guidelineId()).orElseThrow());
+        var version = detail.versions().stream().filter(v -> v.label().equals("第2版")).findFirst().orElseThrow();
+        assertThat(version.hasDocument()).isTrue();
+        byte[] downloaded = mvc.perform(get("/association/guidelines/{g}/versions/{v}/document", mine.guidelineId(), version.id()).cookie(session))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(downloaded).isEqualTo(pdf);
+        Cookie other = Accounts.signIn(mvc, fx.association(GuidelineFixtures.unique("協会C")).email());
+        mvc.perform(get("/association/guidelines/{g}/versions/{v}/document", mine.guidelineId(), version.id()).cookie(other))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aWrongTypeOrOversizedUploadIsExplainedAndWritesNothing() throws Exception {
+        var mine = fx.draft(association, "アップロード失敗", LocalDate.now().minusMonths(1));
+        Cookie session = Accounts.signIn(mvc, association.email());
+        byte[] big = new byte[1024 * 1024 + 1];
+        System.arraycopy("%PDF-".getBytes(StandardCharsets.US_ASCII), 0, big, 0, 5);
+        String[][] cases = {{"exe.pdf", "MZ not a pdf", "PDFファイルを選んでください"}, {"big.pdf", null, "ファイルが大きすぎます"}};
+        for (String[] c : cases) {
+            byte[] content = c[1] == null ? big : c[1].getBytes(StandardCharsets.US_ASCII);
+            var flash = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/association/guidelines/{id}/versions", mine.guidelineId())
+                            .file(new org.springframework.mock.web.MockMultipartFile("document", c[0], "application/pdf", content))
+                            .param("label", "第2版").param("datedOn", LocalDate.now().minusDays(1).toString()).with(csrf()).cookie(session))
+                    .andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
+            String page = mvc.perform(get("/association/guidelines/{id}", mine.guidelineId()).cookie(session)
+                    .flashAttrs(flash)).andReturn().getResponse().getContentAsString();
+            assertThat(page).contains(c[2]);
+        }
+        assertThat(fx.as(association, () -> registry.myGuideline(mine.guidelineId()).orElseThrow().versions())).hasSize(1);
+    }
+
     private MockHttpServletRequestBuilder filled(MockHttpServletRequestBuilder request, UUID declarationId, boolean pledged) {
         long version = fx.version(association, declarationId);
         request.param("version", String.valueOf(version)).param("formType", "FORM_1_ASSOCIATION").param("edition", "2025")

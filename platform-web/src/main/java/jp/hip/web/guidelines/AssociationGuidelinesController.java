@@ -4,15 +4,19 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jp.hip.guidelines.Answer;
@@ -194,19 +198,34 @@ class AssociationGuidelinesController {
     @PostMapping("/{id}/versions")
     String addVersion(@PathVariable String id, @RequestParam(defaultValue = "") String label,
             @RequestParam(defaultValue = "") String datedOn, @RequestParam(defaultValue = "") String documentUrl,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) MultipartFile document, RedirectAttributes redirect) throws java.io.IOException {
         UUID guidelineId = GuidelineForms.id(id);
         try {
             if (!GuidelineForms.isDate(datedOn)) {
                 throw new GuidelineException("guidelines.public.badDate");
             }
-            registry.addVersion(guidelineId, new GuidelineRegistry.NewVersion(label, GuidelineForms.date(datedOn), documentUrl));
+            boolean uploaded = document != null && !document.isEmpty();
+            registry.addVersion(guidelineId, new GuidelineRegistry.NewVersion(label, GuidelineForms.date(datedOn), documentUrl,
+                    uploaded ? document.getOriginalFilename() : null, uploaded ? document.getBytes() : null));
             redirect.addFlashAttribute("done", "guidelines.version.added");
         } catch (GuidelineException e) {
             GuidelineForms.notFoundAs404(e);
             redirect.addFlashAttribute("failed", e.messageKey());
         }
         return "redirect:/association/guidelines/" + guidelineId;
+    }
+
+    @GetMapping("/{id}/versions/{versionId}/document")
+    ResponseEntity<byte[]> document(@PathVariable String id, @PathVariable String versionId) {
+        return GuidelineForms.download(registry.myVersionDocument(GuidelineForms.id(versionId)).orElseThrow(PageNotFoundException::new));
+    }
+
+    /** An upload over the server's limit never reaches the facade: say so on the guideline page. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String tooLarge(jakarta.servlet.http.HttpServletRequest request, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("failed", "guidelines.document.tooLarge");
+        String path = request.getRequestURI();
+        return "redirect:" + path.substring(0, path.lastIndexOf("/versions"));
     }
 
     @PostMapping("/{id}/declarations")

@@ -66,6 +66,16 @@ final class GuidelineForms {
         }
     }
 
+    /** A stored document as a download (never rendered inline: it is the association's upload). */
+    static org.springframework.http.ResponseEntity<byte[]> download(jp.hip.guidelines.DocumentFile file) {
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .attachment().filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(file.content());
+    }
+
     /** Puts the rule's message beside its field (pairs: key prefix, field) or at the top of the form. */
     static void reject(BindingResult errors, GuidelineException e, String... prefixesAndFields) {
         notFoundAs404(e);

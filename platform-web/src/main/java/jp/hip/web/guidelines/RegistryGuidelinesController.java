@@ -49,8 +49,14 @@ class RegistryGuidelinesController {
         model.addAttribute("detail", detail);
         model.addAttribute("d", detail.declaration());
         model.addAttribute("trail", registry.auditTrail(declarationId));
+        model.addAttribute("hasDocument", registry.registryDeclarationDocument(declarationId).isPresent());
         model.addAttribute("visibilities", Visibility.values());
         return "guidelines/registry-declaration";
+    }
+
+    @GetMapping("/declarations/{id}/document")
+    org.springframework.http.ResponseEntity<byte[]> document(@PathVariable String id) {
+        return GuidelineForms.download(registry.registryDeclarationDocument(GuidelineForms.id(id)).orElseThrow(PageNotFoundException::new));
     }
 
     @PostMapping("/declarations/{id}/decide")
