@@ -397,6 +397,8 @@ class Declaration {
     LocalDate versionDatedOn() { return versionDatedOn; }
     LocalDate validUntil() { return validUntil; }
     String registrationNo() { return registrationNo; }
+    String title() { return title; }
+    String associationName() { return associationName; }
     List<ChecklistAnswer> answers() { return List.copyOf(answers); }
 
     DeclarationView view(LocalDate today) {

@@ -296,7 +296,7 @@ public class GuidelineRegistry {
                 .filter(d -> d.statusOn(today) == DeclarationStatus.LISTED)
                 .map(d -> {
                     Reminder.Stage stage = Reminder.stageFor(today, d.validUntil());
-                    return stage == null ? null : new Reminder(d.id(), d.registrationNo(), d.view(today).title(),
+                    return stage == null ? null : new Reminder(d.id(), d.registrationNo(), d.title(),
                             d.validUntil(), java.time.temporal.ChronoUnit.DAYS.between(today, d.validUntil()), stage);
                 })
                 .filter(java.util.Objects::nonNull)
@@ -624,7 +624,7 @@ public class GuidelineRegistry {
             if (stage == null) {
                 continue;
             }
-            Reminder reminder = new Reminder(d.id(), d.registrationNo(), d.view(today).title(), d.validUntil(),
+            Reminder reminder = new Reminder(d.id(), d.registrationNo(), d.title(), d.validUntil(),
                     java.time.temporal.ChronoUnit.DAYS.between(today, d.validUntil()), stage);
             boolean claimed = tx.execute(s -> jdbc.sql("""
                     insert into gl_reminder_sent (tenant_id, declaration_id, stage, sent_at) values (?, ?, ?, ?)
@@ -633,7 +633,7 @@ public class GuidelineRegistry {
             if (claimed) {
                 String email = CurrentTenant.runAs(d.tenantId(), () -> tx.execute(s ->
                         associations.findFirstBy().map(a -> a.view().contactEmail()).orElse(null)));
-                sender.send(d.view(today).associationName(), email, reminder);
+                sender.send(d.associationName(), email, reminder);
                 sent++;
             }
         }

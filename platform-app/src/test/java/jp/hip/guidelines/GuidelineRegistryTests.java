@@ -301,7 +301,9 @@ class GuidelineRegistryTests {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Callable<Integer> job = () -> registry.sendDueReminders(today, sender);
-            pool.invokeAll(List.of(job, job));
+            for (Future<Integer> run : pool.invokeAll(List.of(job, job))) {
+                run.get();
+            }
         } finally {
             pool.shutdown();
         }
