@@ -101,6 +101,12 @@ class GuidelinePagesTests {
     }
 
     @Test
+    void theAboutPageExplainsTheLogoPeriodWithoutSignIn() throws Exception {
+        String page = mvc.perform(get("/guidelines/about")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("最長2年以内").contains("自己宣言の登録");
+    }
+
+    @Test
     void aBadDateFilterIsExplainedAndIgnored() throws Exception {
         String page = mvc.perform(get("/guidelines").param("from", "2025-13-40"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -101,6 +101,12 @@ class PublicGuidelinesController {
         return "guidelines/public-list";
     }
 
+    /** About the scheme: what a listing means (a registered self-declaration) and how the logo period is counted. */
+    @GetMapping("/about")
+    String about() {
+        return "guidelines/about";
+    }
+
     /** CSV for Excel: UTF-8 with BOM, CRLF, every field quoted where needed; exactly the filtered rows. */
     @GetMapping("/export.csv")
     ResponseEntity<byte[]> csv(@ModelAttribute("filter") Filter filter, Locale locale) {
