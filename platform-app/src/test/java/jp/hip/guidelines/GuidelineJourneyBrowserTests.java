@@ -100,6 +100,8 @@ class GuidelineJourneyBrowserTests extends BrowserTests {
         Number logoWidth = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
                 .executeScript("return document.getElementById('logo').naturalWidth;");
         assertThat(logoWidth.intValue()).isEqualTo(240);
+        String qr = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("qr-image"))).getAttribute("src");
+        assertThat(qr).startsWith("data:image/gif;base64,");
         screenshot("guideline-public-entry");
         open("/guidelines/" + registrationNo + "/logo.svg");
         assertThat(browser.getPageSource()).contains("掲載中").contains("#0031D8");
