@@ -181,6 +181,8 @@ class GuidelinePagesTests {
         assertThat(review).contains("掲載中").contains("監査証跡");
         String home = mvc.perform(get("/association/guidelines").cookie(assoc)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(home).contains("フォームのガイドライン").contains("掲載中");
+        String listedPage = mvc.perform(get(declarationUrl).cookie(assoc)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(listedPage).contains("logo.svg").contains("掲載を取り下げる");
     }
 
     @Test
