@@ -732,6 +732,136 @@ public class PhrRecords {
         return consent;
     }
 
+    // ---------------------------------------------------------------- 特定健診 XML import
+
+    /** What happened to one file of an upload. */
+    public record FileResult(String fileName, boolean imported, boolean alreadyImported, String person,
+            String checkupDate, int observations, List<Problem> problems, List<Problem> warnings) {}
+
+    /** What happened to an upload: every file, imported or rejected with all its problems. */
+    public record ImportReport(String uploadName, List<FileResult> files) {
+        public long imported() {
+            return files.stream().filter(FileResult::imported).count();
+        }
+
+        public long rejected() {
+            return files.stream().filter(f -> !f.imported() && !f.alreadyImported()).count();
+        }
+
+        public int observations() {
+            return files.stream().mapToInt(FileResult::observations).sum();
+        }
+    }
+
+    /** XML units (XML用単位) that differ from the UCUM codes of the code table. */
+    private static final Map<String, String> XML_UNITS = Map.of("mmHg", "mm[Hg]", "mg/dl", "mg/dL", "IU/L", "U/L",
+            "IU/l", "U/L", "U/l", "U/L", "kg/m²", "kg/m2");
+
+    /**
+     * Imports an upload of 特定健診 XML (one file, or a ZIP of many) for the insurer's members. Each file is all
+     * or nothing: it is stored (the original bytes unchanged, its observations, the member) or rejected with
+     * every problem found. A file imported before (same bytes) is reported, not stored twice.
+     */
+    public ImportReport importCheckups(Accessor accessor, String uploadName, byte[] upload) {
+        requireTenant(accessor);
+        List<CheckupXml.SourceFile> files;
+        try {
+            files = CheckupXml.files(uploadName, upload);
+        } catch (PhrException e) {
+            return new ImportReport(uploadName, List.of(new FileResult(uploadName, false, false, null, null, 0, e.problems(), List.of())));
+        }
+        List<FileResult> results = new ArrayList<>();
+        for (CheckupXml.SourceFile file : files) {
+            FileResult result;
+            try {
+                CheckupXml.Checkup checkup = CheckupXml.parse(file);
+                result = tx.execute(status -> importCheckup(accessor, file, checkup));
+            } catch (PhrException e) {
+                result = new FileResult(file.name(), false, false, null, null, 0, e.problems(), List.of());
+            }
+            results.add(result);
+        }
+        ImportReport report = new ImportReport(uploadName, results);
+        audit.record("PHR_CHECKUPS_IMPORTED", "Upload", uploadName, Map.of("files", results.size(),
+                "imported", report.imported(), "rejected", report.rejected(), "observations", report.observations()));
+        return report;
+    }
+
+    private FileResult importCheckup(Accessor accessor, CheckupXml.SourceFile file, CheckupXml.Checkup checkup) {
+        String sha = sha256(file.content());
+        String who = checkup.nameKana() + " (" + (checkup.insuredSymbol() == null ? "" : checkup.insuredSymbol() + ":") + checkup.insuredNumber() + ")";
+        boolean seen = jdbc.sql("select count(*) from phr_source_document where tenant_id = ? and sha256 = ?")
+                .params(accessor.tenantId(), sha).query(Long.class).single() > 0;
+        if (seen) {
+            return new FileResult(file.name(), false, true, who, checkup.checkupDate().toString(), 0, List.of(), List.of());
+        }
+        String[] kana = checkup.nameKana().split("[ 　]+", 2);
+        UUID person = registerMemberInTx(accessor.tenantId(), new NewMember(kana[0], kana.length > 1 ? kana[1] : "", kana[0],
+                kana.length > 1 ? kana[1] : "", checkup.birthDate(), checkup.gender(), checkup.insurerNumber(),
+                checkup.insuredSymbol(), checkup.insuredNumber()));
+        UUID document = UUID.randomUUID();
+        jdbc.sql("""
+                insert into phr_source_document (tenant_id, id, person_id, file_name, media_type, sha256, content, received_at)
+                values (?, ?, ?, ?, 'application/xml', ?, ?, ?)""")
+                .params(accessor.tenantId(), document, person, file.name(), sha, file.content(), Timestamp.from(clock.instant()))
+                .update();
+        List<Problem> problems = new ArrayList<>(checkup.itemProblems());
+        List<Problem> warnings = new ArrayList<>();
+        int stored = 0;
+        for (CheckupXml.Item item : checkup.items()) {
+            if (item.value() == null) {
+                warnings.add(Problem.of("phr.import.coded", item.code(), item.code(), item.displayName()));
+                continue;
+            }
+            if (!codeMap().containsKey(ObservationRules.key(ObservationCode.CHECKUP_ITEM_SYSTEM, item.code()))) {
+                warnings.add(Problem.of("phr.import.notInTable", item.code(), item.code(), item.displayName()));
+                continue;
+            }
+            Observation observation = new Observation();
+            observation.setStatus(Observation.ObservationStatus.FINAL);
+            observation.getCode().addCoding(new Coding(ObservationCode.CHECKUP_ITEM_SYSTEM, item.code(), null));
+            observation.setSubject(new Reference("Patient/" + person));
+            observation.setEffective(new org.hl7.fhir.r4.model.DateTimeType(checkup.checkupDate().toString()));
+            String unit = XML_UNITS.getOrDefault(item.unit(), item.unit());
+            observation.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(item.value()).setUnit(unit)
+                    .setSystem(ObservationCode.UCUM).setCode(unit));
+            String key = "urn:hip:checkup:" + checkup.documentId();
+            observation.addIdentifier().setSystem(key).setValue(item.code());
+            try {
+                createObservationInTx(accessor, observation, Optional.of("identifier=" + key + "|" + item.code()),
+                        this::subjectOf, document);
+                stored++;
+            } catch (PhrException e) {
+                e.problems().forEach(p -> problems.add(new Problem(p.key(), item.code() + " " + item.displayName(), p.args())));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PhrException(Kind.INVALID, problems);
+        }
+        return new FileResult(file.name(), true, false, who, checkup.checkupDate().toString(), stored, List.of(), warnings);
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The latest uploads' source files of the insurer (the import page's history). */
+    public record SourceDocumentView(String fileName, Instant receivedAt, long observations) {}
+
+    public List<SourceDocumentView> latestSourceDocuments(Accessor accessor, int limit) {
+        requireTenant(accessor);
+        return jdbc.sql("""
+                select d.file_name, d.received_at, (select count(*) from phr_observation o where o.source_document_id = d.id)
+                  from phr_source_document d where d.tenant_id = ? order by d.received_at desc limit ?""")
+                .params(accessor.tenantId(), limit)
+                .query((rs, n) -> new SourceDocumentView(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getLong(3)))
+                .list();
+    }
+
     // ---------------------------------------------------------------- the individual
 
     private UUID myPerson(Accessor individual) {
@@ -740,6 +870,17 @@ public class PhrRecords {
         }
         return personOf(individual.tenantId())
                 .orElseThrow(() -> PhrException.of(Kind.NOT_FOUND, "phr.error.noPerson"));
+    }
+
+    /** A tenant that holds the individual's data, and so may be given consent. */
+    public record Holder(UUID tenantId, String name) {}
+
+    public List<Holder> myHolders(Accessor individual) {
+        UUID person = myPerson(individual);
+        return jdbc.sql("""
+                select t.id, t.name from phr_membership m join plat_tenant t on t.id = m.tenant_id
+                 where m.person_id = ? order by t.name""")
+                .param(person).query((rs, n) -> new Holder(rs.getObject(1, UUID.class), rs.getString(2))).list();
     }
 
     public boolean hasRecords(Accessor individual) {
