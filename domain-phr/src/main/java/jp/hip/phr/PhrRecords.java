@@ -978,7 +978,8 @@ public class PhrRecords {
             List<String> observations = jdbc.sql("select resource::text from phr_observation where person_id = ? order by effective_start")
                     .param(person).query(String.class).list();
             for (String json : observations) {
-                zip.write((json + "\n").getBytes(StandardCharsets.UTF_8));
+                // jsonb re-spaces the text: re-encode for one compact resource per line
+                zip.write((parser.encodeResourceToString(parseObservation(json)) + "\n").getBytes(StandardCharsets.UTF_8));
             }
             counts[0] = observations.size();
             zip.closeEntry();

@@ -17,7 +17,7 @@ import jp.hip.phr.TimelinePoint;
  * attributes). The reference threshold (保健指導判定値) is drawn as a dashed line; values outside it are red
  * dots and carry the word 「基準外」 in the table, so colour is never the only signal.
  */
-record LineChart(String title, String unit, int width, int height, String polyline, List<Dot> dots,
+public record LineChart(String title, String unit, int width, int height, String polyline, List<Dot> dots,
         Double referenceY, String referenceLabel, List<Tick> yTicks, List<Tick> xTicks) {
 
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
@@ -28,9 +28,9 @@ record LineChart(String title, String unit, int width, int height, String polyli
     static final int TOP = 16;
     static final int BOTTOM = 32;
 
-    record Dot(double x, double y, boolean outside, String label) {}
+    public record Dot(double x, double y, boolean outside, String label) {}
 
-    record Tick(double position, String label) {}
+    public record Tick(double position, String label) {}
 
     static LineChart of(ObservationCode code, List<TimelinePoint> points) {
         List<TimelinePoint> values = points.stream().filter(p -> p.value() != null).toList();
@@ -79,19 +79,19 @@ record LineChart(String title, String unit, int width, int height, String polyli
                 reference == null ? null : reference.stripTrailingZeros().toPlainString(), yTicks, xTicks);
     }
 
-    String viewBox() {
+    public String viewBox() {
         return "0 0 " + width + " " + height;
     }
 
-    int plotLeft() {
+    public int plotLeft() {
         return LEFT;
     }
 
-    int plotRight() {
+    public int plotRight() {
         return WIDTH - RIGHT;
     }
 
-    int plotBottom() {
+    public int plotBottom() {
         return HEIGHT - BOTTOM;
     }
 

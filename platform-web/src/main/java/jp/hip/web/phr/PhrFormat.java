@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Dates (Japan time) and values as the PHR pages show them, available to those templates as {@code fmt}. */
 @ControllerAdvice(assignableTypes = {PersonalRecordsController.class, CheckupImportController.class})
-class PhrFormat {
+public class PhrFormat {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu/MM/dd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss");
