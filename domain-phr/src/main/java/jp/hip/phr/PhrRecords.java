@@ -179,6 +179,14 @@ public class PhrRecords {
         return id;
     }
 
+    /** Records that an employer (事業主) holds data of a person, e.g. through its health app. */
+    public void registerEmployee(UUID employerTenantId, UUID personId) {
+        jdbc.sql("""
+                insert into phr_membership (tenant_id, person_id, kind, since) values (?, ?, 'EMPLOYEE', ?)
+                on conflict (tenant_id, person_id) do nothing""")
+                .params(employerTenantId, personId, LocalDate.now(clock)).update();
+    }
+
     /** Links a person to the individual's own PERSONAL tenant, so they can see and control their data. */
     public void linkIndividual(UUID personId, UUID personalTenantId) {
         jdbc.sql("update phr_person set personal_tenant_id = ? where id = ?").params(personalTenantId, personId).update();
@@ -188,6 +196,12 @@ public class PhrRecords {
     public Optional<UUID> personOf(UUID personalTenantId) {
         return jdbc.sql("select id from phr_person where personal_tenant_id = ?").param(personalTenantId)
                 .query(UUID.class).optional();
+    }
+
+    /** The ids of a tenant's members (system work such as demo data; not a read of their records). */
+    public List<UUID> memberIds(UUID tenantId) {
+        return jdbc.sql("select person_id from phr_membership where tenant_id = ? order by person_id").param(tenantId)
+                .query(UUID.class).list();
     }
 
     public long memberCount(UUID tenantId) {
