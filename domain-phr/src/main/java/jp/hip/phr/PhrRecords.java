@@ -363,7 +363,8 @@ public class PhrRecords {
     }
 
     private static String identifierCondition(String ifNoneExist) {
-        String condition = ifNoneExist.startsWith("Observation?") ? ifNoneExist.substring("Observation?".length()) : ifNoneExist;
+        // Clients send "identifier=…", "Observation?identifier=…" or the full URL (HAPI's generic client).
+        String condition = ifNoneExist.contains("?") ? ifNoneExist.substring(ifNoneExist.indexOf('?') + 1) : ifNoneExist;
         if (!condition.startsWith("identifier=") || condition.contains("&")) {
             throw PhrException.of(Kind.INVALID, "phr.error.ifNoneExist");
         }
