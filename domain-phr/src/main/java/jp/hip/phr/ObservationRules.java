@@ -83,7 +83,7 @@ public final class ObservationRules {
                 problems.add(Problem.of("phr.error.unit", "Observation.valueQuantity.code", String.valueOf(unit), code.code(), code.unit()));
             } else if (code != null && !code.plausible(value)) {
                 problems.add(Problem.of("phr.error.range", "Observation.valueQuantity.value", value.toPlainString(),
-                        code.min().toPlainString(), code.max().toPlainString()));
+                        code.min().stripTrailingZeros().toPlainString(), code.max().stripTrailingZeros().toPlainString()));
             }
         }
         if (!problems.isEmpty()) {
