@@ -80,14 +80,16 @@ public class PhrRecords {
             """;
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final AuditLog audit;
     private volatile ObservationRules rules;
     private volatile Map<String, ObservationCode> codesByCode;
 
-    PhrRecords(JdbcClient jdbc, TransactionTemplate tx, Clock clock, AuditLog audit) {
+    PhrRecords(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, TransactionTemplate tx, Clock clock, AuditLog audit) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.tx = tx;
         this.clock = clock;
         this.audit = audit;
@@ -513,8 +515,15 @@ public class PhrRecords {
         return tx.execute(status -> {
             Map<String, String> resolved = new HashMap<>();
             BundleEntryResult[] results = new BundleEntryResult[bundle.getEntry().size()];
-            // POST Patient first: observations in the same bundle refer to them by urn:uuid.
+            List<Problem> problems = new ArrayList<>();
+            // Pass 0: POST Patient first, so that observations in the bundle can refer to them by urn:uuid.
+            // Pass 1: POST Observation, checked together and written with one JDBC batch (ref-phr.md §6.5).
+            // Pass 2: PUT and GET.
             for (int pass = 0; pass < 3; pass++) {
+                if (pass == 1) {
+                    createObservationsInTx(accessor, bundle, resolved, results, problems);
+                    continue;
+                }
                 for (int i = 0; i < bundle.getEntry().size(); i++) {
                     Bundle.BundleEntryComponent entry = bundle.getEntry().get(i);
                     if (passOf(entry) != pass) {
@@ -523,14 +532,136 @@ public class PhrRecords {
                     try {
                         results[i] = entry(accessor, entry, resolved);
                     } catch (PhrException e) {
-                        throw new PhrException(e.kind(), e.problems().stream()
-                                .map(p -> new Problem(p.key(), "Bundle.entry[" + entry.getFullUrl() + "]" + (p.where() == null ? "" : "." + p.where()), p.args()))
-                                .toList());
+                        problems.addAll(located(i, e));
                     }
+                }
+                if (!problems.isEmpty()) {
+                    throw new PhrException(problems.stream().anyMatch(p -> p.key().equals("phr.error.notFound"))
+                            ? Kind.NOT_FOUND : Kind.INVALID, problems);
                 }
             }
             return List.of(results);
         });
+    }
+
+    private static List<Problem> located(int index, PhrException e) {
+        return e.problems().stream()
+                .map(p -> new Problem(p.key(), "Bundle.entry[" + index + "]" + (p.where() == null ? "" : "." + p.where()), p.args()))
+                .toList();
+    }
+
+    private record Pending(int index, Observation observation, ObservationRules.Checked checked, String fullUrl) {}
+
+    /**
+     * The POST Observation entries of a transaction: every entry checked (all problems collected), conditional
+     * creates and memberships resolved with one query each, the new rows written as one JDBC batch.
+     */
+    private void createObservationsInTx(Accessor accessor, Bundle bundle, Map<String, String> resolved,
+            BundleEntryResult[] results, List<Problem> problems) {
+        Function<String, UUID> subjects = reference -> subjectOf(resolved.getOrDefault(reference, reference));
+        Map<Integer, String> conditions = new HashMap<>();
+        for (int i = 0; i < bundle.getEntry().size(); i++) {
+            Bundle.BundleEntryComponent entry = bundle.getEntry().get(i);
+            if (passOf(entry) == 1) {
+                if (!(entry.getResource() instanceof Observation) || !"Observation".equals(entry.getRequest().getUrl())) {
+                    problems.add(Problem.of("phr.error.bundleUnsupported", "Bundle.entry[" + i + "]", "POST " + entry.getRequest().getUrl()));
+                    continue;
+                }
+                String condition = entry.getRequest().getIfNoneExist();
+                if (condition != null && !condition.isBlank()) {
+                    try {
+                        conditions.put(i, identifierCondition(condition));
+                    } catch (PhrException e) {
+                        problems.addAll(located(i, e));
+                    }
+                }
+            }
+        }
+        Map<String, StoredResource<Observation>> existing = new HashMap<>();
+        if (!conditions.isEmpty()) {
+            jdbc.sql("select identifier_key, resource::text, version_id from phr_observation where tenant_id = :tenant and identifier_key in (:keys)")
+                    .param("tenant", accessor.tenantId()).param("keys", new ArrayList<>(new LinkedHashSet<>(conditions.values())))
+                    .query((rs, n) -> existing.put(rs.getString(1), new StoredResource<>(parseObservation(rs.getString(2)), rs.getInt(3), false)))
+                    .list();
+        }
+        List<Pending> pending = new ArrayList<>();
+        Set<String> keysInBundle = new java.util.HashSet<>();
+        Instant now = clock.instant();
+        for (int i = 0; i < bundle.getEntry().size(); i++) {
+            Bundle.BundleEntryComponent entry = bundle.getEntry().get(i);
+            if (passOf(entry) != 1 || !(entry.getResource() instanceof Observation observation)) {
+                continue;
+            }
+            String condition = conditions.get(i);
+            if (condition != null && existing.containsKey(condition)) {
+                StoredResource<Observation> found = existing.get(condition);
+                String location = "Observation/" + found.resource().getIdElement().getIdPart();
+                if (entry.hasFullUrl()) {
+                    resolved.put(entry.getFullUrl(), location);
+                }
+                results[i] = new BundleEntryResult(200, location, found.versionId(), found.resource(), null);
+                continue;
+            }
+            try {
+                ObservationRules.Checked checked = rules().check(observation, now, subjects);
+                String key = checked.identifierKey().orElse(null);
+                if (condition != null && !condition.equals(key)) {
+                    throw PhrException.of(Kind.INVALID, "phr.error.ifNoneExistMismatch");
+                }
+                if (key != null && !keysInBundle.add(key)) {
+                    throw PhrException.of(Kind.CONFLICT, "phr.error.duplicateIdentifier", key);
+                }
+                pending.add(new Pending(i, observation, checked, entry.getFullUrl()));
+            } catch (PhrException e) {
+                problems.addAll(located(i, e));
+            }
+        }
+        Set<UUID> persons = pending.stream().map(p -> p.checked().personId()).collect(Collectors.toSet());
+        if (!persons.isEmpty()) {
+            Set<UUID> members = new java.util.HashSet<>(jdbc.sql("select person_id from phr_membership where tenant_id = :tenant and person_id in (:persons)")
+                    .param("tenant", accessor.tenantId()).param("persons", new ArrayList<>(persons)).query(UUID.class).list());
+            for (Pending p : pending) {
+                if (!members.contains(p.checked().personId())) {
+                    problems.add(Problem.of("phr.error.subjectUnknown", "Bundle.entry[" + p.index() + "].Observation.subject", "Patient/" + p.checked().personId()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PhrException(Kind.INVALID, problems);
+        }
+        if (pending.isEmpty()) {
+            return;
+        }
+        IParser parser = parser();
+        List<Object[]> rows = new ArrayList<>();
+        for (Pending p : pending) {
+            UUID id = UUID.randomUUID();
+            Observation o = p.observation();
+            o.setId(id.toString());
+            o.getMeta().setVersionId("1").setLastUpdated(Date.from(now));
+            o.setSubject(new Reference("Patient/" + p.checked().personId()));
+            ObservationCode code = p.checked().code();
+            rows.add(new Object[] {p.checked().personId(), id, accessor.tenantId(), code.dataCategory().name(), code.system(),
+                    code.code(), code.identityCode(), code.loinc(), code.categoryJp(), code.categoryHl7(),
+                    Timestamp.from(p.checked().effective()), p.checked().value(), code.unit(),
+                    p.checked().identifierKey().orElse(null), parser.encodeResourceToString(o), Timestamp.from(now)});
+            String location = "Observation/" + id;
+            if (p.fullUrl() != null) {
+                resolved.put(p.fullUrl(), location);
+            }
+            results[p.index()] = new BundleEntryResult(201, location, 1, o, null);
+        }
+        int[] counts = batch.batchUpdate("""
+                insert into phr_observation (person_id, id, tenant_id, version_id, data_category, code_system, code,
+                    identity_code, loinc, category_jp, category_hl7, effective_start, value_num, unit, identifier_key,
+                    resource, last_updated)
+                values (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)
+                on conflict (tenant_id, identifier_key) where identifier_key is not null do nothing""", rows);
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                throw PhrException.of(Kind.CONFLICT, "phr.error.duplicateIdentifier", String.valueOf(rows.get(i)[13]));
+            }
+        }
     }
 
     /** A batch: each entry on its own, each with its own status. */
