@@ -504,6 +504,20 @@ public class PhrRecords {
         }
     }
 
+    /**
+     * Patient/$everything for a tenant: the Patient (membership) and the observations its consents allow, up to
+     * {@code limit}, newest first; the same consent join as every other read, logged like them.
+     */
+    public List<Resource> everything(Accessor accessor, UUID personId, int limit) {
+        Patient patient = readPatient(accessor, personId);
+        ObservationQuery query = new ObservationQuery(Optional.of(personId), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), true, Optional.empty(), false, Math.min(limit, ObservationQuery.MAX_COUNT), 0);
+        List<Resource> all = new ArrayList<>();
+        all.add(patient);
+        all.addAll(searchObservations(accessor, query));
+        return all;
+    }
+
     // ---------------------------------------------------------------- Bundles
 
     /**

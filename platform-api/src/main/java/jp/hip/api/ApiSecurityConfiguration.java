@@ -90,6 +90,10 @@ class ApiSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/fhir/metadata").permitAll()
                         .requestMatchers(HttpMethod.GET, "/fhir/Patient", "/fhir/Patient/*").hasAuthority("SCOPE_system/Patient.rs")
+                        .requestMatchers(HttpMethod.GET, "/fhir/Patient/*/$everything").access(
+                                org.springframework.security.authorization.AuthorizationManagers.allOf(
+                                        org.springframework.security.authorization.AuthorityAuthorizationManager.hasAuthority("SCOPE_system/Patient.rs"),
+                                        org.springframework.security.authorization.AuthorityAuthorizationManager.hasAuthority("SCOPE_system/Observation.rs")))
                         .requestMatchers(HttpMethod.POST, "/fhir/Patient").hasAuthority("SCOPE_system/Patient.c")
                         .requestMatchers(HttpMethod.GET, "/fhir/Observation", "/fhir/Observation/*").hasAuthority("SCOPE_system/Observation.rs")
                         .requestMatchers(HttpMethod.POST, "/fhir/Observation").hasAuthority("SCOPE_system/Observation.c")

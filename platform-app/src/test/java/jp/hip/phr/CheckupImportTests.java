@@ -127,11 +127,18 @@ class CheckupImportTests {
         var session = Accounts.signIn(mvc, staff.email());
         String page = mvc.perform(multipart("/insurer/checkups")
                         .file(new MockMultipartFile("file", "checkups.zip", "application/zip",
-                                zip(Map.of("a.xml", sample("checkup-yamada-20250610.xml"), "b.xml", sample("checkup-bad-values.xml")))))
+                                zip(Map.of("yamada-unique-name.xml", sample("checkup-yamada-20250610.xml"), "b.xml", sample("checkup-bad-values.xml")))))
                         .cookie(session).with(csrf()))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("取込結果", "2ファイルを読み、1ファイルを取り込み、1ファイルを取り込みませんでした", "四十八");
         assertThat(count("select count(*) from phr_source_document where tenant_id = ?", staff.tenantId())).isEqualTo(1);
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/insurer/checkups").cookie(session))
+                .andReturn().getResponse().getContentAsString()).contains("yamada-unique-name.xml", "登録されている加入者: 1人");
+
+        // Another insurer's staff see neither the file nor the member.
+        var other = Accounts.signIn(mvc, accounts.withRole(Role.INSURER_STAFF).email());
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/insurer/checkups").cookie(other))
+                .andReturn().getResponse().getContentAsString()).doesNotContain("yamada-unique-name.xml").contains("登録されている加入者: 0人");
     }
 
     @Test

@@ -309,6 +309,21 @@ class FhirApiTests {
     }
 
     @Test
+    void everythingReturnsThePatientAndOnlyConsentedObservations() throws Exception {
+        postJson("/fhir/Observation", bmi(member.personId(), null), token);
+        postJson("/fhir/Observation", observation(member.personId(), "41950-7", "8000", "/d",
+                Instant.parse("2025-06-01T01:00:00Z"), null).replace("urn:oid:1.2.392.200119.6.1005", "http://loinc.org"), token);
+        fixture.consent(member, insurer, DataCategory.CHECKUP);
+        Bundle everything = parse(perform(get("/fhir/Patient/" + member.personId() + "/$everything"), token), Bundle.class);
+        assertThat(everything.getEntry()).extracting(e -> e.getResource().fhirType()).containsExactly("Patient", "Observation");
+        assertThat(validation.errors(everything)).isEmpty();
+        assertThat(perform(get("/fhir/Patient/" + member.personId() + "/$everything"), tokenFor(insurer, "system/Patient.rs")).getStatus())
+                .isEqualTo(403);
+        assertThat(perform(get("/fhir/Patient/" + member.personId() + "/$everything"), tokenFor(fixture.insurer(), ALL)).getStatus())
+                .isEqualTo(404);
+    }
+
+    @Test
     void capabilityStatementIsPublicAndValid() throws Exception {
         MockHttpServletResponse metadata = perform(get("/fhir/metadata"), null);
         assertThat(metadata.getStatus()).isEqualTo(200);

@@ -82,6 +82,7 @@ class FhirController {
         rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.TRANSACTION);
         rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.BATCH);
         var patient = rest.addResource().setType("Patient");
+        patient.addOperation().setName("everything").setDefinition("http://hl7.org/fhir/OperationDefinition/Patient-everything");
         patient.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
         patient.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
         patient.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
@@ -120,6 +121,15 @@ class FhirController {
         int from = FhirSearch.offset(offset);
         List<Patient> found = records.searchPatients(accessor(client), Optional.ofNullable(identifier), size, from);
         return ok(searchset(request, found, size, from), null);
+    }
+
+    @GetMapping("/Patient/{id}/$everything")
+    ResponseEntity<String> everything(@AuthenticationPrincipal ApiClient client, HttpServletRequest request,
+            @PathVariable String id, @RequestParam(name = "_count", required = false) String count) {
+        int size = FhirSearch.count(count);
+        List<Resource> found = records.everything(accessor(client), uuid(id, "Patient"), size);
+        Bundle bundle = searchset(request, found, Integer.MAX_VALUE, 0);
+        return ok(bundle, null);
     }
 
     @PostMapping("/Patient")
