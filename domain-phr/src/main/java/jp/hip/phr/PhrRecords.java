@@ -924,6 +924,9 @@ public class PhrRecords {
      */
     public ImportReport importCheckups(Accessor accessor, String uploadName, byte[] upload) {
         requireTenant(accessor);
+        if (uploadName != null && uploadName.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+            return importCsv(accessor, uploadName, upload);
+        }
         List<CheckupXml.SourceFile> files;
         try {
             files = CheckupXml.files(uploadName, upload);
@@ -947,6 +950,42 @@ public class PhrRecords {
         return report;
     }
 
+    /** A CSV file is all or nothing as a whole: every row stored, or none, with every problem by row and column. */
+    private ImportReport importCsv(Accessor accessor, String name, byte[] upload) {
+        List<FileResult> results = new ArrayList<>();
+        try {
+            if (upload.length > 32 * 1024 * 1024) {
+                throw PhrException.of(Kind.INVALID, "phr.import.tooLarge", name, 32);
+            }
+            Set<String> known = codeMap().values().stream().filter(c -> ObservationCode.CHECKUP_ITEM_SYSTEM.equals(c.system()))
+                    .map(ObservationCode::code).collect(Collectors.toSet());
+            List<CheckupCsv.Row> rows = CheckupCsv.parse(upload, known);
+            // The CSV itself is not kept: it holds many persons, and deletion on request must leave none of them behind.
+            // Re-sending it stores nothing twice: every value has an identifier (person, date, item) for conditional create.
+            tx.executeWithoutResult(status -> {
+                List<Problem> problems = new ArrayList<>();
+                for (CheckupCsv.Row row : rows) {
+                    try {
+                        FileResult result = storeCheckup(accessor, name + ":" + row.line(), row.checkup(), null);
+                        results.add(result);
+                    } catch (PhrException e) {
+                        e.problems().forEach(p -> problems.add(new Problem(p.key(), "L" + row.line() + " " + p.where(), p.args())));
+                    }
+                }
+                if (!problems.isEmpty()) {
+                    throw new PhrException(Kind.INVALID, problems);
+                }
+            });
+        } catch (PhrException e) {
+            results.clear();
+            results.add(new FileResult(name, false, false, null, null, 0, e.problems(), List.of()));
+        }
+        ImportReport report = new ImportReport(name, List.copyOf(results));
+        audit.record("PHR_CHECKUPS_IMPORTED", "Upload", name, Map.of("rows", results.size(), "imported", report.imported(),
+                "observations", report.observations()));
+        return report;
+    }
+
     private FileResult importCheckup(Accessor accessor, CheckupXml.SourceFile file, CheckupXml.Checkup checkup) {
         String sha = sha256(file.content());
         String who = checkup.nameKana() + " (" + (checkup.insuredSymbol() == null ? "" : checkup.insuredSymbol() + ":") + checkup.insuredNumber() + ")";
@@ -955,16 +994,24 @@ public class PhrRecords {
         if (seen) {
             return new FileResult(file.name(), false, true, who, checkup.checkupDate().toString(), 0, List.of(), List.of());
         }
+        return storeCheckup(accessor, file.name(), checkup, new Object[] {UUID.randomUUID(), sha, file.content()});
+    }
+
+    /** Stores one checkup (member, original XML when given, observations); throws with every problem, writing nothing. */
+    private FileResult storeCheckup(Accessor accessor, String fileName, CheckupXml.Checkup checkup, Object[] original) {
+        String who = checkup.nameKana() + " (" + (checkup.insuredSymbol() == null ? "" : checkup.insuredSymbol() + ":") + checkup.insuredNumber() + ")";
         String[] kana = checkup.nameKana().split("[ 　]+", 2);
         UUID person = registerMemberInTx(accessor.tenantId(), new NewMember(kana[0], kana.length > 1 ? kana[1] : "", kana[0],
                 kana.length > 1 ? kana[1] : "", checkup.birthDate(), checkup.gender(), checkup.insurerNumber(),
                 checkup.insuredSymbol(), checkup.insuredNumber()));
-        UUID document = UUID.randomUUID();
-        jdbc.sql("""
-                insert into phr_source_document (tenant_id, id, person_id, file_name, media_type, sha256, content, received_at)
-                values (?, ?, ?, ?, 'application/xml', ?, ?, ?)""")
-                .params(accessor.tenantId(), document, person, file.name(), sha, file.content(), Timestamp.from(clock.instant()))
-                .update();
+        UUID document = original == null ? null : (UUID) original[0];
+        if (original != null) {
+            jdbc.sql("""
+                    insert into phr_source_document (tenant_id, id, person_id, file_name, media_type, sha256, content, received_at)
+                    values (?, ?, ?, ?, 'application/xml', ?, ?, ?)""")
+                    .params(accessor.tenantId(), document, person, fileName, original[1], original[2], Timestamp.from(clock.instant()))
+                    .update();
+        }
         List<Problem> problems = new ArrayList<>(checkup.itemProblems());
         List<Problem> warnings = new ArrayList<>();
         int stored = 0;
@@ -982,7 +1029,9 @@ public class PhrRecords {
             observation.getCode().addCoding(new Coding(ObservationCode.CHECKUP_ITEM_SYSTEM, item.code(), null));
             observation.setSubject(new Reference("Patient/" + person));
             observation.setEffective(new org.hl7.fhir.r4.model.DateTimeType(checkup.checkupDate().toString()));
-            String unit = XML_UNITS.getOrDefault(item.unit(), item.unit());
+            String unit = item.unit() == null
+                    ? codeMap().get(ObservationRules.key(ObservationCode.CHECKUP_ITEM_SYSTEM, item.code())).unit()
+                    : XML_UNITS.getOrDefault(item.unit(), item.unit());
             observation.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(item.value()).setUnit(unit)
                     .setSystem(ObservationCode.UCUM).setCode(unit));
             String key = "urn:hip:checkup:" + checkup.documentId();
@@ -998,7 +1047,7 @@ public class PhrRecords {
         if (!problems.isEmpty()) {
             throw new PhrException(Kind.INVALID, problems);
         }
-        return new FileResult(file.name(), true, false, who, checkup.checkupDate().toString(), stored, List.of(), warnings);
+        return new FileResult(fileName, true, false, who, checkup.checkupDate().toString(), stored, List.of(), warnings);
     }
 
     private static String sha256(byte[] content) {

@@ -96,6 +96,41 @@ class CheckupImportTests {
         assertThat(count("select count(*) from phr_observation where tenant_id = ?", staff.tenantId())).isEqualTo(26);
     }
 
+    static final String CSV_HEADER = "保険者番号,被保険者証記号,被保険者証番号,氏名カナ,性別,生年月日,健診実施日,9N006000000000001,9A751000000000001,3F077000002327101\r\n";
+
+    @Test
+    void csvIsAllOrNothingWithEveryProblemByRowAndColumnAndAcceptsExcelEncodings() throws Exception {
+        String bad = CSV_HEADER
+                + "06130012,健001,5550001,タナカ イチロウ,1,1970/1/2,2025/6/1,70.2,128,130\r\n"
+                + "06130012,健001,5550002,タナカ ハナコ,3,1972-13-01,2025-06-01,五十,118,1300000\r\n";
+        PhrRecords.ImportReport rejected = records.importCheckups(insurer, "bad.csv", bad.getBytes(StandardCharsets.UTF_8));
+        assertThat(rejected.imported()).isZero();
+        assertThat(rejected.files().get(0).problems()).extracting(PhrException.Problem::key)
+                .containsExactlyInAnyOrder("phr.csv.gender", "phr.csv.date", "phr.csv.number");
+        assertThat(count("select count(*) from phr_membership where tenant_id = ?", staff.tenantId())).isZero();
+
+        String outOfRange = CSV_HEADER
+                + "06130012,健001,5550001,タナカ イチロウ,1,1970/1/2,2025/6/1,70.2,128,130\r\n"
+                + "06130012,健001,5550002,タナカ ハナコ,2,1972-03-01,2025-06-01,50.5,118,1300000\r\n";
+        PhrRecords.ImportReport rangeRejected = records.importCheckups(insurer, "range.csv", outOfRange.getBytes(StandardCharsets.UTF_8));
+        assertThat(rangeRejected.files().get(0).problems()).extracting(PhrException.Problem::key).containsExactly("phr.error.range");
+        assertThat(count("select count(*) from phr_membership where tenant_id = ?", staff.tenantId())).isZero();
+
+        String good = "\uFEFF" + CSV_HEADER
+                + "06130012,健001,5550001,タナカ イチロウ,1,1970/1/2,2025/6/1,70.2,128,130\r\n"
+                + "06130012,健001,5550002,タナカ ハナコ,女,19720301,2025-06-01,50.5,118,\r\n";
+        PhrRecords.ImportReport imported = records.importCheckups(insurer, "good.csv", good.getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.imported()).isEqualTo(2);
+        assertThat(imported.observations()).isEqualTo(5);
+        records.importCheckups(insurer, "good.csv", good.getBytes(StandardCharsets.UTF_8));
+        assertThat(count("select count(*) from phr_observation where tenant_id = ?", staff.tenantId())).isEqualTo(5);
+
+        String sjis = CSV_HEADER + "06130012,健002,5550003,スズキ サブロウ,男,1965/5/5,2025/6/2,66.0,,\r\n";
+        PhrRecords.ImportReport windows = records.importCheckups(insurer, "sjis.csv", sjis.getBytes(java.nio.charset.Charset.forName("Windows-31J")));
+        assertThat(windows.imported()).isEqualTo(1);
+        assertThat(windows.files().get(0).person()).startsWith("スズキ サブロウ");
+    }
+
     @Test
     void externalEntitiesAndEntityBombsAreRefused() throws Exception {
         for (String hostile : new String[] {"checkup-xxe.xml", "checkup-billion-laughs.xml"}) {
