@@ -846,14 +846,18 @@ public class PhrRecords {
             where += " and c.person_id = :person";
             params.put("person", patient.get());
         }
-        return consents(where, params).stream().map(this::toFhir).toList();
+        List<ConsentView> found = consents(where, params);
+        found.forEach(c -> logRead(accessor, c.personId(), "Consent.search", List.of("Consent/" + c.id()), List.of()));
+        return found.stream().map(this::toFhir).toList();
     }
 
     public Consent readConsentForRecipient(Accessor accessor, UUID id) {
         requireTenant(accessor);
-        return consents("c.recipient_tenant_id = :recipient and c.id = :id", Map.of("recipient", accessor.tenantId(), "id", id))
-                .stream().findFirst().map(this::toFhir)
+        ConsentView found = consents("c.recipient_tenant_id = :recipient and c.id = :id", Map.of("recipient", accessor.tenantId(), "id", id))
+                .stream().findFirst()
                 .orElseThrow(() -> PhrException.of(Kind.NOT_FOUND, "phr.error.notFound", "Consent/" + id));
+        logRead(accessor, found.personId(), "Consent.read", List.of("Consent/" + id), List.of());
+        return toFhir(found);
     }
 
     private List<ConsentView> consents(String where, Map<String, Object> params) {
