@@ -81,6 +81,41 @@ class ApiSecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * FHIR R4 under /fhir (issue 6): the same bearer tokens, SMART-style system scopes per resource and
+     * interaction; refusals as OperationOutcome. Bundles name their entries' scopes, checked per entry.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain fhirChain(HttpSecurity http, jp.hip.api.fhir.FhirSecurityResponses outcomes) throws Exception {
+        http.securityMatcher("/fhir", "/fhir/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/fhir/metadata").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/fhir/Patient", "/fhir/Patient/*").hasAuthority("SCOPE_system/Patient.rs")
+                        .requestMatchers(HttpMethod.GET, "/fhir/Patient/*/$everything").access(
+                                org.springframework.security.authorization.AuthorizationManagers.allOf(
+                                        org.springframework.security.authorization.AuthorityAuthorizationManager.hasAuthority("SCOPE_system/Patient.rs"),
+                                        org.springframework.security.authorization.AuthorityAuthorizationManager.hasAuthority("SCOPE_system/Observation.rs")))
+                        .requestMatchers(HttpMethod.POST, "/fhir/Patient").hasAuthority("SCOPE_system/Patient.c")
+                        .requestMatchers(HttpMethod.GET, "/fhir/Observation", "/fhir/Observation/*").hasAuthority("SCOPE_system/Observation.rs")
+                        .requestMatchers(HttpMethod.POST, "/fhir/Observation").hasAuthority("SCOPE_system/Observation.c")
+                        .requestMatchers(HttpMethod.PUT, "/fhir/Observation/*").hasAuthority("SCOPE_system/Observation.u")
+                        .requestMatchers(HttpMethod.POST, "/fhir/Observation/$validate", "/fhir/Patient/$validate").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/fhir/Consent", "/fhir/Consent/*").hasAuthority("SCOPE_system/Consent.rs")
+                        .requestMatchers(HttpMethod.POST, "/fhir").authenticated()
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ApiClientConverter()))
+                        .authenticationEntryPoint(outcomes::unauthorized)
+                        .accessDeniedHandler(outcomes::forbidden))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(outcomes::unauthorized)
+                        .accessDeniedHandler(outcomes::forbidden))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable()); // bearer tokens, no cookies: nothing for CSRF to forge
+        return http.build();
+    }
+
     @Bean
     RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc) {
         return new JdbcRegisteredClientRepository(jdbc);

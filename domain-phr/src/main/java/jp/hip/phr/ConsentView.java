@@ -1,0 +1,14 @@
+package jp.hip.phr;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** The current version of one consent, as the individual's page and the Consent resource show it. */
+public record ConsentView(UUID id, int version, UUID personId, UUID recipientTenantId, String recipientName,
+        DataCategory category, String status, LocalDate periodStart, LocalDate periodEnd, Instant recordedAt) {
+
+    public boolean active() {
+        return "active".equals(status);
+    }
+}

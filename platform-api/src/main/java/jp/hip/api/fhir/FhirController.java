@@ -1,0 +1,319 @@
+package jp.hip.api.fhir;
+
+import java.net.URI;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import jp.hip.api.ApiClient;
+import jp.hip.phr.Accessor;
+import jp.hip.phr.BundleEntryResult;
+import jp.hip.phr.PhrException;
+import jp.hip.phr.PhrRecords;
+import jp.hip.phr.StoredResource;
+
+/**
+ * FHIR R4 REST API (Spring MVC; HAPI's model, parser and validator only — ref-phr.md §3.1). JSON only
+ * ({@code application/fhir+json}); errors are OperationOutcome ({@link FhirExceptionHandler}). Each handler is
+ * one call to {@link PhrRecords}, which applies membership and consent inside its SQL.
+ */
+@RestController
+@RequestMapping("/fhir")
+class FhirController {
+
+    private final PhrRecords records;
+    private final FhirOutcomes outcomes;
+    private final FhirValidation validation;
+
+    FhirController(PhrRecords records, FhirOutcomes outcomes, FhirValidation validation) {
+        this.records = records;
+        this.outcomes = outcomes;
+        this.validation = validation;
+    }
+
+    private static Accessor accessor(ApiClient client) {
+        return Accessor.tenant(client.tenantId(), client.clientId(), client.clientId(), Accessor.Channel.API);
+    }
+
+    private static String base() {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/fhir").build().toUriString();
+    }
+
+    @GetMapping("/metadata")
+    ResponseEntity<String> metadata() {
+        CapabilityStatement cs = new CapabilityStatement();
+        cs.setStatus(Enumerations.PublicationStatus.ACTIVE).setDate(new Date())
+                .setKind(CapabilityStatement.CapabilityStatementKind.INSTANCE)
+                .setFhirVersion(Enumerations.FHIRVersion._4_0_1)
+                .setPublisher("健康経営 platform").setName("HipPhrFhirServer");
+        cs.addFormat("application/fhir+json");
+        cs.getSoftware().setName("hip-platform PHR");
+        cs.getImplementation().setDescription("PHR data exchange").setUrl(base());
+        CapabilityStatement.CapabilityStatementRestComponent rest = cs.addRest().setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
+        rest.getSecurity().addService().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/restful-security-service").setCode("SMART-on-FHIR");
+        rest.getSecurity().setDescription("OAuth2 client credentials from /oauth2/token; scopes system/Patient.rs, system/Patient.c, system/Observation.rs, system/Observation.c, system/Observation.u, system/Consent.rs");
+        rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.TRANSACTION);
+        rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.BATCH);
+        var patient = rest.addResource().setType("Patient");
+        patient.addOperation().setName("everything").setDefinition("http://hl7.org/fhir/OperationDefinition/Patient-everything");
+        patient.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
+        patient.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
+        patient.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
+        patient.addSearchParam().setName("identifier").setType(Enumerations.SearchParamType.TOKEN);
+        var observation = rest.addResource().setType("Observation")
+                .setVersioning(CapabilityStatement.ResourceVersionPolicy.VERSIONEDUPDATE)
+                .setConditionalCreate(true).setUpdateCreate(false);
+        observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
+        observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
+        observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
+        observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.UPDATE);
+        for (String name : List.of("subject", "patient", "code", "category")) {
+            observation.addSearchParam().setName(name).setType(name.equals("subject") || name.equals("patient")
+                    ? Enumerations.SearchParamType.REFERENCE : Enumerations.SearchParamType.TOKEN);
+        }
+        observation.addSearchParam().setName("date").setType(Enumerations.SearchParamType.DATE);
+        var consent = rest.addResource().setType("Consent");
+        consent.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
+        consent.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
+        consent.addSearchParam().setName("patient").setType(Enumerations.SearchParamType.REFERENCE);
+        return ok(cs, null);
+    }
+
+    // ------------------------------------------------------------------ Patient
+
+    @GetMapping("/Patient/{id}")
+    ResponseEntity<String> readPatient(@AuthenticationPrincipal ApiClient client, @PathVariable String id) {
+        return ok(records.readPatient(accessor(client), uuid(id, "Patient")), 1);
+    }
+
+    @GetMapping("/Patient")
+    ResponseEntity<String> searchPatients(@AuthenticationPrincipal ApiClient client, HttpServletRequest request,
+            @RequestParam(required = false) String identifier, @RequestParam(name = "_count", required = false) String count,
+            @RequestParam(name = "_offset", required = false) String offset) {
+        int size = FhirSearch.count(count);
+        int from = FhirSearch.offset(offset);
+        List<Patient> found = records.searchPatients(accessor(client), Optional.ofNullable(identifier), size, from);
+        return ok(searchset(request, found, size, from), null);
+    }
+
+    @GetMapping("/Patient/{id}/$everything")
+    ResponseEntity<String> everything(@AuthenticationPrincipal ApiClient client, HttpServletRequest request,
+            @PathVariable String id, @RequestParam(name = "_count", required = false) String count) {
+        int size = FhirSearch.count(count);
+        List<Resource> found = records.everything(accessor(client), uuid(id, "Patient"), size);
+        Bundle bundle = searchset(request, found, Integer.MAX_VALUE, 0);
+        return ok(bundle, null);
+    }
+
+    @PostMapping("/Patient")
+    ResponseEntity<String> createPatient(@AuthenticationPrincipal ApiClient client, @RequestBody(required = false) String body) {
+        StoredResource<Patient> stored = records.createPatient(accessor(client), parse(body, Patient.class));
+        return created(stored);
+    }
+
+    // ------------------------------------------------------------------ Observation
+
+    @PostMapping("/Observation")
+    ResponseEntity<String> createObservation(@AuthenticationPrincipal ApiClient client,
+            @RequestHeader(name = "If-None-Exist", required = false) String ifNoneExist,
+            @RequestBody(required = false) String body) {
+        StoredResource<Observation> stored = records.createObservation(accessor(client), parse(body, Observation.class),
+                Optional.ofNullable(ifNoneExist).filter(s -> !s.isBlank()));
+        return created(stored);
+    }
+
+    @GetMapping("/Observation/{id}")
+    ResponseEntity<String> readObservation(@AuthenticationPrincipal ApiClient client, @PathVariable String id) {
+        StoredResource<Observation> stored = records.readObservation(accessor(client), uuid(id, "Observation"));
+        return ok(stored.resource(), stored.versionId());
+    }
+
+    @PutMapping("/Observation/{id}")
+    ResponseEntity<String> updateObservation(@AuthenticationPrincipal ApiClient client, @PathVariable String id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody(required = false) String body) {
+        StoredResource<Observation> stored = records.updateObservation(accessor(client), uuid(id, "Observation"),
+                parse(body, Observation.class), Optional.ofNullable(ifMatch).map(PhrRecords::etagVersion));
+        return ok(stored.resource(), stored.versionId());
+    }
+
+    @GetMapping("/Observation")
+    ResponseEntity<String> searchObservations(@AuthenticationPrincipal ApiClient client, HttpServletRequest request,
+            @RequestParam(required = false) String subject, @RequestParam(required = false) String patient,
+            @RequestParam(required = false) String code, @RequestParam(required = false) String category,
+            @RequestParam(required = false) List<String> date,
+            @RequestParam(name = "_count", required = false) String count,
+            @RequestParam(name = "_offset", required = false) String offset) {
+        var query = FhirSearch.observations(subject, patient, code, category, date, count, offset);
+        List<Observation> found = records.searchObservations(accessor(client), query);
+        return ok(searchset(request, found, query.count(), query.offset()), null);
+    }
+
+    @PostMapping({"/Observation/$validate", "/Patient/$validate"})
+    ResponseEntity<String> validate(@RequestBody(required = false) String body) {
+        IBaseResource resource = parse(body, Resource.class);
+        OperationOutcome outcome = new OperationOutcome();
+        validation.errors(resource).forEach(text -> outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                .setCode(OperationOutcome.IssueType.INVALID).setDiagnostics(text));
+        if (!outcome.hasIssue()) {
+            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
+                    .setCode(OperationOutcome.IssueType.INFORMATIONAL).setDiagnostics(outcomes.message("phr.fhir.valid"));
+        }
+        return ok(outcome, null);
+    }
+
+    // ------------------------------------------------------------------ Consent
+
+    @GetMapping("/Consent/{id}")
+    ResponseEntity<String> readConsent(@AuthenticationPrincipal ApiClient client, @PathVariable String id) {
+        return ok(records.readConsentForRecipient(accessor(client), uuid(id, "Consent")), null);
+    }
+
+    @GetMapping("/Consent")
+    ResponseEntity<String> searchConsents(@AuthenticationPrincipal ApiClient client, HttpServletRequest request,
+            @RequestParam(required = false) String patient) {
+        var found = records.consentsForRecipient(accessor(client), FhirSearch.subject(null, patient));
+        return ok(searchset(request, found, Integer.MAX_VALUE, 0), null);
+    }
+
+    // ------------------------------------------------------------------ transaction / batch
+
+    @PostMapping
+    ResponseEntity<String> bundle(@AuthenticationPrincipal ApiClient client, @RequestBody(required = false) String body) {
+        Bundle bundle = parse(body, Bundle.class);
+        if (bundle.getType() != Bundle.BundleType.TRANSACTION && bundle.getType() != Bundle.BundleType.BATCH) {
+            throw PhrException.of(PhrException.Kind.INVALID, "phr.error.bundleType");
+        }
+        if (bundle.getEntry().size() > MAX_ENTRIES) {
+            throw PhrException.of(PhrException.Kind.INVALID, "phr.error.bundleSize", MAX_ENTRIES);
+        }
+        FhirScopes.requireFor(client, bundle);
+        boolean transaction = bundle.getType() == Bundle.BundleType.TRANSACTION;
+        List<BundleEntryResult> results = transaction
+                ? records.transaction(accessor(client), bundle)
+                : records.batch(accessor(client), bundle);
+        Bundle response = new Bundle().setType(transaction ? Bundle.BundleType.TRANSACTIONRESPONSE : Bundle.BundleType.BATCHRESPONSE);
+        String base = base();
+        for (BundleEntryResult result : results) {
+            Bundle.BundleEntryComponent entry = response.addEntry();
+            Bundle.BundleEntryResponseComponent entryResponse = entry.getResponse()
+                    .setStatus(result.status() + " " + reason(result.status()));
+            if (result.error() != null) {
+                entryResponse.setOutcome(outcomes.of(result.error()));
+                continue;
+            }
+            if (result.location() != null) {
+                entryResponse.setLocation(result.location() + (result.versionId() == null ? "" : "/_history/" + result.versionId()));
+                entry.setFullUrl(base + "/" + result.location());
+            }
+            if (result.versionId() != null) {
+                entryResponse.setEtag("W/\"" + result.versionId() + "\"");
+            }
+            entry.setResource(result.resource());
+        }
+        return ok(response, null);
+    }
+
+    static final int MAX_ENTRIES = 500;
+
+    // ------------------------------------------------------------------ helpers
+
+    private <T extends IBaseResource> T parse(String body, Class<T> type) {
+        if (body == null || body.isBlank()) {
+            throw PhrException.of(PhrException.Kind.INVALID, "phr.error.emptyBody");
+        }
+        if (body.stripLeading().startsWith("<")) {
+            throw PhrException.of(PhrException.Kind.INVALID, "phr.error.jsonOnly");
+        }
+        IParser parser = PhrRecords.fhirContext().newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+        IBaseResource resource = parser.parseResource(body);
+        if (!type.isInstance(resource)) {
+            String expected = type == Resource.class ? "Resource" : type.getSimpleName();
+            throw PhrException.of(PhrException.Kind.INVALID, "phr.error.resourceType", resource.fhirType(), expected);
+        }
+        return type.cast(resource);
+    }
+
+    private static UUID uuid(String id, String type) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw PhrException.of(PhrException.Kind.NOT_FOUND, "phr.error.notFound", type + "/" + id);
+        }
+    }
+
+    private Bundle searchset(HttpServletRequest request, List<? extends Resource> found, int count, int offset) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+        // No Bundle.total: consent narrows searches, and a total would reveal what it hides (ref-phr.md §5.1).
+        String self = ServletUriComponentsBuilder.fromRequest(request).build().toUriString();
+        bundle.addLink().setRelation("self").setUrl(self);
+        if (found.size() == count) {
+            String next = ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("_offset", offset + count)
+                    .replaceQueryParam("_count", count).build().toUriString();
+            bundle.addLink().setRelation("next").setUrl(next);
+        }
+        String base = base();
+        for (Resource resource : found) {
+            bundle.addEntry().setFullUrl(base + "/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart())
+                    .setResource(resource).getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+        }
+        return bundle;
+    }
+
+    private static ResponseEntity<String> ok(IBaseResource resource, Integer version) {
+        var response = ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, FhirOutcomes.FHIR_JSON);
+        if (version != null) {
+            response.eTag("W/\"" + version + "\"");
+        }
+        return response.body(FhirOutcomes.encode(resource));
+    }
+
+    private ResponseEntity<String> created(StoredResource<? extends Resource> stored) {
+        Resource resource = stored.resource();
+        URI location = URI.create(base() + "/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart()
+                + "/_history/" + stored.versionId());
+        return ResponseEntity.status(stored.created() ? 201 : 200).location(location)
+                .header(HttpHeaders.CONTENT_TYPE, FhirOutcomes.FHIR_JSON)
+                .eTag("W/\"" + stored.versionId() + "\"")
+                .body(FhirOutcomes.encode(resource));
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 201 -> "Created";
+            case 400 -> "Bad Request";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 409 -> "Conflict";
+            case 412 -> "Precondition Failed";
+            default -> "";
+        };
+    }
+}

@@ -1,0 +1,63 @@
+package jp.hip.api.fhir;
+
+import java.util.Locale;
+
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+import jp.hip.phr.PhrException;
+import jp.hip.phr.PhrRecords;
+
+/** OperationOutcome bodies: every problem of a refusal as one issue, texts from the phr message bundle. */
+@Component
+class FhirOutcomes {
+
+    static final String FHIR_JSON = "application/fhir+json;charset=UTF-8";
+
+    private final MessageSource messages;
+
+    FhirOutcomes(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    static String encode(IBaseResource resource) {
+        return PhrRecords.fhirContext().newJsonParser().setPrettyPrint(false).encodeResourceToString(resource);
+    }
+
+    static OperationOutcome single(OperationOutcome.IssueType type, String text) {
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(type).setDiagnostics(text);
+        return outcome;
+    }
+
+    OperationOutcome of(PhrException e) {
+        OperationOutcome outcome = new OperationOutcome();
+        Locale locale = LocaleContextHolder.getLocale();
+        for (PhrException.Problem problem : e.problems()) {
+            var issue = outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(typeOf(e.kind()))
+                    .setDiagnostics(messages.getMessage(problem.key(), problem.args().toArray(), problem.key(), locale));
+            if (problem.where() != null) {
+                issue.addExpression(problem.where());
+            }
+            issue.getDetails().addCoding().setSystem("https://hip.example.jp/fhir/CodeSystem/phr-error").setCode(problem.key());
+        }
+        return outcome;
+    }
+
+    String message(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+
+    static OperationOutcome.IssueType typeOf(PhrException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> OperationOutcome.IssueType.INVALID;
+            case NOT_FOUND -> OperationOutcome.IssueType.NOTFOUND;
+            case CONFLICT -> OperationOutcome.IssueType.DUPLICATE;
+            case PRECONDITION_FAILED -> OperationOutcome.IssueType.CONFLICT;
+            case FORBIDDEN -> OperationOutcome.IssueType.FORBIDDEN;
+        };
+    }
+}

@@ -1,0 +1,256 @@
+package jp.hip.demo;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import jp.hip.identity.ApiCredentialIssuer;
+import jp.hip.identity.CurrentTenant;
+import jp.hip.identity.IdentityManagement;
+import jp.hip.phr.Accessor;
+import jp.hip.phr.DataCategory;
+import jp.hip.phr.ObservationCode;
+import jp.hip.phr.PhrRecords;
+
+/**
+ * PHR demo data: 240 insured persons of the demo insurer with four years of 特定健診 (FY2021–FY2024), loaded
+ * through the real XML import (so originals exist for export); 山田 太郎 linked to his person, with a year of
+ * daily life-log (steps, home weight and blood pressure) from his employer's health app, consents for the
+ * insurer (checkups) and the employer (life-log); and a FHIR API client with the README's credentials.
+ * Idempotent: skipped when the insurer has members.
+ */
+@Component
+@Profile("demo")
+@Order(30)
+class PhrDemoData implements ApplicationRunner {
+
+    static final String FHIR_CLIENT_ID = "demo-phr-fhir";
+    static final String FHIR_CLIENT_SECRET = "demo-fhir-secret-2026";
+    static final int PERSONS = 240;
+    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+    private static final Logger log = LoggerFactory.getLogger(PhrDemoData.class);
+
+    private final IdentityManagement identity;
+    private final PhrRecords records;
+    private final ApiCredentialIssuer issuer;
+
+    PhrDemoData(IdentityManagement identity, PhrRecords records, ApiCredentialIssuer issuer) {
+        this.identity = identity;
+        this.records = records;
+        this.issuer = issuer;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        Optional<UUID> insurer = identity.tenantNamed(DemoData.INSURER).map(t -> t.id());
+        Optional<UUID> personal = identity.tenantNamed(DemoData.PERSON).map(t -> t.id());
+        Optional<UUID> company = identity.tenantNamed(DemoData.COMPANY).map(t -> t.id());
+        if (insurer.isEmpty() || personal.isEmpty() || company.isEmpty() || records.memberCount(insurer.get()) > 0) {
+            log.info("PHR demo data is present already (or the demo tenants are missing)");
+            return;
+        }
+        long started = System.currentTimeMillis();
+        Accessor insurerAccessor = Accessor.tenant(insurer.get(), "demo-loader", "デモデータ", Accessor.Channel.PAGE);
+        Random random = new Random(30);
+        int[] base = new int[PERSONS];
+        for (int year = 2021; year <= 2024; year++) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+                Random people = new Random(300);
+                for (int i = 0; i < PERSONS; i++) {
+                    Person p = Person.of(i, people);
+                    String name = "6631111116_06130012_" + year + "0620" + "_" + i + ".xml";
+                    zip.putNextEntry(new ZipEntry(name));
+                    zip.write(checkupXml(p, LocalDate.of(year, 6, 1).plusDays(i % 60), year - 2021, random).getBytes(StandardCharsets.UTF_8));
+                    zip.closeEntry();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            var report = records.importCheckups(insurerAccessor, "demo-" + year + ".zip", bytes.toByteArray());
+            log.info("PHR demo checkups {}: {} imported, {} rejected", year, report.imported(), report.rejected());
+        }
+        UUID taro = records.registerMember(insurer.get(), new PhrRecords.NewMember("ヤマダ", "タロウ", "ヤマダ", "タロウ",
+                LocalDate.of(1975, 4, 1), "male", "06130012", "健001", "1000000"));
+        records.linkIndividual(taro, personal.get());
+        records.registerEmployee(company.get(), taro);
+        records.grantConsent(taro, insurer.get(), DataCategory.CHECKUP, LocalDate.of(2020, 4, 1), null, "demo");
+        records.grantConsent(taro, company.get(), DataCategory.LIFELOG, LocalDate.of(2020, 4, 1), null, "demo");
+        lifeLog(company.get(), taro, random);
+        // Most members have consented to their insurer reading their checkups; about one in six has not.
+        for (UUID member : records.memberIds(insurer.get())) {
+            if (!member.equals(taro) && random.nextInt(6) != 0) {
+                records.grantConsent(member, insurer.get(), DataCategory.CHECKUP, LocalDate.of(2020, 4, 1), null, "demo");
+            }
+        }
+
+        CurrentTenant.runAsSystem(() -> identity.registerApiClient(insurer.get(), "PHR連携 (FHIR)",
+                Set.of("system/Patient.rs", "system/Patient.c", "system/Observation.rs", "system/Observation.c",
+                        "system/Observation.u", "system/Consent.rs"),
+                new FixedCredentials(issuer, FHIR_CLIENT_ID, FHIR_CLIENT_SECRET)));
+        log.info("PHR demo data loaded in {} ms: {} persons, FHIR client {}", System.currentTimeMillis() - started,
+                records.memberCount(insurer.get()), FHIR_CLIENT_ID);
+    }
+
+    /** A year of daily steps, weekly home weight and blood pressure, as the employer's health app sends them. */
+    private void lifeLog(UUID company, UUID person, Random random) {
+        Accessor app = Accessor.tenant(company, "health-app", "健康アプリ", Accessor.Channel.API);
+        LocalDate today = LocalDate.now(JAPAN);
+        double weight = 75.0;
+        for (int d = 365; d >= 1; d--) {
+            LocalDate day = today.minusDays(d);
+            int steps = 4000 + random.nextInt(6000) + (day.getDayOfWeek().getValue() >= 6 ? 2500 : 0);
+            write(app, person, "41950-7", BigDecimal.valueOf(steps), "/d", day, "steps-" + day);
+            if (d % 7 == 0) {
+                weight += (random.nextDouble() - 0.55) * 0.4;
+                write(app, person, "29463-7", BigDecimal.valueOf(weight).setScale(1, RoundingMode.HALF_UP), "kg", day, "weight-" + day);
+                write(app, person, "8480-6", BigDecimal.valueOf(122 + random.nextInt(18)), "mm[Hg]", day, "sbp-" + day);
+                write(app, person, "8462-4", BigDecimal.valueOf(76 + random.nextInt(12)), "mm[Hg]", day, "dbp-" + day);
+            }
+        }
+    }
+
+    private void write(Accessor app, UUID person, String loinc, BigDecimal value, String unit, LocalDate day, String id) {
+        Observation o = new Observation();
+        o.setStatus(Observation.ObservationStatus.FINAL);
+        o.getCode().addCoding(new Coding(ObservationCode.LOINC, loinc, null));
+        o.setSubject(new Reference("Patient/" + person));
+        Instant at = day.atTime(21, 0).atZone(JAPAN).toInstant();
+        o.setEffective(new DateTimeType(java.util.Date.from(at)));
+        o.setValue(new Quantity().setValue(value).setUnit(unit).setSystem(ObservationCode.UCUM).setCode(unit));
+        o.addIdentifier().setSystem("urn:demo:health-app").setValue(id);
+        records.createObservation(app, o, Optional.of("identifier=urn:demo:health-app|" + id));
+    }
+
+    record Person(int index, String insuredNumber, String familyKana, String givenKana, boolean male, LocalDate birth,
+            double height, double bmi, int sbp, int ldl, double hba1c) {
+
+        static final String[] FAMILY = {"サトウ", "スズキ", "タカハシ", "タナカ", "イトウ", "ワタナベ", "ヤマモト", "ナカムラ", "コバヤシ", "カトウ"};
+        static final String[] MALE = {"ヒロシ", "タケシ", "ケンジ", "マコト", "ダイスケ", "ショウタ"};
+        static final String[] FEMALE = {"ユミ", "アヤ", "ハナコ", "ミサキ", "ヨウコ", "サクラ"};
+
+        static Person of(int i, Random r) {
+            if (i == 0) { // 山田 太郎, the demo individual: LDL and blood pressure drifting above the thresholds
+                r.nextInt();
+                return new Person(0, "1000000", "ヤマダ", "タロウ", true, LocalDate.of(1975, 4, 1), 171.2, 24.6, 126, 132, 5.5);
+            }
+            boolean male = r.nextInt(100) < 62;
+            LocalDate birth = LocalDate.of(1952 + r.nextInt(30), 1 + r.nextInt(12), 1 + r.nextInt(28));
+            double height = male ? 160 + r.nextGaussian() * 6 + 12 : 148 + r.nextGaussian() * 5 + 10;
+            return new Person(i, String.valueOf(2000001 + i), FAMILY[r.nextInt(FAMILY.length)],
+                    (male ? MALE : FEMALE)[r.nextInt(6)], male, birth, height, 20 + Math.abs(r.nextGaussian() * 3.5),
+                    112 + r.nextInt(30), 95 + r.nextInt(60), 5.0 + r.nextInt(10) / 10.0);
+        }
+    }
+
+    /** A 特定健診 CDA R2 file in the shape of the test samples (platform-app/src/test/resources/phr). */
+    static String checkupXml(Person p, LocalDate date, int yearIndex, Random r) {
+        double bmi = p.bmi() + yearIndex * 0.15 + r.nextGaussian() * 0.4;
+        double weight = bmi * p.height() / 100 * p.height() / 100;
+        double waist = 62 + bmi * 1.05 + (p.male() ? 4 : 0) + r.nextGaussian() * 2;
+        int sbp = p.sbp() + yearIndex + (int) (r.nextGaussian() * 6);
+        int dbp = (int) (sbp * 0.62 + r.nextGaussian() * 4);
+        StringBuilder items = new StringBuilder();
+        item(items, "9N001000000000001", "身長", one(p.height()), "cm");
+        item(items, "9N006000000000001", "体重", one(weight), "kg");
+        item(items, "9N011000000000001", "BMI", one(bmi), "kg/m2");
+        item(items, "9N016160100000001", "腹囲(実測)", one(waist), "cm");
+        item(items, "9A751000000000001", "収縮期血圧(その他)", String.valueOf(sbp), "mmHg");
+        item(items, "9A761000000000001", "拡張期血圧(その他)", String.valueOf(dbp), "mmHg");
+        item(items, "3F015000002327101", "空腹時中性脂肪(可視吸光光度法)", String.valueOf(60 + r.nextInt(140)), "mg/dl");
+        item(items, "3F070000002327101", "HDLコレステロール", String.valueOf(38 + r.nextInt(45)), "mg/dl");
+        item(items, "3F077000002327101", "LDLコレステロール", String.valueOf(p.ldl() + yearIndex * 2 + r.nextInt(15)), "mg/dl");
+        item(items, "3B035000002327201", "AST(GOT)", String.valueOf(15 + r.nextInt(20)), "U/l");
+        item(items, "3B045000002327201", "ALT(GPT)", String.valueOf(12 + r.nextInt(30)), "U/l");
+        item(items, "3B090000002327101", "γ-GT(γ-GTP)", String.valueOf(15 + r.nextInt(60)), "U/l");
+        item(items, "3D046000001906202", "HbA1c(NGSP値)", one(p.hba1c() + yearIndex * 0.05 + r.nextGaussian() * 0.1), "%");
+        String day = date.format(DateTimeFormatter.BASIC_ISO_DATE);
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <ClinicalDocument xmlns="urn:hl7-org:v3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                  <typeId root="2.16.840.1.113883.1.3" extension="POCD_HD000040"/>
+                  <id root="1.2.392.200119.6.102.11311234567" extension="%1$s%2$05d"/>
+                  <code code="10" codeSystem="1.2.392.200119.6.1001" displayName="特定健診情報"/>
+                  <title>特定健康診査結果</title>
+                  <effectiveTime value="%1$s"/>
+                  <confidentialityCode code="N" codeSystem="2.16.840.1.113883.5.25"/>
+                  <recordTarget><patientRole>
+                    <id root="1.2.392.200119.6.101" extension="06130012"/>
+                    <id root="1.2.392.200119.6.204" extension="健001"/>
+                    <id root="1.2.392.200119.6.205" extension="%3$s"/>
+                    <patient><name><family>%4$s</family><given>%5$s</given></name>
+                      <administrativeGenderCode code="%6$s" codeSystem="1.2.392.200119.6.1104"/>
+                      <birthTime value="%7$s"/></patient>
+                  </patientRole></recordTarget>
+                  <author><time value="%1$s"/><assignedAuthor><id root="1.2.392.200119.6.102" extension="1311234567"/>
+                    <representedOrganization><id root="1.2.392.200119.6.102" extension="1311234567"/><name>さくら健診センター</name></representedOrganization>
+                  </assignedAuthor></author>
+                  <custodian><assignedCustodian><representedCustodianOrganization><id root="1.2.392.200119.6.102" extension="1311234567"/>
+                    <name>さくら健診センター</name></representedCustodianOrganization></assignedCustodian></custodian>
+                  <documentationOf><serviceEvent><code code="1" codeSystem="1.2.392.200119.6.1002" displayName="特定健診"/>
+                    <effectiveTime value="%1$s"/></serviceEvent></documentationOf>
+                  <component><structuredBody><component><section>
+                    <code code="01010" codeSystem="1.2.392.200119.6.1010" displayName="特定健診検査・問診セクション"/>
+                    <title>検査・問診結果</title><text>検査・問診結果</text>
+                %8$s    </section></component></structuredBody></component>
+                </ClinicalDocument>
+                """.formatted(day, p.index(), p.insuredNumber(), p.familyKana(), p.givenKana(), p.male() ? "1" : "2",
+                p.birth().format(DateTimeFormatter.BASIC_ISO_DATE), items);
+    }
+
+    private static void item(StringBuilder out, String code, String name, String value, String unit) {
+        out.append("""
+                    <entry><observation classCode="OBS" moodCode="EVN">
+                      <code code="%s" codeSystem="1.2.392.200119.6.1005" displayName="%s"/>
+                      <value xsi:type="PQ" value="%s" unit="%s"/></observation></entry>
+                """.formatted(code, name, value, unit));
+    }
+
+    private static String one(double v) {
+        return BigDecimal.valueOf(v).setScale(1, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private record FixedCredentials(ApiCredentialIssuer issuer, String clientId, String secret) implements ApiCredentialIssuer {
+        @Override
+        public Set<String> availableScopes() {
+            return issuer.availableScopes();
+        }
+
+        @Override
+        public Credentials issue(UUID tenantId, String name, Set<String> scopes) {
+            return issuer.issue(tenantId, name, scopes, new Credentials(clientId, secret));
+        }
+
+        @Override
+        public Credentials issue(UUID tenantId, String name, Set<String> scopes, Credentials chosen) {
+            return issuer.issue(tenantId, name, scopes, chosen);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package jp.hip.phr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import jakarta.servlet.http.Cookie;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+import jp.hip.Accounts;
+import jp.hip.PlatformTest;
+import jp.hip.identity.IdentityManagement;
+import jp.hip.identity.Role;
+
+/** The individual's pages: only their own person, consent withdrawal, access log, export and real deletion. */
+@PlatformTest
+class PersonalPagesTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired Accounts accounts;
+    @Autowired PhrRecords records;
+    @Autowired IdentityManagement identity;
+    @Autowired JdbcClient jdbc;
+
+    Accounts.Account insurerStaff;
+    Accounts.Account person;
+    UUID personId;
+    Cookie session;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        insurerStaff = accounts.withRole(Role.INSURER_STAFF);
+        Accessor insurer = Accessor.tenant(insurerStaff.tenantId(), "staff", "保険者担当", Accessor.Channel.PAGE);
+        PhrRecords.ImportReport report = records.importCheckups(insurer, "a.xml",
+                CheckupImportTests.sample("checkup-yamada-20250610.xml"));
+        assertThat(report.imported()).isEqualTo(1);
+        personId = jdbc.sql("select person_id from phr_membership where tenant_id = ?").param(insurerStaff.tenantId()).query(UUID.class).single();
+        person = accounts.withRole(Role.INDIVIDUAL);
+        records.linkIndividual(personId, person.tenantId());
+        session = Accounts.signIn(mvc, person.email());
+    }
+
+    String page(String url) throws Exception {
+        MockHttpServletResponse response = mvc.perform(get(url).cookie(session)).andReturn().getResponse();
+        assertThat(response.getStatus()).as(url).isEqualTo(200);
+        return response.getContentAsString();
+    }
+
+    @Test
+    void recordsPageShowsValuesChartAndReferenceJudgement() throws Exception {
+        String html = page("/me/records");
+        assertThat(html).contains("わたしの記録", "体重", "74.8", "<svg", "<polyline");
+        String ldl = page("/me/records?code=3F077000002327101");
+        assertThat(ldl).contains("141", "基準外", "stroke-dasharray");
+        assertThat(ldl).doesNotContain("<script>", " style=");
+        assertThat(mvc.perform(get("/me/records?code=nope").cookie(session)).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(page("/me/access-log")).contains("Timeline.read");
+    }
+
+    @Test
+    void anIndividualWithoutRecordsSeesAnEmptyStateNotSomeoneElses() throws Exception {
+        Accounts.Account stranger = accounts.withRole(Role.INDIVIDUAL);
+        Cookie strangerSession = Accounts.signIn(mvc, stranger.email());
+        String html = mvc.perform(get("/me/records").cookie(strangerSession)).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("まだ記録はありません").doesNotContain("74.8");
+        assertThat(mvc.perform(get("/me/export").cookie(strangerSession)).andReturn().getResponse().getStatus()).isEqualTo(404);
+        // Withdrawing someone else's consent by id guessing changes nothing.
+        UUID consent = records.grantConsent(personId, insurerStaff.tenantId(), DataCategory.CHECKUP, java.time.LocalDate.of(2000, 1, 1), null, "t");
+        int status = mvc.perform(post("/me/consents/" + consent + "/withdraw").cookie(strangerSession).with(csrf()))
+                .andReturn().getResponse().getStatus();
+        assertThat(status).isEqualTo(404);
+        assertThat(jdbc.sql("select status from phr_consent where id = ? and superseded_at is null").param(consent).query(String.class).single())
+                .isEqualTo("active");
+    }
+
+    @Test
+    void grantAndOneClickWithdrawalOfTheInsurersConsent() throws Exception {
+        String form = page("/me/consents");
+        assertThat(form).contains(insurerStaff.tenantId().toString());
+        mvc.perform(post("/me/consents").cookie(session).with(csrf())
+                .param("recipient", insurerStaff.tenantId().toString()).param("category", "CHECKUP").param("from", "2020/4/1"));
+        Accessor insurer = Accessor.tenant(insurerStaff.tenantId(), "staff", "保険者担当", Accessor.Channel.API);
+        var query = new ObservationQuery(java.util.Optional.of(personId), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), true, java.util.Optional.empty(), false, 50, 0);
+        assertThat(records.searchObservations(insurer, query)).hasSize(13);
+        UUID consent = jdbc.sql("select id from phr_consent where person_id = ?").param(personId).query(UUID.class).single();
+        assertThat(page("/me/consents")).contains("有効", "撤回する");
+        mvc.perform(post("/me/consents/" + consent + "/withdraw").cookie(session).with(csrf()));
+        assertThat(records.searchObservations(insurer, query)).isEmpty();
+        assertThat(page("/me/consents")).contains("撤回済");
+        assertThat(page("/me/access-log")).contains("Observation.search", "Consent/" + consent + "/_history/1");
+    }
+
+    @Test
+    void exportHoldsNdjsonAndTheOriginalXmlThenDeletionRemovesEverythingButTheTombstone() throws Exception {
+        MockHttpServletResponse export = mvc.perform(get("/me/export").cookie(session)).andReturn().getResponse();
+        assertThat(export.getContentType()).isEqualTo("application/zip");
+        Map<String, String> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(export.getContentAsByteArray()))) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                entries.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(entries.get("Observation.ndjson").lines()).hasSize(13).allMatch(l -> l.contains("\"resourceType\":\"Observation\""));
+        assertThat(entries.get("Patient.ndjson")).contains("\"resourceType\":\"Patient\"");
+        assertThat(entries.keySet()).anyMatch(n -> n.startsWith("original/") && n.endsWith("a.xml"));
+        assertThat(entries.values()).anyMatch(v -> v.contains("<ClinicalDocument"));
+
+        // Without the confirmation nothing happens.
+        mvc.perform(post("/me/delete").cookie(session).with(csrf()));
+        assertThat(jdbc.sql("select count(*) from phr_observation where person_id = ?").param(personId).query(Long.class).single()).isEqualTo(13);
+
+        mvc.perform(post("/me/delete").cookie(session).with(csrf()).param("confirm", "yes"));
+        for (String table : new String[] {"phr_observation", "phr_source_document", "phr_consent", "phr_membership"}) {
+            assertThat(jdbc.sql("select count(*) from " + table + " where person_id = ?").param(personId).query(Long.class).single())
+                    .as(table).isZero();
+        }
+        assertThat(jdbc.sql("select count(*) from phr_person where id = ?").param(personId).query(Long.class).single()).isZero();
+        assertThat(records.tombstoneOf(personId)).isPresent();
+        assertThat(jdbc.sql("select count(*) from phr_access_log where person_id = ? and channel = 'EXPORT'").param(personId)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(page("/me/records")).contains("まだ記録はありません");
+    }
+}

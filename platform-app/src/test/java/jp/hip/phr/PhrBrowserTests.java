@@ -1,0 +1,94 @@
+package jp.hip.phr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import jp.hip.Accounts;
+import jp.hip.BrowserTests;
+import jp.hip.identity.Role;
+
+/** Chromium: an insurer uploads a ZIP of checkup XML; the individual sees the values, withdraws consent, exports and deletes. */
+class PhrBrowserTests extends BrowserTests {
+
+    @Autowired Accounts accounts;
+    @Autowired PhrRecords records;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void insurerUploadsAndTheIndividualControlsTheirData() throws Exception {
+        Accounts.Account staff = accounts.withRole(Role.INSURER_STAFF);
+        Path zip = Files.createTempFile("checkups", ".zip");
+        Files.write(zip, CheckupImportTests.zip(new java.util.LinkedHashMap<>(Map.of(
+                "checkup-yamada.xml", CheckupImportTests.sample("checkup-yamada-20250610.xml"),
+                "checkup-bad.xml", CheckupImportTests.sample("checkup-bad-values.xml")))));
+
+        signIn(staff.email(), Accounts.PASSWORD);
+        open("/insurer");
+        browser.findElement(By.linkText("健診データの取込")).click();
+        browser.findElement(By.id("file")).sendKeys(zip.toAbsolutePath().toString());
+        find("#upload").click();
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("summary")));
+        assertThat(text("#summary")).contains("2ファイルを読み、1ファイルを取り込み、1ファイルを取り込みませんでした");
+        assertThat(text("#results")).contains("checkup-bad.xml", "取り込まず", "mg/dL", "四十八");
+        screenshot("phr-import-result");
+        signOut();
+
+        UUID person = jdbc.sql("select person_id from phr_membership where tenant_id = ?").param(staff.tenantId()).query(UUID.class).single();
+        Accounts.Account individual = accounts.withRole(Role.INDIVIDUAL);
+        records.linkIndividual(person, individual.tenantId());
+
+        signIn(individual.email(), Accounts.PASSWORD);
+        open("/me");
+        browser.findElement(By.linkText("健診結果とライフログ")).click();
+        assertThat(text("#latest")).contains("体重", "74.8", "LDLコレステロール", "141", "基準外");
+        assertThat(browser.findElements(By.cssSelector("svg polyline"))).hasSize(1);
+        screenshot("phr-records");
+
+        open("/me/consents");
+        find("main form.stacked button[type=submit]").click();
+        assertThat(text("[role=status]")).contains("同意を記録しました");
+        Accessor insurer = Accessor.tenant(staff.tenantId(), "staff", "担当", Accessor.Channel.API);
+        ObservationQuery all = new ObservationQuery(java.util.Optional.of(person), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), true,
+                java.util.Optional.empty(), false, 100, 0);
+        assertThat(records.searchObservations(insurer, all)).hasSize(13);
+        find("#consents button").click();
+        assertThat(text("[role=status]")).contains("同意を撤回しました");
+        assertThat(text("#consents")).contains("撤回済");
+        assertThat(records.searchObservations(insurer, all)).isEmpty();
+
+        open("/me/access-log");
+        assertThat(text("#access-log")).contains("Observation.search", "Consent/");
+
+        open("/me/data");
+        String href = find("#export").getAttribute("href");
+        String cookie = browser.manage().getCookieNamed("SESSION").getValue();
+        HttpResponse<byte[]> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+                .header("Cookie", "SESSION=" + cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Type")).hasValue("application/zip");
+        assertThat(new String(export.body(), java.nio.charset.StandardCharsets.ISO_8859_1)).contains("Observation.ndjson", "original/");
+
+        find("#confirm").click();
+        find("#delete").click();
+        assertThat(text("[role=status]")).contains("記録を削除しました");
+        assertThat(text("main")).contains("まだ記録はありません");
+        assertThat(jdbc.sql("select count(*) from phr_observation where person_id = ?").param(person).query(Long.class).single()).isZero();
+        assertThat(records.tombstoneOf(person)).isPresent();
+        screenshot("phr-deleted");
+    }
+}

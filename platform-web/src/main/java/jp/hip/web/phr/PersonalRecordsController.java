@@ -1,0 +1,172 @@
+package jp.hip.web.phr;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jp.hip.identity.SignedInUser;
+import jp.hip.phr.Accessor;
+import jp.hip.phr.DataCategory;
+import jp.hip.phr.ObservationCode;
+import jp.hip.phr.PhrException;
+import jp.hip.phr.PhrRecords;
+import jp.hip.web.PageNotFoundException;
+
+/**
+ * The individual's pages: their records with charts, their consents (grant, one-click withdrawal), who read
+ * their data, export of everything and deletion on request. The individual sees only their own person.
+ */
+@Controller
+@RequestMapping("/me")
+class PersonalRecordsController {
+
+    private final PhrRecords records;
+
+    PersonalRecordsController(PhrRecords records) {
+        this.records = records;
+    }
+
+    private static Accessor me(SignedInUser me) {
+        return Accessor.individual(me.tenantId(), me.id().toString(), me.displayName(), Accessor.Channel.PAGE);
+    }
+
+    @GetMapping("/records")
+    String records(@AuthenticationPrincipal SignedInUser me, @RequestParam(required = false) String code, Model model) {
+        Accessor accessor = me(me);
+        if (!records.hasRecords(accessor)) {
+            return "phr/no-records";
+        }
+        model.addAttribute("latest", records.myLatest(accessor));
+        Optional<ObservationCode> selected = Optional.ofNullable(code).flatMap(records::code)
+                .or(() -> records.code("9N006000000000001"));
+        if (code != null && Optional.ofNullable(code).flatMap(records::code).isEmpty()) {
+            throw new PageNotFoundException();
+        }
+        ObservationCode chartCode = selected.orElseThrow();
+        var points = records.myTimeline(accessor, Optional.of(chartCode.code()), 400);
+        model.addAttribute("code", chartCode);
+        model.addAttribute("points", points);
+        model.addAttribute("chart", points.isEmpty() ? null : LineChart.of(chartCode, points));
+        model.addAttribute("codes", records.codes());
+        return "phr/records";
+    }
+
+    @GetMapping("/consents")
+    String consents(@AuthenticationPrincipal SignedInUser me, Model model) {
+        Accessor accessor = me(me);
+        if (!records.hasRecords(accessor)) {
+            return "phr/no-records";
+        }
+        model.addAttribute("consents", records.myConsents(accessor));
+        model.addAttribute("holders", records.myHolders(accessor));
+        model.addAttribute("categories", DataCategory.values());
+        model.addAttribute("today", LocalDate.now(LineChart.JAPAN));
+        return "phr/consents";
+    }
+
+    @PostMapping("/consents")
+    String grant(@AuthenticationPrincipal SignedInUser me, @RequestParam String recipient, @RequestParam String category,
+            @RequestParam(required = false) String from, RedirectAttributes redirect) {
+        Accessor accessor = me(me);
+        UUID recipientId;
+        DataCategory dataCategory;
+        LocalDate start;
+        try {
+            recipientId = UUID.fromString(recipient);
+            dataCategory = DataCategory.valueOf(category);
+            start = from == null || from.isBlank() ? LocalDate.of(2000, 1, 1) : parseDate(from);
+        } catch (RuntimeException e) {
+            redirect.addFlashAttribute("failed", "phr.consents.invalid");
+            return "redirect:/me/consents";
+        }
+        if (records.myHolders(accessor).stream().noneMatch(h -> h.tenantId().equals(recipientId))) {
+            redirect.addFlashAttribute("failed", "phr.consents.invalid");
+            return "redirect:/me/consents";
+        }
+        records.grantMyConsent(accessor, recipientId, dataCategory, start, null);
+        redirect.addFlashAttribute("done", "phr.consents.granted");
+        return "redirect:/me/consents";
+    }
+
+    static LocalDate parseDate(String text) {
+        String normalized = text.strip().replace('/', '-');
+        return LocalDate.parse(normalized, DateTimeFormatter.ofPattern("uuuu-M-d"));
+    }
+
+    @PostMapping("/consents/{id}/withdraw")
+    String withdraw(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, RedirectAttributes redirect) {
+        try {
+            records.withdrawMyConsent(me(me), UUID.fromString(id));
+        } catch (IllegalArgumentException | PhrException e) {
+            throw new PageNotFoundException();
+        }
+        redirect.addFlashAttribute("done", "phr.consents.withdrawn");
+        return "redirect:/me/consents";
+    }
+
+    @GetMapping("/access-log")
+    String accessLog(@AuthenticationPrincipal SignedInUser me, Model model) {
+        Accessor accessor = me(me);
+        if (!records.hasRecords(accessor)) {
+            return "phr/no-records";
+        }
+        model.addAttribute("entries", records.myAccessLog(accessor, 200));
+        return "phr/access-log";
+    }
+
+    @GetMapping("/data")
+    String data(@AuthenticationPrincipal SignedInUser me) {
+        return records.hasRecords(me(me)) ? "phr/data" : "phr/no-records";
+    }
+
+    @GetMapping("/export")
+    ResponseEntity<byte[]> export(@AuthenticationPrincipal SignedInUser me) {
+        Accessor accessor = me(me);
+        if (!records.hasRecords(accessor)) {
+            throw new PageNotFoundException();
+        }
+        byte[] zip = records.exportMine(accessor);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("my-health-records-" + LocalDate.now(LineChart.JAPAN) + ".zip").build().toString())
+                .body(zip);
+    }
+
+    @PostMapping("/delete")
+    String delete(@AuthenticationPrincipal SignedInUser me, @RequestParam(required = false) String confirm,
+            RedirectAttributes redirect) {
+        Accessor accessor = me(me);
+        if (!records.hasRecords(accessor)) {
+            return "redirect:/me/records";
+        }
+        if (!"yes".equals(confirm)) {
+            redirect.addFlashAttribute("failed", "phr.data.confirmRequired");
+            return "redirect:/me/data";
+        }
+        records.deleteMine(accessor);
+        redirect.addFlashAttribute("done", "phr.data.deleted");
+        return "redirect:/me/records";
+    }
+
+    /** For templates: the codes of one data category, in display order. */
+    static List<ObservationCode> ofCategory(List<ObservationCode> codes, DataCategory category) {
+        return codes.stream().filter(c -> c.dataCategory() == category).toList();
+    }
+}
