@@ -66,6 +66,8 @@ class ApiSecurityConfiguration {
                         .requestMatchers("/api/v1/tenant").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/users", "/api/v1/users/*").hasAuthority("SCOPE_users.read")
                         .requestMatchers(HttpMethod.POST, "/api/v1/users").hasAuthority("SCOPE_users.write")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/accounting/**").hasAuthority("SCOPE_accounting.read")
+                        .requestMatchers("/api/v1/accounting/**").hasAuthority("SCOPE_accounting.write")
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new ApiClientConverter()))
