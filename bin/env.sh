@@ -40,3 +40,15 @@ ensure_database() {
     psql -h "$HIP_PG_HOST" -p "$HIP_PG_PORT" -U "$HIP_PG_USER" -d postgres -qc "create database \"$name\""
   fi
 }
+
+# Installs Debian's Chromium and its driver for the browser tests when they are missing (needs root and apt).
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then return 0; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing chromium and chromium-driver for the browser tests"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null
+  else
+    echo "Browser tests need /usr/bin/chromium and /usr/bin/chromedriver: apt-get install chromium chromium-driver" >&2
+    return 1
+  fi
+}

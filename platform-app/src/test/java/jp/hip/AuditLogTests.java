@@ -41,6 +41,18 @@ class AuditLogTests {
     }
 
     @Test
+    void tenantAdministratorReadsOnlyTheOwnTenantsTrail() throws Exception {
+        Accounts.Account adminA = accounts.user(accounts.tenant(jp.hip.identity.TenantKind.INSURER), Role.INSURER_STAFF, Role.TENANT_ADMIN);
+        Accounts.Account userB = accounts.withRole(Role.INSURER_STAFF);
+        Accounts.signIn(mvc, userB.email());
+        var session = Accounts.signIn(mvc, adminA.email());
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/tenant/audit").cookie(session))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("操作履歴").contains("ログイン").contains(adminA.userId().toString())
+                .doesNotContain(userB.userId().toString());
+    }
+
+    @Test
     void refusesUpdatesAndDeletes() {
         audit.recordFor(null, "system", null, "TEST_EVENT", "Test", "1", null);
         assertThatThrownBy(() -> jdbc.sql("update plat_audit_event set action = 'CHANGED' where action = 'TEST_EVENT'").update())

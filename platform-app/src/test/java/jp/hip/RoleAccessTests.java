@@ -29,6 +29,7 @@ class RoleAccessTests {
             "/association", List.of(Role.ASSOCIATION_USER),
             "/me", List.of(Role.INDIVIDUAL),
             "/tenant/users", List.of(Role.TENANT_ADMIN),
+            "/tenant/audit", List.of(Role.TENANT_ADMIN),
             "/admin/tenants", List.of(Role.PLATFORM_ADMIN),
             "/admin/api-clients", List.of(Role.PLATFORM_ADMIN));
 

@@ -31,6 +31,9 @@ class WebSecurityTests {
     @Autowired
     IdentityManagement identity;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void refusesAFormPostWithoutCsrfTokenAndChangesNothing() throws Exception {
         Accounts.Account admin = accounts.user(accounts.tenant(jp.hip.identity.TenantKind.COMPANY), Role.HR_STAFF, Role.TENANT_ADMIN);
@@ -69,6 +72,19 @@ class WebSecurityTests {
         mvc.perform(get("/company").cookie(session)).andExpect(status().isOk());
         mvc.perform(post("/logout").cookie(session).with(csrf())).andExpect(status().is3xxRedirection());
         mvc.perform(get("/company").cookie(session)).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void anExpiredSessionSendsTheUserBackToSignInWithAMessage() throws Exception {
+        Cookie session = Accounts.signIn(mvc, accounts.withRole(Role.HR_STAFF).email());
+        mvc.perform(get("/company").cookie(session)).andExpect(status().isOk());
+        // 30 minutes without a request: the shared session store drops the session.
+        String sessionId = new String(java.util.Base64.getDecoder().decode(session.getValue()), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(jdbc.sql("update spring_session set expiry_time = 0, last_access_time = 0 where session_id = ?")
+                .param(sessionId).update()).isEqualTo(1);
+        mvc.perform(get("/company").cookie(session)).andExpect(redirectedUrl("/login?expired"));
+        String page = mvc.perform(get("/login").param("expired", "")).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("ログインの有効期限が切れました");
     }
 
     @Test

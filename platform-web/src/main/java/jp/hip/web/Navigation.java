@@ -34,6 +34,7 @@ final class Navigation {
         }
         if (user.hasRole(Role.TENANT_ADMIN)) {
             items.add(new Item("/tenant/users", "nav.tenantUsers"));
+            items.add(new Item("/tenant/audit", "nav.tenantAudit"));
         }
         if (user.hasRole(Role.PLATFORM_ADMIN)) {
             items.add(new Item("/admin/tenants", "nav.adminTenants"));
