@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +16,13 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.hip.identity.AuditLog;
+import jp.hip.identity.CurrentTenant;
 
 /**
  * The accounting module's facade. Every method acts on the current tenant only (Hibernate's {@code @TenantId});
@@ -86,13 +89,14 @@ public class HealthAccounting {
     private final PolicyRepository policies;
     private final OwnHealthIssueRepository ownIssues;
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     HealthAccounting(MeasureRepository measures, InvestmentLineRepository lines, IndicatorRepository indicators,
             IndicatorValueRepository values, FacilityRepository facilities, HealthResourceRepository resources,
-            PolicyRepository policies, OwnHealthIssueRepository ownIssues, JdbcClient jdbc, AuditLog audit,
+            PolicyRepository policies, OwnHealthIssueRepository ownIssues, JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditLog audit,
             TransactionTemplate tx, Clock clock) {
         this.measures = measures;
         this.lines = lines;
@@ -103,6 +107,7 @@ public class HealthAccounting {
         this.policies = policies;
         this.ownIssues = ownIssues;
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
@@ -326,6 +331,32 @@ public class HealthAccounting {
                     .map(l -> view(l, names)).toList();
         });
         return Exports.workbook(year, ms, ls, indicators(), facilities(year), resources(), healthIssues(japanese));
+    }
+
+    // ---- import ----
+
+    /**
+     * Imports investment lines from CSV, all or nothing: if any row is wrong, every problem is returned with its
+     * row and column and nothing is written. Measures are found by 年度 and name among the company's own.
+     * The rows go in with one set-based INSERT per chunk (PostgreSQL {@code unnest} of arrays), inside one
+     * transaction, with the tenant set explicitly from {@link CurrentTenant} (native SQL bypasses @TenantId).
+     */
+    public ImportResult importLines(byte[] csv) {
+        UUID tenant = CurrentTenant.tenantId().orElseThrow(() -> new AccountingException("accounting.notFound"));
+        return tx.execute(s -> {
+            Map<String, UUID> byName = new HashMap<>();
+            for (Measure m : measures.findAll()) {
+                String key = m.fiscalYear().startYear() + "\t" + m.name();
+                byName.put(key, byName.containsKey(key) ? null : m.id());
+            }
+            LineImport.Parsed parsed = LineImport.parse(csv, byName);
+            if (!parsed.problems().isEmpty()) {
+                return new ImportResult(parsed.rowsRead(), 0, parsed.problems());
+            }
+            LineWriter.insert(jdbcTemplate, tenant, parsed.rows(), clock.instant());
+            audit.record("ACC_LINES_IMPORTED", "InvestmentLine", null, Map.of("rows", parsed.rows().size()));
+            return new ImportResult(parsed.rowsRead(), parsed.rows().size(), List.of());
+        });
     }
 
     // ---- helpers ----

@@ -1,0 +1,180 @@
+package jp.hip.accounting;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads investment lines from CSV: UTF-8 with or without BOM, or Windows-31J (what Excel saves as 「CSV」 on a
+ * Japanese PC). Every problem is collected with its row and column; the caller writes only when there is none
+ * (all or nothing). Header: 年度,施策,明細,費用区分,投資資源,金額,根拠資料.
+ */
+final class LineImport {
+
+    static final int MAX_BYTES = 20 * 1024 * 1024;
+    static final int MAX_ROWS = 200_000;
+    static final int MAX_PROBLEMS = 200;
+    static final List<String> HEADER = List.of("年度", "施策", "明細", "費用区分", "投資資源", "金額", "根拠資料");
+
+    /** A row ready to write. */
+    record Row(int fiscalYear, UUID measureId, String description, ExpenseType expenseType, ResourceView resourceView,
+            long amount, String sourceDocument) {}
+
+    record Parsed(int rowsRead, List<Row> rows, List<ImportResult.Problem> problems) {}
+
+    private LineImport() {}
+
+    /** Decodes the bytes: a UTF-8 BOM or valid UTF-8 means UTF-8; anything else is read as Windows-31J. */
+    static String decode(byte[] bytes) {
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, Charset.forName("Windows-31J"));
+        }
+    }
+
+    /**
+     * @param measureIds measures by (year, name); a name used twice in one year maps to null (ambiguous)
+     */
+    static Parsed parse(byte[] bytes, Map<String, UUID> measureIds) {
+        List<ImportResult.Problem> problems = new ArrayList<>();
+        if (bytes == null || bytes.length == 0) {
+            return new Parsed(0, List.of(), List.of(new ImportResult.Problem(0, null, "accounting.import.empty")));
+        }
+        if (bytes.length > MAX_BYTES) {
+            return new Parsed(0, List.of(), List.of(new ImportResult.Problem(0, null, "accounting.import.tooLarge")));
+        }
+        List<Row> rows = new ArrayList<>();
+        int read = 0;
+        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(true).get();
+        try (CSVParser parser = CSVParser.parse(new StringReader(decode(bytes)), format)) {
+            boolean header = true;
+            for (CSVRecord record : parser) {
+                int line = (int) record.getRecordNumber();
+                if (header) {
+                    header = false;
+                    List<String> names = record.toList().stream().map(String::strip).toList();
+                    if (names.size() < 6 || !names.subList(0, 6).equals(HEADER.subList(0, 6))) {
+                        return new Parsed(0, List.of(), List.of(new ImportResult.Problem(1, null, "accounting.import.header")));
+                    }
+                    continue;
+                }
+                read++;
+                if (read > MAX_ROWS) {
+                    return new Parsed(read, List.of(), List.of(new ImportResult.Problem(line, null, "accounting.import.tooManyRows")));
+                }
+                Row row = row(record, line, measureIds, problems);
+                if (row != null) {
+                    rows.add(row);
+                }
+                if (problems.size() >= MAX_PROBLEMS) {
+                    problems.add(new ImportResult.Problem(line, null, "accounting.import.tooManyProblems"));
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.add(new ImportResult.Problem(read + 1, null, "accounting.import.malformed"));
+        }
+        if (read == 0 && problems.isEmpty()) {
+            problems.add(new ImportResult.Problem(0, null, "accounting.import.empty"));
+        }
+        return new Parsed(read, problems.isEmpty() ? rows : List.of(), problems);
+    }
+
+    private static Row row(CSVRecord record, int line, Map<String, UUID> measureIds, List<ImportResult.Problem> problems) {
+        int before = problems.size();
+        String yearText = cell(record, 0);
+        Integer year = null;
+        try {
+            year = FiscalYear.of(Integer.parseInt(yearText.replace("年度", "").strip())).startYear();
+        } catch (RuntimeException e) {
+            problems.add(new ImportResult.Problem(line, "年度", "accounting.import.year"));
+        }
+        String measure = cell(record, 1);
+        UUID measureId = null;
+        if (measure.isEmpty()) {
+            problems.add(new ImportResult.Problem(line, "施策", "accounting.import.measureRequired"));
+        } else if (year != null) {
+            String key = year + "\t" + measure;
+            if (!measureIds.containsKey(key)) {
+                problems.add(new ImportResult.Problem(line, "施策", "accounting.import.measureUnknown"));
+            } else if (measureIds.get(key) == null) {
+                problems.add(new ImportResult.Problem(line, "施策", "accounting.import.measureAmbiguous"));
+            } else {
+                measureId = measureIds.get(key);
+            }
+        }
+        String description = cell(record, 2);
+        if (description.isEmpty() || description.length() > 500) {
+            problems.add(new ImportResult.Problem(line, "明細", "accounting.line.description.required"));
+        }
+        ExpenseType expenseType = expenseType(cell(record, 3));
+        if (expenseType == null) {
+            problems.add(new ImportResult.Problem(line, "費用区分", "accounting.import.expenseType"));
+        }
+        ResourceView view = resourceView(cell(record, 4));
+        if (view == null) {
+            problems.add(new ImportResult.Problem(line, "投資資源", "accounting.import.resourceView"));
+        }
+        Long amount = null;
+        try {
+            amount = Yen.parse(cell(record, 5)).amount();
+        } catch (AccountingException e) {
+            problems.add(new ImportResult.Problem(line, "金額", e.messageKey()));
+        }
+        String source = cell(record, 6);
+        if (source.length() > 500) {
+            problems.add(new ImportResult.Problem(line, "根拠資料", "accounting.line.sourceDocument.tooLong"));
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new Row(year, measureId, description, expenseType, view, amount, source.isEmpty() ? null : source);
+    }
+
+    private static String cell(CSVRecord record, int index) {
+        return index < record.size() && record.get(index) != null ? record.get(index).strip() : "";
+    }
+
+    private static final Map<String, ExpenseType> EXPENSE = new HashMap<>();
+    private static final Map<String, ResourceView> VIEW = new HashMap<>();
+
+    static {
+        String[] labels = Exports.EXPENSE_LABELS;
+        for (ExpenseType t : ExpenseType.values()) {
+            EXPENSE.put(t.name(), t);
+            EXPENSE.put(labels[t.ordinal()], t);
+        }
+        for (ResourceView v : ResourceView.values()) {
+            VIEW.put(v.name(), v);
+            VIEW.put(Exports.resourceLabel(v), v);
+        }
+    }
+
+    static ExpenseType expenseType(String text) {
+        ExpenseType t = EXPENSE.get(text.strip());
+        return t != null ? t : EXPENSE.get(text.strip().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    static ResourceView resourceView(String text) {
+        ResourceView v = VIEW.get(text.strip());
+        return v != null ? v : VIEW.get(text.strip().toUpperCase(java.util.Locale.ROOT));
+    }
+}
