@@ -333,6 +333,14 @@ public class HealthAccounting {
         return Exports.workbook(year, ms, ls, indicators(), facilities(year), resources(), healthIssues(japanese));
     }
 
+    /** Everything the disclosure report (統合報告書・ウェブサイト向け) shows for one 年度. */
+    public record Disclosure(FiscalYear fiscalYear, Analysis analysis, List<MeasureView> measures,
+            List<IndicatorView> indicators, List<FacilityView> facilities, List<HealthResourceView> resources) {}
+
+    public Disclosure disclosure(FiscalYear year, boolean japanese) {
+        return new Disclosure(year, analysis(year, japanese), measures(year), indicators(), facilities(year), resources());
+    }
+
     // ---- import ----
 
     /**

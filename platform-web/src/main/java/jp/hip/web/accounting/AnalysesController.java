@@ -24,9 +24,33 @@ import jp.hip.accounting.Yen;
 class AnalysesController {
 
     private final HealthAccounting accounting;
+    private final DisclosurePdf pdf;
 
-    AnalysesController(HealthAccounting accounting) {
+    AnalysesController(HealthAccounting accounting, DisclosurePdf pdf) {
         this.accounting = accounting;
+        this.pdf = pdf;
+    }
+
+    @GetMapping("/company/disclosure")
+    String disclosure(@RequestParam(required = false) Integer year, @org.springframework.security.core.annotation.AuthenticationPrincipal
+            jp.hip.identity.SignedInUser me, Locale locale, Model model) {
+        model.addAllAttributes(disclosureModel(Years.of(year), me, locale));
+        return "accounting/disclosure";
+    }
+
+    @GetMapping("/company/disclosure.pdf")
+    ResponseEntity<byte[]> disclosurePdf(@RequestParam(required = false) Integer year,
+            @org.springframework.security.core.annotation.AuthenticationPrincipal jp.hip.identity.SignedInUser me, Locale locale) {
+        FiscalYear fy = Years.of(year);
+        return download(pdf.render(disclosureModel(fy, me, locale), locale), "健康投資レポート_" + fy.startYear() + ".pdf",
+                MediaType.APPLICATION_PDF);
+    }
+
+    private java.util.Map<String, Object> disclosureModel(FiscalYear year, jp.hip.identity.SignedInUser me, Locale locale) {
+        var d = accounting.disclosure(year, !"en".equals(locale.getLanguage()));
+        var bars = Charts.bars("accounting.expenseType.", d.analysis().byExpenseType());
+        return java.util.Map.of("d", d, "year", year, "a", d.analysis(), "companyName", me.tenantName(),
+                "bars", bars, "chartHeight", Charts.height(bars));
     }
 
     @GetMapping("/company/analyses")
