@@ -85,7 +85,9 @@ class InvestmentLine {
     @Column(name = "allocation_mode")
     private AllocationMode allocationMode = AllocationMode.NONE;
 
-    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    // loaded for all lines of a query at once (one sub-select), not one select per line
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
+    @org.hibernate.annotations.Fetch(org.hibernate.annotations.FetchMode.SUBSELECT)
     @JoinColumn(name = "line_id", nullable = false)
     @OrderBy("ratio desc")
     private List<AllocationEntry> allocations = new ArrayList<>();
