@@ -88,6 +88,7 @@ public class HealthAccounting {
     private final HealthResourceRepository resources;
     private final PolicyRepository policies;
     private final OwnHealthIssueRepository ownIssues;
+    private final StrategyMapRepository strategyMaps;
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final AuditLog audit;
@@ -96,7 +97,7 @@ public class HealthAccounting {
 
     HealthAccounting(MeasureRepository measures, InvestmentLineRepository lines, IndicatorRepository indicators,
             IndicatorValueRepository values, FacilityRepository facilities, HealthResourceRepository resources,
-            PolicyRepository policies, OwnHealthIssueRepository ownIssues, JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditLog audit,
+            PolicyRepository policies, OwnHealthIssueRepository ownIssues, StrategyMapRepository strategyMaps, JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditLog audit,
             TransactionTemplate tx, Clock clock) {
         this.measures = measures;
         this.lines = lines;
@@ -106,6 +107,7 @@ public class HealthAccounting {
         this.resources = resources;
         this.policies = policies;
         this.ownIssues = ownIssues;
+        this.strategyMaps = strategyMaps;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.audit = audit;
@@ -331,6 +333,98 @@ public class HealthAccounting {
                     .map(l -> view(l, names)).toList();
         });
         return Exports.workbook(year, ms, ls, indicators(), facilities(year), resources(), healthIssues(japanese));
+    }
+
+    // ---- strategy map ----
+
+    public record StrategyMapView(FiscalYear fiscalYear, int version, java.time.Instant savedAt, StrategyGraph graph,
+            List<Integer> versions) {}
+
+    /** The latest version (or the given one) of the year's strategy map; empty when none was saved. */
+    public Optional<StrategyMapView> strategyMap(FiscalYear year, Integer version) {
+        return tx.execute(s -> {
+            Optional<StrategyMap> map = version == null ? strategyMaps.findFirstByFiscalYearOrderByVersionDesc(year.startYear())
+                    : strategyMaps.findByFiscalYearAndVersion(year.startYear(), version);
+            List<Integer> versions = strategyMaps.findByFiscalYearOrderByVersionDesc(year.startYear()).stream()
+                    .map(StrategyMap::version).toList();
+            return map.map(m -> new StrategyMapView(year, m.version(), m.createdAt(), m.graph(), versions));
+        });
+    }
+
+    /** Applies one edit to the latest version and saves the result as a new version; returns its number. */
+    public int editStrategyMap(FiscalYear year, java.util.function.UnaryOperator<StrategyGraph> edit) {
+        return tx.execute(s -> {
+            Optional<StrategyMap> latest = strategyMaps.findFirstByFiscalYearOrderByVersionDesc(year.startYear());
+            StrategyGraph graph = edit.apply(latest.map(StrategyMap::graph).orElse(StrategyGraph.empty()));
+            int version = latest.map(StrategyMap::version).orElse(0) + 1;
+            StrategyMap saved = strategyMaps.saveAndFlush(new StrategyMap(year, version, graph, clock.instant()));
+            audit.record("ACC_STRATEGY_MAP_SAVED", "StrategyMap", saved.version(), Map.of("fiscalYear", year.startYear(),
+                    "nodes", graph.nodes().size(), "edges", graph.edges().size()));
+            return version;
+        });
+    }
+
+    /**
+     * Drafts a map from the year's entries as a new version: measures, the indicators their lines are allocated
+     * to (by tier), the health issues of those measures; edges measure → indicator, final indicator → issue.
+     */
+    public int draftStrategyMapFromEntries(FiscalYear year, boolean japanese) {
+        List<MeasureView> ms = measures(year);
+        List<IndicatorView> is = indicators();
+        Map<String, String> issueNames = healthIssues(japanese).stream()
+                .collect(Collectors.toMap(HealthIssue::key, HealthIssue::name, (a, b) -> a));
+        Map<UUID, Set<UUID>> servedBy = tx.execute(s -> {
+            Map<UUID, Set<UUID>> served = new HashMap<>();
+            lines.findByFiscalYear(year.startYear()).forEach(l -> served.computeIfAbsent(l.measureId(), k -> new java.util.HashSet<>())
+                    .addAll(l.allocatedAmounts().keySet()));
+            return served;
+        });
+        return editStrategyMap(year, ignored -> {
+            List<StrategyGraph.Node> nodes = new ArrayList<>();
+            List<StrategyGraph.Edge> edges = new ArrayList<>();
+            Map<String, String> keyOf = new HashMap<>();
+            java.util.function.BiFunction<String, StrategyGraph.Node, String> add = (id, node) -> keyOf.computeIfAbsent(id, k -> {
+                String key = "n" + (nodes.size() + 1);
+                nodes.add(new StrategyGraph.Node(key, node.kind(), node.label()));
+                return key;
+            });
+            Map<UUID, IndicatorView> indicatorById = is.stream().collect(Collectors.toMap(IndicatorView::id, i -> i));
+            java.util.Set<StrategyGraph.Edge> edgeSet = new java.util.LinkedHashSet<>();
+            for (MeasureView m : ms) {
+                String mk = add.apply("m" + m.id(), new StrategyGraph.Node("x", StrategyNodeKind.MEASURE, clip(m.name())));
+                List<String> issueKeys = new ArrayList<>();
+                m.standardIssues().forEach(c -> issueKeys.add(Integer.toString(c)));
+                m.ownIssues().forEach(id -> issueKeys.add(id.toString()));
+                for (UUID indicatorId : servedBy.getOrDefault(m.id(), Set.of())) {
+                    IndicatorView i = indicatorById.get(indicatorId);
+                    if (i == null) {
+                        continue;
+                    }
+                    StrategyNodeKind kind = switch (i.tier()) {
+                        case PARTICIPATION -> StrategyNodeKind.PARTICIPATION;
+                        case BEHAVIOUR -> StrategyNodeKind.BEHAVIOUR;
+                        case FINAL -> StrategyNodeKind.FINAL;
+                        case CORPORATE_VALUE, SOCIAL_VALUE -> StrategyNodeKind.MANAGEMENT_ISSUE;
+                    };
+                    String ik = add.apply("i" + i.id(), new StrategyGraph.Node("x", kind, clip(i.name())));
+                    edgeSet.add(new StrategyGraph.Edge(mk, ik));
+                    if (kind == StrategyNodeKind.FINAL) {
+                        for (String issue : issueKeys) {
+                            String hk = add.apply("h" + issue, new StrategyGraph.Node("x", StrategyNodeKind.HEALTH_ISSUE,
+                                    clip(issueNames.getOrDefault(issue, issue))));
+                            edgeSet.add(new StrategyGraph.Edge(ik, hk));
+                        }
+                    }
+                }
+            }
+            edges.addAll(edgeSet);
+            return new StrategyGraph(nodes.size() > StrategyGraph.MAX_NODES ? nodes.subList(0, StrategyGraph.MAX_NODES) : nodes,
+                    nodes.size() > StrategyGraph.MAX_NODES ? List.of() : edges);
+        });
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 100 ? text : text.substring(0, 99) + "…";
     }
 
     /** Everything the disclosure report (統合報告書・ウェブサイト向け) shows for one 年度. */

@@ -48,3 +48,9 @@ interface PolicyRepository extends JpaRepository<Policy, UUID> {
 interface OwnHealthIssueRepository extends JpaRepository<OwnHealthIssue, UUID> {
     List<OwnHealthIssue> findAllByOrderByName();
 }
+
+interface StrategyMapRepository extends JpaRepository<StrategyMap, UUID> {
+    Optional<StrategyMap> findFirstByFiscalYearOrderByVersionDesc(int fiscalYear);
+    Optional<StrategyMap> findByFiscalYearAndVersion(int fiscalYear, int version);
+    List<StrategyMap> findByFiscalYearOrderByVersionDesc(int fiscalYear);
+}

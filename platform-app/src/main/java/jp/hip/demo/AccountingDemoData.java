@@ -173,6 +173,20 @@ class AccountingDemoData implements ApplicationRunner {
             values(ind.get("presenteeism"), year, y, new double[] {78.2, 79.0, 80.1, 80.9}, 82);
             values(ind.get("absenteeism"), year, y, new double[] {3.4, 3.2, 2.9, 2.7}, 2.5);
             values(ind.get("engagement"), year, y, new double[] {3.1, 3.2, 3.3, 3.4}, 3.5);
+
+            // 戦略マップ: drafted from the entries, then the management issue the company wants to solve
+            accounting.draftStrategyMapFromEntries(year, true);
+            accounting.editStrategyMap(year, g -> {
+                var withGoal = g.withNode(jp.hip.accounting.StrategyNodeKind.MANAGEMENT_ISSUE, "生産性の向上と人材の定着");
+                String goal = withGoal.nodes().get(withGoal.nodes().size() - 1).key();
+                for (var node : g.nodes()) {
+                    if (node.kind() == jp.hip.accounting.StrategyNodeKind.HEALTH_ISSUE
+                            || node.kind() == jp.hip.accounting.StrategyNodeKind.FINAL && node.label().startsWith("プレゼン")) {
+                        withGoal = withGoal.withEdge(node.key(), goal);
+                    }
+                }
+                return withGoal;
+            });
         }
         accounting.addResource(new HealthAccounting.ResourceCommand("健康リテラシー平均点（HLS-EU-Q16）", ResourceKind.HUMAN_INTANGIBLE,
                 new BigDecimal("11.2"), "点", current.firstDay().minusDays(1), "全従業員調査 回答率 82%"));
