@@ -18,7 +18,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads investment lines from CSV: UTF-8 with or without BOM, or Windows-31J (what Excel saves as 「CSV」 on a
+ * Reads investment lines from CSV or Excel (.xlsx, first sheet): UTF-8 with or without BOM, or Windows-31J (what Excel saves as 「CSV」 on a
  * Japanese PC). Every problem is collected with its row and column; the caller writes only when there is none
  * (all or nothing). Header: 年度,施策,明細,費用区分,投資資源,金額,根拠資料.
  */
@@ -54,43 +54,104 @@ final class LineImport {
      * @param measureIds measures by (year, name); a name used twice in one year maps to null (ambiguous)
      */
     static Parsed parse(byte[] bytes, Map<String, UUID> measureIds) {
-        List<ImportResult.Problem> problems = new ArrayList<>();
         if (bytes == null || bytes.length == 0) {
             return new Parsed(0, List.of(), List.of(new ImportResult.Problem(0, null, "accounting.import.empty")));
         }
         if (bytes.length > MAX_BYTES) {
             return new Parsed(0, List.of(), List.of(new ImportResult.Problem(0, null, "accounting.import.tooLarge")));
         }
-        List<Row> rows = new ArrayList<>();
-        int read = 0;
-        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(true).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(decode(bytes)), format)) {
-            boolean header = true;
-            for (CSVRecord record : parser) {
-                int line = (int) record.getRecordNumber();
-                if (header) {
-                    header = false;
-                    List<String> names = record.toList().stream().map(String::strip).toList();
-                    if (names.size() < 6 || !names.subList(0, 6).equals(HEADER.subList(0, 6))) {
-                        return new Parsed(0, List.of(), List.of(new ImportResult.Problem(1, null, "accounting.import.header")));
+        List<Cells> table = new ArrayList<>();
+        if (isXlsx(bytes)) {
+            try {
+                table = xlsx(bytes);
+            } catch (IOException | RuntimeException e) {
+                return new Parsed(0, List.of(), List.of(new ImportResult.Problem(0, null, "accounting.import.unreadableXlsx")));
+            }
+        } else {
+            CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(true).get();
+            try (CSVParser parser = CSVParser.parse(new StringReader(decode(bytes)), format)) {
+                for (CSVRecord record : parser) {
+                    if (table.size() > MAX_ROWS + 1) {
+                        break;
                     }
-                    continue;
+                    table.add(new Cells((int) record.getRecordNumber(), record.toList()));
                 }
-                read++;
-                if (read > MAX_ROWS) {
-                    return new Parsed(read, List.of(), List.of(new ImportResult.Problem(line, null, "accounting.import.tooManyRows")));
-                }
-                Row row = row(record, line, measureIds, problems);
-                if (row != null) {
-                    rows.add(row);
-                }
-                if (problems.size() >= MAX_PROBLEMS) {
-                    problems.add(new ImportResult.Problem(line, null, "accounting.import.tooManyProblems"));
+            } catch (IOException | RuntimeException e) {
+                return new Parsed(0, List.of(), List.of(new ImportResult.Problem(table.size() + 1, null, "accounting.import.malformed")));
+            }
+        }
+        return rows(table, measureIds);
+    }
+
+    /** One row of the file with its 1-based line (CSV) or row (Excel) number. */
+    record Cells(int line, List<String> values) {
+        String get(int index) {
+            return index < values.size() && values.get(index) != null ? values.get(index).strip() : "";
+        }
+    }
+
+    static boolean isXlsx(byte[] bytes) {
+        return bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
+    }
+
+    /**
+     * Reads the first sheet of an .xlsx. POI's ZipSecureFile refuses entries that inflate more than 100-fold
+     * (zip bombs) or grow beyond 100 MB, so a hostile file fails before it fills memory.
+     */
+    static List<Cells> xlsx(byte[] bytes) throws IOException {
+        org.apache.poi.openxml4j.util.ZipSecureFile.setMinInflateRatio(0.01);
+        org.apache.poi.openxml4j.util.ZipSecureFile.setMaxEntrySize(100L * 1024 * 1024);
+        List<Cells> table = new ArrayList<>();
+        org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.JAPAN);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(bytes))) {
+            var sheet = book.getSheetAt(0);
+            for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                if (table.size() > MAX_ROWS + 1) {
                     break;
                 }
+                List<String> values = new ArrayList<>();
+                boolean blank = true;
+                for (int c = 0; c < HEADER.size(); c++) {
+                    var cell = row.getCell(c);
+                    String v = cell == null ? "" : formatter.formatCellValue(cell).strip();
+                    blank &= v.isEmpty();
+                    values.add(v);
+                }
+                if (!blank) {
+                    table.add(new Cells(row.getRowNum() + 1, values));
+                }
             }
-        } catch (IOException | RuntimeException e) {
-            problems.add(new ImportResult.Problem(read + 1, null, "accounting.import.malformed"));
+        }
+        return table;
+    }
+
+    private static Parsed rows(List<Cells> table, Map<String, UUID> measureIds) {
+        List<ImportResult.Problem> problems = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        int read = 0;
+        boolean header = true;
+        for (Cells record : table) {
+            int line = record.line();
+            if (header) {
+                header = false;
+                List<String> names = record.values().stream().map(v -> v == null ? "" : v.strip().replace("\uFEFF", "")).toList();
+                if (names.size() < 6 || !names.subList(0, 6).equals(HEADER.subList(0, 6))) {
+                    return new Parsed(0, List.of(), List.of(new ImportResult.Problem(line, null, "accounting.import.header")));
+                }
+                continue;
+            }
+            read++;
+            if (read > MAX_ROWS) {
+                return new Parsed(read, List.of(), List.of(new ImportResult.Problem(line, null, "accounting.import.tooManyRows")));
+            }
+            Row row = row(record, line, measureIds, problems);
+            if (row != null) {
+                rows.add(row);
+            }
+            if (problems.size() >= MAX_PROBLEMS) {
+                problems.add(new ImportResult.Problem(line, null, "accounting.import.tooManyProblems"));
+                break;
+            }
         }
         if (read == 0 && problems.isEmpty()) {
             problems.add(new ImportResult.Problem(0, null, "accounting.import.empty"));
@@ -98,7 +159,7 @@ final class LineImport {
         return new Parsed(read, problems.isEmpty() ? rows : List.of(), problems);
     }
 
-    private static Row row(CSVRecord record, int line, Map<String, UUID> measureIds, List<ImportResult.Problem> problems) {
+    private static Row row(Cells record, int line, Map<String, UUID> measureIds, List<ImportResult.Problem> problems) {
         int before = problems.size();
         String yearText = cell(record, 0);
         Integer year = null;
@@ -149,8 +210,8 @@ final class LineImport {
         return new Row(year, measureId, description, expenseType, view, amount, source.isEmpty() ? null : source);
     }
 
-    private static String cell(CSVRecord record, int index) {
-        return index < record.size() && record.get(index) != null ? record.get(index).strip() : "";
+    private static String cell(Cells record, int index) {
+        return record.get(index);
     }
 
     private static final Map<String, ExpenseType> EXPENSE = new HashMap<>();

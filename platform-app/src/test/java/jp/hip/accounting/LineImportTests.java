@@ -98,6 +98,57 @@ class LineImportTests {
     }
 
     @Test
+    void importsTheFirstSheetOfAnExcelWorkbook() throws Exception {
+        byte[] xlsx;
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = book.createSheet("明細");
+            String[] header = HEADER.strip().split(",");
+            var h = sheet.createRow(0);
+            for (int i = 0; i < header.length; i++) {
+                h.createCell(i).setCellValue(header[i]);
+            }
+            var r = sheet.createRow(1);
+            r.createCell(0).setCellValue(2025);
+            r.createCell(1).setCellValue("ウォーキング");
+            r.createCell(2).setCellValue("アプリ");
+            r.createCell(3).setCellValue("外注費");
+            r.createCell(4).setCellValue("外注");
+            r.createCell(5).setCellValue(680000);
+            var bad = sheet.createRow(2);
+            bad.createCell(0).setCellValue(2025);
+            bad.createCell(1).setCellValue("ウォーキング");
+            bad.createCell(2).setCellValue("景品");
+            bad.createCell(3).setCellValue("外注費");
+            bad.createCell(4).setCellValue("外注");
+            bad.createCell(5).setCellValue(-3);
+            book.write(out);
+            xlsx = out.toByteArray();
+        }
+        ImportResult rejected = importAs(company, xlsx);
+        assertThat(rejected.problems()).extracting(p -> p.row() + ":" + p.column() + ":" + p.messageKey())
+                .containsExactly("3:金額:accounting.yen.negative");
+        assertThat(lines()).isZero();
+    }
+
+    @Test
+    void aZipBombIsRefusedBeforeItExpands() throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            byte[] spaces = new byte[1024 * 1024];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 200; i++) {
+                zip.write(spaces);
+            }
+            zip.closeEntry();
+        }
+        assertThat(out.size()).isLessThan(1024 * 1024);
+        assertThat(importAs(company, out.toByteArray()).problems()).extracting(ImportResult.Problem::messageKey)
+                .containsExactly("accounting.import.unreadableXlsx");
+        assertThat(lines()).isZero();
+    }
+
+    @Test
     void aWrongHeaderOrEmptyFileIsRefused() {
         assertThat(importAs(company, "a,b,c\r\n1,2,3".getBytes(StandardCharsets.UTF_8)).problems())
                 .extracting(ImportResult.Problem::messageKey).containsExactly("accounting.import.header");
