@@ -105,6 +105,13 @@ class AccountingApiTests {
     }
 
     @Test
+    void theOpenApiDescriptionListsTheAccountingEndpoints() throws Exception {
+        String doc = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(doc).contains("/api/v1/accounting/measures", "/api/v1/accounting/lines/{id}/allocation",
+                "/api/v1/accounting/indicators/{id}/values/{year}", "/api/v1/accounting/analyses/{year}");
+    }
+
+    @Test
     void readScopeCannotWrite() throws Exception {
         postJson(readA, "/api/v1/accounting/measures", "{\"fiscalYear\":2025,\"name\":\"x\",\"purpose\":\"LITERACY\",\"standardIssues\":[3]}", 403);
         assertThat(CurrentTenant.runAs(tenantA, () -> accounting.measures(FiscalYear.of(2025)))).isEmpty();
