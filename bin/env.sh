@@ -41,14 +41,27 @@ ensure_database() {
   fi
 }
 
-# Installs Debian's Chromium and its driver for the browser tests when they are missing (needs root and apt).
-ensure_chromium() {
-  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then return 0; fi
+# Debian packages the platform needs on the machine: Japanese fonts for PDF reports (fonts-ipaexfont-gothic,
+# fonts-noto-cjk) and, for the browser tests, Chromium and its driver. Installed when missing (root and apt).
+ensure_packages() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "Installing chromium and chromium-driver for the browser tests"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null
+    echo "Installing ${missing[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "Browser tests need /usr/bin/chromium and /usr/bin/chromedriver: apt-get install chromium chromium-driver" >&2
+    echo "Please install: apt-get install ${missing[*]}" >&2
     return 1
   fi
+}
+
+ensure_fonts() {
+  ensure_packages fonts-ipaexfont-gothic fonts-noto-cjk
+}
+
+ensure_chromium() {
+  ensure_packages chromium chromium-driver
 }
