@@ -461,6 +461,31 @@ public class HealthAccounting {
         });
     }
 
+    /**
+     * Imports indicator values (年度,指標,ベースライン,目標,実績,回答率) from CSV or .xlsx, all or nothing; a value for
+     * a year that already has one replaces it.
+     */
+    public ImportResult importValues(byte[] file) {
+        return tx.execute(s -> {
+            Map<String, UUID> byName = new HashMap<>();
+            for (Indicator i : indicators.findAll()) {
+                byName.put(i.name(), byName.containsKey(i.name()) ? null : i.id());
+            }
+            ValueImport.Parsed parsed = ValueImport.parse(file, byName);
+            if (!parsed.problems().isEmpty()) {
+                return new ImportResult(parsed.rowsRead(), 0, parsed.problems());
+            }
+            for (ValueImport.Row r : parsed.rows()) {
+                IndicatorValue value = values.findByIndicatorIdAndFiscalYear(r.indicatorId(), r.year().startYear())
+                        .orElseGet(() -> new IndicatorValue(r.indicatorId(), r.year()));
+                value.set(r.baseline(), r.target(), r.actual(), r.responseRate());
+                values.save(value);
+            }
+            audit.record("ACC_VALUES_IMPORTED", "Indicator", null, Map.of("rows", parsed.rows().size()));
+            return new ImportResult(parsed.rowsRead(), parsed.rows().size(), List.of());
+        });
+    }
+
     // ---- helpers ----
 
     private Measure measure(UUID id, boolean forWrite) {

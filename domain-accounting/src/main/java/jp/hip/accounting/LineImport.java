@@ -54,18 +54,27 @@ final class LineImport {
      * @param measureIds measures by (year, name); a name used twice in one year maps to null (ambiguous)
      */
     static Parsed parse(byte[] bytes, Map<String, UUID> measureIds) {
+        Table table = table(bytes);
+        return table.problem() != null ? new Parsed(0, List.of(), List.of(table.problem())) : rows(table.cells(), measureIds);
+    }
+
+    /** The file's rows, or the one problem that stopped reading it. */
+    record Table(List<Cells> cells, ImportResult.Problem problem) {}
+
+    /** Reads CSV (any of the accepted encodings) or .xlsx into rows of cells, within the size and row limits. */
+    static Table table(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
-            return new Parsed(0, List.of(), List.of(new ImportResult.Problem(0, null, "accounting.import.empty")));
+            return new Table(List.of(), new ImportResult.Problem(0, null, "accounting.import.empty"));
         }
         if (bytes.length > MAX_BYTES) {
-            return new Parsed(0, List.of(), List.of(new ImportResult.Problem(0, null, "accounting.import.tooLarge")));
+            return new Table(List.of(), new ImportResult.Problem(0, null, "accounting.import.tooLarge"));
         }
         List<Cells> table = new ArrayList<>();
         if (isXlsx(bytes)) {
             try {
                 table = xlsx(bytes);
             } catch (IOException | RuntimeException e) {
-                return new Parsed(0, List.of(), List.of(new ImportResult.Problem(0, null, "accounting.import.unreadableXlsx")));
+                return new Table(List.of(), new ImportResult.Problem(0, null, "accounting.import.unreadableXlsx"));
             }
         } else {
             CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(true).get();
@@ -77,10 +86,10 @@ final class LineImport {
                     table.add(new Cells((int) record.getRecordNumber(), record.toList()));
                 }
             } catch (IOException | RuntimeException e) {
-                return new Parsed(0, List.of(), List.of(new ImportResult.Problem(table.size() + 1, null, "accounting.import.malformed")));
+                return new Table(List.of(), new ImportResult.Problem(table.size() + 1, null, "accounting.import.malformed"));
             }
         }
-        return rows(table, measureIds);
+        return new Table(table, null);
     }
 
     /** One row of the file with its 1-based line (CSV) or row (Excel) number. */
@@ -111,7 +120,7 @@ final class LineImport {
                 }
                 List<String> values = new ArrayList<>();
                 boolean blank = true;
-                for (int c = 0; c < HEADER.size(); c++) {
+                for (int c = 0; c < Math.max(HEADER.size(), row.getLastCellNum()); c++) {
                     var cell = row.getCell(c);
                     String v = cell == null ? "" : formatter.formatCellValue(cell).strip();
                     blank &= v.isEmpty();

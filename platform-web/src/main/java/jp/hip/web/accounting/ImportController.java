@@ -11,7 +11,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import jp.hip.accounting.HealthAccounting;
 
-/** CSV import of investment lines: all or nothing, every problem listed by row and column. */
+/** CSV/Excel import of investment lines or indicator values: all or nothing, every problem listed by row and column. */
 @Controller
 class ImportController {
 
@@ -27,8 +27,10 @@ class ImportController {
     }
 
     @PostMapping("/company/import")
-    String upload(@RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
-        model.addAttribute("result", accounting.importLines(file == null ? new byte[0] : file.getBytes()));
+    String upload(@RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(defaultValue = "lines") String kind, Model model) throws IOException {
+        byte[] bytes = file == null ? new byte[0] : file.getBytes();
+        model.addAttribute("result", "values".equals(kind) ? accounting.importValues(bytes) : accounting.importLines(bytes));
         return "accounting/import";
     }
 }
