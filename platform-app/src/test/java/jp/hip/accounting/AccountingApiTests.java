@@ -79,10 +79,16 @@ class AccountingApiTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.measure.total.amount").value(400000))
                 .andExpect(jsonPath("$.lines[0].allocations[0].indicatorName").value("喫煙率"));
+        UUID time = id(postJson(writeA, "/api/v1/accounting/measures/" + measure + "/time-lines",
+                "{\"description\":\"保健師面談\",\"role\":\"NURSE\",\"hoursPerPerson\":1.5,\"persons\":40,\"hourlyRate\":3200,\"rateBasis\":\"STANDARD_RATE\"}", 201));
+        mvc.perform(get("/api/v1/accounting/lines/{id}", time).header("Authorization", "Bearer " + readA))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.amount.amount").value(192000))
+                .andExpect(jsonPath("$.personnelTime.rateBasis").value("STANDARD_RATE"));
         mvc.perform(get("/api/v1/accounting/measures").param("year", "2025").header("Authorization", "Bearer " + readA))
-                .andExpect(status().isOk()).andExpect(jsonPath("$[0].name").value("禁煙支援"));
+                .andExpect(status().isOk()).andExpect(jsonPath("$[0].name").value("禁煙支援"))
+                .andExpect(jsonPath("$[0].total.amount").value(592000));
         mvc.perform(get("/api/v1/accounting/analyses/2025").header("Authorization", "Bearer " + readA))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.total.amount").value(400000));
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total.amount").value(592000));
     }
 
     @Test

@@ -33,7 +33,10 @@ import jp.hip.accounting.ExpenseType;
 import jp.hip.accounting.FiscalYear;
 import jp.hip.accounting.HealthAccounting;
 import jp.hip.accounting.IndicatorTier;
+import jp.hip.accounting.PersonnelRole;
+import jp.hip.accounting.PersonnelTime;
 import jp.hip.accounting.PurposeCategory;
+import jp.hip.accounting.RateBasis;
 import jp.hip.accounting.ResourceView;
 import jp.hip.accounting.Yen;
 import jp.hip.api.NotFoundException;
@@ -61,6 +64,11 @@ class AccountingApiController {
 
     record LineRequest(String description, ExpenseType expenseType, ResourceView resourceView, @NotNull Long amount,
             String sourceDocument) {}
+
+    record TimeLineRequest(String description, PersonnelRole role, BigDecimal hoursPerPerson, Integer persons,
+            @NotNull Long hourlyRate, RateBasis rateBasis, String sourceDocument) {}
+
+    record DepreciationLineRequest(@NotNull UUID facilityId) {}
 
     record ShareRequest(UUID indicatorId, BigDecimal ratio) {}
 
@@ -97,6 +105,27 @@ class AccountingApiController {
     Created addLine(@PathVariable UUID id, @Valid @RequestBody LineRequest r) {
         return new Created(accounting.addLine(id, new HealthAccounting.LineCommand(r.description(), r.expenseType(),
                 r.resourceView(), Yen.of(r.amount()), r.sourceDocument())));
+    }
+
+    @PostMapping("/measures/{id}/time-lines")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add personnel time (時間投資) as a 人件費 line: hours × persons × hourly rate, under the company's policy on participants' time")
+    Created addTimeLine(@PathVariable UUID id, @Valid @RequestBody TimeLineRequest r) {
+        return new Created(accounting.addTimeLine(id, new HealthAccounting.TimeCommand(r.description(), new PersonnelTime(r.role(),
+                r.hoursPerPerson(), r.persons() == null ? 0 : r.persons(), Yen.of(r.hourlyRate()), r.rateBasis()), r.sourceDocument())));
+    }
+
+    @PostMapping("/measures/{id}/depreciation-lines")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add a facility's health-use share of depreciation in the measure's fiscal year as a 減価償却費 line")
+    Created addDepreciationLine(@PathVariable UUID id, @Valid @RequestBody DepreciationLineRequest r) {
+        return new Created(accounting.addDepreciationLine(id, r.facilityId()));
+    }
+
+    @GetMapping("/facilities")
+    @Operation(summary = "Facilities with the fiscal year's depreciation, health-use share and book value")
+    List<HealthAccounting.FacilityView> facilities(@RequestParam int year) {
+        return accounting.facilities(FiscalYear.of(year));
     }
 
     @GetMapping("/lines/{id}")
