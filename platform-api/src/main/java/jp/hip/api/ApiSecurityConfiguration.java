@@ -64,6 +64,8 @@ class ApiSecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/tenant").authenticated()
+                        // the guideline list's verification API is public: no token needed
+                        .requestMatchers(HttpMethod.GET, "/api/v1/public/guidelines", "/api/v1/public/guidelines/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/users", "/api/v1/users/*").hasAuthority("SCOPE_users.read")
                         .requestMatchers(HttpMethod.POST, "/api/v1/users").hasAuthority("SCOPE_users.write")
                         .requestMatchers(HttpMethod.GET, "/api/v1/accounting/**").hasAuthority("SCOPE_accounting.read")

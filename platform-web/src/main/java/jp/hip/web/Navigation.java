@@ -25,9 +25,11 @@ final class Navigation {
         }
         if (user.hasRole(Role.REGISTRY_OFFICER)) {
             items.add(new Item("/registry", "nav.registry"));
+            items.add(new Item("/registry/guidelines", "guidelines.nav.registry"));
         }
         if (user.hasRole(Role.ASSOCIATION_USER)) {
             items.add(new Item("/association", "nav.association"));
+            items.add(new Item("/association/guidelines", "guidelines.nav.association"));
         }
         if (user.hasRole(Role.INDIVIDUAL)) {
             items.add(new Item("/me", "nav.personal"));

@@ -35,6 +35,8 @@ class WebSecurityConfiguration {
                         .requestMatchers("/", "/login", "/invitation/**", "/error", "/css/**", "/js/**", "/images/**",
                                 "/favicon.ico", "/actuator/health", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**").permitAll()
+                        // public guideline list, permalinks and live logos (guideline registry)
+                        .requestMatchers("/guidelines", "/guidelines/**").permitAll()
                         // signed in, any role
                         .requestMatchers("/home").authenticated()
                         // per role

@@ -1,0 +1,10 @@
+package jp.hip.guidelines;
+
+/**
+ * Delivers an expiry reminder to an association (e-mail in production). Pluggable: declare another bean of this
+ * type as {@code @Primary} to replace the default, which only logs (development and demo).
+ */
+public interface ReminderSender {
+
+    void send(String associationName, String contactEmail, Reminder reminder);
+}

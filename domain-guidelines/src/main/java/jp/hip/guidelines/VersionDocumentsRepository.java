@@ -1,0 +1,7 @@
+package jp.hip.guidelines;
+
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface VersionDocumentsRepository extends JpaRepository<VersionDocument, UUID> {}

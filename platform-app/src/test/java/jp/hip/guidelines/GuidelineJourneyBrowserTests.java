@@ -1,0 +1,109 @@
+package jp.hip.guidelines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import jp.hip.Accounts;
+import jp.hip.BrowserTests;
+
+/**
+ * In Chromium: an association drafts and submits a declaration; a METI officer returns it with a comment; the
+ * association resubmits; the officer lists it; the public permalink and the logo show it valid.
+ */
+class GuidelineJourneyBrowserTests extends BrowserTests {
+
+    @Autowired
+    GuidelineFixtures fx;
+
+    @Test
+    void associationSubmitsMetiReturnsAssociationResubmitsMetiListsAndThePublicSeesItValid() throws Exception {
+        Accounts.Account association = fx.association(GuidelineFixtures.unique("一般社団法人 ブラウザ協会"));
+        Accounts.Account officer = fx.officer();
+
+        // The association registers its guideline and drafts a declaration.
+        signIn(association.email(), Accounts.PASSWORD);
+        open("/association/guidelines");
+        browser.findElement(By.linkText("ガイドライン等を登録")).click();
+        browser.findElement(By.id("title")).sendKeys("ブラウザで作るリラクゼーション指針");
+        new org.openqa.selenium.support.ui.Select(find("#kind")).selectByValue("GUIDELINE");
+        new org.openqa.selenium.support.ui.Select(find("#serviceCategory")).selectByValue("RELAXATION");
+        browser.findElement(By.id("publicUrl")).sendKeys("https://browser-assoc.example.org/guideline");
+        browser.findElement(By.id("versionDatedOn")).sendKeys(LocalDate.now().minusMonths(1).toString().replace('-', '/'));
+        find("main form button[type=submit]").click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "登録番号は版を改訂しても変わりません"));
+        String registrationNo = text("h1").split(" ")[0];
+        assertThat(registrationNo).matches("HG-\\d{4,}");
+        find("main table.data form button[type=submit]").click();
+        waitFor(ExpectedConditions.urlContains("/association/guidelines/declarations/"));
+        String declarationUrl = browser.getCurrentUrl();
+        String declarationId = declarationUrl.substring(declarationUrl.lastIndexOf('/') + 1);
+        assertThat(text("#window")).contains("ロゴマーク使用期間");
+
+        for (WebElement yes : browser.findElements(By.cssSelector("#declaration-form input[type=radio][value=YES]"))) {
+            yes.click();
+        }
+        for (WebElement evidence : browser.findElements(By.cssSelector("#declaration-form input[type=url]"))) {
+            evidence.sendKeys("https://browser-assoc.example.org/evidence");
+        }
+        browser.findElement(By.id("signatoryName")).sendKeys("鈴木 花子");
+        browser.findElement(By.id("signatoryTitle")).sendKeys("代表理事");
+        find("#submit-declaration").click();
+        assertThat(text("[role=alert]")).contains("誓約にチェックしてください");
+        browser.findElement(By.id("pledged")).click();
+        find("#submit-declaration").click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("declaration-status"), "提出済み"));
+        screenshot("guideline-submitted");
+        signOut();
+
+        // METI returns it with a comment.
+        signIn(officer.email(), Accounts.PASSWORD);
+        open("/registry/guidelines");
+        assertThat(text("#queue")).contains("ブラウザで作るリラクゼーション指針");
+        browser.findElement(By.partialLinkText(registrationNo)).click();
+        browser.findElement(By.id("reason")).sendKeys("C3 の根拠URLを契約前説明のページにしてください");
+        find("#action-return").click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("declaration-status"), "下書き"));
+        signOut();
+
+        // The association sees the comment, fixes the evidence and resubmits.
+        signIn(association.email(), Accounts.PASSWORD);
+        open("/association/guidelines/declarations/" + declarationId);
+        assertThat(text("#comments")).contains("C3 の根拠URLを契約前説明のページにしてください");
+        WebElement c3 = find("#declaration-form input[data-evidence=C3]");
+        c3.clear();
+        c3.sendKeys("https://browser-assoc.example.org/contract#before");
+        find("#submit-declaration").click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("declaration-status"), "提出済み"));
+        signOut();
+
+        // METI lists it.
+        signIn(officer.email(), Accounts.PASSWORD);
+        open("/registry/guidelines/declarations/" + declarationId);
+        find("#action-list").click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("declaration-status"), "掲載中"));
+        assertThat(text("#trail")).contains("C3 の根拠URL").contains("GL_STATUS_LISTED");
+        signOut();
+
+        // Anyone: the permalink says 掲載中 and the logo is the valid (coloured) variant.
+        open("/guidelines?association=" + java.net.URLEncoder.encode("ブラウザ協会", java.nio.charset.StandardCharsets.UTF_8));
+        browser.findElement(By.linkText(registrationNo)).click();
+        assertThat(text("#status-word")).isEqualTo("掲載中");
+        assertThat(text("#logo-validity")).contains("有効");
+        assertThat(find(".status-panel").getAttribute("class")).contains("valid");
+        Number logoWidth = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.getElementById('logo').naturalWidth;");
+        assertThat(logoWidth.intValue()).isEqualTo(240);
+        String qr = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("qr-image"))).getAttribute("src");
+        assertThat(qr).startsWith("data:image/gif;base64,");
+        screenshot("guideline-public-entry");
+        open("/guidelines/" + registrationNo + "/logo.svg");
+        assertThat(browser.getPageSource()).contains("掲載中").contains("#0031D8");
+    }
+}

@@ -1,0 +1,90 @@
+package jp.hip.web.guidelines;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+import org.springframework.validation.BindingResult;
+
+import jp.hip.guidelines.GuidelineException;
+import jp.hip.web.FormErrors;
+import jp.hip.web.PageNotFoundException;
+
+/** Input helpers of the guideline pages: dates as 2025-04-01 or 2025/4/1, lenient enums, rule messages by field. */
+final class GuidelineForms {
+
+    private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("uuuu/M/d");
+
+    private GuidelineForms() {}
+
+    /** A date, null when blank; {@link IllegalArgumentException} when it is neither form. */
+    static LocalDate date(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String value = text.strip();
+        try {
+            return value.contains("/") ? LocalDate.parse(value, SLASHED) : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("bad date");
+        }
+    }
+
+    static boolean isDate(String text) {
+        try {
+            date(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static UUID id(String value) {
+        UUID id = FormErrors.uuidOrNull(value);
+        if (id == null) {
+            throw new PageNotFoundException();
+        }
+        return id;
+    }
+
+    /** Another association's record, or one that does not exist, is a 404 rather than a message. */
+    static void notFoundAs404(GuidelineException e) {
+        if (e.messageKey().endsWith(".notFound")) {
+            throw new PageNotFoundException();
+        }
+    }
+
+    /** A stored document as a download (never rendered inline: it is the association's upload). */
+    static org.springframework.http.ResponseEntity<byte[]> download(jp.hip.guidelines.DocumentFile file) {
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .attachment().filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(file.content());
+    }
+
+    /** Puts the rule's message beside its field (pairs: key prefix, field) or at the top of the form. */
+    static void reject(BindingResult errors, GuidelineException e, String... prefixesAndFields) {
+        notFoundAs404(e);
+        for (int i = 0; i + 1 < prefixesAndFields.length; i += 2) {
+            if (e.messageKey().startsWith(prefixesAndFields[i])) {
+                errors.rejectValue(prefixesAndFields[i + 1], e.messageKey());
+                return;
+            }
+        }
+        errors.reject(e.messageKey());
+    }
+}

@@ -1,0 +1,175 @@
+package jp.hip.web.guidelines;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+import jp.hip.guidelines.DeclarationStatus;
+import jp.hip.guidelines.GuidelineKind;
+import jp.hip.guidelines.GuidelineRegistry;
+import jp.hip.guidelines.PublicEntry;
+import jp.hip.guidelines.PublicEntryDetail;
+import jp.hip.guidelines.PublicQuery;
+import jp.hip.guidelines.ServiceCategory;
+import jp.hip.web.PageNotFoundException;
+
+/**
+ * The public side (no sign-in): the list with its filters in the URL, the CSV of exactly what the filters
+ * select, the permalink of an entry and its live logo. Only public statuses ever reach these pages.
+ */
+@Controller
+@RequestMapping("/guidelines")
+class PublicGuidelinesController {
+
+    static final int PAGE_SIZE = 20;
+
+    private final GuidelineRegistry registry;
+    private final MessageSource messages;
+
+    PublicGuidelinesController(GuidelineRegistry registry, MessageSource messages) {
+        this.registry = registry;
+        this.messages = messages;
+    }
+
+    /** The list's filters as they travel in the URL. */
+    public static final class Filter {
+        private String association = "";
+        private String title = "";
+        private String category = "";
+        private String kind = "";
+        private String status = "";
+        private String from = "";
+        private String to = "";
+        private String sort = "";
+        private int page = 1;
+
+        public String getAssociation() { return association; }
+        public void setAssociation(String v) { association = v; }
+        public String getTitle() { return title; }
+        public void setTitle(String v) { title = v; }
+        public String getCategory() { return category; }
+        public void setCategory(String v) { category = v; }
+        public String getKind() { return kind; }
+        public void setKind(String v) { kind = v; }
+        public String getStatus() { return status; }
+        public void setStatus(String v) { status = v; }
+        public String getFrom() { return from; }
+        public void setFrom(String v) { from = v; }
+        public String getTo() { return to; }
+        public void setTo(String v) { to = v; }
+        public String getSort() { return sort; }
+        public void setSort(String v) { sort = v; }
+        public int getPage() { return page; }
+        public void setPage(int v) { page = v; }
+
+        boolean datesValid() {
+            return GuidelineForms.isDate(from) && GuidelineForms.isDate(to);
+        }
+
+        PublicQuery query() {
+            DeclarationStatus s = GuidelineForms.enumOrNull(DeclarationStatus.class, status);
+            PublicQuery.Sort order = GuidelineForms.enumOrNull(PublicQuery.Sort.class, sort);
+            return new PublicQuery(association, title, GuidelineForms.enumOrNull(ServiceCategory.class, category),
+                    GuidelineForms.enumOrNull(GuidelineKind.class, kind), s != null && s.isPublic() ? s : null,
+                    GuidelineForms.isDate(from) ? GuidelineForms.date(from) : null,
+                    GuidelineForms.isDate(to) ? GuidelineForms.date(to) : null,
+                    order == null ? PublicQuery.Sort.REGISTRATION_NO : order);
+        }
+    }
+
+    @GetMapping
+    String list(@ModelAttribute("filter") Filter filter, Model model) {
+        model.addAttribute("result", registry.publicList(filter.query(), filter.getPage() - 1, PAGE_SIZE));
+        model.addAttribute("badDates", !filter.datesValid());
+        model.addAttribute("statuses", DeclarationStatus.PUBLIC);
+        model.addAttribute("categories", ServiceCategory.values());
+        model.addAttribute("kinds", GuidelineKind.values());
+        model.addAttribute("sorts", PublicQuery.Sort.values());
+        return "guidelines/public-list";
+    }
+
+    /** About the scheme: what a listing means (a registered self-declaration) and how the logo period is counted. */
+    @GetMapping("/about")
+    String about() {
+        return "guidelines/about";
+    }
+
+    /** CSV for Excel: UTF-8 with BOM, CRLF, every field quoted where needed; exactly the filtered rows. */
+    @GetMapping("/export.csv")
+    ResponseEntity<byte[]> csv(@ModelAttribute("filter") Filter filter, Locale locale) {
+        List<PublicEntry> entries = registry.publicExport(filter.query());
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        row(csv, List.of("registrationNo", "generation", "listedOn", "association", "title", "kind", "serviceCategory",
+                "version", "versionDatedOn", "declaredOn", "validFrom", "validUntil", "status", "publicUrl").stream()
+                .map(k -> text("guidelines.col." + k, locale)).toList());
+        for (PublicEntry e : entries) {
+            row(csv, java.util.Arrays.asList(e.registrationNo(), String.valueOf(e.generation()), str(e.listedOn()),
+                    e.associationName(), e.title(), text("guidelines.kind." + e.kind(), locale),
+                    text("guidelines.category." + e.serviceCategory(), locale), e.versionLabel(), str(e.versionDatedOn()),
+                    str(e.declaredOn()), str(e.validFrom()), str(e.validUntil()),
+                    text("guidelines.status." + e.status(), locale), e.publicUrl()));
+        }
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("guideline-list.csv").build().toString())
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/{registrationNo:HG-\\d+}")
+    String entry(@PathVariable String registrationNo, Model model) {
+        PublicEntryDetail detail = registry.publicEntry(registrationNo).orElseThrow(PageNotFoundException::new);
+        model.addAttribute("detail", detail);
+        model.addAttribute("entry", detail.current());
+        return "guidelines/public-entry";
+    }
+
+    /** The logo with the entry's live status: colour while valid, grey (and the status word) otherwise. */
+    @GetMapping(value = "/{registrationNo:HG-\\d+}/logo.svg", produces = "image/svg+xml")
+    ResponseEntity<String> logo(@PathVariable String registrationNo, Locale locale) {
+        PublicEntry entry = registry.publicEntry(registrationNo).orElseThrow(PageNotFoundException::new).current();
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic())
+                .contentType(MediaType.parseMediaType("image/svg+xml;charset=UTF-8"))
+                .body(LogoSvg.render(entry, text("guidelines.status." + entry.status(), Locale.JAPANESE)));
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
+    private static String str(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static void row(StringBuilder csv, List<String> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            String f = fields.get(i) == null ? "" : fields.get(i);
+            // A leading =, +, - or @ would be read by Excel as a formula: quote it away (CSV injection).
+            if (!f.isEmpty() && "=+-@".indexOf(f.charAt(0)) >= 0) {
+                f = "'" + f;
+            }
+            if (f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r")) {
+                f = "\"" + f.replace("\"", "\"\"") + "\"";
+            }
+            csv.append(f);
+        }
+        csv.append("\r\n");
+    }
+}

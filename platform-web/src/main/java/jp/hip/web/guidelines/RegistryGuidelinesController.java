@@ -1,0 +1,111 @@
+package jp.hip.web.guidelines;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jp.hip.guidelines.DeclarationStatus;
+import jp.hip.guidelines.GuidelineException;
+import jp.hip.guidelines.GuidelineRegistry;
+import jp.hip.guidelines.ReviewDetail;
+import jp.hip.guidelines.Visibility;
+import jp.hip.web.PageNotFoundException;
+
+/**
+ * METI's pages (REGISTRY_OFFICER): the work queue, the formal check (list, return with comment, not accept),
+ * delisting and suspension, comments, the audit trail of an entry, and the checklist per edition of 本指針.
+ * The facade reads across associations only after checking the caller's role.
+ */
+@Controller
+@RequestMapping("/registry/guidelines")
+class RegistryGuidelinesController {
+
+    private final GuidelineRegistry registry;
+
+    RegistryGuidelinesController(GuidelineRegistry registry) {
+        this.registry = registry;
+    }
+
+    @GetMapping
+    String queue(@RequestParam(required = false) String status, Model model) {
+        DeclarationStatus chosen = GuidelineForms.enumOrNull(DeclarationStatus.class, status);
+        model.addAttribute("declarations", registry.registryDeclarations(chosen));
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("statuses", DeclarationStatus.values());
+        return "guidelines/registry-queue";
+    }
+
+    @GetMapping("/declarations/{id}")
+    String declaration(@PathVariable String id, Model model) {
+        UUID declarationId = GuidelineForms.id(id);
+        ReviewDetail detail = registry.registryDeclaration(declarationId).orElseThrow(PageNotFoundException::new);
+        model.addAttribute("detail", detail);
+        model.addAttribute("d", detail.declaration());
+        model.addAttribute("trail", registry.auditTrail(declarationId));
+        model.addAttribute("hasDocument", registry.registryDeclarationDocument(declarationId).isPresent());
+        model.addAttribute("visibilities", Visibility.values());
+        return "guidelines/registry-declaration";
+    }
+
+    @GetMapping("/declarations/{id}/document")
+    org.springframework.http.ResponseEntity<byte[]> document(@PathVariable String id) {
+        return GuidelineForms.download(registry.registryDeclarationDocument(GuidelineForms.id(id)).orElseThrow(PageNotFoundException::new));
+    }
+
+    @PostMapping("/declarations/{id}/decide")
+    String decide(@PathVariable String id, @RequestParam long version, @RequestParam GuidelineRegistry.RegistryAction action,
+            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        UUID declarationId = GuidelineForms.id(id);
+        try {
+            registry.decide(declarationId, version, action, reason);
+            redirect.addFlashAttribute("done", "guidelines.reg.done." + action);
+        } catch (GuidelineException e) {
+            GuidelineForms.notFoundAs404(e);
+            redirect.addFlashAttribute("failed", e.messageKey());
+        }
+        return "redirect:/registry/guidelines/declarations/" + declarationId;
+    }
+
+    @PostMapping("/declarations/{id}/comments")
+    String comment(@PathVariable String id, @RequestParam(defaultValue = "") String body,
+            @RequestParam(defaultValue = "INTERNAL") Visibility visibility, RedirectAttributes redirect) {
+        UUID declarationId = GuidelineForms.id(id);
+        try {
+            registry.commentAsRegistry(declarationId, body, visibility);
+            redirect.addFlashAttribute("done", "guidelines.declaration.commented");
+        } catch (GuidelineException e) {
+            GuidelineForms.notFoundAs404(e);
+            redirect.addFlashAttribute("failed", e.messageKey());
+        }
+        return "redirect:/registry/guidelines/declarations/" + declarationId;
+    }
+
+    @GetMapping("/checklist")
+    String checklist(@RequestParam(defaultValue = "2025") String edition, Model model) {
+        model.addAttribute("editions", registry.ruleDocuments());
+        model.addAttribute("edition", edition);
+        model.addAttribute("items", registry.checklist(edition));
+        return "guidelines/registry-checklist";
+    }
+
+    @PostMapping("/checklist/{itemId}")
+    String reword(@PathVariable String itemId, @RequestParam long version, @RequestParam(defaultValue = "") String text,
+            @RequestParam(defaultValue = "false") boolean requiresEvidence, @RequestParam(defaultValue = "2025") String edition,
+            RedirectAttributes redirect) {
+        try {
+            registry.rewordChecklistItem(GuidelineForms.id(itemId), version, text, requiresEvidence);
+            redirect.addFlashAttribute("done", "guidelines.reg.checklist.saved");
+        } catch (GuidelineException e) {
+            GuidelineForms.notFoundAs404(e);
+            redirect.addFlashAttribute("failed", e.messageKey());
+        }
+        return "redirect:/registry/guidelines/checklist?edition=" + java.net.URLEncoder.encode(edition, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
