@@ -68,6 +68,8 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/guidelines", "/api/v1/public/guidelines/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/users", "/api/v1/users/*").hasAuthority("SCOPE_users.read")
                         .requestMatchers(HttpMethod.POST, "/api/v1/users").hasAuthority("SCOPE_users.write")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/accounting/**").hasAuthority("SCOPE_accounting.read")
+                        .requestMatchers("/api/v1/accounting/**").hasAuthority("SCOPE_accounting.write")
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new ApiClientConverter()))

@@ -17,6 +17,8 @@ final class Navigation {
         List<Item> items = new ArrayList<>();
         if (user.hasRole(Role.HR_STAFF) || user.hasRole(Role.COMPANY_VIEWER)) {
             items.add(new Item("/company", "nav.company"));
+            items.add(new Item("/company/measures", "accounting.nav.measures"));
+            items.add(new Item("/company/analyses", "accounting.nav.analyses"));
         }
         if (user.hasRole(Role.INSURER_STAFF)) {
             items.add(new Item("/insurer", "nav.insurer"));

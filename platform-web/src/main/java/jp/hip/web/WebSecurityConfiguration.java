@@ -40,6 +40,8 @@ class WebSecurityConfiguration {
                         // signed in, any role
                         .requestMatchers("/home").authenticated()
                         // per role
+                        // accounting: company viewers read, only HR staff write
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/company/**").hasRole(Role.HR_STAFF.name())
                         .requestMatchers("/company/**").hasAnyRole(Role.HR_STAFF.name(), Role.COMPANY_VIEWER.name())
                         .requestMatchers("/insurer/**").hasRole(Role.INSURER_STAFF.name())
                         .requestMatchers("/registry/**").hasRole(Role.REGISTRY_OFFICER.name())

@@ -1,0 +1,148 @@
+package jp.hip.accounting;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Computes {@link Analysis} from one year's and the previous year's entries. Pure: no database. */
+final class Analyses {
+
+    private final FiscalYear year;
+    private final List<Measure> measures;
+    private final List<InvestmentLine> lines;
+    private final List<HealthAccounting.IndicatorView> indicators;
+    private final List<HealthAccounting.HealthIssue> issues;
+    private final HealthAccounting.PolicyView policy;
+
+    Analyses(FiscalYear year, List<Measure> measuresOfTwoYears, List<InvestmentLine> linesOfTwoYears,
+            List<HealthAccounting.IndicatorView> indicators, List<HealthAccounting.HealthIssue> issues,
+            HealthAccounting.PolicyView policy) {
+        this.year = year;
+        this.measures = measuresOfTwoYears;
+        this.lines = linesOfTwoYears;
+        this.indicators = indicators;
+        this.issues = issues;
+        this.policy = policy;
+    }
+
+    Analysis compute() {
+        List<InvestmentLine> current = lines.stream().filter(l -> l.fiscalYear().equals(year)).toList();
+        List<InvestmentLine> previous = lines.stream().filter(l -> l.fiscalYear().equals(year.previous())).toList();
+        List<Measure> currentMeasures = measures.stream().filter(m -> m.fiscalYear().equals(year)).toList();
+        Map<UUID, Measure> measureById = currentMeasures.stream().collect(Collectors.toMap(Measure::id, m -> m));
+        Map<UUID, Yen> costByMeasure = new LinkedHashMap<>();
+        current.forEach(l -> costByMeasure.merge(l.measureId(), l.amount(), Yen::plus));
+
+        Yen total = sum(current);
+        Map<PurposeCategory, Yen> byPurpose = new LinkedHashMap<>();
+        for (PurposeCategory p : PurposeCategory.values()) {
+            byPurpose.put(p, Yen.ZERO);
+        }
+        current.forEach(l -> {
+            Measure m = measureById.get(l.measureId());
+            if (m != null) {
+                byPurpose.merge(m.purpose(), l.amount(), Yen::plus);
+            }
+        });
+
+        // by health issue: a measure's cost shared equally among its issues (remainder to the first)
+        Map<String, long[]> issueTotals = new LinkedHashMap<>();
+        issues.forEach(i -> issueTotals.put(i.key(), new long[2]));
+        for (Measure m : currentMeasures) {
+            List<String> keys = new ArrayList<>();
+            m.standardIssues().forEach(c -> keys.add(Integer.toString(c)));
+            m.ownIssues().forEach(id -> keys.add(id.toString()));
+            long cost = costByMeasure.getOrDefault(m.id(), Yen.ZERO).amount();
+            for (int i = 0; i < keys.size(); i++) {
+                long share = cost / keys.size() + (i == 0 ? cost % keys.size() : 0);
+                long[] t = issueTotals.computeIfAbsent(keys.get(i), k -> new long[2]);
+                t[0] += share;
+                t[1]++;
+            }
+        }
+        List<Analysis.IssueTotal> byIssue = issues.stream()
+                .map(i -> new Analysis.IssueTotal(i.key(), i.name(), Yen.of(issueTotals.get(i.key())[0]), (int) issueTotals.get(i.key())[1]))
+                .toList();
+
+        List<Analysis.CostPerParticipant> perParticipant = currentMeasures.stream().map(m -> {
+            Yen cost = costByMeasure.getOrDefault(m.id(), Yen.ZERO);
+            Yen per = m.participants() > 0 ? Yen.rounded(cost.toBigDecimal().divide(BigDecimal.valueOf(m.participants()), 2, RoundingMode.HALF_UP)) : null;
+            return new Analysis.CostPerParticipant(m.id(), m.name(), cost, m.participants(), per);
+        }).toList();
+
+        Map<UUID, Yen> allocated = new LinkedHashMap<>();
+        Yen unallocated = Yen.ZERO;
+        for (InvestmentLine l : current) {
+            Map<UUID, Yen> parts = l.allocatedAmounts();
+            if (parts.isEmpty()) {
+                unallocated = unallocated.plus(l.amount());
+            }
+            parts.forEach((id, yen) -> allocated.merge(id, yen, Yen::plus));
+        }
+        List<Analysis.CostPerChange> perChange = new ArrayList<>();
+        for (HealthAccounting.IndicatorView indicator : indicators) {
+            Yen invested = allocated.getOrDefault(indicator.id(), Yen.ZERO);
+            var value = indicator.valueIn(year).orElse(null);
+            BigDecimal baseline = value == null ? null : value.baseline();
+            BigDecimal actual = value == null ? null : value.actual();
+            BigDecimal improvement = baseline == null || actual == null ? null
+                    : indicator.direction() == Direction.HIGHER_IS_BETTER ? actual.subtract(baseline) : baseline.subtract(actual);
+            Yen perUnit = improvement == null || improvement.signum() <= 0 || invested.amount() == 0 ? null
+                    : Yen.rounded(invested.toBigDecimal().divide(improvement, 4, RoundingMode.HALF_UP));
+            if (invested.amount() > 0 || value != null) {
+                perChange.add(new Analysis.CostPerChange(indicator.id(), indicator.name(), indicator.unit(), indicator.direction(),
+                        invested, baseline, actual, improvement, perUnit));
+            }
+        }
+
+        List<Analysis.Benefit> benefits = new ArrayList<>();
+        long totalBenefit = 0;
+        for (HealthAccounting.IndicatorView indicator : indicators) {
+            if (indicator.benefitKind() == BenefitKind.NONE) {
+                continue;
+            }
+            var value = indicator.valueIn(year).orElse(null);
+            if (value == null || value.baseline() == null || value.actual() == null) {
+                continue;
+            }
+            Yen atBaseline = loss(indicator.benefitKind(), value.baseline());
+            Yen atActual = loss(indicator.benefitKind(), value.actual());
+            long benefit = atBaseline.amount() - atActual.amount();
+            totalBenefit += benefit;
+            benefits.add(new Analysis.Benefit(indicator.id(), indicator.name(), indicator.benefitKind(), value.baseline(),
+                    value.actual(), policy.employeeCount(), policy.annualLabourCost(), policy.annualWorkingDays(), atBaseline,
+                    atActual, benefit));
+        }
+        BigDecimal ratio = benefits.isEmpty() || total.amount() == 0 ? null
+                : BigDecimal.valueOf(totalBenefit).divide(total.toBigDecimal(), 2, RoundingMode.HALF_UP);
+
+        return new Analysis(year, total, sum(previous),
+                HealthAccounting.sumBy(current, InvestmentLine::expenseType, ExpenseType.class),
+                HealthAccounting.sumBy(previous, InvestmentLine::expenseType, ExpenseType.class),
+                HealthAccounting.sumBy(current, InvestmentLine::resourceView, ResourceView.class),
+                byPurpose, byIssue, perParticipant, perChange, benefits, Yen.of(Math.max(totalBenefit, 0)), ratio, unallocated);
+    }
+
+    /** Loss in yen at one indicator value (see {@link Analysis.Benefit}). */
+    private Yen loss(BenefitKind kind, BigDecimal value) {
+        BigDecimal employees = BigDecimal.valueOf(policy.employeeCount());
+        BigDecimal labour = policy.annualLabourCost().toBigDecimal();
+        BigDecimal loss = switch (kind) {
+            case ABSENTEEISM_DAYS -> value.max(BigDecimal.ZERO).multiply(employees)
+                    .multiply(labour).divide(BigDecimal.valueOf(policy.annualWorkingDays()), 4, RoundingMode.HALF_UP);
+            case PRESENTEEISM_SPQ -> BigDecimal.ONE.subtract(value.min(BigDecimal.valueOf(100)).max(BigDecimal.ZERO)
+                    .divide(BigDecimal.valueOf(100), 6, RoundingMode.HALF_UP)).multiply(labour).multiply(employees);
+            case NONE -> BigDecimal.ZERO;
+        };
+        return Yen.rounded(loss);
+    }
+
+    private static Yen sum(List<InvestmentLine> ls) {
+        return ls.stream().map(InvestmentLine::amount).reduce(Yen.ZERO, Yen::plus);
+    }
+}

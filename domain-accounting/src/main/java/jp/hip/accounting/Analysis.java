@@ -1,0 +1,52 @@
+package jp.hip.accounting;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The analyses of one 年度, each figure with the inputs it was computed from (ref-accounting §5 item 11:
+ * store the inputs alongside each result). A result is null where it cannot be computed (no participants,
+ * no change, no labour cost), and the page says why.
+ */
+public record Analysis(
+        FiscalYear fiscalYear,
+        Yen total,
+        Yen previousTotal,
+        Map<ExpenseType, Yen> byExpenseType,
+        Map<ExpenseType, Yen> previousByExpenseType,
+        Map<ResourceView, Yen> byResourceView,
+        Map<PurposeCategory, Yen> byPurpose,
+        List<IssueTotal> byHealthIssue,
+        List<CostPerParticipant> costPerParticipant,
+        List<CostPerChange> costPerChange,
+        List<Benefit> benefits,
+        Yen totalBenefit,
+        BigDecimal benefitOverCost,
+        Yen unallocated) {
+
+    /** A measure tied to several issues is shared equally among them, so the issue totals add up to the total. */
+    public record IssueTotal(String issueKey, String issueName, Yen amount, int measures) {}
+
+    public record CostPerParticipant(UUID measureId, String measureName, Yen cost, int participants, Yen perParticipant) {}
+
+    /**
+     * 投資効果分析: the investment allocated to the indicator this year divided by its improvement (actual against
+     * baseline, signed so that an improvement is positive whatever the direction).
+     */
+    public record CostPerChange(UUID indicatorId, String indicatorName, String unit, Direction direction, Yen allocated,
+            BigDecimal baseline, BigDecimal actual, BigDecimal improvement, Yen perUnit) {}
+
+    /**
+     * 投資対便益分析: loss at baseline minus loss at actual. Absenteeism loss = days per employee × employees ×
+     * daily labour cost (annual labour cost ÷ working days); presenteeism loss = (1 − SPQ/100) × annual labour
+     * cost × employees.
+     */
+    public record Benefit(UUID indicatorId, String indicatorName, BenefitKind kind, BigDecimal baseline, BigDecimal actual,
+            int employees, Yen annualLabourCost, int annualWorkingDays, Yen lossAtBaseline, Yen lossAtActual, long benefit) {}
+
+    public long yearOverYearChange() {
+        return total.amount() - previousTotal.amount();
+    }
+}

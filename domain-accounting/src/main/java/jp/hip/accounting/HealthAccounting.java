@@ -1,0 +1,565 @@
+package jp.hip.accounting;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jp.hip.identity.AuditLog;
+import jp.hip.identity.CurrentTenant;
+
+/**
+ * The accounting module's facade. Every method acts on the current tenant only (Hibernate's {@code @TenantId});
+ * another company's id is simply not found. Writes validate in the aggregates and either fully succeed or
+ * change nothing.
+ */
+@Service
+public class HealthAccounting {
+
+    // ---- views and commands (published API) ----
+
+    public record HealthIssue(String key, String name, boolean standard) {}
+
+    public record PolicyView(boolean includeParticipantTime, Yen annualLabourCost, int annualWorkingDays, int employeeCount) {}
+
+    public record MeasureCommand(String name, String description, PurposeCategory purpose, Set<Integer> standardIssues,
+            Set<UUID> ownIssues, int participants) {}
+
+    public record MeasureView(UUID id, FiscalYear fiscalYear, String name, String description, PurposeCategory purpose,
+            Set<Integer> standardIssues, Set<UUID> ownIssues, int participants, Yen total, Map<ExpenseType, Yen> byExpenseType) {}
+
+    public record LineCommand(String description, ExpenseType expenseType, ResourceView resourceView, Yen amount,
+            String sourceDocument) {}
+
+    public record TimeCommand(String description, PersonnelTime time, String sourceDocument) {}
+
+    public record AllocationView(UUID indicatorId, String indicatorName, BigDecimal ratio, Yen amount) {}
+
+    public record LineView(UUID id, UUID measureId, FiscalYear fiscalYear, String description, ExpenseType expenseType,
+            ResourceView resourceView, Yen amount, String sourceDocument, PersonnelTime personnelTime, UUID facilityId,
+            boolean primaryOnly, List<AllocationView> allocations) {}
+
+    public record MeasureDetail(MeasureView measure, List<LineView> lines) {}
+
+    public record IndicatorCommand(String name, IndicatorTier tier, String unit, Direction direction, String method,
+            String population, BenefitKind benefitKind) {}
+
+    public record ValueView(FiscalYear fiscalYear, BigDecimal baseline, BigDecimal target, BigDecimal actual,
+            BigDecimal responseRate) {}
+
+    public record IndicatorView(UUID id, String name, IndicatorTier tier, String unit, Direction direction, String method,
+            String population, BenefitKind benefitKind, List<ValueView> values) {
+        public Optional<ValueView> valueIn(FiscalYear year) {
+            return values.stream().filter(v -> v.fiscalYear().equals(year)).findFirst();
+        }
+    }
+
+    public record FacilityCommand(String name, Depreciation depreciation, String note) {}
+
+    public record FacilityView(UUID id, String name, Depreciation depreciation, String note, Yen depreciationThisYear,
+            Yen healthShareThisYear, Yen bookValue, boolean fullyDepreciated) {}
+
+    public record ResourceCommand(String name, ResourceKind kind, BigDecimal value, String unit, LocalDate asOf, String note) {}
+
+    public record HealthResourceView(UUID id, String name, ResourceKind kind, BigDecimal value, String unit, LocalDate asOf,
+            String note) {}
+
+    private final MeasureRepository measures;
+    private final InvestmentLineRepository lines;
+    private final IndicatorRepository indicators;
+    private final IndicatorValueRepository values;
+    private final FacilityRepository facilities;
+    private final HealthResourceRepository resources;
+    private final PolicyRepository policies;
+    private final OwnHealthIssueRepository ownIssues;
+    private final StrategyMapRepository strategyMaps;
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    HealthAccounting(MeasureRepository measures, InvestmentLineRepository lines, IndicatorRepository indicators,
+            IndicatorValueRepository values, FacilityRepository facilities, HealthResourceRepository resources,
+            PolicyRepository policies, OwnHealthIssueRepository ownIssues, StrategyMapRepository strategyMaps, JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditLog audit,
+            TransactionTemplate tx, Clock clock) {
+        this.measures = measures;
+        this.lines = lines;
+        this.indicators = indicators;
+        this.values = values;
+        this.facilities = facilities;
+        this.resources = resources;
+        this.policies = policies;
+        this.ownIssues = ownIssues;
+        this.strategyMaps = strategyMaps;
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    // ---- health issues and policy ----
+
+    /** The nine 健康経営度調査 categories (public reference data, keys "1"–"9") and the company's own (key = id). */
+    public List<HealthIssue> healthIssues(boolean japanese) {
+        List<HealthIssue> all = new ArrayList<>(jdbc.sql("select code, name_ja, name_en from acc_standard_health_issue order by code")
+                .query((rs, n) -> new HealthIssue(Integer.toString(rs.getInt(1)), rs.getString(japanese ? 2 : 3), true)).list());
+        tx.executeWithoutResult(s -> ownIssues.findAllByOrderByName()
+                .forEach(i -> all.add(new HealthIssue(i.id().toString(), i.name(), false))));
+        return all;
+    }
+
+    public UUID addOwnHealthIssue(String name) {
+        return tx.execute(s -> {
+            OwnHealthIssue issue = ownIssues.save(new OwnHealthIssue(name));
+            audit.record("ACC_ISSUE_ADDED", "HealthIssue", issue.id(), Map.of("name", issue.name()));
+            return issue.id();
+        });
+    }
+
+    public PolicyView policy() {
+        return tx.execute(s -> view(policies.findFirstBy().orElseGet(Policy::defaults)));
+    }
+
+    public void changePolicy(PolicyView change) {
+        tx.executeWithoutResult(s -> {
+            Policy policy = policies.findFirstBy().orElseGet(Policy::defaults);
+            policy.change(change.includeParticipantTime(), change.annualLabourCost(), change.annualWorkingDays(),
+                    change.employeeCount());
+            policies.save(policy);
+            audit.record("ACC_POLICY_CHANGED", "Policy", policy.id(), Map.of("includeParticipantTime",
+                    change.includeParticipantTime(), "annualLabourCost", change.annualLabourCost().amount()));
+        });
+    }
+
+    // ---- measures and investment lines ----
+
+    public List<MeasureView> measures(FiscalYear year) {
+        return tx.execute(s -> {
+            Map<UUID, List<InvestmentLine>> byMeasure = lines.findByFiscalYear(year.startYear()).stream()
+                    .collect(Collectors.groupingBy(InvestmentLine::measureId));
+            return measures.findByFiscalYearOrderByName(year.startYear()).stream()
+                    .map(m -> view(m, byMeasure.getOrDefault(m.id(), List.of()))).toList();
+        });
+    }
+
+    public Optional<MeasureDetail> measure(UUID id) {
+        return tx.execute(s -> measures.findById(id).map(m -> {
+            List<InvestmentLine> own = lines.findByMeasureIdOrderByCreatedAt(id);
+            Map<UUID, String> names = indicatorNames();
+            return new MeasureDetail(view(m, own), own.stream().map(l -> view(l, names)).toList());
+        }));
+    }
+
+    public UUID createMeasure(FiscalYear year, MeasureCommand command) {
+        return tx.execute(s -> {
+            Measure measure = new Measure(year, clock.instant());
+            measure.describe(command.name(), command.description(), command.purpose(), command.standardIssues(),
+                    checkedOwnIssues(command.ownIssues()), command.participants());
+            measures.save(measure);
+            audit.record("ACC_MEASURE_CREATED", "Measure", measure.id(), Map.of("name", measure.name(), "fiscalYear", year.startYear()));
+            return measure.id();
+        });
+    }
+
+    public void changeMeasure(UUID id, MeasureCommand command) {
+        tx.executeWithoutResult(s -> {
+            Measure measure = measures.findById(id).orElseThrow(() -> new AccountingException("accounting.notFound"));
+            measure.describe(command.name(), command.description(), command.purpose(), command.standardIssues(),
+                    checkedOwnIssues(command.ownIssues()), command.participants());
+            audit.record("ACC_MEASURE_CHANGED", "Measure", id, Map.of("name", measure.name()));
+        });
+    }
+
+    public UUID addLine(UUID measureId, LineCommand command) {
+        return tx.execute(s -> save(InvestmentLine.of(measure(measureId, true), command.description(), command.expenseType(),
+                command.resourceView(), command.amount(), command.sourceDocument(), clock.instant())));
+    }
+
+    /** 時間投資 → 人件費 under the company's policy on participants' time. */
+    public UUID addTimeLine(UUID measureId, TimeCommand command) {
+        return tx.execute(s -> {
+            boolean includeParticipants = policies.findFirstBy().map(Policy::includeParticipantTime).orElse(false);
+            return save(InvestmentLine.ofTime(measure(measureId, true), command.description(), command.time(),
+                    includeParticipants, command.sourceDocument(), clock.instant()));
+        });
+    }
+
+    /** 空間投資 → 減価償却費: the facility's health-use share of depreciation in the measure's 年度. */
+    public UUID addDepreciationLine(UUID measureId, UUID facilityId) {
+        return tx.execute(s -> {
+            Facility facility = facilities.findById(facilityId).orElseThrow(() -> new AccountingException("accounting.facility.unknown"));
+            return save(InvestmentLine.ofDepreciation(measure(measureId, true), facility, clock.instant()));
+        });
+    }
+
+    public void deleteLine(UUID lineId) {
+        tx.executeWithoutResult(s -> {
+            InvestmentLine line = lines.findById(lineId).orElseThrow(() -> new AccountingException("accounting.notFound"));
+            lines.delete(line);
+            audit.record("ACC_LINE_DELETED", "InvestmentLine", lineId, Map.of("amount", line.amount().amount()));
+        });
+    }
+
+    /** Finds a line of the current tenant; empty for another company's id. */
+    public Optional<LineView> line(UUID lineId) {
+        return tx.execute(s -> lines.findById(lineId).map(l -> view(l, indicatorNames())));
+    }
+
+    /** 按分: replaces the line's allocation; the ratios' rule is checked by {@link AllocationRule}. */
+    public void allocate(UUID lineId, AllocationRule rule) {
+        tx.executeWithoutResult(s -> {
+            InvestmentLine line = lines.findById(lineId).orElseThrow(() -> new AccountingException("accounting.notFound"));
+            Set<UUID> known = indicators.findAllById(rule.shares().stream().map(AllocationRule.Share::indicatorId).toList())
+                    .stream().map(Indicator::id).collect(Collectors.toSet());
+            line.allocate(rule, known);
+            lines.saveAndFlush(line);
+            audit.record("ACC_LINE_ALLOCATED", "InvestmentLine", lineId, Map.of("primaryOnly", rule.primaryOnly(),
+                    "shares", rule.shares().size()));
+        });
+    }
+
+    // ---- indicators ----
+
+    public List<IndicatorView> indicators() {
+        return tx.execute(s -> {
+            List<Indicator> all = indicators.findAllByOrderByTierAscNameAsc();
+            Map<UUID, List<IndicatorValue>> byIndicator = values.findByIndicatorIdIn(all.stream().map(Indicator::id).toList())
+                    .stream().collect(Collectors.groupingBy(IndicatorValue::indicatorId));
+            return all.stream().map(i -> view(i, byIndicator.getOrDefault(i.id(), List.of()))).toList();
+        });
+    }
+
+    public Optional<IndicatorView> indicator(UUID id) {
+        return tx.execute(s -> indicators.findById(id).map(i -> view(i, values.findByIndicatorIdOrderByFiscalYear(id))));
+    }
+
+    public UUID createIndicator(IndicatorCommand command) {
+        return tx.execute(s -> {
+            Indicator indicator = new Indicator(clock.instant());
+            indicator.describe(command.name(), command.tier(), command.unit(), command.direction(), command.method(),
+                    command.population(), command.benefitKind());
+            indicators.save(indicator);
+            audit.record("ACC_INDICATOR_CREATED", "Indicator", indicator.id(), Map.of("name", indicator.name()));
+            return indicator.id();
+        });
+    }
+
+    public void setValue(UUID indicatorId, FiscalYear year, BigDecimal baseline, BigDecimal target, BigDecimal actual,
+            BigDecimal responseRate) {
+        tx.executeWithoutResult(s -> {
+            indicators.findById(indicatorId).orElseThrow(() -> new AccountingException("accounting.notFound"));
+            IndicatorValue value = values.findByIndicatorIdAndFiscalYear(indicatorId, year.startYear())
+                    .orElseGet(() -> new IndicatorValue(indicatorId, year));
+            value.set(baseline, target, actual, responseRate);
+            values.save(value);
+            audit.record("ACC_VALUE_SET", "Indicator", indicatorId, Map.of("fiscalYear", year.startYear()));
+        });
+    }
+
+    // ---- facilities and resources ----
+
+    public List<FacilityView> facilities(FiscalYear year) {
+        return tx.execute(s -> facilities.findAllByOrderByName().stream().map(f -> view(f, year)).toList());
+    }
+
+    public UUID createFacility(FacilityCommand command) {
+        return tx.execute(s -> {
+            if (command.depreciation() == null) {
+                throw new AccountingException("accounting.facility.incomplete");
+            }
+            Facility facility = facilities.save(new Facility(command.name(), command.depreciation(), command.note()));
+            audit.record("ACC_FACILITY_CREATED", "Facility", facility.id(), Map.of("name", facility.name()));
+            return facility.id();
+        });
+    }
+
+    public List<HealthResourceView> resources() {
+        return tx.execute(s -> resources.findAllByOrderByAsOfDescNameAsc().stream()
+                .map(r -> new HealthResourceView(r.id(), r.name(), r.kind(), r.value(), r.unit(), r.asOf(), r.note())).toList());
+    }
+
+    public UUID addResource(ResourceCommand command) {
+        return tx.execute(s -> {
+            HealthResource resource = resources.save(new HealthResource(command.name(), command.kind(), command.value(),
+                    command.unit(), command.asOf(), command.note()));
+            audit.record("ACC_RESOURCE_ADDED", "HealthResource", resource.id(), Map.of("name", resource.name()));
+            return resource.id();
+        });
+    }
+
+    // ---- totals, analyses, outputs ----
+
+    /** This year's totals by expense type (all four, zero where nothing was spent). */
+    public Map<ExpenseType, Yen> totalsByExpenseType(FiscalYear year) {
+        return tx.execute(s -> sumBy(lines.findByFiscalYear(year.startYear()), InvestmentLine::expenseType, ExpenseType.class));
+    }
+
+    public Analysis analysis(FiscalYear year, boolean japanese) {
+        return tx.execute(s -> new Analyses(year, measures.findByFiscalYearBetween(year.startYear() - 1, year.startYear()),
+                lines.findByFiscalYearBetween(year.startYear() - 1, year.startYear()), indicators(), healthIssues(japanese),
+                policy()).compute());
+    }
+
+    /** 健康経営度調査 cost answer: one row per measure, cost in the four expense types (UTF-8 with BOM). */
+    public byte[] surveyCsv(FiscalYear year, boolean japanese) {
+        return Exports.surveyCsv(measures(year), healthIssues(japanese));
+    }
+
+    /** The handbook's four worksheets in one workbook: 戦略マップ, 健康投資シート, 健康投資効果シート, 健康資源シート. */
+    public byte[] workbook(FiscalYear year, boolean japanese) {
+        List<MeasureView> ms = measures(year);
+        List<LineView> ls = tx.execute(s -> {
+            Map<UUID, String> names = indicatorNames();
+            return lines.findByFiscalYear(year.startYear()).stream()
+                    .sorted(Comparator.comparing(InvestmentLine::measureId).thenComparing(InvestmentLine::description))
+                    .map(l -> view(l, names)).toList();
+        });
+        return Exports.workbook(year, ms, ls, indicators(), facilities(year), resources(), healthIssues(japanese));
+    }
+
+    // ---- strategy map ----
+
+    public record StrategyMapView(FiscalYear fiscalYear, int version, java.time.Instant savedAt, StrategyGraph graph,
+            List<Integer> versions) {}
+
+    /** The latest version (or the given one) of the year's strategy map; empty when none was saved. */
+    public Optional<StrategyMapView> strategyMap(FiscalYear year, Integer version) {
+        return tx.execute(s -> {
+            Optional<StrategyMap> map = version == null ? strategyMaps.findFirstByFiscalYearOrderByVersionDesc(year.startYear())
+                    : strategyMaps.findByFiscalYearAndVersion(year.startYear(), version);
+            List<Integer> versions = strategyMaps.findByFiscalYearOrderByVersionDesc(year.startYear()).stream()
+                    .map(StrategyMap::version).toList();
+            return map.map(m -> new StrategyMapView(year, m.version(), m.createdAt(), m.graph(), versions));
+        });
+    }
+
+    /** Applies one edit to the latest version and saves the result as a new version; returns its number. */
+    public int editStrategyMap(FiscalYear year, java.util.function.UnaryOperator<StrategyGraph> edit) {
+        return tx.execute(s -> {
+            Optional<StrategyMap> latest = strategyMaps.findFirstByFiscalYearOrderByVersionDesc(year.startYear());
+            StrategyGraph graph = edit.apply(latest.map(StrategyMap::graph).orElse(StrategyGraph.empty()));
+            int version = latest.map(StrategyMap::version).orElse(0) + 1;
+            StrategyMap saved = strategyMaps.saveAndFlush(new StrategyMap(year, version, graph, clock.instant()));
+            audit.record("ACC_STRATEGY_MAP_SAVED", "StrategyMap", saved.version(), Map.of("fiscalYear", year.startYear(),
+                    "nodes", graph.nodes().size(), "edges", graph.edges().size()));
+            return version;
+        });
+    }
+
+    /**
+     * Drafts a map from the year's entries as a new version: measures, the indicators their lines are allocated
+     * to (by tier), the health issues of those measures; edges measure → indicator, final indicator → issue.
+     */
+    public int draftStrategyMapFromEntries(FiscalYear year, boolean japanese) {
+        List<MeasureView> ms = measures(year);
+        List<IndicatorView> is = indicators();
+        Map<String, String> issueNames = healthIssues(japanese).stream()
+                .collect(Collectors.toMap(HealthIssue::key, HealthIssue::name, (a, b) -> a));
+        Map<UUID, Set<UUID>> servedBy = tx.execute(s -> {
+            Map<UUID, Set<UUID>> served = new HashMap<>();
+            lines.findByFiscalYear(year.startYear()).forEach(l -> served.computeIfAbsent(l.measureId(), k -> new java.util.HashSet<>())
+                    .addAll(l.allocatedAmounts().keySet()));
+            return served;
+        });
+        return editStrategyMap(year, ignored -> {
+            List<StrategyGraph.Node> nodes = new ArrayList<>();
+            List<StrategyGraph.Edge> edges = new ArrayList<>();
+            Map<String, String> keyOf = new HashMap<>();
+            java.util.function.BiFunction<String, StrategyGraph.Node, String> add = (id, node) -> keyOf.computeIfAbsent(id, k -> {
+                String key = "n" + (nodes.size() + 1);
+                nodes.add(new StrategyGraph.Node(key, node.kind(), node.label()));
+                return key;
+            });
+            Map<UUID, IndicatorView> indicatorById = is.stream().collect(Collectors.toMap(IndicatorView::id, i -> i));
+            java.util.Set<StrategyGraph.Edge> edgeSet = new java.util.LinkedHashSet<>();
+            for (MeasureView m : ms) {
+                String mk = add.apply("m" + m.id(), new StrategyGraph.Node("x", StrategyNodeKind.MEASURE, clip(m.name())));
+                List<String> issueKeys = new ArrayList<>();
+                m.standardIssues().forEach(c -> issueKeys.add(Integer.toString(c)));
+                m.ownIssues().forEach(id -> issueKeys.add(id.toString()));
+                for (UUID indicatorId : servedBy.getOrDefault(m.id(), Set.of())) {
+                    IndicatorView i = indicatorById.get(indicatorId);
+                    if (i == null) {
+                        continue;
+                    }
+                    StrategyNodeKind kind = switch (i.tier()) {
+                        case PARTICIPATION -> StrategyNodeKind.PARTICIPATION;
+                        case BEHAVIOUR -> StrategyNodeKind.BEHAVIOUR;
+                        case FINAL -> StrategyNodeKind.FINAL;
+                        case CORPORATE_VALUE, SOCIAL_VALUE -> StrategyNodeKind.MANAGEMENT_ISSUE;
+                    };
+                    String ik = add.apply("i" + i.id(), new StrategyGraph.Node("x", kind, clip(i.name())));
+                    edgeSet.add(new StrategyGraph.Edge(mk, ik));
+                    if (kind == StrategyNodeKind.FINAL) {
+                        for (String issue : issueKeys) {
+                            String hk = add.apply("h" + issue, new StrategyGraph.Node("x", StrategyNodeKind.HEALTH_ISSUE,
+                                    clip(issueNames.getOrDefault(issue, issue))));
+                            edgeSet.add(new StrategyGraph.Edge(ik, hk));
+                        }
+                    }
+                }
+            }
+            edges.addAll(edgeSet);
+            return new StrategyGraph(nodes.size() > StrategyGraph.MAX_NODES ? nodes.subList(0, StrategyGraph.MAX_NODES) : nodes,
+                    nodes.size() > StrategyGraph.MAX_NODES ? List.of() : edges);
+        });
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 100 ? text : text.substring(0, 99) + "…";
+    }
+
+    /** Everything the disclosure report (統合報告書・ウェブサイト向け) shows for one 年度. */
+    public record Disclosure(FiscalYear fiscalYear, Analysis analysis, List<MeasureView> measures,
+            List<IndicatorView> indicators, List<FacilityView> facilities, List<HealthResourceView> resources) {}
+
+    public Disclosure disclosure(FiscalYear year, boolean japanese) {
+        return new Disclosure(year, analysis(year, japanese), measures(year), indicators(), facilities(year), resources());
+    }
+
+    // ---- import ----
+
+    /**
+     * Imports investment lines from CSV, all or nothing: if any row is wrong, every problem is returned with its
+     * row and column and nothing is written. Measures are found by 年度 and name among the company's own.
+     * The rows go in with one set-based INSERT per chunk (PostgreSQL {@code unnest} of arrays), inside one
+     * transaction, with the tenant set explicitly from {@link CurrentTenant} (native SQL bypasses @TenantId).
+     */
+    public ImportResult importLines(byte[] csv) {
+        UUID tenant = CurrentTenant.tenantId().orElseThrow(() -> new AccountingException("accounting.notFound"));
+        return tx.execute(s -> {
+            Map<String, UUID> byName = new HashMap<>();
+            for (Measure m : measures.findAll()) {
+                String key = m.fiscalYear().startYear() + "\t" + m.name();
+                byName.put(key, byName.containsKey(key) ? null : m.id());
+            }
+            LineImport.Parsed parsed = LineImport.parse(csv, byName);
+            if (!parsed.problems().isEmpty()) {
+                return new ImportResult(parsed.rowsRead(), 0, parsed.problems());
+            }
+            LineWriter.insert(jdbcTemplate, tenant, parsed.rows(), clock.instant());
+            audit.record("ACC_LINES_IMPORTED", "InvestmentLine", null, Map.of("rows", parsed.rows().size()));
+            return new ImportResult(parsed.rowsRead(), parsed.rows().size(), List.of());
+        });
+    }
+
+    /**
+     * Imports indicator values (年度,指標,ベースライン,目標,実績,回答率) from CSV or .xlsx, all or nothing; a value for
+     * a year that already has one replaces it.
+     */
+    public ImportResult importValues(byte[] file) {
+        return tx.execute(s -> {
+            Map<String, UUID> byName = new HashMap<>();
+            for (Indicator i : indicators.findAll()) {
+                byName.put(i.name(), byName.containsKey(i.name()) ? null : i.id());
+            }
+            ValueImport.Parsed parsed = ValueImport.parse(file, byName);
+            if (!parsed.problems().isEmpty()) {
+                return new ImportResult(parsed.rowsRead(), 0, parsed.problems());
+            }
+            for (ValueImport.Row r : parsed.rows()) {
+                IndicatorValue value = values.findByIndicatorIdAndFiscalYear(r.indicatorId(), r.year().startYear())
+                        .orElseGet(() -> new IndicatorValue(r.indicatorId(), r.year()));
+                value.set(r.baseline(), r.target(), r.actual(), r.responseRate());
+                values.save(value);
+            }
+            audit.record("ACC_VALUES_IMPORTED", "Indicator", null, Map.of("rows", parsed.rows().size()));
+            return new ImportResult(parsed.rowsRead(), parsed.rows().size(), List.of());
+        });
+    }
+
+    // ---- helpers ----
+
+    private Measure measure(UUID id, boolean forWrite) {
+        return measures.findById(id).orElseThrow(() -> new AccountingException("accounting.notFound"));
+    }
+
+    private UUID save(InvestmentLine line) {
+        lines.save(line);
+        audit.record("ACC_LINE_ADDED", "InvestmentLine", line.id(), Map.of("measure", line.measureId().toString(),
+                "expenseType", line.expenseType().name(), "amount", line.amount().amount()));
+        return line.id();
+    }
+
+    private Set<UUID> checkedOwnIssues(Set<UUID> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return Set.of();
+        }
+        if (ownIssues.findAllById(ids).size() != ids.size()) {
+            throw new AccountingException("accounting.measure.issues.unknown");
+        }
+        return ids;
+    }
+
+    private Map<UUID, String> indicatorNames() {
+        return indicators.findAll().stream().collect(Collectors.toMap(Indicator::id, Indicator::name));
+    }
+
+    static <K extends Enum<K>> Map<K, Yen> sumBy(List<InvestmentLine> source, Function<InvestmentLine, K> key, Class<K> type) {
+        Map<K, Yen> totals = new EnumMap<>(type);
+        for (K k : type.getEnumConstants()) {
+            totals.put(k, Yen.ZERO);
+        }
+        source.forEach(l -> totals.merge(key.apply(l), l.amount(), Yen::plus));
+        return totals;
+    }
+
+    private static PolicyView view(Policy p) {
+        return new PolicyView(p.includeParticipantTime(), p.annualLabourCost(), p.annualWorkingDays(), p.employeeCount());
+    }
+
+    private static MeasureView view(Measure m, List<InvestmentLine> own) {
+        Map<ExpenseType, Yen> byType = sumBy(own, InvestmentLine::expenseType, ExpenseType.class);
+        Yen total = byType.values().stream().reduce(Yen.ZERO, Yen::plus);
+        return new MeasureView(m.id(), m.fiscalYear(), m.name(), m.description(), m.purpose(), m.standardIssues(),
+                m.ownIssues(), m.participants(), total, byType);
+    }
+
+    private static LineView view(InvestmentLine l, Map<UUID, String> indicatorNames) {
+        AllocationRule rule = l.allocationRule();
+        List<AllocationView> allocations = new ArrayList<>();
+        if (rule != null) {
+            Map<UUID, Yen> split = rule.split(l.amount());
+            for (AllocationRule.Share share : rule.shares()) {
+                allocations.add(new AllocationView(share.indicatorId(), indicatorNames.get(share.indicatorId()), share.ratio(),
+                        split.get(share.indicatorId())));
+            }
+        }
+        return new LineView(l.id(), l.measureId(), l.fiscalYear(), l.description(), l.expenseType(), l.resourceView(),
+                l.amount(), l.sourceDocument(), l.personnelTime(), l.facilityId(), rule != null && rule.primaryOnly(), allocations);
+    }
+
+    private static IndicatorView view(Indicator i, List<IndicatorValue> vs) {
+        return new IndicatorView(i.id(), i.name(), i.tier(), i.unit(), i.direction(), i.method(), i.population(), i.benefitKind(),
+                vs.stream().sorted(Comparator.comparing(IndicatorValue::fiscalYear))
+                        .map(v -> new ValueView(v.fiscalYear(), v.baseline(), v.target(), v.actual(), v.responseRate())).toList());
+    }
+
+    private static FacilityView view(Facility f, FiscalYear year) {
+        Depreciation d = f.depreciation();
+        return new FacilityView(f.id(), f.name(), d, f.note(), d.fullFor(year), d.healthShareFor(year), d.bookValueAtEndOf(year),
+                d.fullyDepreciatedBy(year));
+    }
+
+    static Map<String, Yen> orderedSum(Map<String, Yen> map) {
+        return new LinkedHashMap<>(map);
+    }
+}

@@ -1,0 +1,208 @@
+package jp.hip.accounting;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.TenantId;
+
+/**
+ * 健康投資明細: one cost of one measure in one 年度, in whole yen, with its expense type and resource view.
+ * A personnel-time line keeps the time, rate and basis it was computed from; a depreciation line names its
+ * facility. The line owns its allocation (按分) and enforces its rule.
+ */
+@Entity
+@Table(name = "acc_investment_line")
+class InvestmentLine {
+
+    enum AllocationMode { NONE, RATIOS, PRIMARY_ONLY }
+
+    @Id
+    private UUID id;
+
+    @TenantId
+    @Column(name = "tenant_id")
+    private UUID tenantId;
+
+    @Column(name = "measure_id")
+    private UUID measureId;
+
+    @Column(name = "fiscal_year")
+    private int fiscalYear;
+
+    private String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "expense_type")
+    private ExpenseType expenseType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "resource_view")
+    private ResourceView resourceView;
+
+    private long amount;
+
+    @Column(name = "source_document")
+    private String sourceDocument;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "personnel_role")
+    private PersonnelRole personnelRole;
+
+    @Column(name = "hours_per_person")
+    private BigDecimal hoursPerPerson;
+
+    private Integer persons;
+
+    @Column(name = "hourly_rate")
+    private Long hourlyRate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "rate_basis")
+    private RateBasis rateBasis;
+
+    @Column(name = "facility_id")
+    private UUID facilityId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "allocation_mode")
+    private AllocationMode allocationMode = AllocationMode.NONE;
+
+    // loaded for all lines of a query at once (one sub-select), not one select per line
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
+    @org.hibernate.annotations.Fetch(org.hibernate.annotations.FetchMode.SUBSELECT)
+    @JoinColumn(name = "line_id", nullable = false)
+    @OrderBy("ratio desc")
+    private List<AllocationEntry> allocations = new ArrayList<>();
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected InvestmentLine() {}
+
+    private InvestmentLine(Measure measure, String description, ExpenseType expenseType, ResourceView resourceView,
+            Yen amount, String sourceDocument, Instant now) {
+        if (description == null || description.isBlank() || description.strip().length() > 500) {
+            throw new AccountingException("accounting.line.description.required");
+        }
+        if (expenseType == null) {
+            throw new AccountingException("accounting.line.expenseType.required");
+        }
+        if (resourceView == null) {
+            throw new AccountingException("accounting.line.resourceView.required");
+        }
+        if (amount == null) {
+            throw new AccountingException("accounting.yen.invalid");
+        }
+        if (sourceDocument != null && sourceDocument.strip().length() > 500) {
+            throw new AccountingException("accounting.line.sourceDocument.tooLong");
+        }
+        this.id = UUID.randomUUID();
+        this.measureId = measure.id();
+        this.fiscalYear = measure.fiscalYear().startYear();
+        this.description = description.strip();
+        this.expenseType = expenseType;
+        this.resourceView = resourceView;
+        this.amount = amount.amount();
+        this.sourceDocument = sourceDocument == null || sourceDocument.isBlank() ? null : sourceDocument.strip();
+        this.createdAt = now;
+    }
+
+    static InvestmentLine of(Measure measure, String description, ExpenseType expenseType, ResourceView resourceView,
+            Yen amount, String sourceDocument, Instant now) {
+        return new InvestmentLine(measure, description, expenseType, resourceView, amount, sourceDocument, now);
+    }
+
+    /** 時間投資 booked as 人件費 under the company's policy on participants' time. */
+    static InvestmentLine ofTime(Measure measure, String description, PersonnelTime time, boolean includeParticipantTime,
+            String sourceDocument, Instant now) {
+        InvestmentLine line = new InvestmentLine(measure, description, ExpenseType.PERSONNEL, ResourceView.TIME,
+                time.cost(includeParticipantTime), sourceDocument, now);
+        line.personnelRole = time.role();
+        line.hoursPerPerson = time.hoursPerPerson();
+        line.persons = time.persons();
+        line.hourlyRate = time.hourlyRate().amount();
+        line.rateBasis = time.rateBasis();
+        return line;
+    }
+
+    /** 空間投資: the health-use share of a facility's depreciation in the measure's 年度. */
+    static InvestmentLine ofDepreciation(Measure measure, Facility facility, Instant now) {
+        Yen amount = facility.depreciation().healthShareFor(measure.fiscalYear());
+        InvestmentLine line = new InvestmentLine(measure, facility.name(), ExpenseType.DEPRECIATION, ResourceView.SPACE,
+                amount, null, now);
+        line.facilityId = facility.id();
+        return line;
+    }
+
+    /**
+     * Replaces the allocation. Every indicator must be one of the company's ({@code knownIndicators}); the
+     * ratios' rule lives in {@link AllocationRule}.
+     */
+    void allocate(AllocationRule rule, Set<UUID> knownIndicators) {
+        for (AllocationRule.Share share : rule.shares()) {
+            if (!knownIndicators.contains(share.indicatorId())) {
+                throw new AccountingException("accounting.allocation.indicatorUnknown");
+            }
+        }
+        allocations.clear();
+        for (AllocationRule.Share share : rule.shares()) {
+            allocations.add(new AllocationEntry(id, share.indicatorId(), share.ratio()));
+        }
+        allocationMode = rule.primaryOnly() ? AllocationMode.PRIMARY_ONLY : AllocationMode.RATIOS;
+    }
+
+    void clearAllocation() {
+        allocations.clear();
+        allocationMode = AllocationMode.NONE;
+    }
+
+    /** The line's yen per indicator; empty when not allocated. */
+    Map<UUID, Yen> allocatedAmounts() {
+        return allocationRule() == null ? Map.of() : allocationRule().split(amount());
+    }
+
+    AllocationRule allocationRule() {
+        if (allocationMode == AllocationMode.NONE || allocations.isEmpty()) {
+            return null;
+        }
+        return new AllocationRule(allocationMode == AllocationMode.PRIMARY_ONLY,
+                allocations.stream().map(a -> new AllocationRule.Share(a.indicatorId(), a.ratio())).toList());
+    }
+
+    PersonnelTime personnelTime() {
+        return personnelRole == null ? null
+                : new PersonnelTime(personnelRole, hoursPerPerson, persons, Yen.of(hourlyRate), rateBasis);
+    }
+
+    UUID id() { return id; }
+    UUID measureId() { return measureId; }
+    FiscalYear fiscalYear() { return FiscalYear.of(fiscalYear); }
+    String description() { return description; }
+    ExpenseType expenseType() { return expenseType; }
+    ResourceView resourceView() { return resourceView; }
+    Yen amount() { return Yen.of(amount); }
+    String sourceDocument() { return sourceDocument; }
+    UUID facilityId() { return facilityId; }
+    AllocationMode allocationMode() { return allocationMode; }
+}

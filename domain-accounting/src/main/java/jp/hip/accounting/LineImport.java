@@ -1,0 +1,250 @@
+package jp.hip.accounting;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads investment lines from CSV or Excel (.xlsx, first sheet): UTF-8 with or without BOM, or Windows-31J (what Excel saves as 「CSV」 on a
+ * Japanese PC). Every problem is collected with its row and column; the caller writes only when there is none
+ * (all or nothing). Header: 年度,施策,明細,費用区分,投資資源,金額,根拠資料.
+ */
+final class LineImport {
+
+    static final int MAX_BYTES = 20 * 1024 * 1024;
+    static final int MAX_ROWS = 200_000;
+    static final int MAX_PROBLEMS = 200;
+    static final List<String> HEADER = List.of("年度", "施策", "明細", "費用区分", "投資資源", "金額", "根拠資料");
+
+    /** A row ready to write. */
+    record Row(int fiscalYear, UUID measureId, String description, ExpenseType expenseType, ResourceView resourceView,
+            long amount, String sourceDocument) {}
+
+    record Parsed(int rowsRead, List<Row> rows, List<ImportResult.Problem> problems) {}
+
+    private LineImport() {}
+
+    /** Decodes the bytes: a UTF-8 BOM or valid UTF-8 means UTF-8; anything else is read as Windows-31J. */
+    static String decode(byte[] bytes) {
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, Charset.forName("Windows-31J"));
+        }
+    }
+
+    /**
+     * @param measureIds measures by (year, name); a name used twice in one year maps to null (ambiguous)
+     */
+    static Parsed parse(byte[] bytes, Map<String, UUID> measureIds) {
+        Table table = table(bytes);
+        return table.problem() != null ? new Parsed(0, List.of(), List.of(table.problem())) : rows(table.cells(), measureIds);
+    }
+
+    /** The file's rows, or the one problem that stopped reading it. */
+    record Table(List<Cells> cells, ImportResult.Problem problem) {}
+
+    /** Reads CSV (any of the accepted encodings) or .xlsx into rows of cells, within the size and row limits. */
+    static Table table(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return new Table(List.of(), new ImportResult.Problem(0, null, "accounting.import.empty"));
+        }
+        if (bytes.length > MAX_BYTES) {
+            return new Table(List.of(), new ImportResult.Problem(0, null, "accounting.import.tooLarge"));
+        }
+        List<Cells> table = new ArrayList<>();
+        if (isXlsx(bytes)) {
+            try {
+                table = xlsx(bytes);
+            } catch (IOException | RuntimeException e) {
+                return new Table(List.of(), new ImportResult.Problem(0, null, "accounting.import.unreadableXlsx"));
+            }
+        } else {
+            CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(true).get();
+            try (CSVParser parser = CSVParser.parse(new StringReader(decode(bytes)), format)) {
+                for (CSVRecord record : parser) {
+                    if (table.size() > MAX_ROWS + 1) {
+                        break;
+                    }
+                    table.add(new Cells((int) record.getRecordNumber(), record.toList()));
+                }
+            } catch (IOException | RuntimeException e) {
+                return new Table(List.of(), new ImportResult.Problem(table.size() + 1, null, "accounting.import.malformed"));
+            }
+        }
+        return new Table(table, null);
+    }
+
+    /** One row of the file with its 1-based line (CSV) or row (Excel) number. */
+    record Cells(int line, List<String> values) {
+        String get(int index) {
+            return index < values.size() && values.get(index) != null ? values.get(index).strip() : "";
+        }
+    }
+
+    static boolean isXlsx(byte[] bytes) {
+        return bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
+    }
+
+    /**
+     * Reads the first sheet of an .xlsx. POI's ZipSecureFile refuses entries that inflate more than 100-fold
+     * (zip bombs) or grow beyond 100 MB, so a hostile file fails before it fills memory.
+     */
+    static List<Cells> xlsx(byte[] bytes) throws IOException {
+        org.apache.poi.openxml4j.util.ZipSecureFile.setMinInflateRatio(0.01);
+        org.apache.poi.openxml4j.util.ZipSecureFile.setMaxEntrySize(100L * 1024 * 1024);
+        List<Cells> table = new ArrayList<>();
+        org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.JAPAN);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(bytes))) {
+            var sheet = book.getSheetAt(0);
+            for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                if (table.size() > MAX_ROWS + 1) {
+                    break;
+                }
+                List<String> values = new ArrayList<>();
+                boolean blank = true;
+                for (int c = 0; c < Math.max(HEADER.size(), row.getLastCellNum()); c++) {
+                    var cell = row.getCell(c);
+                    String v = cell == null ? "" : formatter.formatCellValue(cell).strip();
+                    blank &= v.isEmpty();
+                    values.add(v);
+                }
+                if (!blank) {
+                    table.add(new Cells(row.getRowNum() + 1, values));
+                }
+            }
+        }
+        return table;
+    }
+
+    private static Parsed rows(List<Cells> table, Map<String, UUID> measureIds) {
+        List<ImportResult.Problem> problems = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        int read = 0;
+        boolean header = true;
+        for (Cells record : table) {
+            int line = record.line();
+            if (header) {
+                header = false;
+                List<String> names = record.values().stream().map(v -> v == null ? "" : v.strip().replace("\uFEFF", "")).toList();
+                if (names.size() < 6 || !names.subList(0, 6).equals(HEADER.subList(0, 6))) {
+                    return new Parsed(0, List.of(), List.of(new ImportResult.Problem(line, null, "accounting.import.header")));
+                }
+                continue;
+            }
+            read++;
+            if (read > MAX_ROWS) {
+                return new Parsed(read, List.of(), List.of(new ImportResult.Problem(line, null, "accounting.import.tooManyRows")));
+            }
+            Row row = row(record, line, measureIds, problems);
+            if (row != null) {
+                rows.add(row);
+            }
+            if (problems.size() >= MAX_PROBLEMS) {
+                problems.add(new ImportResult.Problem(line, null, "accounting.import.tooManyProblems"));
+                break;
+            }
+        }
+        if (read == 0 && problems.isEmpty()) {
+            problems.add(new ImportResult.Problem(0, null, "accounting.import.empty"));
+        }
+        return new Parsed(read, problems.isEmpty() ? rows : List.of(), problems);
+    }
+
+    private static Row row(Cells record, int line, Map<String, UUID> measureIds, List<ImportResult.Problem> problems) {
+        int before = problems.size();
+        String yearText = cell(record, 0);
+        Integer year = null;
+        try {
+            year = FiscalYear.of(Integer.parseInt(yearText.replace("年度", "").strip())).startYear();
+        } catch (RuntimeException e) {
+            problems.add(new ImportResult.Problem(line, "年度", "accounting.import.year"));
+        }
+        String measure = cell(record, 1);
+        UUID measureId = null;
+        if (measure.isEmpty()) {
+            problems.add(new ImportResult.Problem(line, "施策", "accounting.import.measureRequired"));
+        } else if (year != null) {
+            String key = year + "\t" + measure;
+            if (!measureIds.containsKey(key)) {
+                problems.add(new ImportResult.Problem(line, "施策", "accounting.import.measureUnknown"));
+            } else if (measureIds.get(key) == null) {
+                problems.add(new ImportResult.Problem(line, "施策", "accounting.import.measureAmbiguous"));
+            } else {
+                measureId = measureIds.get(key);
+            }
+        }
+        String description = cell(record, 2);
+        if (description.isEmpty() || description.length() > 500) {
+            problems.add(new ImportResult.Problem(line, "明細", "accounting.line.description.required"));
+        }
+        ExpenseType expenseType = expenseType(cell(record, 3));
+        if (expenseType == null) {
+            problems.add(new ImportResult.Problem(line, "費用区分", "accounting.import.expenseType"));
+        }
+        ResourceView view = resourceView(cell(record, 4));
+        if (view == null) {
+            problems.add(new ImportResult.Problem(line, "投資資源", "accounting.import.resourceView"));
+        }
+        Long amount = null;
+        try {
+            amount = Yen.parse(cell(record, 5)).amount();
+        } catch (AccountingException e) {
+            problems.add(new ImportResult.Problem(line, "金額", e.messageKey()));
+        }
+        String source = cell(record, 6);
+        if (source.length() > 500) {
+            problems.add(new ImportResult.Problem(line, "根拠資料", "accounting.line.sourceDocument.tooLong"));
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new Row(year, measureId, description, expenseType, view, amount, source.isEmpty() ? null : source);
+    }
+
+    private static String cell(Cells record, int index) {
+        return record.get(index);
+    }
+
+    private static final Map<String, ExpenseType> EXPENSE = new HashMap<>();
+    private static final Map<String, ResourceView> VIEW = new HashMap<>();
+
+    static {
+        String[] labels = Exports.EXPENSE_LABELS;
+        for (ExpenseType t : ExpenseType.values()) {
+            EXPENSE.put(t.name(), t);
+            EXPENSE.put(labels[t.ordinal()], t);
+        }
+        for (ResourceView v : ResourceView.values()) {
+            VIEW.put(v.name(), v);
+            VIEW.put(Exports.resourceLabel(v), v);
+        }
+    }
+
+    static ExpenseType expenseType(String text) {
+        ExpenseType t = EXPENSE.get(text.strip());
+        return t != null ? t : EXPENSE.get(text.strip().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    static ResourceView resourceView(String text) {
+        ResourceView v = VIEW.get(text.strip());
+        return v != null ? v : VIEW.get(text.strip().toUpperCase(java.util.Locale.ROOT));
+    }
+}

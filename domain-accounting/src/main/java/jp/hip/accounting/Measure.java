@@ -1,0 +1,103 @@
+package jp.hip.accounting;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.TenantId;
+import org.hibernate.type.SqlTypes;
+
+/** 施策: one company's measure in one 年度, tied to one or more 健康課題 and a purpose category. */
+@Entity
+@Table(name = "acc_measure")
+class Measure {
+
+    @Id
+    private UUID id;
+
+    @TenantId
+    @Column(name = "tenant_id")
+    private UUID tenantId;
+
+    @Column(name = "fiscal_year")
+    private int fiscalYear;
+
+    private String name;
+
+    private String description;
+
+    @Enumerated(EnumType.STRING)
+    private PurposeCategory purpose;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "standard_issues")
+    private Integer[] standardIssues = new Integer[0];
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "own_issues")
+    private UUID[] ownIssues = new UUID[0];
+
+    private int participants;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected Measure() {}
+
+    Measure(FiscalYear year, Instant now) {
+        this.id = UUID.randomUUID();
+        this.fiscalYear = year.startYear();
+        this.createdAt = now;
+    }
+
+    /** A measure needs a name, a purpose and at least one health issue (standard 1–9 or the company's own). */
+    void describe(String name, String description, PurposeCategory purpose, Set<Integer> standardIssues,
+            Set<UUID> ownIssues, int participants) {
+        if (name == null || name.isBlank() || name.strip().length() > 200) {
+            throw new AccountingException("accounting.measure.name.required");
+        }
+        if (purpose == null) {
+            throw new AccountingException("accounting.measure.purpose.required");
+        }
+        Set<Integer> standard = standardIssues == null ? Set.of() : new TreeSet<>(standardIssues);
+        Set<UUID> own = ownIssues == null ? Set.of() : Set.copyOf(ownIssues);
+        if (standard.isEmpty() && own.isEmpty()) {
+            throw new AccountingException("accounting.measure.issues.required");
+        }
+        if (standard.stream().anyMatch(code -> code < 1 || code > 9)) {
+            throw new AccountingException("accounting.measure.issues.unknown");
+        }
+        if (participants < 0) {
+            throw new AccountingException("accounting.measure.participants.invalid");
+        }
+        this.name = name.strip();
+        this.description = description == null || description.isBlank() ? null : description.strip();
+        this.purpose = purpose;
+        this.standardIssues = standard.toArray(Integer[]::new);
+        this.ownIssues = own.toArray(UUID[]::new);
+        this.participants = participants;
+    }
+
+    UUID id() { return id; }
+    FiscalYear fiscalYear() { return FiscalYear.of(fiscalYear); }
+    String name() { return name; }
+    String description() { return description; }
+    PurposeCategory purpose() { return purpose; }
+    Set<Integer> standardIssues() { return new TreeSet<>(Arrays.asList(standardIssues)); }
+    Set<UUID> ownIssues() { return Set.of(ownIssues); }
+    int participants() { return participants; }
+}

@@ -1,0 +1,56 @@
+package jp.hip.accounting;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** Spring Data repositories of the module; Hibernate's @TenantId scopes every query to the current tenant. */
+final class Repositories {
+    private Repositories() {}
+}
+
+interface MeasureRepository extends JpaRepository<Measure, UUID> {
+    List<Measure> findByFiscalYearOrderByName(int fiscalYear);
+    List<Measure> findByFiscalYearBetween(int from, int to);
+}
+
+interface InvestmentLineRepository extends JpaRepository<InvestmentLine, UUID> {
+    List<InvestmentLine> findByMeasureIdOrderByCreatedAt(UUID measureId);
+    List<InvestmentLine> findByFiscalYear(int fiscalYear);
+    List<InvestmentLine> findByFiscalYearBetween(int from, int to);
+}
+
+interface IndicatorRepository extends JpaRepository<Indicator, UUID> {
+    List<Indicator> findAllByOrderByTierAscNameAsc();
+}
+
+interface IndicatorValueRepository extends JpaRepository<IndicatorValue, UUID> {
+    List<IndicatorValue> findByIndicatorIdOrderByFiscalYear(UUID indicatorId);
+    Optional<IndicatorValue> findByIndicatorIdAndFiscalYear(UUID indicatorId, int fiscalYear);
+    List<IndicatorValue> findByIndicatorIdIn(Collection<UUID> indicatorIds);
+}
+
+interface FacilityRepository extends JpaRepository<Facility, UUID> {
+    List<Facility> findAllByOrderByName();
+}
+
+interface HealthResourceRepository extends JpaRepository<HealthResource, UUID> {
+    List<HealthResource> findAllByOrderByAsOfDescNameAsc();
+}
+
+interface PolicyRepository extends JpaRepository<Policy, UUID> {
+    Optional<Policy> findFirstBy();
+}
+
+interface OwnHealthIssueRepository extends JpaRepository<OwnHealthIssue, UUID> {
+    List<OwnHealthIssue> findAllByOrderByName();
+}
+
+interface StrategyMapRepository extends JpaRepository<StrategyMap, UUID> {
+    Optional<StrategyMap> findFirstByFiscalYearOrderByVersionDesc(int fiscalYear);
+    Optional<StrategyMap> findByFiscalYearAndVersion(int fiscalYear, int version);
+    List<StrategyMap> findByFiscalYearOrderByVersionDesc(int fiscalYear);
+}

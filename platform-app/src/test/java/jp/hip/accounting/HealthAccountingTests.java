@@ -1,0 +1,202 @@
+package jp.hip.accounting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import jp.hip.Accounts;
+import jp.hip.PlatformTest;
+import jp.hip.identity.CurrentTenant;
+import jp.hip.identity.TenantKind;
+
+/** The facade against the real schema: measures, lines, time, facilities, allocation, outputs, tenant scoping. */
+@PlatformTest
+class HealthAccountingTests {
+
+    static final FiscalYear FY = FiscalYear.of(2025);
+
+    @Autowired
+    HealthAccounting accounting;
+
+    @Autowired
+    Accounts accounts;
+
+    UUID companyA;
+    UUID companyB;
+
+    @BeforeEach
+    void companies() {
+        companyA = accounts.tenant(TenantKind.COMPANY);
+        companyB = accounts.tenant(TenantKind.COMPANY);
+    }
+
+    <T> T as(UUID tenant, java.util.function.Supplier<T> work) {
+        return CurrentTenant.runAs(tenant, work);
+    }
+
+    UUID measure(String name) {
+        return as(companyA, () -> accounting.createMeasure(FY, new HealthAccounting.MeasureCommand(name, "説明",
+                PurposeCategory.POPULATION, Set.of(1, 4), Set.of(), 100)));
+    }
+
+    @Test
+    void linesAddUpByExpenseTypeAndMeasure() {
+        UUID m = measure("ウォーキングイベント");
+        as(companyA, () -> accounting.addLine(m, new HealthAccounting.LineCommand("歩数計アプリ利用料", ExpenseType.OUTSOURCING,
+                ResourceView.OUTSOURCED, Yen.of(300_000), "請求書 2025-0012")));
+        as(companyA, () -> accounting.addLine(m, new HealthAccounting.LineCommand("景品", ExpenseType.OTHER,
+                ResourceView.OTHER, Yen.of(50_000), null)));
+        var detail = as(companyA, () -> accounting.measure(m)).orElseThrow();
+        assertThat(detail.measure().total()).isEqualTo(Yen.of(350_000));
+        assertThat(detail.lines()).hasSize(2);
+        assertThat(as(companyA, () -> accounting.totalsByExpenseType(FY)).get(ExpenseType.OUTSOURCING)).isEqualTo(Yen.of(300_000));
+        assertThat(as(companyA, () -> accounting.totalsByExpenseType(FY.next())).get(ExpenseType.OUTSOURCING)).isEqualTo(Yen.ZERO);
+    }
+
+    @Test
+    void timeLinesFollowTheCompanysPolicyAndKeepTheirRate() {
+        UUID m = measure("健康セミナー");
+        var participants = new PersonnelTime(PersonnelRole.PARTICIPANT, new BigDecimal("1.5"), 80, Yen.of(3000), RateBasis.STANDARD_RATE);
+        UUID excluded = as(companyA, () -> accounting.addTimeLine(m, new HealthAccounting.TimeCommand("受講時間", participants, null)));
+        as(companyA, () -> {
+            accounting.changePolicy(new HealthAccounting.PolicyView(true, Yen.of(6_000_000), 240, 500));
+            return null;
+        });
+        UUID included = as(companyA, () -> accounting.addTimeLine(m, new HealthAccounting.TimeCommand("受講時間", participants, null)));
+        assertThat(as(companyA, () -> accounting.line(excluded)).orElseThrow().amount()).isEqualTo(Yen.ZERO);
+        var line = as(companyA, () -> accounting.line(included)).orElseThrow();
+        assertThat(line.amount()).isEqualTo(Yen.of(360_000));
+        assertThat(line.expenseType()).isEqualTo(ExpenseType.PERSONNEL);
+        assertThat(line.personnelTime().hourlyRate()).isEqualTo(Yen.of(3000));
+        assertThat(line.personnelTime().rateBasis()).isEqualTo(RateBasis.STANDARD_RATE);
+    }
+
+    @Test
+    void facilityDepreciationBecomesALineAndAFullyDepreciatedAssetStaysListed() {
+        UUID m = measure("フィットネスルーム運営");
+        UUID gym = as(companyA, () -> accounting.createFacility(new HealthAccounting.FacilityCommand("フィットネスルーム",
+                new Depreciation(Yen.of(2_400_000), LocalDate.of(2024, 4, 1), 6, DepreciationMethod.STRAIGHT_LINE,
+                        new BigDecimal("0.5"), SharedUseBasis.FLOOR_AREA), null)));
+        UUID old = as(companyA, () -> accounting.createFacility(new HealthAccounting.FacilityCommand("旧休憩室",
+                new Depreciation(Yen.of(600_000), LocalDate.of(2010, 4, 1), 5, DepreciationMethod.STRAIGHT_LINE,
+                        BigDecimal.ONE, SharedUseBasis.USERS), null)));
+        UUID line = as(companyA, () -> accounting.addDepreciationLine(m, gym));
+        assertThat(as(companyA, () -> accounting.line(line)).orElseThrow().amount()).isEqualTo(Yen.of(200_000));
+        var listed = as(companyA, () -> accounting.facilities(FY));
+        assertThat(listed).extracting(HealthAccounting.FacilityView::name).contains("旧休憩室", "フィットネスルーム");
+        assertThat(listed.stream().filter(f -> f.id().equals(old)).findFirst().orElseThrow().fullyDepreciated()).isTrue();
+    }
+
+    @Test
+    void allocationMustSumToOneAndNameOwnIndicators() {
+        UUID m = measure("禁煙支援");
+        UUID line = as(companyA, () -> accounting.addLine(m, new HealthAccounting.LineCommand("禁煙外来補助", ExpenseType.OUTSOURCING,
+                ResourceView.OUTSOURCED, Yen.of(100_000), null)));
+        UUID smoking = indicator(companyA, "喫煙率");
+        UUID checkup = indicator(companyA, "健診受診率");
+        UUID foreign = indicator(companyB, "他社の指標");
+        as(companyA, () -> {
+            accounting.allocate(line, AllocationRule.ratios(List.of(new AllocationRule.Share(smoking, new BigDecimal("0.7")),
+                    new AllocationRule.Share(checkup, new BigDecimal("0.3")))));
+            return null;
+        });
+        var view = as(companyA, () -> accounting.line(line)).orElseThrow();
+        assertThat(view.allocations()).extracting(HealthAccounting.AllocationView::amount).containsExactly(Yen.of(70_000), Yen.of(30_000));
+        assertThatThrownBy(() -> as(companyA, () -> {
+            accounting.allocate(line, AllocationRule.primaryOnly(foreign));
+            return null;
+        })).hasMessage("accounting.allocation.indicatorUnknown");
+        assertThat(as(companyA, () -> accounting.line(line)).orElseThrow().allocations()).hasSize(2);
+    }
+
+    @Test
+    void anotherCompanySeesNothing() {
+        UUID m = measure("メンタルヘルス研修");
+        UUID line = as(companyA, () -> accounting.addLine(m, new HealthAccounting.LineCommand("講師料", ExpenseType.OUTSOURCING,
+                ResourceView.OUTSOURCED, Yen.of(200_000), null)));
+        assertThat(as(companyB, () -> accounting.measure(m))).isEmpty();
+        assertThat(as(companyB, () -> accounting.line(line))).isEmpty();
+        assertThat(as(companyB, () -> accounting.measures(FY))).isEmpty();
+        assertThat(as(companyB, () -> accounting.totalsByExpenseType(FY)).get(ExpenseType.OUTSOURCING)).isEqualTo(Yen.ZERO);
+        assertThatThrownBy(() -> as(companyB, () -> accounting.addLine(m, new HealthAccounting.LineCommand("x",
+                ExpenseType.OTHER, ResourceView.OTHER, Yen.of(1), null)))).hasMessage("accounting.notFound");
+        assertThatThrownBy(() -> as(companyB, () -> {
+            accounting.deleteLine(line);
+            return null;
+        })).hasMessage("accounting.notFound");
+        assertThat(as(companyA, () -> accounting.line(line))).isPresent();
+    }
+
+    @Test
+    void surveyCsvHasBomOneRowPerMeasureAndNeutralisedCells() {
+        as(companyA, () -> accounting.createMeasure(FY, new HealthAccounting.MeasureCommand("=HYPERLINK(\"x\")", null,
+                PurposeCategory.LITERACY, Set.of(3), Set.of(), 0)));
+        UUID m = measure("ウォーキング");
+        as(companyA, () -> accounting.addLine(m, new HealthAccounting.LineCommand("アプリ", ExpenseType.OUTSOURCING,
+                ResourceView.OUTSOURCED, Yen.of(1234), null)));
+        byte[] csv = as(companyA, () -> accounting.surveyCsv(FY, true));
+        assertThat(csv[0]).isEqualTo((byte) 0xEF);
+        String text = new String(csv, StandardCharsets.UTF_8);
+        assertThat(text).contains("\"2025\",\"ウォーキング\",\"健康状態にかかわらず全従業員に対する疾病の発生予防／従業員の生産性低下防止・事故発生予防\",\"1234\",\"0\",\"0\",\"0\",\"1234\"");
+        assertThat(text).contains("\"'=HYPERLINK(\"\"x\"\")\"");
+    }
+
+    @Test
+    void workbookHasTheFourSheets() throws Exception {
+        UUID m = measure("ウォーキング");
+        as(companyA, () -> accounting.addLine(m, new HealthAccounting.LineCommand("アプリ", ExpenseType.OUTSOURCING,
+                ResourceView.OUTSOURCED, Yen.of(1234), null)));
+        byte[] xlsx = as(companyA, () -> accounting.workbook(FY, true));
+        try (var book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("戦略マップ");
+            assertThat(book.getSheetAt(1).getSheetName()).isEqualTo("健康投資シート");
+            assertThat(book.getSheetAt(2).getSheetName()).isEqualTo("健康投資効果シート");
+            assertThat(book.getSheetAt(3).getSheetName()).isEqualTo("健康資源シート");
+            assertThat(book.getSheetAt(1).getRow(2).getCell(4).getNumericCellValue()).isEqualTo(1234);
+        }
+    }
+
+    @Test
+    void analysisShowsBenefitOverCostWithItsInputs() {
+        as(companyA, () -> {
+            accounting.changePolicy(new HealthAccounting.PolicyView(false, Yen.of(6_000_000), 240, 100));
+            return null;
+        });
+        UUID m = measure("ストレス対策");
+        as(companyA, () -> accounting.addLine(m, new HealthAccounting.LineCommand("EAP", ExpenseType.OUTSOURCING,
+                ResourceView.OUTSOURCED, Yen.of(1_000_000), null)));
+        UUID spq = as(companyA, () -> accounting.createIndicator(new HealthAccounting.IndicatorCommand("プレゼンティーイズム",
+                IndicatorTier.FINAL, "%", Direction.HIGHER_IS_BETTER, "SPQ", "全従業員", BenefitKind.PRESENTEEISM_SPQ)));
+        as(companyA, () -> {
+            accounting.setValue(spq, FY, new BigDecimal("80"), new BigDecimal("85"), new BigDecimal("81"), new BigDecimal("90"));
+            return null;
+        });
+        Analysis a = as(companyA, () -> accounting.analysis(FY, true));
+        // loss: (1-0.80)*6,000,000*100 = 120,000,000 → (1-0.81)*… = 114,000,000; benefit 6,000,000
+        assertThat(a.benefits()).singleElement().satisfies(b -> {
+            assertThat(b.lossAtBaseline()).isEqualTo(Yen.of(120_000_000));
+            assertThat(b.lossAtActual()).isEqualTo(Yen.of(114_000_000));
+            assertThat(b.benefit()).isEqualTo(6_000_000);
+            assertThat(b.employees()).isEqualTo(100);
+        });
+        assertThat(a.benefitOverCost()).isEqualByComparingTo("6.00");
+        assertThat(a.costPerParticipant()).singleElement().satisfies(c -> assertThat(c.perParticipant()).isEqualTo(Yen.of(10_000)));
+    }
+
+    UUID indicator(UUID tenant, String name) {
+        return as(tenant, () -> accounting.createIndicator(new HealthAccounting.IndicatorCommand(name, IndicatorTier.BEHAVIOUR,
+                "%", Direction.LOWER_IS_BETTER, null, null, BenefitKind.NONE)));
+    }
+}

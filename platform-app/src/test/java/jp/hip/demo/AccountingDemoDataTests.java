@@ -1,0 +1,51 @@
+package jp.hip.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import jp.hip.PlatformTest;
+import jp.hip.accounting.ExpenseType;
+import jp.hip.accounting.FiscalYear;
+import jp.hip.accounting.HealthAccounting;
+import jp.hip.identity.CurrentTenant;
+import jp.hip.identity.IdentityManagement;
+
+/** The demo company's three years of accounting load once, add up, and feed every analysis. */
+@PlatformTest
+@org.springframework.test.context.ActiveProfiles("demo")
+class AccountingDemoDataTests {
+
+    @Autowired
+    IdentityManagement identity;
+
+    @Autowired
+    HealthAccounting accounting;
+
+    @Test
+    void loadsThreeRealisticYearsOnceOnly() {
+        // the demo profile ran the loaders at start-up; running again changes nothing
+        UUID company = identity.tenantNamed(DemoData.COMPANY).orElseThrow().id();
+        new AccountingDemoData(identity, accounting).run(null);
+        FiscalYear current = FiscalYear.current();
+        CurrentTenant.runAs(company, () -> {
+            for (int y = 0; y < 3; y++) {
+                FiscalYear year = FiscalYear.of(current.startYear() - y);
+                assertThat(accounting.measures(year)).as(year.toString()).hasSize(10);
+                var totals = accounting.totalsByExpenseType(year);
+                assertThat(totals.values()).allSatisfy(t -> assertThat(t.amount()).isPositive());
+            }
+            var analysis = accounting.analysis(current, true);
+            assertThat(analysis.benefits()).hasSize(2);
+            assertThat(analysis.benefitOverCost()).isNotNull();
+            assertThat(analysis.unallocated().amount()).isZero();
+            assertThat(analysis.previousTotal().amount()).isPositive();
+            assertThat(accounting.facilities(current)).anySatisfy(f -> assertThat(f.fullyDepreciated()).isTrue());
+            assertThat(accounting.totalsByExpenseType(current).get(ExpenseType.DEPRECIATION).amount()).isEqualTo(480_000 + 360_000);
+            return null;
+        });
+    }
+}
