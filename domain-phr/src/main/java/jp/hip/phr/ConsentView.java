@@ -6,9 +6,14 @@ import java.util.UUID;
 
 /** The current version of one consent, as the individual's page and the Consent resource show it. */
 public record ConsentView(UUID id, int version, UUID personId, UUID recipientTenantId, String recipientName,
-        DataCategory category, String status, LocalDate periodStart, LocalDate periodEnd, Instant recordedAt) {
+        DataCategory category, String status, LocalDate periodStart, LocalDate periodEnd, Instant recordedAt,
+        String decision) {
 
     public boolean active() {
         return "active".equals(status);
+    }
+
+    public boolean permit() {
+        return !"deny".equals(decision);
     }
 }

@@ -804,25 +804,89 @@ public class PhrRecords {
     /** Withdrawal: a new inactive version; the earlier one is kept. Takes effect on the next query. */
     public void withdrawMyConsent(Accessor individual, UUID consentId) {
         UUID person = myPerson(individual);
-        tx.executeWithoutResult(status -> {
-            ConsentRow current = jdbc.sql("""
-                    select * from phr_consent where id = ? and person_id = ? and superseded_at is null for update""")
-                    .params(consentId, person).query(PhrRecords::consentRow).optional()
-                    .orElseThrow(() -> PhrException.of(Kind.NOT_FOUND, "phr.error.notFound", "Consent/" + consentId));
-            if (!"active".equals(current.status())) {
-                return;
+        tx.executeWithoutResult(status -> withdrawInTx(person, consentId, individual.actorId()));
+    }
+
+    /** The one withdrawal path (page and API): returns the new version, or the current one if already inactive. */
+    private int withdrawInTx(UUID person, UUID consentId, String actorId) {
+        ConsentRow current = jdbc.sql("""
+                select * from phr_consent where id = ? and person_id = ? and superseded_at is null for update""")
+                .params(consentId, person).query(PhrRecords::consentRow).optional()
+                .orElseThrow(() -> PhrException.of(Kind.NOT_FOUND, "phr.error.notFound", "Consent/" + consentId));
+        if (!"active".equals(current.status())) {
+            return current.version();
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("update phr_consent set superseded_at = ? where id = ? and version = ?")
+                .params(now, consentId, current.version()).update();
+        jdbc.sql("""
+                insert into phr_consent (id, version, person_id, recipient_tenant_id, data_category, decision, status,
+                    period_start, period_end, recorded_at, recorded_by)
+                select id, version + 1, person_id, recipient_tenant_id, data_category, decision, 'inactive',
+                       period_start, period_end, ?, ? from phr_consent where id = ? and version = ?""")
+                .params(now, actorId, consentId, current.version()).update();
+        audit.record("PHR_CONSENT_WITHDRAWN", "Consent", consentId, Map.of("version", current.version() + 1));
+        return current.version() + 1;
+    }
+
+    /**
+     * Consent create through the FHIR API, for a PHR service acting on the person's behalf ({@link ConsentRequest}
+     * reads the resource strictly). The patient must be a member of the caller's tenant (otherwise 404, like an
+     * unknown one). An active permit is a grant through {@link #grantConsent}, as from the individual's page; an
+     * inactive consent or a deny withdraws every current active permit for that recipient and category through the
+     * page's withdrawal path (a new inactive version each), or, when there is none, is recorded as a version of
+     * its own so that history shows the request. Everything in one transaction; nothing is written on a refusal.
+     */
+    public StoredResource<Consent> createConsent(Accessor accessor, Consent consent) {
+        requireTenant(accessor);
+        ConsentRequest request = ConsentRequest.of(consent);
+        return tx.execute(status -> {
+            boolean member = jdbc.sql("select count(*) from phr_membership where tenant_id = ? and person_id = ?")
+                    .params(accessor.tenantId(), request.personId()).query(Long.class).single() > 0;
+            if (!member) {
+                throw new PhrException(Kind.NOT_FOUND, List.of(Problem.of("phr.error.notFound", "Consent.patient", "Patient/" + request.personId())));
             }
-            Timestamp now = Timestamp.from(clock.instant());
-            jdbc.sql("update phr_consent set superseded_at = ? where id = ? and version = ?")
-                    .params(now, consentId, current.version()).update();
-            jdbc.sql("""
-                    insert into phr_consent (id, version, person_id, recipient_tenant_id, data_category, decision, status,
-                        period_start, period_end, recorded_at, recorded_by)
-                    select id, version + 1, person_id, recipient_tenant_id, data_category, decision, 'inactive',
-                           period_start, period_end, ?, ? from phr_consent where id = ? and version = ?""")
-                    .params(now, individual.actorId(), consentId, current.version()).update();
-            audit.record("PHR_CONSENT_WITHDRAWN", "Consent", consentId, Map.of("version", current.version() + 1));
+            boolean recipientKnown = jdbc.sql("select count(*) from plat_tenant where id = ? and active and kind <> 'PERSONAL'")
+                    .param(request.recipientTenantId()).query(Long.class).single() > 0;
+            if (!recipientKnown) {
+                throw new PhrException(Kind.INVALID, List.of(Problem.of("phr.error.consentRecipient", "Consent.provision.actor",
+                        "Organization/" + request.recipientTenantId())));
+            }
+            if (request.grant()) {
+                UUID id = grantConsent(request.personId(), request.recipientTenantId(), request.category(), request.from(),
+                        request.to(), accessor.actorId());
+                return new StoredResource<>(currentConsent(id), 1, true);
+            }
+            List<UUID> active = jdbc.sql("""
+                    select id from phr_consent where person_id = ? and recipient_tenant_id = ? and data_category = ?
+                       and superseded_at is null and status = 'active' and decision = 'permit' order by recorded_at desc""")
+                    .params(request.personId(), request.recipientTenantId(), request.category().name()).query(UUID.class).list();
+            if (active.isEmpty()) {
+                UUID id = UUID.randomUUID();
+                jdbc.sql("""
+                        insert into phr_consent (id, version, person_id, recipient_tenant_id, data_category, decision, status,
+                            period_start, period_end, recorded_at, recorded_by)
+                        values (?, 1, ?, ?, ?, ?, 'inactive', ?, ?, ?, ?)""")
+                        .params(id, request.personId(), request.recipientTenantId(), request.category().name(),
+                                request.deny() ? "deny" : "permit", request.from(), request.to(),
+                                Timestamp.from(clock.instant()), accessor.actorId())
+                        .update();
+                audit.record("PHR_CONSENT_WITHDRAWN", "Consent", id, Map.of("version", 1, "nothingActive", true));
+                return new StoredResource<>(currentConsent(id), 1, true);
+            }
+            int version = 0;
+            for (UUID id : active) {
+                int v = withdrawInTx(request.personId(), id, accessor.actorId());
+                if (id.equals(active.get(0))) {
+                    version = v;
+                }
+            }
+            return new StoredResource<>(currentConsent(active.get(0)), version, true);
         });
+    }
+
+    private Consent currentConsent(UUID id) {
+        return toFhir(consents("c.id = :id", Map.of("id", id)).get(0));
     }
 
     private record ConsentRow(UUID id, int version, String status) {}
@@ -869,7 +933,8 @@ public class PhrRecords {
                         rs.getObject("person_id", UUID.class), rs.getObject("recipient_tenant_id", UUID.class),
                         rs.getString("recipient_name"), DataCategory.valueOf(rs.getString("data_category")),
                         rs.getString("status"), rs.getObject("period_start", LocalDate.class),
-                        rs.getObject("period_end", LocalDate.class), rs.getTimestamp("recorded_at").toInstant()))
+                        rs.getObject("period_end", LocalDate.class), rs.getTimestamp("recorded_at").toInstant(),
+                        rs.getString("decision")))
                 .list();
     }
 
@@ -884,7 +949,7 @@ public class PhrRecords {
         consent.setDateTime(Date.from(view.recordedAt()));
         consent.addPolicy().setUri("https://hip.example.jp/policy/phr-consent");
         Consent.ProvisionComponent provision = consent.getProvision();
-        provision.setType(Consent.ConsentProvisionType.PERMIT);
+        provision.setType(view.permit() ? Consent.ConsentProvisionType.PERMIT : Consent.ConsentProvisionType.DENY);
         provision.addActor().setRole(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "IRCP", "information recipient")))
                 .setReference(new Reference("Organization/" + view.recipientTenantId()).setDisplay(view.recipientName()));
         provision.addCode(new CodeableConcept(new Coding(DATA_CATEGORY_SYSTEM, view.category().name(), null)));

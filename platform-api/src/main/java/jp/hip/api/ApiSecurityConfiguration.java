@@ -104,6 +104,7 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/fhir/Observation/*").hasAuthority("SCOPE_system/Observation.u")
                         .requestMatchers(HttpMethod.POST, "/fhir/Observation/$validate", "/fhir/Patient/$validate").authenticated()
                         .requestMatchers(HttpMethod.GET, "/fhir/Consent", "/fhir/Consent/*").hasAuthority("SCOPE_system/Consent.rs")
+                        .requestMatchers(HttpMethod.POST, "/fhir/Consent").hasAuthority("SCOPE_system/Consent.c")
                         .requestMatchers(HttpMethod.POST, "/fhir").authenticated()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer

@@ -25,7 +25,8 @@ class ClientCredentialsIssuer implements ApiCredentialIssuer {
     static final Set<String> SCOPES = Set.of("users.read", "users.write", "accounting.read", "accounting.write",
             // FHIR (SMART v2 style, system level): r = read, s = search, c = create, u = update
             "system/Patient.rs", "system/Patient.c", "system/Observation.rs", "system/Observation.c",
-            "system/Observation.u", "system/Consent.rs");
+            "system/Observation.u", "system/Consent.rs",
+            "system/Consent.c");
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -113,7 +113,7 @@ class PhrDemoData implements ApplicationRunner {
 
         CurrentTenant.runAsSystem(() -> identity.registerApiClient(insurer.get(), "PHR連携 (FHIR)",
                 Set.of("system/Patient.rs", "system/Patient.c", "system/Observation.rs", "system/Observation.c",
-                        "system/Observation.u", "system/Consent.rs"),
+                        "system/Observation.u", "system/Consent.rs", "system/Consent.c"),
                 new FixedCredentials(issuer, FHIR_CLIENT_ID, FHIR_CLIENT_SECRET)));
         log.info("PHR demo data loaded in {} ms: {} persons, FHIR client {}", System.currentTimeMillis() - started,
                 records.memberCount(insurer.get()), FHIR_CLIENT_ID);

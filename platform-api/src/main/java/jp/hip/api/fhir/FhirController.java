@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -78,7 +79,7 @@ class FhirController {
         cs.getImplementation().setDescription("PHR data exchange").setUrl(base());
         CapabilityStatement.CapabilityStatementRestComponent rest = cs.addRest().setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
         rest.getSecurity().addService().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/restful-security-service").setCode("SMART-on-FHIR");
-        rest.getSecurity().setDescription("OAuth2 client credentials from /oauth2/token; scopes system/Patient.rs, system/Patient.c, system/Observation.rs, system/Observation.c, system/Observation.u, system/Consent.rs");
+        rest.getSecurity().setDescription("OAuth2 client credentials from /oauth2/token; scopes system/Patient.rs, system/Patient.c, system/Observation.rs, system/Observation.c, system/Observation.u, system/Consent.rs, system/Consent.c");
         rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.TRANSACTION);
         rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.BATCH);
         var patient = rest.addResource().setType("Patient");
@@ -102,6 +103,7 @@ class FhirController {
         var consent = rest.addResource().setType("Consent");
         consent.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
         consent.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
+        consent.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
         consent.addSearchParam().setName("patient").setType(Enumerations.SearchParamType.REFERENCE);
         return ok(cs, null);
     }
@@ -193,6 +195,11 @@ class FhirController {
     @GetMapping("/Consent/{id}")
     ResponseEntity<String> readConsent(@AuthenticationPrincipal ApiClient client, @PathVariable String id) {
         return ok(records.readConsentForRecipient(accessor(client), uuid(id, "Consent")), null);
+    }
+
+    @PostMapping("/Consent")
+    ResponseEntity<String> createConsent(@AuthenticationPrincipal ApiClient client, @RequestBody(required = false) String body) {
+        return created(records.createConsent(accessor(client), parse(body, Consent.class)));
     }
 
     @GetMapping("/Consent")
