@@ -121,6 +121,16 @@ class GuidelineListPdfTests {
     }
 
     @Test
+    void inEnglishThePdfUsesTheEnglishLabelsAndDates() throws Exception {
+        var listed = fx.listed(association, officer, "英語表示の掲載");
+        String text = pdfText(get("/guidelines/export.pdf").param("association", associationName)
+                .cookie(new jakarta.servlet.http.Cookie("HIP_LANG", "en")));
+        assertThat(text).contains("Healthcareserviceguidelines", "Registrationno.", "Logovaliduntil", "Issued")
+                .containsPattern("Issued\\d{1,2}[A-Z][a-z]+\\d{4}")
+                .contains(listed.registrationNo(), "英語表示の掲載");
+    }
+
+    @Test
     void thePublicListLinksThePdfWithItsCurrentFilters() throws Exception {
         String page = mvc.perform(get("/guidelines").param("association", associationName).param("kind", "GUIDELINE"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
