@@ -27,7 +27,7 @@ import jp.hip.guidelines.ServiceCategory;
 import jp.hip.web.PageNotFoundException;
 
 /**
- * The public side (no sign-in): the list with its filters in the URL, the CSV of exactly what the filters
+ * The public side (no sign-in): the list with its filters in the URL, the CSV and PDF of exactly what the filters
  * select, the permalink of an entry and its live logo. Only public statuses ever reach these pages.
  */
 @Controller
@@ -38,10 +38,12 @@ class PublicGuidelinesController {
 
     private final GuidelineRegistry registry;
     private final MessageSource messages;
+    private final GuidelineListPdf pdf;
 
-    PublicGuidelinesController(GuidelineRegistry registry, MessageSource messages) {
+    PublicGuidelinesController(GuidelineRegistry registry, MessageSource messages, GuidelineListPdf pdf) {
         this.registry = registry;
         this.messages = messages;
+        this.pdf = pdf;
     }
 
     /** The list's filters as they travel in the URL. */
@@ -127,6 +129,18 @@ class PublicGuidelinesController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("guideline-list.csv").build().toString())
                 .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same rows as the CSV, as a PDF laid out like METI's published list (A4 landscape). */
+    @GetMapping("/export.pdf")
+    ResponseEntity<byte[]> pdf(@ModelAttribute("filter") Filter filter, Locale locale) {
+        java.time.LocalDate issuedOn = pdf.issuedOn();
+        byte[] body = pdf.render(registry.publicExport(filter.query()), issuedOn, locale);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("guideline-list-" + issuedOn + ".pdf").build().toString())
+                .body(body);
     }
 
     @GetMapping("/{registrationNo:HG-\\d+}")
