@@ -409,13 +409,10 @@ public class GuidelineRegistry {
                 trail.add(new TrailEntry(v.at(), v.author() + " (" + v.party() + ")", "COMMENT_" + v.visibility(), v.body()));
             }
             // The platform's append-only audit log holds the edits, with before and after of each changed field.
-            trail.addAll(jdbc.sql("""
-                    select occurred_at, coalesce(actor_name, actor_id), action, coalesce(details::text, '')
-                      from plat_audit_event where record_type = ? and record_id = ? order by id
-                    """)
-                    .params(AUDIT_TYPE, declarationId.toString())
-                    .query((rs, n) -> new TrailEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4)))
-                    .list());
+            trail.addAll(audit.historyOf(AUDIT_TYPE, declarationId.toString()).stream()
+                    .map(e -> new TrailEntry(e.occurredAt(), e.actorName() != null ? e.actorName() : e.actorId(), e.action(),
+                            e.details() == null ? "" : e.details()))
+                    .toList());
             trail.sort(Comparator.comparing(TrailEntry::at));
             return trail;
         }));

@@ -64,19 +64,34 @@ public class AuditLog {
 
     /** The latest events of one tenant, newest first. */
     public List<AuditEntry> latestOf(UUID tenantId, int limit) {
-        return jdbc.sql("""
-                select occurred_at, actor_id, actor_name, action, record_type, record_id, remote_address
-                  from plat_audit_event where tenant_id = ? order by occurred_at desc, id desc limit ?
-                """)
+        return jdbc.sql("select " + COLUMNS + " from plat_audit_event where tenant_id = ? order by occurred_at desc, id desc limit ?")
                 .params(tenantId, limit)
-                .query((rs, n) -> new AuditEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
+                .query(AuditLog::entry)
                 .list();
+    }
+
+    /**
+     * Every event about one record, oldest first, whichever tenant acted. Only for callers that have already checked
+     * that their user may see the record's whole history (e.g. METI's audit trail of a declaration).
+     */
+    public List<AuditEntry> historyOf(String recordType, String recordId) {
+        return jdbc.sql("select " + COLUMNS + " from plat_audit_event where record_type = ? and record_id = ? order by id")
+                .params(recordType, recordId)
+                .query(AuditLog::entry)
+                .list();
+    }
+
+    private static final String COLUMNS =
+            "occurred_at, actor_id, actor_name, action, record_type, record_id, remote_address, details::text";
+
+    private static AuditEntry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new AuditEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
     }
 
     public record AuditEntry(
             Instant occurredAt, String actorId, String actorName, String action, String recordType, String recordId,
-            String remoteAddress) {}
+            String remoteAddress, String details) {}
 
     /** The client address of the request being served on this thread. */
     public static final class Origin {
