@@ -8,6 +8,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -37,9 +42,11 @@ import jp.hip.web.PageNotFoundException;
 class MeasuresController {
 
     private final HealthAccounting accounting;
+    private final MessageSource messages;
 
-    MeasuresController(HealthAccounting accounting) {
+    MeasuresController(HealthAccounting accounting, MessageSource messages) {
         this.accounting = accounting;
+        this.messages = messages;
     }
 
     public static final class MeasureForm {
@@ -146,6 +153,17 @@ class MeasuresController {
         model.addAttribute("year", fy);
         model.addAttribute("measures", accounting.measures(fy));
         return "accounting/measures";
+    }
+
+    /** The list above as CSV for Excel: the same 年度 filter, the same columns and rows. */
+    @GetMapping("/company/measures.csv")
+    ResponseEntity<byte[]> listCsv(@RequestParam(required = false) Integer year, Locale locale) {
+        FiscalYear fy = Years.of(year);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("施策_" + fy.startYear() + ".csv", java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .body(MeasuresCsv.of(accounting.measures(fy), messages, locale));
     }
 
     @GetMapping("/company/measures/new")
