@@ -90,7 +90,7 @@ class MeasuresCsvTests {
 
         String page = mvc.perform(get("/company/measures?year=" + FY.startYear()).cookie(session)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("全4件", "href=\"/company/measures.csv?year=" + FY.startYear() + "\"");
+        assertThat(page).contains("全4件", "href=\"/company/measures.csv?year=" + FY.startYear() + "&amp;sort=name&amp;dir=asc\"");
 
         assertThat(lines(download(session, "/company/measures.csv?year=" + FY.previous().startYear()))).hasSize(2)
                 .anyMatch(l -> l.startsWith("\"前年度の施策\""));
@@ -104,6 +104,20 @@ class MeasuresCsvTests {
                 .anyMatch(l -> l.startsWith("\"'-5kg チャレンジ\","))
                 .anyMatch(l -> l.startsWith("\"'@SUM(A1)\","))
                 .noneMatch(l -> l.startsWith("\"=") || l.startsWith("\"-") || l.startsWith("\"@"));
+    }
+
+    @Test
+    void theCsvFollowsTheSortOfThePage() throws Exception {
+        Cookie session = Accounts.signIn(mvc, viewer.email());
+        String page = mvc.perform(get("/company/measures?year=" + FY.startYear() + "&sort=participants&dir=desc").cookie(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("href=\"/company/measures.csv?year=" + FY.startYear() + "&amp;sort=participants&amp;dir=desc\"",
+                "aria-sort=\"descending\"");
+        assertThat(page.indexOf("ウォーキング")).isLessThan(page.indexOf("-5kg チャレンジ"));
+        assertThat(page.indexOf("-5kg チャレンジ")).isLessThan(page.indexOf("@SUM(A1)"));
+        List<String> lines = lines(download(session, "/company/measures.csv?year=" + FY.startYear() + "&sort=participants&dir=desc"));
+        assertThat(lines.get(1)).startsWith("\"ウォーキング\"");
+        assertThat(lines.get(2)).startsWith("\"'-5kg チャレンジ\"");
     }
 
     @Test
