@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,8 +38,8 @@ final class Exports {
     }
 
     static byte[] surveyCsv(List<HealthAccounting.MeasureView> measures, List<HealthAccounting.HealthIssue> issues) {
-        StringBuilder csv = new StringBuilder("\uFEFF");
-        row(csv, List.of("年度", "施策", "健康課題", "外注費", "減価償却費", "人件費", "その他経費", "合計"));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("年度", "施策", "健康課題", "外注費", "減価償却費", "人件費", "その他経費", "合計"));
         long[] totals = new long[5];
         for (HealthAccounting.MeasureView m : measures) {
             List<String> cells = new ArrayList<>(List.of(Integer.toString(m.fiscalYear().startYear()), m.name(), issueNames(m, issues)));
@@ -52,33 +51,14 @@ final class Exports {
             }
             totals[4] += m.total().amount();
             cells.add(Long.toString(m.total().amount()));
-            row(csv, cells);
+            rows.add(cells);
         }
         List<String> sum = new ArrayList<>(List.of("", "合計", ""));
         for (long t : totals) {
             sum.add(Long.toString(t));
         }
-        row(csv, sum);
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Excel runs a cell that starts with = + - @ (or a tab/CR) as a formula: prefix it with an apostrophe. */
-    static String neutralise(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        char c = value.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + value : value;
-    }
-
-    private static void row(StringBuilder csv, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            csv.append('"').append(neutralise(cells.get(i)).replace("\"", "\"\"")).append('"');
-        }
-        csv.append("\r\n");
+        rows.add(sum);
+        return Csv.forExcel(rows);
     }
 
     static byte[] workbook(FiscalYear year, List<HealthAccounting.MeasureView> measures, List<HealthAccounting.LineView> lines,

@@ -126,8 +126,15 @@ public class HealthAccounting {
         return all;
     }
 
+    /**
+     * Adds a health issue of the company's own. Refused (nothing written) when the name is blank, longer than 200
+     * characters, or the same as a standard issue or one of the company's own.
+     */
     public UUID addOwnHealthIssue(String name) {
+        List<String> standardNames = jdbc.sql("select name_ja, name_en from acc_standard_health_issue")
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).list().stream().flatMap(List::stream).toList();
         return tx.execute(s -> {
+            OwnHealthIssue.requireNew(name, standardNames, ownIssues.findAll().stream().map(OwnHealthIssue::name).toList());
             OwnHealthIssue issue = ownIssues.save(new OwnHealthIssue(name));
             audit.record("ACC_ISSUE_ADDED", "HealthIssue", issue.id(), Map.of("name", issue.name()));
             return issue.id();

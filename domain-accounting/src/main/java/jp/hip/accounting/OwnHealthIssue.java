@@ -1,5 +1,8 @@
 package jp.hip.accounting;
 
+import java.text.Normalizer;
+import java.util.Collection;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -31,6 +34,30 @@ class OwnHealthIssue {
         }
         this.id = UUID.randomUUID();
         this.name = name.strip();
+    }
+
+    /**
+     * Refuses a name that is the same as one of the nine standard issues (in either language) or an own issue
+     * already there. "The same" ignores width (全角/半角), case and spacing, so 「ＥＡＰ」 equals "eap ".
+     */
+    static void requireNew(String name, Collection<String> standardNames, Collection<String> ownNames) {
+        String key = comparable(name);
+        if (key.isEmpty()) {
+            throw new AccountingException("accounting.issue.name.required");
+        }
+        if (standardNames.stream().map(OwnHealthIssue::comparable).anyMatch(key::equals)) {
+            throw new AccountingException("accounting.issue.name.standard");
+        }
+        if (ownNames.stream().map(OwnHealthIssue::comparable).anyMatch(key::equals)) {
+            throw new AccountingException("accounting.issue.name.duplicate");
+        }
+    }
+
+    static String comparable(String name) {
+        if (name == null) {
+            return "";
+        }
+        return Normalizer.normalize(name, Normalizer.Form.NFKC).replaceAll("[\\s\u3000]+", "").toLowerCase(Locale.ROOT);
     }
 
     UUID id() { return id; }

@@ -2,12 +2,19 @@ package jp.hip.web.accounting;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -37,9 +44,11 @@ import jp.hip.web.PageNotFoundException;
 class MeasuresController {
 
     private final HealthAccounting accounting;
+    private final MessageSource messages;
 
-    MeasuresController(HealthAccounting accounting) {
+    MeasuresController(HealthAccounting accounting, MessageSource messages) {
         this.accounting = accounting;
+        this.messages = messages;
     }
 
     public static final class MeasureForm {
@@ -140,12 +149,51 @@ class MeasuresController {
         }
     }
 
+    /** Sort orders of the measures list (?sort=total&dir=desc); anything else sorts by name, ascending. */
+    enum Sort {
+        NAME(Comparator.comparing(HealthAccounting.MeasureView::name)),
+        TOTAL(Comparator.comparingLong(m -> m.total().amount())),
+        PARTICIPANTS(Comparator.comparingInt(HealthAccounting.MeasureView::participants));
+
+        final Comparator<HealthAccounting.MeasureView> order;
+
+        Sort(Comparator<HealthAccounting.MeasureView> order) {
+            this.order = order;
+        }
+
+        static Sort of(String text) {
+            return Arrays.stream(values()).filter(v -> v.name().equalsIgnoreCase(text)).findFirst().orElse(NAME);
+        }
+
+        List<HealthAccounting.MeasureView> apply(List<HealthAccounting.MeasureView> measures, boolean descending) {
+            Comparator<HealthAccounting.MeasureView> c = order.thenComparing(HealthAccounting.MeasureView::name);
+            return measures.stream().sorted(descending ? c.reversed() : c).toList();
+        }
+    }
+
     @GetMapping("/company/measures")
-    String list(@RequestParam(required = false) Integer year, Model model) {
+    String list(@RequestParam(required = false) Integer year, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir, Model model) {
         FiscalYear fy = Years.of(year);
+        Sort by = Sort.of(sort);
+        boolean descending = "desc".equalsIgnoreCase(dir);
         model.addAttribute("year", fy);
-        model.addAttribute("measures", accounting.measures(fy));
+        model.addAttribute("sort", by.name().toLowerCase(Locale.ROOT));
+        model.addAttribute("dir", descending ? "desc" : "asc");
+        model.addAttribute("measures", by.apply(accounting.measures(fy), descending));
         return "accounting/measures";
+    }
+
+    /** The list above as CSV for Excel: the same 年度 filter and sort, the same columns and rows. */
+    @GetMapping("/company/measures.csv")
+    ResponseEntity<byte[]> listCsv(@RequestParam(required = false) Integer year, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir, Locale locale) {
+        FiscalYear fy = Years.of(year);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("施策_" + fy.startYear() + ".csv", java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .body(MeasuresCsv.of(Sort.of(sort).apply(accounting.measures(fy), "desc".equalsIgnoreCase(dir)), messages, locale));
     }
 
     @GetMapping("/company/measures/new")
