@@ -593,7 +593,7 @@ public class PhrRecords {
         }
         Map<String, StoredResource<Observation>> existing = new HashMap<>();
         if (!conditions.isEmpty()) {
-            jdbc.sql("select identifier_key, resource::text, version_id from phr_observation where tenant_id = :tenant and identifier_key in (:keys)")
+            jdbc.sql("select identifier_key, resource::text, version_id from phr_observation where tenant_id = :tenant and identifier_key is not null and identifier_key in (:keys)")
                     .param("tenant", accessor.tenantId()).param("keys", new ArrayList<>(new LinkedHashSet<>(conditions.values())))
                     .query((rs, n) -> existing.put(rs.getString(1), new StoredResource<>(parseObservation(rs.getString(2)), rs.getInt(3), false)))
                     .list();
@@ -783,9 +783,17 @@ public class PhrRecords {
                 }
                 List<String> keys = new ArrayList<>(keyLines.keySet());
                 for (int i = 0; i < keys.size(); i += 10_000) {
-                    for (String key : jdbc.sql("select identifier_key from phr_observation where tenant_id = :tenant and identifier_key in (:keys)")
-                            .param("tenant", accessor.tenantId()).param("keys", keys.subList(i, Math.min(keys.size(), i + 10_000)))
-                            .query(String.class).list()) {
+                    Object[] chunk = keys.subList(i, Math.min(keys.size(), i + 10_000)).toArray();
+                    // unnest(array) joined to the partial unique index: one index probe per key (an IN list of
+                    // thousands would be a filter over all of the tenant's rows).
+                    for (String key : batch.query(con -> {
+                                var statement = con.prepareStatement("""
+                                        select k.key from unnest(?) k(key)
+                                          join phr_observation o on o.tenant_id = ? and o.identifier_key is not null and o.identifier_key = k.key""");
+                                statement.setArray(1, con.createArrayOf("text", chunk));
+                                statement.setObject(2, accessor.tenantId());
+                                return statement;
+                            }, (rs, n) -> rs.getString(1))) {
                         if (problemCount[0]++ < BULK_MAX_PROBLEMS) {
                             problems.add(Problem.of("phr.error.duplicateIdentifier", lineWhere(keyLines.get(key), "Observation.identifier"), key));
                         }
