@@ -593,7 +593,7 @@ public class PhrRecords {
         }
         Map<String, StoredResource<Observation>> existing = new HashMap<>();
         if (!conditions.isEmpty()) {
-            jdbc.sql("select identifier_key, resource::text, version_id from phr_observation where tenant_id = :tenant and identifier_key in (:keys)")
+            jdbc.sql("select identifier_key, resource::text, version_id from phr_observation where tenant_id = :tenant and identifier_key is not null and identifier_key in (:keys)")
                     .param("tenant", accessor.tenantId()).param("keys", new ArrayList<>(new LinkedHashSet<>(conditions.values())))
                     .query((rs, n) -> existing.put(rs.getString(1), new StoredResource<>(parseObservation(rs.getString(2)), rs.getInt(3), false)))
                     .list();
@@ -651,14 +651,7 @@ public class PhrRecords {
         for (Pending p : pending) {
             UUID id = UUID.randomUUID();
             Observation o = p.observation();
-            o.setId(id.toString());
-            o.getMeta().setVersionId("1").setLastUpdated(Date.from(now));
-            o.setSubject(new Reference("Patient/" + p.checked().personId()));
-            ObservationCode code = p.checked().code();
-            rows.add(new Object[] {p.checked().personId(), id, accessor.tenantId(), code.dataCategory().name(), code.system(),
-                    code.code(), code.identityCode(), code.loinc(), code.categoryJp(), code.categoryHl7(),
-                    Timestamp.from(p.checked().effective()), p.checked().value(), code.unit(),
-                    p.checked().identifierKey().orElse(null), parser.encodeResourceToString(o), Timestamp.from(now)});
+            rows.add(observationRow(accessor, o, p.checked(), id, now, parser));
             String location = "Observation/" + id;
             if (p.fullUrl() != null) {
                 resolved.put(p.fullUrl(), location);
@@ -676,6 +669,201 @@ public class PhrRecords {
                 throw PhrException.of(Kind.CONFLICT, "phr.error.duplicateIdentifier", String.valueOf(rows.get(i)[13]));
             }
         }
+    }
+
+    /**
+     * The row of a new observation (version 1), in {@link #OBSERVATION_COLUMNS} order: the one mapping from a
+     * checked Observation to phr_observation, shared by transaction Bundles (JDBC batch) and bulk ingest (COPY).
+     * Sets the resource's id, meta and normalised subject.
+     */
+    private static Object[] observationRow(Accessor accessor, Observation o, ObservationRules.Checked checked, UUID id,
+            Instant now, IParser parser) {
+        o.setId(id.toString());
+        o.getMeta().setVersionId("1").setLastUpdated(Date.from(now));
+        o.setSubject(new Reference("Patient/" + checked.personId()));
+        ObservationCode code = checked.code();
+        return new Object[] {checked.personId(), id, accessor.tenantId(), code.dataCategory().name(), code.system(),
+                code.code(), code.identityCode(), code.loinc(), code.categoryJp(), code.categoryHl7(),
+                Timestamp.from(checked.effective()), checked.value(), code.unit(),
+                checked.identifierKey().orElse(null), parser.encodeResourceToString(o), Timestamp.from(now)};
+    }
+
+    /** Columns of {@link #observationRow} (version_id is 1, given in the statements). */
+    private static final String OBSERVATION_COLUMNS = """
+            person_id, id, tenant_id, data_category, code_system, code, identity_code, loinc, category_jp, category_hl7,
+            effective_start, value_num, unit, identifier_key, resource, last_updated""";
+
+    // ---------------------------------------------------------------- bulk ingest
+
+    /** Problems reported at most per refused bulk request (the rest are counted in one last issue). */
+    static final int BULK_MAX_PROBLEMS = 100;
+
+    /**
+     * Bulk ingest of Observations as NDJSON (one resource per line) for the accessor's own members: each line gets
+     * the rules of a single create (code table, unit, plausible range, no future date, subject a member); all
+     * lines or none; every problem (up to {@value #BULK_MAX_PROBLEMS}) located by its line number. Valid rows are
+     * spooled to a temporary file while parsing, then written with PostgreSQL COPY in one transaction.
+     *
+     * @return the number of observations stored
+     */
+    public int bulkIngestObservations(Accessor accessor, java.io.BufferedReader ndjson, int maxLines) {
+        requireTenant(accessor);
+        java.nio.file.Path spool = null;
+        try {
+            spool = java.nio.file.Files.createTempFile("hip-phr-bulk-", ".copy");
+            List<Problem> problems = new ArrayList<>();
+            int[] problemCount = {0};
+            Map<UUID, Integer> personLines = new HashMap<>();
+            Map<String, Integer> keyLines = new HashMap<>();
+            Instant now = clock.instant();
+            IParser strict = FHIR.newJsonParser().setParserErrorHandler(new ca.uhn.fhir.parser.StrictErrorHandler());
+            IParser encoder = parser();
+            ObservationRules checker = rules();
+            int lineNo = 0;
+            int lines = 0;
+            int stored = 0;
+            try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(spool, StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = ndjson.readLine()) != null) {
+                    lineNo++;
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    if (++lines > maxLines) {
+                        throw PhrException.of(Kind.INVALID, "phr.error.bulkLines", maxLines);
+                    }
+                    int at = lineNo;
+                    try {
+                        org.hl7.fhir.instance.model.api.IBaseResource parsed;
+                        try {
+                            parsed = strict.parseResource(line);
+                        } catch (ca.uhn.fhir.parser.DataFormatException e) {
+                            throw PhrException.of(Kind.INVALID, "phr.error.parse");
+                        }
+                        if (!(parsed instanceof Observation observation)) {
+                            throw PhrException.of(Kind.INVALID, "phr.error.resourceType", parsed.fhirType(), "Observation");
+                        }
+                        ObservationRules.Checked checked = checker.check(observation, now, this::subjectOf);
+                        String key = checked.identifierKey().orElse(null);
+                        if (key != null && keyLines.putIfAbsent(key, at) != null) {
+                            throw PhrException.of(Kind.CONFLICT, "phr.error.duplicateIdentifier", key);
+                        }
+                        personLines.putIfAbsent(checked.personId(), at);
+                        if (problemCount[0] == 0) {
+                            out.write(copyLine(observationRow(accessor, observation, checked, UUID.randomUUID(), now, encoder)));
+                        }
+                        stored++;
+                    } catch (PhrException e) {
+                        for (Problem p : e.problems()) {
+                            if (problemCount[0]++ < BULK_MAX_PROBLEMS) {
+                                problems.add(new Problem(p.key(), lineWhere(at, p.where()), p.args()));
+                            }
+                        }
+                    }
+                }
+            }
+            if (lines == 0) {
+                throw PhrException.of(Kind.INVALID, "phr.error.emptyBody");
+            }
+            int count = stored;
+            java.nio.file.Path file = spool;
+            return tx.execute(status -> {
+                // Membership and stored identifiers: one query per 10,000 values, before anything is written.
+                List<UUID> persons = new ArrayList<>(personLines.keySet());
+                Set<UUID> members = new java.util.HashSet<>();
+                for (int i = 0; i < persons.size(); i += 10_000) {
+                    members.addAll(jdbc.sql("select person_id from phr_membership where tenant_id = :tenant and person_id in (:persons)")
+                            .param("tenant", accessor.tenantId()).param("persons", persons.subList(i, Math.min(persons.size(), i + 10_000)))
+                            .query(UUID.class).list());
+                }
+                for (UUID person : persons) {
+                    if (!members.contains(person) && problemCount[0]++ < BULK_MAX_PROBLEMS) {
+                        problems.add(Problem.of("phr.error.subjectUnknown", lineWhere(personLines.get(person), "Observation.subject"), "Patient/" + person));
+                    }
+                }
+                if (problemCount[0] > BULK_MAX_PROBLEMS) {
+                    problems.add(Problem.of("phr.error.bulkMoreProblems", null, problemCount[0] - BULK_MAX_PROBLEMS));
+                }
+                if (!problems.isEmpty()) {
+                    throw new PhrException(problems.stream().anyMatch(p -> p.key().equals("phr.error.duplicateIdentifier"))
+                            && problems.stream().allMatch(p -> p.key().equals("phr.error.duplicateIdentifier")) ? Kind.CONFLICT : Kind.INVALID, problems);
+                }
+                // Identifiers stored earlier are found by COPY itself (the unique index): a separate look-up of
+                // every key was measured far slower than the index probes COPY does anyway.
+                copyObservations(file, keyLines);
+                audit.record("PHR_OBSERVATIONS_BULK_INGESTED", "Observation", "$bulk-ingest", Map.of("count", count));
+                return count;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (spool != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(spool);
+                } catch (IOException ignored) {
+                    // a temporary file; the OS cleans up
+                }
+            }
+        }
+    }
+
+    private static String lineWhere(int line, String where) {
+        return "line " + line + (where == null ? "" : ": " + where);
+    }
+
+    /** COPY of spooled rows on the transaction's own connection (so it commits or rolls back with it). */
+    private void copyObservations(java.nio.file.Path file, Map<String, Integer> keyLines) {
+        javax.sql.DataSource dataSource = batch.getDataSource();
+        java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
+        try (java.io.Reader in = java.nio.file.Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(
+                    "copy phr_observation (" + OBSERVATION_COLUMNS + ") from stdin", in);
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                // "Key (tenant_id, identifier_key)=(<tenant>, <key>) already exists."
+                String detail = e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null
+                        ? String.valueOf(p.getServerErrorMessage().getDetail()) : "";
+                int from = detail.indexOf(", ", detail.indexOf(")=(")) + 2;
+                int to = detail.lastIndexOf(") already exists");
+                String key = from > 1 && to > from ? detail.substring(from, to) : "";
+                Integer line = keyLines.get(key);
+                throw new PhrException(Kind.CONFLICT, List.of(Problem.of("phr.error.duplicateIdentifier",
+                        line == null ? null : lineWhere(line, "Observation.identifier"), key)));
+            }
+            throw new org.springframework.dao.DataAccessResourceFailureException("COPY phr_observation failed", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** One row in PostgreSQL COPY text format. */
+    static String copyLine(Object[] row) {
+        StringBuilder line = new StringBuilder(256);
+        for (int i = 0; i < row.length; i++) {
+            if (i > 0) {
+                line.append('\t');
+            }
+            Object value = row[i];
+            if (value == null) {
+                line.append("\\N");
+                continue;
+            }
+            String text = value instanceof Timestamp t ? t.toInstant().toString()
+                    : value instanceof BigDecimal b ? b.toPlainString() : value.toString();
+            for (int c = 0; c < text.length(); c++) {
+                char ch = text.charAt(c);
+                switch (ch) {
+                    case '\\' -> line.append("\\\\");
+                    case '\t' -> line.append("\\t");
+                    case '\n' -> line.append("\\n");
+                    case '\r' -> line.append("\\r");
+                    default -> line.append(ch);
+                }
+            }
+        }
+        return line.append('\n').toString();
     }
 
     /** A batch: each entry on its own, each with its own status. */

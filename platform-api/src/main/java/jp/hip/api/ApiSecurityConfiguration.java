@@ -101,6 +101,7 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/fhir/Patient").hasAuthority("SCOPE_system/Patient.c")
                         .requestMatchers(HttpMethod.GET, "/fhir/Observation", "/fhir/Observation/*").hasAuthority("SCOPE_system/Observation.rs")
                         .requestMatchers(HttpMethod.POST, "/fhir/Observation").hasAuthority("SCOPE_system/Observation.c")
+                        .requestMatchers(HttpMethod.POST, "/fhir/Observation/$bulk-ingest").hasAuthority("SCOPE_system/Observation.c")
                         .requestMatchers(HttpMethod.PUT, "/fhir/Observation/*").hasAuthority("SCOPE_system/Observation.u")
                         .requestMatchers(HttpMethod.POST, "/fhir/Observation/$validate", "/fhir/Patient/$validate").authenticated()
                         .requestMatchers(HttpMethod.GET, "/fhir/Consent", "/fhir/Consent/*").hasAuthority("SCOPE_system/Consent.rs")

@@ -2,24 +2,33 @@ package jp.hip.phr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
+import java.io.Reader;
+import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,60 +36,92 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
+import jp.hip.Accounts;
 import jp.hip.ApiTokens;
 import jp.hip.TestDatabase;
+import jp.hip.identity.TenantKind;
 
 /**
- * Ingest benchmark (issue 6), one command:
- * {@code HIP_TEST_DB_URL=… bin/test -pl platform-app -am -Dtest=PhrIngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * (optionally {@code -Dhip.benchmark.observations=100000}). Sends the observations over HTTP as FHIR transaction
- * Bundles of 500 (the API path: parse, code-table rules, membership, insert), then loads the same number of rows
- * with PostgreSQL COPY in the same run, and prints both rates. Not part of the normal test run (its name does
- * not end in Tests).
+ * PHR benchmarks (issue 6), one command: {@code bin/bench phr}, or with your own database
+ * {@code HIP_TEST_DB_URL=… bin/test -pl platform-app -am -Dtest=PhrIngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * Not part of the normal test run (its name does not end in Tests). Sizes (system properties):
+ * <ul>
+ * <li>{@code hip.benchmark.bundleObservations} (100,000; 0 skips): transaction Bundles of 500 over HTTP;</li>
+ * <li>{@code hip.benchmark.observations} (1,000,000): {@code POST /fhir/Observation/$bulk-ingest} over HTTP on
+ *     loopback in requests of {@code hip.benchmark.bulkLines} (100,000) lines, then PostgreSQL COPY of the same
+ *     rows into a scratch table of the same shape (columns, defaults, checks, indexes) in the same run;</li>
+ * <li>{@code hip.benchmark.stored} (10,000,000): the store is filled to this many observations with
+ *     {@code insert … select … generate_series} (persons skewed, 60 % daily steps, the rest over the code table,
+ *     five years), then a person's timeline is timed for 50 random persons through the facade — the individual's
+ *     records page ({@code myLatest} + {@code myTimeline}, 400 points) and FHIR Observation search by subject
+ *     (consent join, 50 per page) — with p50/p99 and the EXPLAIN plans.</li>
+ * </ul>
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestDatabase.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PhrIngestBenchmark {
 
     static final int BUNDLE = 500;
+    static final Instant BASE = Instant.parse("2024-01-01T00:00:00Z");
 
     @LocalServerPort int port;
     @Autowired ApiTokens tokens;
     @Autowired PhrFixture fixture;
+    @Autowired Accounts accounts;
+    @Autowired PhrRecords records;
     @Autowired JdbcClient jdbc;
     @Autowired DataSource dataSource;
 
-    @Test
-    void ingest() throws Exception {
-        int total = Integer.getInteger("hip.benchmark.observations", 100_000);
-        UUID insurer = fixture.insurer();
-        List<UUID> persons = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            persons.add(fixture.member(insurer).personId());
-        }
-        String scopes = "system/Observation.c";
-        ApiTokens.Client client = tokens.register(insurer, scopes);
-        String token = token(client, scopes);
-        HttpClient http = HttpClient.newHttpClient();
-        Instant base = Instant.parse("2024-01-01T00:00:00Z");
+    final HttpClient http = HttpClient.newHttpClient();
 
+    List<UUID> members(UUID insurer, int count) {
+        List<UUID> persons = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            persons.add(records.registerMember(insurer, new PhrRecords.NewMember("計測", "太郎" + i, "ケイソク", "タロウ",
+                    java.time.LocalDate.of(1970 + i % 40, 4, 1), i % 2 == 0 ? "male" : "female", "06130012", "B" + (i / 1000), String.valueOf(i))));
+        }
+        return persons;
+    }
+
+    static void appendObservation(StringBuilder out, int n, UUID person, String identifierSystem) {
+        boolean steps = n % 5 != 0; // 80 % daily steps, 20 % BMI (a lifelog and a checkup item)
+        out.append("{\"resourceType\":\"Observation\",\"status\":\"final\",")
+                .append("\"identifier\":[{\"system\":\"").append(identifierSystem).append("\",\"value\":\"").append(n).append("\"}],");
+        if (steps) {
+            out.append("\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"41950-7\"}]},");
+        } else {
+            out.append("\"code\":{\"coding\":[{\"system\":\"urn:oid:1.2.392.200119.6.1005\",\"code\":\"9N011000000000001\"}]},");
+        }
+        out.append("\"subject\":{\"reference\":\"Patient/").append(person).append("\"},")
+                .append("\"effectiveDateTime\":\"").append(BASE.plusSeconds(60L * n)).append("\",");
+        if (steps) {
+            out.append("\"valueQuantity\":{\"value\":").append(3000 + n % 9000)
+                    .append(",\"unit\":\"/d\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"/d\"}}");
+        } else {
+            out.append("\"valueQuantity\":{\"value\":").append(18 + n % 12).append(".").append(n % 10)
+                    .append(",\"unit\":\"kg/m2\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"kg/m2\"}}");
+        }
+    }
+
+    @Test
+    @Order(1)
+    void transactionBundles() throws Exception {
+        int total = Integer.getInteger("hip.benchmark.bundleObservations", 100_000);
+        if (total == 0) {
+            return;
+        }
+        UUID insurer = fixture.insurer();
+        List<UUID> persons = members(insurer, 50);
+        String token = token(tokens.register(insurer, "system/Observation.c"), "system/Observation.c");
         long started = System.nanoTime();
         int sent = 0;
         while (sent < total) {
             StringBuilder bundle = new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[");
             for (int i = 0; i < BUNDLE && sent < total; i++, sent++) {
-                if (i > 0) {
-                    bundle.append(',');
-                }
-                UUID person = persons.get(sent % persons.size());
-                bundle.append("{\"resource\":{\"resourceType\":\"Observation\",\"status\":\"final\",")
-                        .append("\"identifier\":[{\"system\":\"urn:bench\",\"value\":\"").append(sent).append("\"}],")
-                        .append("\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"41950-7\"}]},")
-                        .append("\"subject\":{\"reference\":\"Patient/").append(person).append("\"},")
-                        .append("\"effectiveDateTime\":\"").append(base.plusSeconds(60L * sent)).append("\",")
-                        .append("\"valueQuantity\":{\"value\":").append(3000 + sent % 9000)
-                        .append(",\"unit\":\"/d\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"/d\"}},")
-                        .append("\"request\":{\"method\":\"POST\",\"url\":\"Observation\"}}");
+                bundle.append(i > 0 ? "," : "").append("{\"resource\":");
+                appendObservation(bundle, sent, persons.get(sent % persons.size()), "urn:bundle");
+                bundle.append(",\"request\":{\"method\":\"POST\",\"url\":\"Observation\"}}");
             }
             bundle.append("]}");
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir"))
@@ -88,31 +129,216 @@ class PhrIngestBenchmark {
                     .POST(HttpRequest.BodyPublishers.ofString(bundle.toString())).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         }
-        double apiSeconds = (System.nanoTime() - started) / 1e9;
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double copySeconds = copySameRows(insurer, "urn:bundle|%");
+        System.out.printf("%nPHR TRANSACTION BUNDLE BENCHMARK: %,d observations%n"
+                + "  API (transaction Bundles of %d over HTTP): %.1f s = %,.0f resources/s%n"
+                + "  PostgreSQL COPY (same rows, same run):       %.1f s = %,.0f rows/s  (API at %.0f %% of COPY)%n%n",
+                total, BUNDLE, seconds, total / seconds, copySeconds, total / copySeconds, 100 * copySeconds / seconds);
+    }
+
+    @Test
+    @Order(2)
+    void bulkIngest() throws Exception {
+        int total = Integer.getInteger("hip.benchmark.observations", 1_000_000);
+        int perRequest = Integer.getInteger("hip.benchmark.bulkLines", 100_000);
+        UUID insurer = fixture.insurer();
+        List<UUID> persons = members(insurer, 1_000);
+        String token = token(tokens.register(insurer, "system/Observation.c"), "system/Observation.c");
+        double seconds = 0;
+        int sent = 0;
+        long bytes = 0;
+        while (sent < total) {
+            StringBuilder body = new StringBuilder(perRequest * 460);
+            for (int i = 0; i < perRequest && sent < total; i++, sent++) {
+                appendObservation(body, sent, persons.get(sent % persons.size()), "urn:bulk");
+                body.append('\n');
+            }
+            byte[] payload = body.toString().getBytes(StandardCharsets.UTF_8);
+            bytes += payload.length;
+            long started = System.nanoTime(); // server time only: building the NDJSON is the client's work
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir/Observation/$bulk-ingest"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/fhir+ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(payload)).build(), HttpResponse.BodyHandlers.ofString());
+            seconds += (System.nanoTime() - started) / 1e9;
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        }
         long stored = jdbc.sql("select count(*) from phr_observation where tenant_id = ?").param(insurer).query(Long.class).single();
         assertThat(stored).isEqualTo(total);
+        double copySeconds = copySameRows(insurer, "urn:bulk|%");
+        System.out.printf("%nPHR BULK INGEST BENCHMARK: %,d observations (%,d MB of NDJSON, %,d lines per request)%n"
+                + "  $bulk-ingest over HTTP (parse, rules, membership, COPY): %.1f s = %,.0f resources/s%n"
+                + "  PostgreSQL COPY of the same rows (same run):            %.1f s = %,.0f rows/s%n"
+                + "  ratio: the API path runs at %.0f %% of COPY (COPY is %.1fx faster)%n%n",
+                total, bytes >> 20, perRequest, seconds, total / seconds, copySeconds, total / copySeconds,
+                100 * copySeconds / seconds, seconds / copySeconds);
+    }
 
-        // The same rows through COPY: the database's own ceiling for this table on this machine.
-        List<String[]> rows = jdbc.sql("select person_id, tenant_id, effective_start, value_num, resource::text from phr_observation where tenant_id = ?")
-                .param(insurer).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)}).list();
-        StringBuilder copy = new StringBuilder();
-        int n = 0;
-        for (String[] r : rows) {
-            copy.append(r[0]).append('\t').append(UUID.randomUUID()).append('\t').append(r[1]).append("\t1\tLIFELOG\thttp://loinc.org\t41950-7\t\\N\t41950-7\tactivity\tactivity\t")
-                    .append(r[2]).append('\t').append(r[3]).append("\t/d\turn:copy|").append(n++).append('\t')
-                    .append(r[4].replace("\\", "\\\\").replace("\t", "\\t")).append('\n');
+    /** COPY of the tenant's rows (read out first, not timed) into a scratch table of phr_observation's shape. */
+    double copySameRows(UUID tenant, String identifierPattern) throws Exception {
+        jdbc.sql("drop table if exists bench_observation_copy").update();
+        jdbc.sql("create table bench_observation_copy (like phr_observation including defaults including constraints including indexes)").update();
+        Path file = Files.createTempFile("phr-bench-", ".copy");
+        try {
+            String columns = "person_id, id, tenant_id, version_id, data_category, code_system, code, identity_code, loinc, "
+                    + "category_jp, category_hl7, effective_start, value_num, unit, identifier_key, resource, last_updated";
+            try (Connection connection = dataSource.getConnection(); Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                connection.unwrap(PGConnection.class).getCopyAPI().copyOut("copy (select " + columns
+                        + " from phr_observation where tenant_id = '" + tenant + "' and identifier_key like '" + identifierPattern
+                        + "') to stdout", out);
+            }
+            long started = System.nanoTime();
+            try (Connection connection = dataSource.getConnection(); Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy bench_observation_copy (" + columns + ") from stdin", in);
+            }
+            return (System.nanoTime() - started) / 1e9;
+        } finally {
+            Files.deleteIfExists(file);
+            jdbc.sql("drop table bench_observation_copy").update();
         }
-        long copyStarted = System.nanoTime();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "copy phr_observation (person_id, id, tenant_id, version_id, data_category, code_system, code, identity_code, loinc, "
-                            + "category_jp, category_hl7, effective_start, value_num, unit, identifier_key, resource) from stdin",
-                    new StringReader(copy.toString()));
+    }
+
+    @Test
+    @Order(3)
+    void timelineAtScale() throws Exception {
+        long target = Long.getLong("hip.benchmark.stored", 10_000_000L);
+        long present = jdbc.sql("select count(*) from phr_observation").query(Long.class).single();
+        UUID insurer = fixture.insurer();
+        int personCount = (int) Math.max(1_000, target / 500); // about 500 observations a person on average, skewed
+        long fillStarted = System.nanoTime();
+        jdbc.sql("create temp table if not exists bench_person (n int primary key, id uuid not null)").update();
+        jdbc.sql("""
+                insert into phr_person (id, family_name, given_name, birth_date, gender)
+                select gen_random_uuid(), '計測', '花子' || g, date '1960-04-01' + (g % 14000), case when g % 2 = 0 then 'female' else 'male' end
+                  from generate_series(1, ?) g""").param(personCount).update();
+        jdbc.sql("""
+                insert into phr_membership (tenant_id, person_id, kind, insurer_number, insured_symbol, insured_number, since)
+                select ?, id, 'INSURED', '06130012', 'S', given_name, date '2020-04-01' from phr_person where given_name like '花子%'""")
+                .param(insurer).update();
+        // Every person consents to the insurer for both categories (so search returns rows and the consent join works).
+        jdbc.sql("""
+                insert into phr_consent (id, version, person_id, recipient_tenant_id, data_category, decision, status, period_start, recorded_by)
+                select gen_random_uuid(), 1, m.person_id, m.tenant_id, cat, 'permit', 'active', date '2000-01-01', 'bench'
+                  from phr_membership m cross join (values ('CHECKUP'), ('LIFELOG')) c(cat) where m.tenant_id = ?""").param(insurer).update();
+        long chunk = 1_000_000;
+        long missing = Math.max(0, target - present);
+        for (long from = 0; from < missing; from += chunk) {
+            long size = Math.min(chunk, missing - from);
+            jdbc.sql("""
+                    insert into phr_observation (person_id, id, tenant_id, version_id, data_category, code_system, code, identity_code,
+                        loinc, category_jp, category_hl7, effective_start, value_num, unit, resource, last_updated)
+                    with persons as (select row_number() over (order by id) as n, id from phr_person p
+                                      join phr_membership m on m.person_id = p.id and m.tenant_id = :tenant),
+                         codes as (select row_number() over (order by c.sort_order) - 1 as n, c.* from phr_code c
+                                    join phr_code_table t on t.table_version = c.table_version and t.current
+                                   where c.code <> '41950-7'
+                                   union all
+                                   select -1, c.* from phr_code c join phr_code_table t on t.table_version = c.table_version and t.current
+                                    where c.code = '41950-7'),
+                         draws as (select g,
+                                          1 + floor(:persons * power(random(), 2))::int as pn,
+                                          case when random() < 0.6 then -1 else floor(random() * (select count(*) - 1 from codes))::int end as cn,
+                                          now() - random() * interval '5 years' as at,
+                                          random() as r
+                                     from generate_series(1, :size) g)
+                    select p.id, gen_random_uuid(), :tenant, 1, c.data_category, c.code_system, c.code, c.identity_code,
+                           c.loinc, c.category_jp, c.category_hl7, d.at,
+                           round((c.min_value + (c.max_value - c.min_value) * (0.05 + 0.2 * d.r))::numeric, 1), c.unit,
+                           jsonb_build_object('resourceType', 'Observation', 'status', 'final',
+                               'category', jsonb_build_array(jsonb_build_object('coding', jsonb_build_array(
+                                   jsonb_build_object('system', 'http://terminology.hl7.org/CodeSystem/observation-category', 'code', c.category_hl7)))),
+                               'code', jsonb_build_object('coding', jsonb_build_array(jsonb_build_object('system', c.code_system, 'code', c.code))),
+                               'subject', jsonb_build_object('reference', 'Patient/' || p.id),
+                               'effectiveDateTime', to_char(d.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+                               'valueQuantity', jsonb_build_object('value', round((c.min_value + (c.max_value - c.min_value) * (0.05 + 0.2 * d.r))::numeric, 1),
+                                   'unit', c.unit, 'system', 'http://unitsofmeasure.org', 'code', c.unit)),
+                           now()
+                      from draws d join persons p on p.n = d.pn join codes c on c.n = d.cn""")
+                    .param("tenant", insurer).param("persons", personCount).param("size", size).update();
         }
-        double copySeconds = (System.nanoTime() - copyStarted) / 1e9;
-        System.out.printf("%nPHR INGEST BENCHMARK: %,d observations%n  API (transaction Bundles of %d over HTTP): %.1f s = %,.0f resources/s%n"
-                + "  PostgreSQL COPY (same rows, same run):       %.1f s = %,.0f rows/s%n%n",
-                total, BUNDLE, apiSeconds, total / apiSeconds, copySeconds, total / copySeconds);
+        jdbc.sql("analyze phr_observation").update();
+        double fillSeconds = (System.nanoTime() - fillStarted) / 1e9;
+        long stored = jdbc.sql("select count(*) from phr_observation").query(Long.class).single();
+        String tableSize = jdbc.sql("select pg_size_pretty(pg_total_relation_size('phr_observation'))").query(String.class).single();
+
+        // 50 random persons of the filled tenant, each linked to a PERSONAL tenant of their own (the records page).
+        List<UUID> all = jdbc.sql("select person_id from phr_membership where tenant_id = ?").param(insurer).query(UUID.class).list();
+        List<UUID> sample = new ArrayList<>(all);
+        Collections.shuffle(sample, new Random(6));
+        sample = sample.subList(0, Math.min(50, sample.size()));
+        List<Accessor> individuals = new ArrayList<>();
+        for (UUID person : sample) {
+            UUID personal = accounts.tenant(TenantKind.PERSONAL);
+            records.linkIndividual(person, personal);
+            individuals.add(Accessor.individual(personal, "person-" + person, "本人", Accessor.Channel.PAGE));
+        }
+        Accessor api = Accessor.tenant(insurer, "bench", "bench", Accessor.Channel.API);
+        String chartCode = "9N006000000000001";
+        // Warm-up round (not counted), then the measured one.
+        List<Double> page = new ArrayList<>();
+        List<Double> search = new ArrayList<>();
+        long rowsSeen = 0;
+        for (int round = 0; round < 2; round++) {
+            page.clear();
+            search.clear();
+            rowsSeen = 0;
+            for (int i = 0; i < sample.size(); i++) {
+                long t0 = System.nanoTime();
+                rowsSeen += records.myLatest(individuals.get(i)).size();
+                rowsSeen += records.myTimeline(individuals.get(i), Optional.of(chartCode), 400).size();
+                long t1 = System.nanoTime();
+                rowsSeen += records.searchObservations(api, new ObservationQuery(Optional.of(sample.get(i)), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), true, Optional.empty(), true, 50, 0)).size();
+                long t2 = System.nanoTime();
+                page.add((t1 - t0) / 1e6);
+                search.add((t2 - t1) / 1e6);
+            }
+        }
+        assertThat(rowsSeen).isPositive();
+        UUID busiest = jdbc.sql("select person_id from phr_observation where person_id in (:persons) group by person_id order by count(*) desc limit 1")
+                .param("persons", sample).query(UUID.class).single();
+        long busiestRows = jdbc.sql("select count(*) from phr_observation where person_id = ?").param(busiest).query(Long.class).single();
+        System.out.printf("%nPHR TIMELINE BENCHMARK: %,d observations stored (phr_observation %s; %,d filled in %.0f s), %,d persons in the filled tenant%n"
+                + "  records page (myLatest + myTimeline of one code, 400 points), 50 random persons: p50 %.1f ms, p99 %.1f ms%n"
+                + "  FHIR Observation?subject= (consent join, 50 per page), same persons:          p50 %.1f ms, p99 %.1f ms%n",
+                stored, tableSize, missing, fillSeconds, all.size(), pct(page, 50), pct(page, 99), pct(search, 50), pct(search, 99));
+        System.out.printf("  EXPLAIN for the busiest sampled person (%,d observations):%n", busiestRows);
+        explain("myTimeline", """
+                select o.id, o.code, o.effective_start, o.value_num, o.unit, t.name from phr_observation o
+                  join phr_person p on p.id = o.person_id
+                  left join plat_tenant t on t.id = o.tenant_id
+                 where o.person_id = '%s' and o.code = '%s' order by o.effective_start desc limit 400""".formatted(busiest, chartCode));
+        explain("myLatest", """
+                select distinct on (o.code) o.code, o.effective_start, o.value_num, o.unit, t.name from phr_observation o
+                  left join plat_tenant t on t.id = o.tenant_id
+                 where o.person_id = '%s' order by o.code, o.effective_start desc""".formatted(busiest));
+        explain("Observation?subject=", """
+                select o.person_id, o.id, o.version_id, o.resource::text,
+                       'Consent/' || allowed.consent_id || '/_history/' || allowed.consent_version as consent_ref
+                  from phr_observation o
+                  join lateral (select c.id as consent_id, c.version as consent_version from phr_consent c
+                                 where c.recipient_tenant_id = '%2$s' and c.person_id = o.person_id
+                                   and c.data_category = o.data_category and c.superseded_at is null
+                                   and c.status = 'active' and c.decision = 'permit'
+                                   and o.effective_start >= c.period_start
+                                   and (c.period_end is null or o.effective_start < (c.period_end + 1))
+                                 order by c.recorded_at limit 1) allowed on true
+                  join phr_membership m on m.tenant_id = '%2$s' and m.person_id = o.person_id
+                 where o.person_id = '%1$s' order by o.effective_start desc, o.id limit 50 offset 0""".formatted(busiest, insurer));
+        System.out.println();
+    }
+
+    void explain(String name, String sql) {
+        System.out.println("  -- " + name);
+        jdbc.sql("explain (analyze, buffers, costs off) " + sql).query(String.class).list()
+                .forEach(line -> System.out.println("     " + line));
+    }
+
+    static double pct(List<Double> values, int percentile) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 
     String token(ApiTokens.Client registered, String scopes) throws Exception {
@@ -123,7 +349,7 @@ class PhrIngestBenchmark {
                         + java.net.URLEncoder.encode(scopes, StandardCharsets.UTF_8)))
                 .build();
         Matcher matcher = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(
-                HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body());
+                http.send(request, HttpResponse.BodyHandlers.ofString()).body());
         assertThat(matcher.find()).isTrue();
         return matcher.group(1);
     }

@@ -52,11 +52,13 @@ class FhirController {
     private final PhrRecords records;
     private final FhirOutcomes outcomes;
     private final FhirValidation validation;
+    private final FhirBulkLimits limits;
 
-    FhirController(PhrRecords records, FhirOutcomes outcomes, FhirValidation validation) {
+    FhirController(PhrRecords records, FhirOutcomes outcomes, FhirValidation validation, FhirBulkLimits limits) {
         this.records = records;
         this.outcomes = outcomes;
         this.validation = validation;
+        this.limits = limits;
     }
 
     private static Accessor accessor(ApiClient client) {
@@ -91,6 +93,7 @@ class FhirController {
         var observation = rest.addResource().setType("Observation")
                 .setVersioning(CapabilityStatement.ResourceVersionPolicy.VERSIONEDUPDATE)
                 .setConditionalCreate(true).setUpdateCreate(false);
+        observation.addOperation().setName("bulk-ingest").setDefinition(base() + "/OperationDefinition/Observation-bulk-ingest");
         observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
         observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
         observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
@@ -149,6 +152,61 @@ class FhirController {
         StoredResource<Observation> stored = records.createObservation(accessor(client), parse(body, Observation.class),
                 Optional.ofNullable(ifNoneExist).filter(s -> !s.isBlank()));
         return created(stored);
+    }
+
+    /**
+     * Bulk ingest: NDJSON, one Observation per line, for the client's own members; all or nothing, problems located
+     * by line ({@link PhrRecords#bulkIngestObservations}). Size limits from {@link FhirBulkLimits}.
+     */
+    @PostMapping(path = "/Observation/$bulk-ingest", consumes = {"application/fhir+ndjson", "application/ndjson", "application/x-ndjson"})
+    ResponseEntity<String> bulkIngest(@AuthenticationPrincipal ApiClient client, HttpServletRequest request) throws java.io.IOException {
+        long maxBytes = limits.maxBytes();
+        if (request.getContentLengthLong() > maxBytes) {
+            throw PhrException.of(PhrException.Kind.INVALID, "phr.error.bulkBytes", maxBytes);
+        }
+        var body = new java.io.BufferedReader(new java.io.InputStreamReader(
+                new LimitedInputStream(request.getInputStream(), maxBytes), java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+        int stored = records.bulkIngestObservations(accessor(client), body, limits.maxLines());
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
+                .setCode(OperationOutcome.IssueType.INFORMATIONAL).setDiagnostics(outcomes.message("phr.fhir.bulkStored", stored));
+        return ok(outcome, null);
+    }
+
+    /** Refuses a body longer than its limit while it is read (chunked requests have no Content-Length). */
+    private static final class LimitedInputStream extends java.io.FilterInputStream {
+        private final long max;
+        private long read;
+
+        LimitedInputStream(java.io.InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > max) {
+                throw PhrException.of(PhrException.Kind.INVALID, "phr.error.bulkBytes", max);
+            }
+        }
     }
 
     @GetMapping("/Observation/{id}")
