@@ -767,6 +767,28 @@ public class PhrRecords {
             }
             int count = stored;
             java.nio.file.Path file = spool;
+            try {
+                return copyChecked(accessor, file, count, personLines, keyLines, problems, problemCount);
+            } catch (AlreadyStored e) {
+                // COPY met an identifier stored earlier and everything was rolled back. Only now (the error path) are
+                // all the request's identifiers looked up, so the answer lists every one of them, not only the first.
+                throw alreadyStored(accessor, keyLines, e.firstKey);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (spool != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(spool);
+                } catch (IOException ignored) {
+                    // a temporary file; the OS cleans up
+                }
+            }
+        }
+    }
+
+    private int copyChecked(Accessor accessor, java.nio.file.Path file, int count, Map<UUID, Integer> personLines,
+            Map<String, Integer> keyLines, List<Problem> problems, int[] problemCount) {
             return tx.execute(status -> {
                 // Membership and stored identifiers: one query per 10,000 values, before anything is written.
                 List<UUID> persons = new ArrayList<>(personLines.keySet());
@@ -790,21 +812,48 @@ public class PhrRecords {
                 }
                 // Identifiers stored earlier are found by COPY itself (the unique index): a separate look-up of
                 // every key was measured far slower than the index probes COPY does anyway.
-                copyObservations(file, keyLines);
+                copyObservations(file);
                 audit.record("PHR_OBSERVATIONS_BULK_INGESTED", "Observation", "$bulk-ingest", Map.of("count", count));
                 return count;
             });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (spool != null) {
-                try {
-                    java.nio.file.Files.deleteIfExists(spool);
-                } catch (IOException ignored) {
-                    // a temporary file; the OS cleans up
-                }
-            }
+    }
+
+    /** COPY stopped at an identifier the tenant stored earlier (unique index); the transaction is rolled back. */
+    private static final class AlreadyStored extends RuntimeException {
+        private final String firstKey;
+
+        AlreadyStored(String firstKey) {
+            super(null, null, false, false);
+            this.firstKey = firstKey;
         }
+    }
+
+    /**
+     * Every identifier of the request that the tenant stored earlier, each with its line (409). One query: the keys
+     * go in as one array and are probed through the partial unique index.
+     */
+    private PhrException alreadyStored(Accessor accessor, Map<String, Integer> keyLines, String firstKey) {
+        List<String> found = keyLines.isEmpty() ? List.of() : jdbc.sql("""
+                select k.key from unnest(cast(:keys as text[])) as k(key)
+                where exists (select 1 from phr_observation o
+                              where o.tenant_id = :tenant and o.identifier_key = k.key and o.identifier_key is not null)
+                """).param("keys", keyLines.keySet().toArray(String[]::new)).param("tenant", accessor.tenantId())
+                .query(String.class).list();
+        java.util.TreeMap<Integer, String> byLine = new java.util.TreeMap<>();
+        found.forEach(key -> byLine.put(keyLines.get(key), key));
+        if (byLine.isEmpty() && firstKey != null) { // stored and deleted again in between: report what COPY saw
+            byLine.put(keyLines.getOrDefault(firstKey, 0), firstKey);
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (Map.Entry<Integer, String> e : byLine.entrySet()) {
+            if (problems.size() == BULK_MAX_PROBLEMS) {
+                problems.add(Problem.of("phr.error.bulkMoreProblems", null, byLine.size() - BULK_MAX_PROBLEMS));
+                break;
+            }
+            problems.add(Problem.of("phr.error.duplicateIdentifier",
+                    e.getKey() == 0 ? null : lineWhere(e.getKey(), "Observation.identifier"), e.getValue()));
+        }
+        return new PhrException(Kind.CONFLICT, problems);
     }
 
     private static String lineWhere(int line, String where) {
@@ -812,7 +861,7 @@ public class PhrRecords {
     }
 
     /** COPY of spooled rows on the transaction's own connection (so it commits or rolls back with it). */
-    private void copyObservations(java.nio.file.Path file, Map<String, Integer> keyLines) {
+    private void copyObservations(java.nio.file.Path file) {
         javax.sql.DataSource dataSource = batch.getDataSource();
         java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
         try (java.io.Reader in = java.nio.file.Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -825,10 +874,7 @@ public class PhrRecords {
                         ? String.valueOf(p.getServerErrorMessage().getDetail()) : "";
                 int from = detail.indexOf(", ", detail.indexOf(")=(")) + 2;
                 int to = detail.lastIndexOf(") already exists");
-                String key = from > 1 && to > from ? detail.substring(from, to) : "";
-                Integer line = keyLines.get(key);
-                throw new PhrException(Kind.CONFLICT, List.of(Problem.of("phr.error.duplicateIdentifier",
-                        line == null ? null : lineWhere(line, "Observation.identifier"), key)));
+                throw new AlreadyStored(from > 1 && to > from ? detail.substring(from, to) : null);
             }
             throw new org.springframework.dao.DataAccessResourceFailureException("COPY phr_observation failed", e);
         } catch (IOException e) {

@@ -287,10 +287,14 @@ class GuidelineRegistryTests {
         assertThat(second.hasNext()).isTrue();
     }
 
+    private static final java.util.Random RANDOM_DAYS = new java.util.Random();
+
     @Test
     void eachDueReminderIsSentOnceEvenWhenTwoInstancesSendAtTheSameTime() throws Exception {
         UUID tenant = fx.associationTenant();
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+        // A "today" decades ahead: only this test's declaration is due on it, so other listings in the shared test
+        // database (or a reminder run of another test context on the real date) cannot claim or mask its reminder.
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusYears(40).plusDays(RANDOM_DAYS.nextInt(3650));
         LocalDate version = today.minusYears(2).plusDays(100);
         UUID id = registry.seed(new Seed(tenant, GuidelineFixtures.unique("期限間近協会"), GuidelineFixtures.corporateNumber(),
                 AssociationKind.INDUSTRY_ASSOCIATION, null, GuidelineKind.GUIDELINE, ServiceCategory.SLEEP, "期限間近",

@@ -130,9 +130,16 @@ class FhirBulkIngestTests {
     @Test
     void identifiersAlreadyStoredOrRepeatedInTheRequestAreRefused() throws Exception {
         assertThat(bulk(lines(member.personId(), 2, "dup-"), token).getStatus()).isEqualTo(200);
-        MockHttpServletResponse again = bulk(lines(member.personId(), 1, "dup-"), token);
+        // lines 1 and 3 were stored by the first request, line 2 is new: both old ones are named, with their lines
+        String mixed = lines(member.personId(), 1, "dup-")
+                + line(member.personId(), "22.0", Instant.parse("2025-08-01T00:00:00Z"), "fresh-1")
+                + line(member.personId(), "21.5", Instant.parse("2025-06-02T01:00:00Z"), "dup-1");
+        MockHttpServletResponse again = bulk(mixed, token);
         assertThat(again.getStatus()).isEqualTo(409);
-        assertThat(outcome(again).getIssueFirstRep().getExpression().get(0).getValue()).isEqualTo("line 1: Observation.identifier");
+        assertThat(outcome(again).getIssue()).extracting(i -> i.getExpression().get(0).getValue())
+                .containsExactly("line 1: Observation.identifier", "line 3: Observation.identifier");
+        assertThat(outcome(again).getIssue()).allSatisfy(i ->
+                assertThat(i.getDetails().getCodingFirstRep().getCode()).isEqualTo("phr.error.duplicateIdentifier"));
         MockHttpServletResponse repeated = bulk(lines(member.personId(), 1, "rep-") + lines(member.personId(), 1, "rep-"), token);
         assertThat(repeated.getStatus()).isEqualTo(409);
         assertThat(outcome(repeated).getIssueFirstRep().getExpression().get(0).getValue()).startsWith("line 2");
