@@ -70,6 +70,7 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/users").hasAuthority("SCOPE_users.write")
                         .requestMatchers(HttpMethod.GET, "/api/v1/accounting/**").hasAuthority("SCOPE_accounting.read")
                         .requestMatchers("/api/v1/accounting/**").hasAuthority("SCOPE_accounting.write")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/phr/checkup-imports").hasAuthority("SCOPE_phr.checkups.write")
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new ApiClientConverter()))
