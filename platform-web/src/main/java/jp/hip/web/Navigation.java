@@ -22,6 +22,8 @@ final class Navigation {
         }
         if (user.hasRole(Role.INSURER_STAFF)) {
             items.add(new Item("/insurer", "nav.insurer"));
+            items.add(new Item("/insurer/checkups", "home.insurer.feature1"));
+            items.add(new Item("/insurer/members", "home.insurer.members"));
         }
         if (user.hasRole(Role.REGISTRY_OFFICER)) {
             items.add(new Item("/registry", "nav.registry"));
