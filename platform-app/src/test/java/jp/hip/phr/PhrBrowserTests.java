@@ -40,6 +40,8 @@ class PhrBrowserTests extends BrowserTests {
         open("/insurer");
         browser.findElement(By.linkText("健診データの取込")).click();
         browser.findElement(By.id("file")).sendKeys(zip.toAbsolutePath().toString());
+        assertThat(find("form[data-progress]").getAttribute("data-progress-ready"))
+                .as("the upload goes through the progress script").isEqualTo("true");
         find("#upload").click();
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("summary")));
         assertThat(text("#summary")).contains("2ファイルを読み、1ファイルを取り込み、1ファイルを取り込みませんでした");
