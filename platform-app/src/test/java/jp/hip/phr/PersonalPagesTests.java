@@ -107,6 +107,32 @@ class PersonalPagesTests {
     }
 
     @Test
+    void aConsentForAPeriodCoversOnlyDataOfThatPeriodAndABackwardPeriodIsRefused() throws Exception {
+        // The sample checkup is of 2025-06-10: a consent for FY2024 (2024-04-01 to 2025-03-31) does not cover it.
+        mvc.perform(post("/me/consents").cookie(session).with(csrf()).param("recipient", insurerStaff.tenantId().toString())
+                .param("category", "CHECKUP").param("from", "2024/4/1").param("to", "2024-04-01"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/me/consents"));
+        mvc.perform(post("/me/consents").cookie(session).with(csrf()).param("recipient", insurerStaff.tenantId().toString())
+                .param("category", "CHECKUP").param("from", "2024/4/1").param("to", "2025/3/31"));
+        Accessor insurer = Accessor.tenant(insurerStaff.tenantId(), "staff", "保険者担当", Accessor.Channel.API);
+        var query = new ObservationQuery(java.util.Optional.of(personId), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), true, java.util.Optional.empty(), false, 50, 0);
+        assertThat(records.searchObservations(insurer, query)).isEmpty();
+        assertThat(page("/me/consents")).contains("2024-04-01 〜 2025-03-31");
+
+        var refused = mvc.perform(post("/me/consents").cookie(session).with(csrf()).param("recipient", insurerStaff.tenantId().toString())
+                .param("category", "CHECKUP").param("from", "2025/4/1").param("to", "2025/3/31")).andReturn();
+        assertThat(refused.getFlashMap().get("failed")).isEqualTo("phr.consents.periodOrder");
+        assertThat(jdbc.sql("select count(*) from phr_consent where person_id = ?").param(personId).query(Long.class).single())
+                .as("the two valid grants only").isEqualTo(2);
+
+        // A consent whose period covers the checkup date lets the insurer read it.
+        mvc.perform(post("/me/consents").cookie(session).with(csrf()).param("recipient", insurerStaff.tenantId().toString())
+                .param("category", "CHECKUP").param("from", "2025/4/1").param("to", "2026/3/31"));
+        assertThat(records.searchObservations(insurer, query)).hasSize(13);
+    }
+
+    @Test
     void exportHoldsNdjsonAndTheOriginalXmlThenDeletionRemovesEverythingButTheTombstone() throws Exception {
         MockHttpServletResponse export = mvc.perform(get("/me/export").cookie(session)).andReturn().getResponse();
         assertThat(export.getContentType()).isEqualTo("application/zip");

@@ -82,15 +82,18 @@ class PersonalRecordsController {
 
     @PostMapping("/consents")
     String grant(@AuthenticationPrincipal SignedInUser me, @RequestParam String recipient, @RequestParam String category,
-            @RequestParam(required = false) String from, RedirectAttributes redirect) {
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            RedirectAttributes redirect) {
         Accessor accessor = me(me);
         UUID recipientId;
         DataCategory dataCategory;
         LocalDate start;
+        LocalDate end;
         try {
             recipientId = UUID.fromString(recipient);
             dataCategory = DataCategory.valueOf(category);
             start = from == null || from.isBlank() ? LocalDate.of(2000, 1, 1) : parseDate(from);
+            end = to == null || to.isBlank() ? null : parseDate(to);
         } catch (RuntimeException e) {
             redirect.addFlashAttribute("failed", "phr.consents.invalid");
             return "redirect:/me/consents";
@@ -99,7 +102,11 @@ class PersonalRecordsController {
             redirect.addFlashAttribute("failed", "phr.consents.invalid");
             return "redirect:/me/consents";
         }
-        records.grantMyConsent(accessor, recipientId, dataCategory, start, null);
+        if (end != null && end.isBefore(start)) {
+            redirect.addFlashAttribute("failed", "phr.consents.periodOrder");
+            return "redirect:/me/consents";
+        }
+        records.grantMyConsent(accessor, recipientId, dataCategory, start, end);
         redirect.addFlashAttribute("done", "phr.consents.granted");
         return "redirect:/me/consents";
     }
