@@ -104,6 +104,10 @@ class ApiTests {
     void servesTheOpenApiDescription() throws Exception {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.paths['/api/v1/users']").exists());
+                .andExpect(jsonPath("$.paths['/api/v1/users']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/phr/checkup-imports'].post").exists())
+                .andExpect(jsonPath("$.info.title").value("健康経営プラットフォーム API"))
+                .andExpect(jsonPath("$.components.securitySchemes.oauth2.flows.clientCredentials.tokenUrl").value("/oauth2/token"))
+                .andExpect(jsonPath("$.components.securitySchemes.oauth2.flows.clientCredentials.scopes['phr.checkups.write']").exists());
     }
 }

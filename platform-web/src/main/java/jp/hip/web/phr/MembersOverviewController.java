@@ -59,7 +59,9 @@ class MembersOverviewController {
         model.addAttribute("years", years);
         model.addAttribute("year", shown);
         model.addAttribute("overview", overview);
-        model.addAttribute("rows", rows(overview, before));
+        List<Row> rows = rows(overview, before);
+        model.addAttribute("rows", rows);
+        model.addAttribute("chartRows", rows.stream().filter(r -> r.item().judged()).toList());
         model.addAttribute("minCell", PhrRecords.MIN_CELL);
         return "phr/members-overview";
     }
