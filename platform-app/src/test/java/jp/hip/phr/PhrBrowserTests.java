@@ -47,6 +47,10 @@ class PhrBrowserTests extends BrowserTests {
         assertThat(text("#summary")).contains("2ファイルを読み、1ファイルを取り込み、1ファイルを取り込みませんでした");
         assertThat(text("#results")).contains("checkup-bad.xml", "取り込まず", "mg/dL", "四十八");
         screenshot("phr-import-result");
+        // The members overview counts only consented values: nobody has consented yet, so nobody is counted.
+        browser.findElement(By.linkText("加入者の健診結果(集計)")).click();
+        assertThat(text("#counts")).contains("加入者", "1人", "0人");
+        assertThat(text("#items")).contains("BMI");
         signOut();
 
         UUID person = jdbc.sql("select person_id from phr_membership where tenant_id = ?").param(staff.tenantId()).query(UUID.class).single();
