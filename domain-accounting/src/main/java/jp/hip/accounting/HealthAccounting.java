@@ -133,12 +133,17 @@ public class HealthAccounting {
     public UUID addOwnHealthIssue(String name) {
         List<String> standardNames = jdbc.sql("select name_ja, name_en from acc_standard_health_issue")
                 .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).list().stream().flatMap(List::stream).toList();
-        return tx.execute(s -> {
-            OwnHealthIssue.requireNew(name, standardNames, ownIssues.findAll().stream().map(OwnHealthIssue::name).toList());
-            OwnHealthIssue issue = ownIssues.save(new OwnHealthIssue(name));
-            audit.record("ACC_ISSUE_ADDED", "HealthIssue", issue.id(), Map.of("name", issue.name()));
-            return issue.id();
-        });
+        try {
+            return tx.execute(s -> {
+                OwnHealthIssue.requireNew(name, standardNames, ownIssues.findAll().stream().map(OwnHealthIssue::name).toList());
+                OwnHealthIssue issue = ownIssues.saveAndFlush(new OwnHealthIssue(name));
+                audit.record("ACC_ISSUE_ADDED", "HealthIssue", issue.id(), Map.of("name", issue.name()));
+                return issue.id();
+            });
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            // Someone added the same name between our check and our insert: the unique index decided.
+            throw new AccountingException("accounting.issue.name.duplicate");
+        }
     }
 
     public PolicyView policy() {

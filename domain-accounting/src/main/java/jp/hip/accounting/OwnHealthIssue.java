@@ -26,6 +26,10 @@ class OwnHealthIssue {
 
     private String name;
 
+    /** {@link #comparable} of the name: unique per company (index acc_own_health_issue_name_uk). */
+    @Column(name = "name_key")
+    private String nameKey;
+
     protected OwnHealthIssue() {}
 
     OwnHealthIssue(String name) {
@@ -34,6 +38,7 @@ class OwnHealthIssue {
         }
         this.id = UUID.randomUUID();
         this.name = name.strip();
+        this.nameKey = comparable(this.name);
     }
 
     /**

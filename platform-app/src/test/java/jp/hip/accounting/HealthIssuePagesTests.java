@@ -28,6 +28,9 @@ import jp.hip.identity.TenantKind;
 class HealthIssuePagesTests {
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -130,5 +133,35 @@ class HealthIssuePagesTests {
         assertThat(blank).contains("健康課題名を入力してください");
 
         assertThat(ownIssues(hr)).extracting(HealthAccounting.HealthIssue::name).containsExactly("EAP相談");
+    }
+
+    @Test
+    void twoHrUsersAddingTheSameNameAtOnceEndWithOneIssue() throws Exception {
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.Callable<String> add = () -> {
+            start.await();
+            try {
+                CurrentTenant.runAs(hr.tenantId(), () -> accounting.addOwnHealthIssue(Thread.currentThread().getName().endsWith("1") ? "同時 の課題" : "同時の課題"));
+                return "added";
+            } catch (AccountingException e) {
+                return e.messageKey();
+            }
+        };
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<String> outcomes = new java.util.ArrayList<>();
+            for (var f : pool.invokeAll(List.of(add, add))) {
+                outcomes.add(f.get());
+            }
+            assertThat(outcomes).containsExactlyInAnyOrder("added", "accounting.issue.name.duplicate");
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(ownIssues(hr)).hasSize(1);
+        // The database holds the rule too: a second row with the same comparable name cannot be written at all.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
+                        "insert into acc_own_health_issue (tenant_id, id, name, name_key) values (?, ?, 'どうじのかだい', '同時の課題')")
+                .params(hr.tenantId(), UUID.randomUUID()).update())
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
     }
 }
