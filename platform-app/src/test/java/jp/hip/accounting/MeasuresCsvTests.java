@@ -125,4 +125,28 @@ class MeasuresCsvTests {
         Cookie session = Accounts.signIn(mvc, otherViewer.email());
         assertThat(lines(download(session, "/company/measures.csv?year=" + FY.startYear()))).hasSize(1);
     }
+
+    @Test
+    void aLongListIsPagedKeepingYearAndSortWhileTheCsvHoldsEveryRow() throws Exception {
+        FiscalYear busy = FiscalYear.of(2031);
+        CurrentTenant.runAs(viewer.tenantId(), () -> {
+            for (int i = 1; i <= 55; i++) {
+                measure(busy, "施策%02d".formatted(i), i);
+            }
+            return null;
+        });
+        Cookie session = Accounts.signIn(mvc, viewer.email());
+        String first = mvc.perform(get("/company/measures?year=2031&sort=participants&dir=desc").cookie(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(first).contains("全55件", "ページ 1 / 2", "施策55", "施策06")
+                .doesNotContain("施策05<")
+                .contains("href=\"/company/measures?year=2031&amp;sort=participants&amp;dir=desc&amp;page=2\"");
+        String second = mvc.perform(get("/company/measures?year=2031&sort=participants&dir=desc&page=2").cookie(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(second).contains("ページ 2 / 2", "施策05", "施策01").doesNotContain("施策06<");
+        String beyond = mvc.perform(get("/company/measures?year=2031&sort=participants&dir=desc&page=9").cookie(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(beyond).contains("ページ 2 / 2");
+        assertThat(lines(download(session, "/company/measures.csv?year=2031&sort=participants&dir=desc"))).hasSize(56);
+    }
 }

@@ -171,16 +171,25 @@ class MeasuresController {
         }
     }
 
+    /** Measures per page of the list; the CSV always holds every measure of the 年度 in the list's order. */
+    static final int PAGE_SIZE = 50;
+
     @GetMapping("/company/measures")
     String list(@RequestParam(required = false) Integer year, @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String dir, Model model) {
+            @RequestParam(required = false) String dir, @RequestParam(required = false) Integer page, Model model) {
         FiscalYear fy = Years.of(year);
         Sort by = Sort.of(sort);
         boolean descending = "desc".equalsIgnoreCase(dir);
+        var all = by.apply(accounting.measures(fy), descending);
+        int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int shown = Math.min(Math.max(page == null ? 1 : page, 1), pages);
         model.addAttribute("year", fy);
         model.addAttribute("sort", by.name().toLowerCase(Locale.ROOT));
         model.addAttribute("dir", descending ? "desc" : "asc");
-        model.addAttribute("measures", by.apply(accounting.measures(fy), descending));
+        model.addAttribute("total", all.size());
+        model.addAttribute("page", shown);
+        model.addAttribute("pages", pages);
+        model.addAttribute("measures", all.subList((shown - 1) * PAGE_SIZE, Math.min(all.size(), shown * PAGE_SIZE)));
         return "accounting/measures";
     }
 
