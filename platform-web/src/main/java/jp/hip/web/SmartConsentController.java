@@ -43,8 +43,8 @@ class SmartConsentController {
             return "smart/consent";
         }
         // only scopes the app is registered for are shown (the server refuses anything else anyway)
-        List<String> requested = Arrays.stream(Objects.requireNonNullElse(scope, "").split(" "))
-                .filter(s -> !s.isBlank()).filter(app.scopes()::contains).distinct().toList();
+        List<String> asked = Arrays.asList(Objects.requireNonNullElse(scope, "").split(" "));
+        List<String> requested = app.scopes().stream().filter(asked::contains).toList(); // in a fixed order
         model.addAttribute("app", app);
         model.addAttribute("scopes", requested);
         model.addAttribute("state", state);
