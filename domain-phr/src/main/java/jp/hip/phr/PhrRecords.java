@@ -411,7 +411,6 @@ public class PhrRecords {
 
     private StoredResource<Observation> createObservationInTx(Accessor accessor, Observation observation,
             Optional<String> ifNoneExist, Function<String, UUID> subjects, UUID sourceDocument) {
-        requireTenant(accessor);
         if (ifNoneExist.isPresent()) {
             String key = identifierCondition(ifNoneExist.get());
             Optional<StoredResource<Observation>> existing = jdbc.sql("""
@@ -426,7 +425,11 @@ public class PhrRecords {
             }
         }
         ObservationRules.Checked checked = rules().check(observation, clock.instant(), subjects);
-        requireMember(accessor, checked.personId());
+        if (accessor.individual()) {
+            requireOwnLifeLog(accessor, checked);
+        } else {
+            requireMember(accessor, checked.personId());
+        }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         observation.setId(id.toString());
@@ -595,6 +598,21 @@ public class PhrRecords {
     private void requireTenant(Accessor accessor) {
         if (accessor.individual()) {
             throw PhrException.of(Kind.FORBIDDEN, "phr.error.individualWrite");
+        }
+    }
+
+    /**
+     * The individual (for example through a SMART app they authorised, ADR 0033) writes only their own life-log:
+     * the subject must be their own person (anyone else looks unknown), and the code's category must be life-log,
+     * so checkup results keep coming only from the insurer's import.
+     */
+    private void requireOwnLifeLog(Accessor accessor, ObservationRules.Checked checked) {
+        UUID own = personOf(accessor.tenantId()).orElse(null);
+        if (!checked.personId().equals(own)) {
+            throw new PhrException(Kind.INVALID, List.of(Problem.of("phr.error.subjectUnknown", "Observation.subject", "Patient/" + checked.personId())));
+        }
+        if (checked.code().dataCategory() != DataCategory.LIFELOG) {
+            throw PhrException.of(Kind.FORBIDDEN, "phr.error.individualCategory", checked.code().code());
         }
     }
 
@@ -1017,7 +1035,7 @@ public class PhrRecords {
 
     /** A batch: each entry on its own, each with its own status. */
     public List<BundleEntryResult> batch(Accessor accessor, Bundle bundle) {
-        requireTenant(accessor);
+        // the individual too: each entry applies its own rule (reads of their own person, life-log create; the rest 403)
         List<BundleEntryResult> results = new ArrayList<>();
         for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
             try {
@@ -1239,10 +1257,13 @@ public class PhrRecords {
 
     /** The current version of every consent that names the accessor tenant as recipient (Consent search). */
     public List<Consent> consentsForRecipient(Accessor accessor, Optional<UUID> patient) {
-        requireTenant(accessor);
         Map<String, Object> params = new HashMap<>();
         params.put("recipient", accessor.tenantId());
         String where = "c.recipient_tenant_id = :recipient";
+        if (accessor.individual()) { // the individual (a SMART app they authorised) sees their own consents
+            params.put("recipient", myPerson(accessor));
+            where = "c.person_id = :recipient";
+        }
         if (patient.isPresent()) {
             where += " and c.person_id = :person";
             params.put("person", patient.get());
@@ -1253,8 +1274,9 @@ public class PhrRecords {
     }
 
     public Consent readConsentForRecipient(Accessor accessor, UUID id) {
-        requireTenant(accessor);
-        ConsentView found = consents("c.recipient_tenant_id = :recipient and c.id = :id", Map.of("recipient", accessor.tenantId(), "id", id))
+        String who = accessor.individual() ? "c.person_id = :recipient" : "c.recipient_tenant_id = :recipient";
+        UUID recipient = accessor.individual() ? myPerson(accessor) : accessor.tenantId();
+        ConsentView found = consents(who + " and c.id = :id", Map.of("recipient", recipient, "id", id))
                 .stream().findFirst()
                 .orElseThrow(() -> PhrException.of(Kind.NOT_FOUND, "phr.error.notFound", "Consent/" + id));
         logRead(accessor, found.personId(), "Consent.read", List.of("Consent/" + id), List.of());

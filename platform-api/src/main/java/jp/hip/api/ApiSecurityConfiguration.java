@@ -13,7 +13,6 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -49,12 +48,32 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, ProblemResponses problems, SmartLaunch smart,
+            JwtDecoder decoder) throws Exception {
+        // SMART standalone launch (ADR 0033): /oauth2/authorize uses the browser session of the web chain's form
+        // login and comes back to the saved authorize request after sign-in; nothing else here touches a session.
+        org.springframework.security.web.savedrequest.HttpSessionRequestCache authorizeRequests =
+                new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
+        authorizeRequests.setRequestMatcher(SmartLaunch.AUTHORIZE);
+        authorizeRequests.setMatchingRequestParameterName(null);
+        var signIn = new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login");
+        var tokenResponses = new org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AccessTokenResponseAuthenticationSuccessHandler();
+        tokenResponses.setAccessTokenResponseCustomizer(SmartLaunch.patientInResponse(decoder));
         http.securityMatcher("/oauth2/**", "/.well-known/oauth-authorization-server", "/.well-known/oauth-authorization-server/**")
-                .oauth2AuthorizationServer(Customizer.withDefaults())
+                .oauth2AuthorizationServer(server -> server
+                        .authorizationEndpoint(authorize -> authorize.consentPage("/smart/consent"))
+                        .tokenEndpoint(token -> token.accessTokenResponseHandler(tokenResponses)))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems::unauthorized));
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .requestCache(cache -> cache.requestCache(authorizeRequests))
+                .addFilterAfter(smart.authorizeFilter(), org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
+                    if (SmartLaunch.AUTHORIZE.matches(request)) {
+                        signIn.commence(request, response, e);
+                    } else {
+                        problems.unauthorized(request, response, e);
+                    }
+                }));
         return http.build();
     }
 
@@ -90,27 +109,28 @@ class ApiSecurityConfiguration {
      */
     @Bean
     @Order(3)
-    SecurityFilterChain fhirChain(HttpSecurity http, jp.hip.api.fhir.FhirSecurityResponses outcomes) throws Exception {
+    SecurityFilterChain fhirChain(HttpSecurity http, jp.hip.api.fhir.FhirSecurityResponses outcomes, SmartApps apps) throws Exception {
         http.securityMatcher("/fhir", "/fhir/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/fhir/metadata").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/fhir/Patient", "/fhir/Patient/*").hasAuthority("SCOPE_system/Patient.rs")
+                        .requestMatchers(HttpMethod.GET, "/fhir/metadata", "/fhir/.well-known/smart-configuration").permitAll()
+                        // each read/search/create accepts the system scope or the matching SMART patient scope (ADR 0033)
+                        .requestMatchers(HttpMethod.GET, "/fhir/Patient", "/fhir/Patient/*").hasAnyAuthority("SCOPE_system/Patient.rs", "SCOPE_patient/Patient.rs")
                         .requestMatchers(HttpMethod.GET, "/fhir/Patient/*/$everything").access(
                                 org.springframework.security.authorization.AuthorizationManagers.allOf(
-                                        org.springframework.security.authorization.AuthorityAuthorizationManager.hasAuthority("SCOPE_system/Patient.rs"),
-                                        org.springframework.security.authorization.AuthorityAuthorizationManager.hasAuthority("SCOPE_system/Observation.rs")))
+                                        org.springframework.security.authorization.AuthorityAuthorizationManager.hasAnyAuthority("SCOPE_system/Patient.rs", "SCOPE_patient/Patient.rs"),
+                                        org.springframework.security.authorization.AuthorityAuthorizationManager.hasAnyAuthority("SCOPE_system/Observation.rs", "SCOPE_patient/Observation.rs")))
                         .requestMatchers(HttpMethod.POST, "/fhir/Patient").hasAuthority("SCOPE_system/Patient.c")
-                        .requestMatchers(HttpMethod.GET, "/fhir/Observation", "/fhir/Observation/*").hasAuthority("SCOPE_system/Observation.rs")
-                        .requestMatchers(HttpMethod.POST, "/fhir/Observation").hasAuthority("SCOPE_system/Observation.c")
+                        .requestMatchers(HttpMethod.GET, "/fhir/Observation", "/fhir/Observation/*").hasAnyAuthority("SCOPE_system/Observation.rs", "SCOPE_patient/Observation.rs")
+                        .requestMatchers(HttpMethod.POST, "/fhir/Observation").hasAnyAuthority("SCOPE_system/Observation.c", "SCOPE_patient/Observation.c")
                         .requestMatchers(HttpMethod.POST, "/fhir/Observation/$bulk-ingest").hasAuthority("SCOPE_system/Observation.c")
                         .requestMatchers(HttpMethod.PUT, "/fhir/Observation/*").hasAuthority("SCOPE_system/Observation.u")
                         .requestMatchers(HttpMethod.POST, "/fhir/Observation/$validate", "/fhir/Patient/$validate").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/fhir/Consent", "/fhir/Consent/*").hasAuthority("SCOPE_system/Consent.rs")
+                        .requestMatchers(HttpMethod.GET, "/fhir/Consent", "/fhir/Consent/*").hasAnyAuthority("SCOPE_system/Consent.rs", "SCOPE_patient/Consent.rs")
                         .requestMatchers(HttpMethod.POST, "/fhir/Consent").hasAuthority("SCOPE_system/Consent.c")
                         .requestMatchers(HttpMethod.POST, "/fhir").authenticated()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ApiClientConverter()))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ApiClientConverter(apps::stillAuthorised)))
                         .authenticationEntryPoint(outcomes::unauthorized)
                         .accessDeniedHandler(outcomes::forbidden))
                 .exceptionHandling(errors -> errors
@@ -131,6 +151,13 @@ class ApiSecurityConfiguration {
         return new JdbcOAuth2AuthorizationService(jdbc, clients);
     }
 
+    /** The consents individuals gave to SMART apps (V4, ADR 0033). */
+    @Bean
+    org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService authorizationConsentService(
+            JdbcTemplate jdbc, RegisteredClientRepository clients) {
+        return new org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService(jdbc, clients);
+    }
+
     @Bean
     JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
         return new ImmutableJWKSet<>(new JWKSet(keys.current()));
@@ -143,9 +170,10 @@ class ApiSecurityConfiguration {
 
     /** Puts the client's tenant into every access token it is issued. */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> tenantClaim() {
+    OAuth2TokenCustomizer<JwtEncodingContext> tenantClaim(SmartLaunch smart) {
         return context -> {
             if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                smart.customize(context); // SMART: tenant and patient of the individual; no patient scopes otherwise
                 Object tenant = context.getRegisteredClient().getClientSettings().getSetting(TENANT_SETTING);
                 if (tenant != null) {
                     context.getClaims().claim(TENANT_CLAIM, tenant.toString());
@@ -156,6 +184,17 @@ class ApiSecurityConfiguration {
 
     /** Turns a validated token into an {@link ApiClient} principal; a token without a tenant is refused. */
     static final class ApiClientConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+
+        /** For SMART patient-level tokens (client id, user id): is the app still authorised? None outside /fhir. */
+        private final java.util.function.BiPredicate<String, String> stillAuthorised;
+
+        ApiClientConverter() {
+            this((clientId, userId) -> false);
+        }
+
+        ApiClientConverter(java.util.function.BiPredicate<String, String> stillAuthorised) {
+            this.stillAuthorised = stillAuthorised;
+        }
 
         @Override
         public AbstractAuthenticationToken convert(Jwt jwt) {
@@ -170,7 +209,20 @@ class ApiSecurityConfiguration {
             } else if (scopeClaim instanceof String text) {
                 scopes.addAll(List.of(text.split(" ")));
             }
-            ApiClient client = new ApiClient(jwt.getSubject(), UUID.fromString(tenant), Set.copyOf(scopes));
+            // SMART patient-level token (ADR 0033): names the app in client_id and the person in patient
+            String patient = jwt.getClaimAsString(SmartLaunch.PATIENT_CLAIM);
+            if (patient == null && scopes.stream().anyMatch(SmartLaunch::isPatientScope)) {
+                throw new org.springframework.security.oauth2.server.resource.InvalidBearerTokenException("patient scopes without a patient");
+            }
+            if (patient != null && scopes.stream().anyMatch(s -> s.startsWith("system/"))) {
+                throw new org.springframework.security.oauth2.server.resource.InvalidBearerTokenException("patient token with system scopes");
+            }
+            String clientId = patient == null ? jwt.getSubject() : jwt.getClaimAsString(SmartLaunch.CLIENT_ID_CLAIM);
+            if (patient != null && (clientId == null || !stillAuthorised.test(clientId, jwt.getSubject()))) {
+                throw new org.springframework.security.oauth2.server.resource.InvalidBearerTokenException("app not authorised (any more)");
+            }
+            ApiClient client = new ApiClient(clientId, UUID.fromString(tenant), Set.copyOf(scopes),
+                    patient == null ? null : UUID.fromString(patient));
             List<GrantedAuthority> authorities = scopes.stream()
                     .map(s -> (GrantedAuthority) new SimpleGrantedAuthority("SCOPE_" + s))
                     .toList();

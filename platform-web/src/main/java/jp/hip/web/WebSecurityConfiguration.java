@@ -49,11 +49,14 @@ class WebSecurityConfiguration {
                         .requestMatchers("/me/**").hasRole(Role.INDIVIDUAL.name())
                         .requestMatchers("/tenant/**").hasRole(Role.TENANT_ADMIN.name())
                         .requestMatchers("/admin/**").hasRole(Role.PLATFORM_ADMIN.name())
+                        // SMART app authorisation (ADR 0033): consent page for individuals, refusal page for others
+                        .requestMatchers("/smart/consent").hasRole(Role.INDIVIDUAL.name())
+                        .requestMatchers("/smart/refused", "/smart/continue").authenticated()
                         .anyRequest().denyAll())
                 .formLogin(form -> form
                         .loginPage("/login")
                         .usernameParameter("email")
-                        .defaultSuccessUrl("/home", true)
+                        .successHandler(successHandler())
                         .failureHandler(failureHandler())
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("SESSION"))
@@ -66,6 +69,31 @@ class WebSecurityConfiguration {
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * After sign-in: back to a SMART app's authorize request that sent the browser here (saved by the authorization
+     * server's chain, ADR 0033), otherwise always the role home.
+     */
+    private static org.springframework.security.web.authentication.AuthenticationSuccessHandler successHandler() {
+        var authorizeRequests = new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
+        authorizeRequests.setMatchingRequestParameterName(null);
+        return (request, response, authentication) -> {
+            var saved = authorizeRequests.getRequest(request, response);
+            authorizeRequests.removeRequest(request, response);
+            String target = saved == null ? null : saved.getRedirectUrl();
+            String authorize = org.springframework.web.util.UriComponentsBuilder.fromUriString(
+                    request.getRequestURL().toString()).replacePath(request.getContextPath() + "/oauth2/authorize")
+                    .replaceQuery(null).build().toUriString();
+            if (target != null && target.startsWith(authorize + "?")) {
+                // not a redirect: browsers hold the redirects after a form POST to the login page's form-action
+                // 'self', and the authorize request may go straight on to the app (SmartConsentController#proceed)
+                request.getSession().setAttribute(SmartConsentController.CONTINUE_ATTRIBUTE, target);
+                response.sendRedirect(request.getContextPath() + "/smart/continue");
+            } else {
+                response.sendRedirect(request.getContextPath() + "/home");
+            }
+        };
     }
 
     /** Says why sign-in failed without telling which of e-mail or password was wrong. */

@@ -34,6 +34,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import jp.hip.api.ApiClient;
+import jp.hip.api.SmartApps;
 import jp.hip.phr.Accessor;
 import jp.hip.phr.BundleEntryResult;
 import jp.hip.phr.PhrException;
@@ -53,15 +54,25 @@ class FhirController {
     private final FhirOutcomes outcomes;
     private final FhirValidation validation;
     private final FhirBulkLimits limits;
+    private final SmartApps apps;
 
-    FhirController(PhrRecords records, FhirOutcomes outcomes, FhirValidation validation, FhirBulkLimits limits) {
+    FhirController(PhrRecords records, FhirOutcomes outcomes, FhirValidation validation, FhirBulkLimits limits, SmartApps apps) {
         this.records = records;
         this.outcomes = outcomes;
         this.validation = validation;
         this.limits = limits;
+        this.apps = apps;
     }
 
-    private static Accessor accessor(ApiClient client) {
+    /**
+     * A SMART app with a patient-level token acts as the individual (their own records only, ADR 0033), logged with
+     * the app's name; any other client acts for its tenant.
+     */
+    private Accessor accessor(ApiClient client) {
+        if (client.forPatient()) {
+            String app = apps.app(client.clientId()).map(SmartApps.SmartApp::name).orElse(client.clientId());
+            return Accessor.individual(client.tenantId(), client.clientId(), outcomes.message("phr.fhir.smartActor", app), Accessor.Channel.API);
+        }
         return Accessor.tenant(client.tenantId(), client.clientId(), client.clientId(), Accessor.Channel.API);
     }
 
@@ -81,7 +92,12 @@ class FhirController {
         cs.getImplementation().setDescription("PHR data exchange").setUrl(base());
         CapabilityStatement.CapabilityStatementRestComponent rest = cs.addRest().setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
         rest.getSecurity().addService().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/restful-security-service").setCode("SMART-on-FHIR");
-        rest.getSecurity().setDescription("OAuth2 client credentials from /oauth2/token; scopes system/Patient.rs, system/Patient.c, system/Observation.rs, system/Observation.c, system/Observation.u, system/Consent.rs, system/Consent.c");
+        rest.getSecurity().setDescription("OAuth2 client credentials from /oauth2/token; scopes system/Patient.rs, system/Patient.c, system/Observation.rs, system/Observation.c, system/Observation.u, system/Consent.rs, system/Consent.c"
+                + ". SMART App Launch (standalone patient launch): authorization_code with PKCE S256 at /oauth2/authorize and /oauth2/token, public clients;"
+                + " scopes " + String.join(", ", SmartApps.SCOPES) + "; discovery at " + base() + "/.well-known/smart-configuration");
+        var oauthUris = rest.getSecurity().addExtension().setUrl("http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris");
+        oauthUris.addExtension("authorize", new org.hl7.fhir.r4.model.UriType(root() + "/oauth2/authorize"));
+        oauthUris.addExtension("token", new org.hl7.fhir.r4.model.UriType(root() + "/oauth2/token"));
         rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.TRANSACTION);
         rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.BATCH);
         var patient = rest.addResource().setType("Patient");
@@ -109,6 +125,31 @@ class FhirController {
         consent.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
         consent.addSearchParam().setName("patient").setType(Enumerations.SearchParamType.REFERENCE);
         return ok(cs, null);
+    }
+
+    /** SMART App Launch 2.x discovery (public): where and how an app gets a patient-level token (ADR 0033). */
+    @GetMapping(path = "/.well-known/smart-configuration", produces = "application/json")
+    java.util.Map<String, Object> smartConfiguration() {
+        java.util.Map<String, Object> configuration = new java.util.LinkedHashMap<>();
+        configuration.put("issuer", root());
+        configuration.put("authorization_endpoint", root() + "/oauth2/authorize");
+        configuration.put("token_endpoint", root() + "/oauth2/token");
+        configuration.put("jwks_uri", root() + "/oauth2/jwks");
+        configuration.put("grant_types_supported", List.of("authorization_code", "client_credentials"));
+        configuration.put("token_endpoint_auth_methods_supported", List.of("none", "client_secret_basic", "client_secret_post"));
+        configuration.put("code_challenge_methods_supported", List.of("S256"));
+        configuration.put("response_types_supported", List.of("code"));
+        List<String> scopes = new java.util.ArrayList<>(SmartApps.SCOPES);
+        scopes.addAll(List.of("system/Patient.rs", "system/Patient.c", "system/Observation.rs", "system/Observation.c",
+                "system/Observation.u", "system/Consent.rs", "system/Consent.c"));
+        configuration.put("scopes_supported", scopes);
+        configuration.put("capabilities", List.of("launch-standalone", "client-public", "context-standalone-patient",
+                "permission-patient", "permission-v2"));
+        return configuration;
+    }
+
+    private static String root() {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
     }
 
     // ------------------------------------------------------------------ Patient

@@ -22,7 +22,8 @@ final class FhirScopes {
                 default -> "d";
             };
             String scope = "system/" + type + "." + interaction;
-            if (!client.scopes().contains(scope)) {
+            // a SMART app's patient-level token: the matching patient scope (ADR 0033)
+            if (!client.scopes().contains(scope) && !(client.forPatient() && client.scopes().contains("patient/" + type + "." + interaction))) {
                 throw PhrException.of(PhrException.Kind.FORBIDDEN, "phr.error.scope", scope);
             }
         }
