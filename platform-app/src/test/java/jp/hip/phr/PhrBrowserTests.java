@@ -66,14 +66,14 @@ class PhrBrowserTests extends BrowserTests {
 
         open("/me/consents");
         find("main form.stacked button[type=submit]").click();
-        assertThat(text("[role=status]")).contains("同意を記録しました");
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "同意を記録しました")); // the next page, not this one
         Accessor insurer = Accessor.tenant(staff.tenantId(), "staff", "担当", Accessor.Channel.API);
         ObservationQuery all = new ObservationQuery(java.util.Optional.of(person), java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), true,
                 java.util.Optional.empty(), false, 100, 0);
         assertThat(records.searchObservations(insurer, all)).hasSize(13);
         find("#consents button").click();
-        assertThat(text("[role=status]")).contains("同意を撤回しました");
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "同意を撤回しました")); // the next page, not this one
         assertThat(text("#consents")).contains("撤回済");
         assertThat(records.searchObservations(insurer, all)).isEmpty();
 
@@ -91,7 +91,7 @@ class PhrBrowserTests extends BrowserTests {
 
         find("#confirm").click();
         find("#delete").click();
-        assertThat(text("[role=status]")).contains("記録を削除しました");
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "記録を削除しました")); // the next page, not this one
         assertThat(text("main")).contains("まだ記録はありません");
         assertThat(jdbc.sql("select count(*) from phr_observation where person_id = ?").param(person).query(Long.class).single()).isZero();
         assertThat(records.tombstoneOf(person)).isPresent();
