@@ -50,6 +50,22 @@ class ApiClientAccount {
         this.createdAt = now;
     }
 
+    /** Revoked clients stay listed (who had access, and until when), never active again. */
+    void revoke() {
+        if (!active) {
+            throw new IdentityException("identity.apiClient.revoked.already");
+        }
+        this.active = false;
+    }
+
+    String clientId() {
+        return clientId;
+    }
+
+    UUID tenantId() {
+        return tenantId;
+    }
+
     ApiClientView view() {
         return new ApiClientView(clientId, tenantId, name, scopes, active, createdAt);
     }

@@ -18,5 +18,13 @@ public interface ApiCredentialIssuer {
     /** The same with a chosen id and secret: only for demo data, whose README lists them. */
     Credentials issue(UUID tenantId, String name, Set<String> scopes, Credentials chosen);
 
+    /**
+     * Revokes a client: it gets no new tokens, and the tokens it holds stop working on their next request.
+     * The demo wrappers, which only register, do not revoke.
+     */
+    default void revoke(String clientId) {
+        throw new UnsupportedOperationException("this issuer does not revoke clients");
+    }
+
     record Credentials(String clientId, String clientSecret) {}
 }

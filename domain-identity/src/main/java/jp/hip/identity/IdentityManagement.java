@@ -205,6 +205,21 @@ public class IdentityManagement {
         return authentication != null && authentication.getPrincipal() instanceof SignedInUser user ? user.id().toString() : "system";
     }
 
+    /**
+     * Revokes an API client of the signed-in tenant (any tenant's for a platform administrator): the binding stays,
+     * marked inactive; the authorization server forgets the client, so it gets no new tokens and the tokens it holds
+     * are refused from the next request. Another tenant's client id is "unknown".
+     */
+    public void revokeApiClient(String clientId, ApiCredentialIssuer issuer) {
+        tx.executeWithoutResult(status -> {
+            ApiClientAccount client = apiClients.findById(clientId)
+                    .orElseThrow(() -> new IdentityException("identity.apiClient.unknown"));
+            client.revoke();
+            issuer.revoke(client.clientId());
+            audit.recordFor(client.tenantId(), actorId(), null, "API_CLIENT_REVOKED", "ApiClient", client.clientId(), Map.of());
+        });
+    }
+
     /** The API clients of the signed-in tenant (all of them for a platform administrator). */
     public List<ApiClientView> apiClients() {
         return tx.execute(status -> apiClients.findAllByOrderByCreatedAtDesc().stream().map(ApiClientAccount::view).toList());

@@ -79,7 +79,7 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems, ClientCredentialsIssuer issuer) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/tenant").authenticated()
@@ -92,7 +92,7 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/phr/checkup-imports").hasAuthority("SCOPE_phr.checkups.write")
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ApiClientConverter()))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ApiClientConverter(issuer::registered)))
                         .authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden))
                 .exceptionHandling(errors -> errors
@@ -109,7 +109,8 @@ class ApiSecurityConfiguration {
      */
     @Bean
     @Order(3)
-    SecurityFilterChain fhirChain(HttpSecurity http, jp.hip.api.fhir.FhirSecurityResponses outcomes, SmartApps apps) throws Exception {
+    SecurityFilterChain fhirChain(HttpSecurity http, jp.hip.api.fhir.FhirSecurityResponses outcomes, SmartApps apps,
+            ClientCredentialsIssuer issuer) throws Exception {
         http.securityMatcher("/fhir", "/fhir/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/fhir/metadata", "/fhir/.well-known/smart-configuration").permitAll()
@@ -130,7 +131,7 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/fhir").authenticated()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ApiClientConverter(apps::stillAuthorised)))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ApiClientConverter(issuer::registered, apps::stillAuthorised)))
                         .authenticationEntryPoint(outcomes::unauthorized)
                         .accessDeniedHandler(outcomes::forbidden))
                 .exceptionHandling(errors -> errors
@@ -185,14 +186,19 @@ class ApiSecurityConfiguration {
     /** Turns a validated token into an {@link ApiClient} principal; a token without a tenant is refused. */
     static final class ApiClientConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
+        /** For client-credentials tokens: is the client still registered (not revoked)? */
+        private final java.util.function.Predicate<String> registered;
+
         /** For SMART patient-level tokens (client id, user id): is the app still authorised? None outside /fhir. */
         private final java.util.function.BiPredicate<String, String> stillAuthorised;
 
-        ApiClientConverter() {
-            this((clientId, userId) -> false);
+        ApiClientConverter(java.util.function.Predicate<String> registered) {
+            this(registered, (clientId, userId) -> false);
         }
 
-        ApiClientConverter(java.util.function.BiPredicate<String, String> stillAuthorised) {
+        ApiClientConverter(java.util.function.Predicate<String> registered,
+                java.util.function.BiPredicate<String, String> stillAuthorised) {
+            this.registered = registered;
             this.stillAuthorised = stillAuthorised;
         }
 
@@ -220,6 +226,9 @@ class ApiSecurityConfiguration {
             String clientId = patient == null ? jwt.getSubject() : jwt.getClaimAsString(SmartLaunch.CLIENT_ID_CLAIM);
             if (patient != null && (clientId == null || !stillAuthorised.test(clientId, jwt.getSubject()))) {
                 throw new org.springframework.security.oauth2.server.resource.InvalidBearerTokenException("app not authorised (any more)");
+            }
+            if (patient == null && !registered.test(clientId)) {
+                throw new org.springframework.security.oauth2.server.resource.InvalidBearerTokenException("client revoked");
             }
             ApiClient client = new ApiClient(clientId, UUID.fromString(tenant), Set.copyOf(scopes),
                     patient == null ? null : UUID.fromString(patient));

@@ -33,10 +33,27 @@ class ClientCredentialsIssuer implements ApiCredentialIssuer {
 
     private final RegisteredClientRepository clients;
     private final PasswordEncoder passwordEncoder;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    ClientCredentialsIssuer(RegisteredClientRepository clients, PasswordEncoder passwordEncoder) {
+    ClientCredentialsIssuer(RegisteredClientRepository clients, PasswordEncoder passwordEncoder,
+            org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.clients = clients;
         this.passwordEncoder = passwordEncoder;
+        this.jdbc = jdbc;
+    }
+
+    /** Forgets the client and its stored authorizations (in the caller's transaction). */
+    @Override
+    public void revoke(String clientId) {
+        jdbc.update("delete from oauth2_authorization where registered_client_id in "
+                + "(select id from oauth2_registered_client where client_id = ?)", clientId);
+        jdbc.update("delete from oauth2_registered_client where client_id = ?", clientId);
+    }
+
+    /** Is the client still registered? Asked on every API request (index V5), so a revocation counts at once. */
+    boolean registered(String clientId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from oauth2_registered_client where client_id = ?)", Boolean.class, clientId));
     }
 
     @Override

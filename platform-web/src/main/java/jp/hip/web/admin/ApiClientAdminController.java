@@ -78,6 +78,18 @@ class ApiClientAdminController {
         return "redirect:/admin/api-clients";
     }
 
+    /** Revokes a client at once: no new tokens, and the ones it holds are refused from the next request. */
+    @PostMapping("/{clientId}/revoke")
+    String revoke(@org.springframework.web.bind.annotation.PathVariable String clientId, RedirectAttributes redirect) {
+        try {
+            identity.revokeApiClient(clientId, issuer);
+            redirect.addFlashAttribute("revoked", clientId);
+        } catch (IdentityException e) {
+            redirect.addFlashAttribute("failed", e.messageKey());
+        }
+        return "redirect:/admin/api-clients";
+    }
+
     private String view(Model model) {
         model.addAttribute("clients", identity.apiClients());
         model.addAttribute("tenants", identity.tenants());
