@@ -34,6 +34,7 @@ class RoleAccessTests {
         PAGES.put("/me", List.of(Role.INDIVIDUAL));
         PAGES.put("/tenant/users", List.of(Role.TENANT_ADMIN));
         PAGES.put("/tenant/audit", List.of(Role.TENANT_ADMIN));
+        PAGES.put("/tenant/api-clients", List.of(Role.TENANT_ADMIN));
         PAGES.put("/admin/tenants", List.of(Role.PLATFORM_ADMIN));
         PAGES.put("/admin/api-clients", List.of(Role.PLATFORM_ADMIN));
     }

@@ -39,6 +39,9 @@ final class Navigation {
         if (user.hasRole(Role.TENANT_ADMIN)) {
             items.add(new Item("/tenant/users", "nav.tenantUsers"));
             items.add(new Item("/tenant/audit", "nav.tenantAudit"));
+            if (user.tenantKind() == jp.hip.identity.TenantKind.INSURER || user.tenantKind() == jp.hip.identity.TenantKind.COMPANY) {
+                items.add(new Item("/tenant/api-clients", "nav.tenantApiClients"));
+            }
         }
         if (user.hasRole(Role.PLATFORM_ADMIN)) {
             items.add(new Item("/admin/tenants", "nav.adminTenants"));
