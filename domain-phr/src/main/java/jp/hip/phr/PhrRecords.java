@@ -532,8 +532,9 @@ public class PhrRecords {
             List<Problem> problems = new ArrayList<>();
             // Pass 0: POST Patient first, so that observations in the bundle can refer to them by urn:uuid.
             // Pass 1: POST Observation, checked together and written with one JDBC batch (ref-phr.md §6.5).
-            // Pass 2: PUT and GET.
-            for (int pass = 0; pass < 3; pass++) {
+            // Pass 2: POST Consent (the createConsent path, ADR 0031), after the Patients it may refer to.
+            // Pass 3: PUT and GET.
+            for (int pass = 0; pass < 4; pass++) {
                 if (pass == 1) {
                     createObservationsInTx(accessor, bundle, resolved, results, problems);
                     continue;
@@ -939,9 +940,9 @@ public class PhrRecords {
     private static int passOf(Bundle.BundleEntryComponent entry) {
         Bundle.HTTPVerb verb = entry.getRequest().getMethod();
         if (verb == Bundle.HTTPVerb.POST) {
-            return entry.getResource() instanceof Patient ? 0 : 1;
+            return entry.getResource() instanceof Patient ? 0 : entry.getResource() instanceof Consent ? 2 : 1;
         }
-        return 2;
+        return 3;
     }
 
     private BundleEntryResult entry(Accessor accessor, Bundle.BundleEntryComponent entry, Map<String, String> resolved) {
@@ -968,6 +969,18 @@ public class PhrRecords {
                 resolved.put(entry.getFullUrl(), location);
             }
             return new BundleEntryResult(stored.created() ? 201 : 200, location, stored.versionId(), stored.resource(), null);
+        }
+        if (verb == Bundle.HTTPVerb.POST && resource instanceof Consent consent && url.equals("Consent")) {
+            // Consent.patient may name a Patient created earlier in the same Bundle by its urn:uuid.
+            if (consent.hasPatient() && resolved.containsKey(consent.getPatient().getReference())) {
+                consent.getPatient().setReference(resolved.get(consent.getPatient().getReference()));
+            }
+            StoredResource<Consent> stored = createConsent(accessor, consent);
+            String location = "Consent/" + stored.resource().getIdElement().getIdPart();
+            if (entry.hasFullUrl()) {
+                resolved.put(entry.getFullUrl(), location);
+            }
+            return new BundleEntryResult(201, location, stored.versionId(), stored.resource(), null);
         }
         if (verb == Bundle.HTTPVerb.PUT && resource instanceof Observation observation && url.startsWith("Observation/")) {
             UUID id = uuid(url.substring("Observation/".length()));
