@@ -733,6 +733,22 @@ public class PhrRecords {
      * @return the number of observations stored
      */
     public int bulkIngestObservations(Accessor accessor, java.io.BufferedReader ndjson, int maxLines) {
+        return bulkIngest(accessor, ndjson.lines().iterator(), maxLines);
+    }
+
+    /**
+     * Bulk ingest of Observations built in the process (a device gateway, the demo loader): the same rules, row
+     * mapping, all-or-nothing COPY and problems as the NDJSON path, without JSON parsing; the n-th resource is
+     * "line n" in problems.
+     *
+     * @return the number of observations stored
+     */
+    public int bulkIngestObservations(Accessor accessor, Iterable<Observation> observations) {
+        return bulkIngest(accessor, observations.iterator(), Integer.MAX_VALUE);
+    }
+
+    /** The bulk path; {@code items} are NDJSON lines (String) or Observations. */
+    private int bulkIngest(Accessor accessor, java.util.Iterator<?> items, int maxLines) {
         requireTenant(accessor);
         java.nio.file.Path spool = null;
         try {
@@ -749,10 +765,10 @@ public class PhrRecords {
             int lines = 0;
             int stored = 0;
             try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(spool, StandardCharsets.UTF_8)) {
-                String line;
-                while ((line = ndjson.readLine()) != null) {
+                while (items.hasNext()) {
+                    Object item = items.next();
                     lineNo++;
-                    if (line.isBlank()) {
+                    if (item instanceof String line && line.isBlank()) {
                         continue;
                     }
                     if (++lines > maxLines) {
@@ -762,7 +778,7 @@ public class PhrRecords {
                     try {
                         org.hl7.fhir.instance.model.api.IBaseResource parsed;
                         try {
-                            parsed = strict.parseResource(line);
+                            parsed = item instanceof Observation built ? built : strict.parseResource((String) item);
                         } catch (ca.uhn.fhir.parser.DataFormatException e) {
                             throw PhrException.of(Kind.INVALID, "phr.error.parse");
                         }
