@@ -189,6 +189,20 @@ public class PhrRecords {
                 .params(employerTenantId, personId, LocalDate.now(clock)).update();
     }
 
+    /**
+     * Records that an employer holds data of a person who works at one of its 事業所 (establishments). Registering
+     * again with another 事業所 moves the person there (a transfer); the membership itself stays.
+     */
+    public void registerEmployee(UUID employerTenantId, UUID personId, Establishment establishment) {
+        jdbc.sql("""
+                insert into phr_membership (tenant_id, person_id, kind, since, establishment_number, establishment_name)
+                values (?, ?, 'EMPLOYEE', ?, ?, ?)
+                on conflict (tenant_id, person_id) do update
+                   set establishment_number = excluded.establishment_number, establishment_name = excluded.establishment_name
+                 where phr_membership.kind = 'EMPLOYEE'""")
+                .params(employerTenantId, personId, LocalDate.now(clock), establishment.number(), establishment.name()).update();
+    }
+
     /** Links a person to the individual's own PERSONAL tenant, so they can see and control their data. */
     public void linkIndividual(UUID personId, UUID personalTenantId) {
         jdbc.sql("update phr_person set personal_tenant_id = ? where id = ?").params(personalTenantId, personId).update();
@@ -346,8 +360,10 @@ public class PhrRecords {
                 ? "p.personal_tenant_id = :accessor"
                 : "exists (select 1 from phr_membership mm where mm.tenant_id = :accessor and mm.person_id = p.id)";
         return jdbc.sql("""
-                select p.*, m.insurer_number, m.insured_symbol, m.insured_number from phr_person p
+                select p.*, m.insurer_number, m.insured_symbol, m.insured_number, m.establishment_number,
+                       m.establishment_name, mt.name as holder_name from phr_person p
                   left join phr_membership m on m.person_id = p.id and m.tenant_id = :accessor
+                  left join plat_tenant mt on mt.id = m.tenant_id
                  where %s and %s order by p.family_name_kana, p.id limit :limit offset :offset""".formatted(visible, where))
                 .params(params).param("accessor", accessor.tenantId()).param("limit", count).param("offset", offset)
                 .query(PhrRecords::patient).list();
@@ -366,6 +382,15 @@ public class PhrRecords {
                 .setText(rs.getString("family_name") + " " + rs.getString("given_name")));
         if (rs.getString("family_name_kana") != null) {
             p.addName(new HumanName().setFamily(rs.getString("family_name_kana")).addGiven(rs.getString("given_name_kana")));
+        }
+        if (rs.getString("establishment_name") != null) {
+            // The employer 事業所 the person works at, for the employer reading its member: a contact of relationship
+            // v2-0131 "E" (Employer) naming the organisation (FHIR R4 Patient.contact, pat-1 holds with organization).
+            Identifier number = rs.getString("establishment_number") == null ? null
+                    : new Identifier().setSystem(Establishment.NUMBER_SYSTEM).setValue(rs.getString("establishment_number"));
+            p.addContact().addRelationship(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/v2-0131", "E", "Employer")))
+                    .setOrganization(new Reference().setIdentifier(number)
+                            .setDisplay(rs.getString("holder_name") + " " + rs.getString("establishment_name")));
         }
         p.setGender(Enumerations.AdministrativeGender.fromCode(rs.getString("gender")));
         if (rs.getDate("birth_date") != null) {
@@ -653,8 +678,9 @@ public class PhrRecords {
             List<Problem> problems = new ArrayList<>();
             // Pass 0: POST Patient first, so that observations in the bundle can refer to them by urn:uuid.
             // Pass 1: POST Observation, checked together and written with one JDBC batch (ref-phr.md §6.5).
-            // Pass 2: PUT and GET.
-            for (int pass = 0; pass < 3; pass++) {
+            // Pass 2: POST Consent (the createConsent path, ADR 0031), after the Patients it may refer to.
+            // Pass 3: PUT and GET.
+            for (int pass = 0; pass < 4; pass++) {
                 if (pass == 1) {
                     createObservationsInTx(accessor, bundle, resolved, results, problems);
                     continue;
@@ -828,6 +854,22 @@ public class PhrRecords {
      * @return the number of observations stored
      */
     public int bulkIngestObservations(Accessor accessor, java.io.BufferedReader ndjson, int maxLines) {
+        return bulkIngest(accessor, ndjson.lines().iterator(), maxLines);
+    }
+
+    /**
+     * Bulk ingest of Observations built in the process (a device gateway, the demo loader): the same rules, row
+     * mapping, all-or-nothing COPY and problems as the NDJSON path, without JSON parsing; the n-th resource is
+     * "line n" in problems.
+     *
+     * @return the number of observations stored
+     */
+    public int bulkIngestObservations(Accessor accessor, Iterable<Observation> observations) {
+        return bulkIngest(accessor, observations.iterator(), Integer.MAX_VALUE);
+    }
+
+    /** The bulk path; {@code items} are NDJSON lines (String) or Observations. */
+    private int bulkIngest(Accessor accessor, java.util.Iterator<?> items, int maxLines) {
         requireTenant(accessor);
         java.nio.file.Path spool = null;
         try {
@@ -844,10 +886,10 @@ public class PhrRecords {
             int lines = 0;
             int stored = 0;
             try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(spool, StandardCharsets.UTF_8)) {
-                String line;
-                while ((line = ndjson.readLine()) != null) {
+                while (items.hasNext()) {
+                    Object item = items.next();
                     lineNo++;
-                    if (line.isBlank()) {
+                    if (item instanceof String line && line.isBlank()) {
                         continue;
                     }
                     if (++lines > maxLines) {
@@ -857,7 +899,7 @@ public class PhrRecords {
                     try {
                         org.hl7.fhir.instance.model.api.IBaseResource parsed;
                         try {
-                            parsed = strict.parseResource(line);
+                            parsed = item instanceof Observation built ? built : strict.parseResource((String) item);
                         } catch (ca.uhn.fhir.parser.DataFormatException e) {
                             throw PhrException.of(Kind.INVALID, "phr.error.parse");
                         }
@@ -1060,9 +1102,9 @@ public class PhrRecords {
     private static int passOf(Bundle.BundleEntryComponent entry) {
         Bundle.HTTPVerb verb = entry.getRequest().getMethod();
         if (verb == Bundle.HTTPVerb.POST) {
-            return entry.getResource() instanceof Patient ? 0 : 1;
+            return entry.getResource() instanceof Patient ? 0 : entry.getResource() instanceof Consent ? 2 : 1;
         }
-        return 2;
+        return 3;
     }
 
     private BundleEntryResult entry(Accessor accessor, Bundle.BundleEntryComponent entry, Map<String, String> resolved) {
@@ -1089,6 +1131,18 @@ public class PhrRecords {
                 resolved.put(entry.getFullUrl(), location);
             }
             return new BundleEntryResult(stored.created() ? 201 : 200, location, stored.versionId(), stored.resource(), null);
+        }
+        if (verb == Bundle.HTTPVerb.POST && resource instanceof Consent consent && url.equals("Consent")) {
+            // Consent.patient may name a Patient created earlier in the same Bundle by its urn:uuid.
+            if (consent.hasPatient() && resolved.containsKey(consent.getPatient().getReference())) {
+                consent.getPatient().setReference(resolved.get(consent.getPatient().getReference()));
+            }
+            StoredResource<Consent> stored = createConsent(accessor, consent);
+            String location = "Consent/" + stored.resource().getIdElement().getIdPart();
+            if (entry.hasFullUrl()) {
+                resolved.put(entry.getFullUrl(), location);
+            }
+            return new BundleEntryResult(201, location, stored.versionId(), stored.resource(), null);
         }
         if (verb == Bundle.HTTPVerb.PUT && resource instanceof Observation observation && url.startsWith("Observation/")) {
             UUID id = uuid(url.substring("Observation/".length()));
@@ -1510,14 +1564,23 @@ public class PhrRecords {
     }
 
     /** A tenant that holds the individual's data, and so may be given consent. */
-    public record Holder(UUID tenantId, String name) {}
+    public record Holder(UUID tenantId, String name, String establishment) {
+        public Holder(UUID tenantId, String name) {
+            this(tenantId, name, null);
+        }
+
+        /** The tenant's name with the employer 事業所, if any ("さくら精機株式会社 本社"). */
+        public String displayName() {
+            return establishment == null ? name : name + " " + establishment;
+        }
+    }
 
     public List<Holder> myHolders(Accessor individual) {
         UUID person = myPerson(individual);
         return jdbc.sql("""
-                select t.id, t.name from phr_membership m join plat_tenant t on t.id = m.tenant_id
+                select t.id, t.name, m.establishment_name from phr_membership m join plat_tenant t on t.id = m.tenant_id
                  where m.person_id = ? order by t.name""")
-                .param(person).query((rs, n) -> new Holder(rs.getObject(1, UUID.class), rs.getString(2))).list();
+                .param(person).query((rs, n) -> new Holder(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
     }
 
     public boolean hasRecords(Accessor individual) {

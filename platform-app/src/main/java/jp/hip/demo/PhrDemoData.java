@@ -6,10 +6,11 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -35,14 +36,16 @@ import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.IdentityManagement;
 import jp.hip.phr.Accessor;
 import jp.hip.phr.DataCategory;
+import jp.hip.phr.Establishment;
 import jp.hip.phr.ObservationCode;
 import jp.hip.phr.PhrRecords;
 
 /**
  * PHR demo data: 240 insured persons of the demo insurer with four years of 特定健診 (FY2021–FY2024), loaded
- * through the real XML import (so originals exist for export); 山田 太郎 linked to his person, with a year of
- * daily life-log (steps, home weight and blood pressure) from his employer's health app, consents for the
- * insurer (checkups) and the employer (life-log); and a FHIR API client with the README's credentials.
+ * through the real XML import (so originals exist for export); every one of them an employee of さくら精機 at one
+ * of its three 事業所, with a year of daily life-log (steps, weekly home weight and blood pressure) from the
+ * employer's health app through the bulk path; 山田 太郎 linked to his person, with consents for the insurer
+ * (checkups) and the employer (life-log); and a FHIR API client with the README's credentials.
  * Idempotent: skipped when the insurer has members.
  */
 @Component
@@ -100,10 +103,14 @@ class PhrDemoData implements ApplicationRunner {
         UUID taro = records.registerMember(insurer.get(), new PhrRecords.NewMember("ヤマダ", "タロウ", "ヤマダ", "タロウ",
                 LocalDate.of(1975, 4, 1), "male", "06130012", "健001", "1000000"));
         records.linkIndividual(taro, personal.get());
-        records.registerEmployee(company.get(), taro);
         records.grantConsent(taro, insurer.get(), DataCategory.CHECKUP, LocalDate.of(2020, 4, 1), null, "demo");
         records.grantConsent(taro, company.get(), DataCategory.LIFELOG, LocalDate.of(2020, 4, 1), null, "demo");
-        lifeLog(company.get(), taro, random);
+        // Every insured person of さくら精機健康保険組合 works at one of さくら精機's 事業所, and its health app sends
+        // a year of daily life-log for each of them (the bulk path, ADR 0032).
+        long lifeLogStarted = System.currentTimeMillis();
+        int lifeLogRows = employeesWithLifeLog(insurer.get(), company.get(), taro, random);
+        log.info("PHR demo life-log: {} observations for {} persons in {} ms", lifeLogRows, PERSONS,
+                System.currentTimeMillis() - lifeLogStarted);
         // Most members have consented to their insurer reading their checkups; about one in six has not.
         for (UUID member : records.memberIds(insurer.get())) {
             if (!member.equals(taro) && random.nextInt(6) != 0) {
@@ -119,34 +126,78 @@ class PhrDemoData implements ApplicationRunner {
                 records.memberCount(insurer.get()), FHIR_CLIENT_ID);
     }
 
-    /** A year of daily steps, weekly home weight and blood pressure, as the employer's health app sends them. */
-    private void lifeLog(UUID company, UUID person, Random random) {
+    /** The 事業所 of さくら精機 (demo): 雇用保険 事業所番号 and name; 本社 first (山田 太郎 works there). */
+    static final List<Establishment> ESTABLISHMENTS = List.of(new Establishment("1301-512345-1", "本社"),
+            new Establishment("2201-612345-2", "静岡工場"), new Establishment("2202-712345-3", "浜松物流センター"));
+
+    /** Persons per bulk request of the demo loader (about 10,000 observations each). */
+    static final int LIFELOG_PERSONS_PER_REQUEST = 20;
+
+    /**
+     * Registers every insured person as an employee of the company at one of its 事業所 and ingests a year of daily
+     * steps, weekly home weight and blood pressure for each, as the employer's health app sends them: through
+     * {@link PhrRecords#bulkIngestObservations(Accessor, Iterable)} (the rules, row mapping and COPY of
+     * {@code $bulk-ingest}, ADR 0032). Values vary per person (seeded by the person's index). About half of the
+     * persons (and 山田 太郎) consent to the employer reading their life-log.
+     *
+     * @return the number of observations stored
+     */
+    private int employeesWithLifeLog(UUID insurer, UUID company, UUID taro, Random random) {
         Accessor app = Accessor.tenant(company, "health-app", "健康アプリ", Accessor.Channel.API);
         LocalDate today = LocalDate.now(JAPAN);
-        double weight = 75.0;
+        Random people = new Random(300);
+        List<Observation> request = new ArrayList<>();
+        int stored = 0;
+        for (int i = 0; i < PERSONS; i++) {
+            Person p = Person.of(i, people);
+            UUID person = i == 0 ? taro : records.registerMember(insurer, new PhrRecords.NewMember(p.familyKana(), p.givenKana(),
+                    p.familyKana(), p.givenKana(), p.birth(), p.male() ? "male" : "female", "06130012", "健001", p.insuredNumber()));
+            records.registerEmployee(company, person, ESTABLISHMENTS.get(i == 0 ? 0 : i % 7 < 3 ? 0 : i % 7 < 6 ? 1 : 2));
+            if (i != 0 && random.nextInt(2) == 0) {
+                records.grantConsent(person, company, DataCategory.LIFELOG, LocalDate.of(2020, 4, 1), null, "demo");
+            }
+            lifeLog(request, p, person, today);
+            if ((i + 1) % LIFELOG_PERSONS_PER_REQUEST == 0 || i == PERSONS - 1) {
+                stored += records.bulkIngestObservations(app, request);
+                request.clear();
+            }
+        }
+        return stored;
+    }
+
+    /** One person's year of daily steps and weekly home weight and blood pressure. */
+    static void lifeLog(List<Observation> out, Person p, UUID person, LocalDate today) {
+        Random r = new Random(1000L + p.index());
+        int stepsBase = p.index() == 0 ? 6500 : 3500 + r.nextInt(6500);
+        int weekend = p.index() == 0 ? 2500 : -1500 + r.nextInt(4500);
+        double weight = p.bmi() * p.height() / 100 * p.height() / 100;
+        double trend = r.nextGaussian() * 0.03;
         for (int d = 365; d >= 1; d--) {
             LocalDate day = today.minusDays(d);
-            int steps = 4000 + random.nextInt(6000) + (day.getDayOfWeek().getValue() >= 6 ? 2500 : 0);
-            write(app, person, "41950-7", BigDecimal.valueOf(steps), "/d", day, "steps-" + day);
+            double season = 1 + 0.08 * Math.cos((day.getDayOfYear() - 120) / 365.0 * 2 * Math.PI);
+            double steps = (stepsBase + (day.getDayOfWeek().getValue() >= 6 ? weekend : 0)) * season
+                    * (1 + r.nextGaussian() * 0.22) * (r.nextInt(20) == 0 ? 0.35 : 1);
+            out.add(observation(person, "41950-7", BigDecimal.valueOf(Math.max(300, Math.round(steps))), "/d", day, p.index() + "-steps-" + day));
             if (d % 7 == 0) {
-                weight += (random.nextDouble() - 0.55) * 0.4;
-                write(app, person, "29463-7", BigDecimal.valueOf(weight).setScale(1, RoundingMode.HALF_UP), "kg", day, "weight-" + day);
-                write(app, person, "8480-6", BigDecimal.valueOf(122 + random.nextInt(18)), "mm[Hg]", day, "sbp-" + day);
-                write(app, person, "8462-4", BigDecimal.valueOf(76 + random.nextInt(12)), "mm[Hg]", day, "dbp-" + day);
+                weight += trend + (r.nextDouble() - 0.5) * 0.5;
+                int sbp = (int) Math.round(p.sbp() + r.nextGaussian() * 6);
+                int dbp = (int) Math.round(sbp * 0.62 + r.nextGaussian() * 4);
+                out.add(observation(person, "29463-7", new BigDecimal(one(weight)), "kg", day, p.index() + "-weight-" + day));
+                out.add(observation(person, "8480-6", BigDecimal.valueOf(sbp), "mm[Hg]", day, p.index() + "-sbp-" + day));
+                out.add(observation(person, "8462-4", BigDecimal.valueOf(dbp), "mm[Hg]", day, p.index() + "-dbp-" + day));
             }
         }
     }
 
-    private void write(Accessor app, UUID person, String loinc, BigDecimal value, String unit, LocalDate day, String id) {
+    private static Observation observation(UUID person, String loinc, BigDecimal value, String unit, LocalDate day, String id) {
         Observation o = new Observation();
+        o.addIdentifier().setSystem("urn:demo:health-app").setValue(id);
         o.setStatus(Observation.ObservationStatus.FINAL);
         o.getCode().addCoding(new Coding(ObservationCode.LOINC, loinc, null));
         o.setSubject(new Reference("Patient/" + person));
-        Instant at = day.atTime(21, 0).atZone(JAPAN).toInstant();
-        o.setEffective(new DateTimeType(java.util.Date.from(at)));
+        o.setEffective(new DateTimeType(day + "T21:00:00+09:00"));
         o.setValue(new Quantity().setValue(value).setUnit(unit).setSystem(ObservationCode.UCUM).setCode(unit));
-        o.addIdentifier().setSystem("urn:demo:health-app").setValue(id);
-        records.createObservation(app, o, Optional.of("identifier=urn:demo:health-app|" + id));
+        return o;
     }
 
     record Person(int index, String insuredNumber, String familyKana, String givenKana, boolean male, LocalDate birth,

@@ -1,0 +1,92 @@
+package jp.hip.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import jp.hip.PlatformTest;
+import jp.hip.identity.IdentityManagement;
+import jp.hip.phr.Accessor;
+import jp.hip.phr.ObservationQuery;
+import jp.hip.phr.PhrRecords;
+
+/**
+ * The run command's PHR demo: a few hundred persons with four years of checkups, each an employee of さくら精機 at
+ * one of its 事業所, each with a year of daily life-log (issue 6, "done when").
+ */
+@PlatformTest
+@org.springframework.test.context.ActiveProfiles("demo")
+class PhrDemoDataTests {
+
+    @Autowired IdentityManagement identity;
+    @Autowired PhrRecords records;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void everyPersonHasCheckupsAnEstablishmentAndAYearOfDailyLifeLog() {
+        UUID insurer = identity.tenantNamed(DemoData.INSURER).orElseThrow().id();
+        UUID company = identity.tenantNamed(DemoData.COMPANY).orElseThrow().id();
+        assertThat(records.memberCount(insurer)).isEqualTo(PhrDemoData.PERSONS);
+        assertThat(records.memberCount(company)).isEqualTo(PhrDemoData.PERSONS);
+
+        Map<String, Long> byEstablishment = new java.util.TreeMap<>();
+        jdbc.sql("select establishment_name, count(*) from phr_membership where tenant_id = ? group by 1").param(company)
+                .query((rs, n) -> byEstablishment.put(rs.getString(1), rs.getLong(2))).list();
+        assertThat(byEstablishment).containsOnlyKeys("本社", "静岡工場", "浜松物流センター");
+        assertThat(byEstablishment.values()).allSatisfy(n -> assertThat(n).isGreaterThan(20));
+
+        // per person: 4 years of checkups, 365 days of steps, 52 weeks of home weight and blood pressure
+        List<long[]> perPerson = jdbc.sql("""
+                select count(distinct o.effective_start::date) filter (where o.data_category = 'CHECKUP'),
+                       count(*) filter (where o.code = '41950-7'),
+                       count(*) filter (where o.code = '29463-7'),
+                       count(*) filter (where o.code = '8480-6'),
+                       count(distinct o.effective_start::date) filter (where o.code = '41950-7'),
+                       avg(o.value_num) filter (where o.code = '41950-7')
+                  from phr_membership m left join phr_observation o on o.person_id = m.person_id
+                 where m.tenant_id = ? group by m.person_id""").param(insurer)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)})
+                .list();
+        assertThat(perPerson).hasSize(PhrDemoData.PERSONS).allSatisfy(p -> {
+            assertThat(p[0]).as("checkup days").isEqualTo(4);
+            assertThat(p[1]).isEqualTo(365);
+            assertThat(p[4]).isEqualTo(365);
+            assertThat(p[2]).isEqualTo(52);
+            assertThat(p[3]).isEqualTo(p[2]);
+        });
+        assertThat(perPerson.stream().map(p -> p[5]).distinct().count()).as("average steps differ per person").isGreaterThan(200);
+        assertThat(perPerson.stream().mapToLong(p -> p[5]).min().orElseThrow()).isGreaterThan(1500);
+        assertThat(perPerson.stream().mapToLong(p -> p[5]).max().orElseThrow()).isLessThan(20_000);
+
+        // written by the employer's health app, and read by the employer only where a life-log consent allows it
+        assertThat(jdbc.sql("""
+                select distinct o.tenant_id from phr_observation o join phr_membership m on m.person_id = o.person_id
+                 where m.tenant_id = ? and o.data_category = 'LIFELOG'""").param(insurer).query(UUID.class).list())
+                .containsExactly(company);
+        Accessor employer = Accessor.tenant(company, "test", "テスト", Accessor.Channel.API);
+        List<UUID> consenting = jdbc.sql("""
+                select distinct person_id from phr_consent where recipient_tenant_id = ? and data_category = 'LIFELOG'
+                   and status = 'active' and superseded_at is null""").param(company).query(UUID.class).list();
+        assertThat(consenting).hasSizeBetween(80, 160);
+        UUID notConsenting = records.memberIds(company).stream().filter(p -> !consenting.contains(p)).findFirst().orElseThrow();
+        assertThat(records.searchObservations(employer, steps(consenting.get(0)))).hasSize(50);
+        assertThat(records.searchObservations(employer, steps(notConsenting))).isEmpty();
+
+        // loaded once: running the loader again adds nothing
+        long observations = jdbc.sql("select count(*) from phr_observation").query(Long.class).single();
+        assertThat(observations).isGreaterThanOrEqualTo(PhrDemoData.PERSONS * (4 * 13 + 365 + 3 * 52L));
+        new PhrDemoData(identity, records, null).run(null);
+        assertThat(jdbc.sql("select count(*) from phr_observation").query(Long.class).single()).isEqualTo(observations);
+    }
+
+    static ObservationQuery steps(UUID person) {
+        return new ObservationQuery(java.util.Optional.of(person), java.util.Optional.empty(), java.util.Optional.of("41950-7"),
+                java.util.Optional.empty(), java.util.Optional.empty(), true, java.util.Optional.empty(), false, 50, 0);
+    }
+}
