@@ -26,6 +26,8 @@ public final class MedicationStatementRules {
     /** MEDIS HOT コード（9桁）. */
     public static final String HOT9 = "urn:oid:1.2.392.200119.4.403.1";
     static final Set<String> SYSTEMS = Set.of(YJ, HOT9);
+    /** The width of phr_medication_statement.identifier_key ("system|value"). */
+    static final int MAX_IDENTIFIER = 300;
 
     private MedicationStatementRules() {}
 
@@ -57,13 +59,17 @@ public final class MedicationStatementRules {
         } else if (effective.isAfter(now.plus(ObservationRules.SKEW))) {
             problems.add(Problem.of("phr.error.medicationFuture", "MedicationStatement.effective[x]", effective.toString()));
         }
+        Optional<String> identifierKey = identifierKey(statement);
+        if (identifierKey.map(k -> k.length() > MAX_IDENTIFIER).orElse(false)) {
+            problems.add(Problem.of("phr.error.medicationIdentifier", "MedicationStatement.identifier", MAX_IDENTIFIER));
+        }
         if (!problems.isEmpty()) {
             throw new PhrException(PhrException.Kind.INVALID, problems);
         }
         if (!statement.getMedicationCodeableConcept().hasText() && medication.hasDisplay()) {
             statement.getMedicationCodeableConcept().setText(medication.getDisplay());
         }
-        return new Checked(personId, medication, effective, statement.getStatus().toCode(), identifierKey(statement));
+        return new Checked(personId, medication, effective, statement.getStatus().toCode(), identifierKey);
     }
 
     /** The first coding in YJ or HOT9 with a code; a medicationReference is not accepted (no Medication resources). */

@@ -59,10 +59,12 @@ class MedicationStatementRulesTests {
         MedicationStatement s = statement("http://example.org/local-drugs", "X1", NOW.plusSeconds(3600));
         s.setStatus(null);
         s.setSubject(new Reference("Patient/someone-else"));
+        s.getIdentifierFirstRep().setValue("x".repeat(300));
         assertThatThrownBy(() -> check(s)).isInstanceOfSatisfying(PhrException.class, e -> {
             assertThat(e.kind()).isEqualTo(PhrException.Kind.INVALID);
             assertThat(e.problems()).extracting(PhrException.Problem::key).containsExactly("phr.error.medicationStatus",
-                    "phr.error.subjectUnknown", "phr.error.medicationCode", "phr.error.medicationFuture");
+                    "phr.error.subjectUnknown", "phr.error.medicationCode", "phr.error.medicationFuture",
+                    "phr.error.medicationIdentifier");
         });
     }
 
