@@ -34,6 +34,7 @@ import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
@@ -662,6 +663,147 @@ public class PhrRecords {
         all.add(patient);
         all.addAll(searchObservations(accessor, query));
         return all;
+    }
+
+    // ---------------------------------------------------------------- MedicationStatement (薬剤情報, ADR 0035)
+
+    /** One row of the individual's お薬 table. */
+    public record MedicationView(Instant effective, String name, String system, String code, String status, String source) {}
+
+    /**
+     * Creates a MedicationStatement for a member of the writing tenant; with {@code ifNoneExist}
+     * ("identifier=system|value") an earlier one of the same tenant is returned instead. The individual does not write.
+     */
+    public StoredResource<MedicationStatement> createMedicationStatement(Accessor accessor, MedicationStatement statement,
+            Optional<String> ifNoneExist) {
+        return tx.execute(status -> {
+            requireTenant(accessor);
+            if (ifNoneExist.isPresent()) {
+                String key = identifierCondition(ifNoneExist.get());
+                Optional<StoredResource<MedicationStatement>> existing = jdbc.sql("""
+                        select resource::text, version_id from phr_medication_statement where tenant_id = ? and identifier_key = ?""")
+                        .params(accessor.tenantId(), key)
+                        .query((rs, n) -> new StoredResource<>(parseMedicationStatement(rs.getString(1)), rs.getInt(2), false)).optional();
+                if (existing.isPresent()) {
+                    return existing.get();
+                }
+                if (MedicationStatementRules.identifierKey(statement).map(k -> !k.equals(key)).orElse(true)) {
+                    throw PhrException.of(Kind.INVALID, "phr.error.ifNoneExistMismatch");
+                }
+            }
+            Instant now = clock.instant();
+            MedicationStatementRules.Checked checked = MedicationStatementRules.check(statement, now, this::subjectOf);
+            boolean member = jdbc.sql("select count(*) from phr_membership where tenant_id = ? and person_id = ?")
+                    .params(accessor.tenantId(), checked.personId()).query(Long.class).single() > 0;
+            if (!member) {
+                throw new PhrException(Kind.INVALID, List.of(Problem.of("phr.error.subjectUnknown", "MedicationStatement.subject",
+                        "Patient/" + checked.personId())));
+            }
+            UUID id = UUID.randomUUID();
+            statement.setId(id.toString());
+            statement.getMeta().setVersionId("1").setLastUpdated(Date.from(now));
+            statement.setSubject(new Reference("Patient/" + checked.personId()));
+            int inserted = jdbc.sql("""
+                    insert into phr_medication_statement (person_id, id, tenant_id, version_id, data_category, status,
+                        medication_system, medication_code, medication_display, effective_start, identifier_key, resource, last_updated)
+                    values (:person, :id, :tenant, 1, 'MEDICATION', :status, :system, :code, :display, :effective, :identifier,
+                        cast(:resource as jsonb), :now)
+                    on conflict (tenant_id, identifier_key) where identifier_key is not null do nothing""")
+                    .param("person", checked.personId()).param("id", id).param("tenant", accessor.tenantId())
+                    .param("status", checked.status()).param("system", checked.medication().getSystem())
+                    .param("code", checked.medication().getCode())
+                    .param("display", checked.medication().hasDisplay() ? truncate(checked.medication().getDisplay(), 200) : null)
+                    .param("effective", Timestamp.from(checked.effective()))
+                    .param("identifier", checked.identifierKey().orElse(null))
+                    .param("resource", parser().encodeResourceToString(statement)).param("now", Timestamp.from(now))
+                    .update();
+            if (inserted == 0) {
+                throw PhrException.of(Kind.CONFLICT, "phr.error.duplicateMedicationIdentifier", checked.identifierKey().orElse(""));
+            }
+            audit.record("PHR_MEDICATION_STATEMENT_CREATED", "MedicationStatement", id, Map.of());
+            return new StoredResource<>(statement, 1, true);
+        });
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    /** Reads one statement: the consent join on MEDICATION for a tenant, the own person for the individual; logged. */
+    public StoredResource<MedicationStatement> readMedicationStatement(Accessor accessor, UUID id) {
+        List<MedicationRow> rows = medicationRows(accessor, "o.id = :id", Map.of("id", id), 1, 0);
+        if (rows.isEmpty()) {
+            throw PhrException.of(Kind.NOT_FOUND, "phr.error.notFound", "MedicationStatement/" + id);
+        }
+        logMedicationRows(accessor, "MedicationStatement.read", rows);
+        return new StoredResource<>(rows.get(0).statement(), rows.get(0).version(), false);
+    }
+
+    /** A person's statements (or all the accessor may see), newest first; the same consent join, logged. */
+    public List<MedicationStatement> searchMedicationStatements(Accessor accessor, Optional<UUID> subject, int count, int offset) {
+        if (count < 1 || count > ObservationQuery.MAX_COUNT) {
+            throw PhrException.of(Kind.INVALID, "phr.error.count", ObservationQuery.MAX_COUNT);
+        }
+        if (offset < 0) {
+            throw PhrException.of(Kind.INVALID, "phr.error.offset");
+        }
+        Map<String, Object> params = new HashMap<>();
+        subject.ifPresent(s -> params.put("subject", s));
+        List<MedicationRow> rows = medicationRows(accessor, subject.isPresent() ? "o.person_id = :subject" : "true", params, count, offset);
+        logMedicationRows(accessor, "MedicationStatement.search", rows);
+        return rows.stream().map(MedicationRow::statement).toList();
+    }
+
+    /** The individual's own statements for the お薬 table, newest first. Logged as a page read. */
+    public List<MedicationView> myMedications(Accessor individual, int limit) {
+        UUID person = myPerson(individual);
+        List<MedicationView> found = jdbc.sql("""
+                select o.effective_start, coalesce(o.medication_display, o.medication_code), o.medication_system,
+                       o.medication_code, o.status, t.name from phr_medication_statement o
+                  left join plat_tenant t on t.id = o.tenant_id
+                 where o.person_id = ? order by o.effective_start desc, o.id limit ?""")
+                .params(person, limit)
+                .query((rs, n) -> new MedicationView(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6)))
+                .list();
+        if (!found.isEmpty()) {
+            logRead(individual, person, "MedicationStatement.list", List.of("MedicationStatement (" + found.size() + ")"), List.of());
+        }
+        return found;
+    }
+
+    private record MedicationRow(UUID personId, UUID id, int version, MedicationStatement statement, String consentRef) {}
+
+    /** The one place statements are read: the consent join (category MEDICATION) is part of every tenant's statement. */
+    private List<MedicationRow> medicationRows(Accessor accessor, String where, Map<String, Object> params, int limit, int offset) {
+        String sql = accessor.individual()
+                ? """
+                  select o.person_id, o.id, o.version_id, o.resource::text, null as consent_ref from phr_medication_statement o
+                    join phr_person p on p.id = o.person_id and p.personal_tenant_id = :accessor
+                   where %s order by o.effective_start desc, o.id limit :limit offset :offset"""
+                : """
+                  select o.person_id, o.id, o.version_id, o.resource::text,
+                         'Consent/' || allowed.consent_id || '/_history/' || allowed.consent_version as consent_ref
+                    from phr_medication_statement o
+                  %s
+                   where %%s order by o.effective_start desc, o.id limit :limit offset :offset""".formatted(CONSENT_JOIN);
+        return jdbc.sql(sql.formatted(where)).params(params).param("accessor", accessor.tenantId())
+                .param("limit", limit).param("offset", offset)
+                .query((rs, n) -> new MedicationRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
+                        parseMedicationStatement(rs.getString(4)), rs.getString(5)))
+                .list();
+    }
+
+    private void logMedicationRows(Accessor accessor, String action, List<MedicationRow> rows) {
+        Map<UUID, List<MedicationRow>> byPerson = rows.stream()
+                .collect(Collectors.groupingBy(MedicationRow::personId, LinkedHashMap::new, Collectors.toList()));
+        byPerson.forEach((person, list) -> logRead(accessor, person, action,
+                list.stream().map(r -> "MedicationStatement/" + r.id()).toList(),
+                list.stream().map(MedicationRow::consentRef).filter(java.util.Objects::nonNull).distinct().toList()));
+    }
+
+    private static MedicationStatement parseMedicationStatement(String json) {
+        return parser().parseResource(MedicationStatement.class, json);
     }
 
     // ---------------------------------------------------------------- Bundles
@@ -1661,13 +1803,15 @@ public class PhrRecords {
                 .list();
     }
 
-    /** Everything about the individual: FHIR NDJSON (Patient, Observation, Consent) plus the original files, as a ZIP. */
+    /** Everything about the individual: FHIR NDJSON (Patient, Observation, MedicationStatement, Consent) plus the original files, as a ZIP. */
     public byte[] exportMine(Accessor individual) {
         UUID person = myPerson(individual);
         Accessor exporter = individual.via(Channel.EXPORT);
         IParser parser = parser();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int[] counts = new int[3];
+        int medicationCount = jdbc.sql("select count(*) from phr_medication_statement where person_id = ?").param(person)
+                .query(Integer.class).single();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
             zip.putNextEntry(new ZipEntry("Patient.ndjson"));
             for (Patient p : patients(exporter, "p.id = :id", Map.of("id", person), 1, 0)) {
@@ -1682,6 +1826,13 @@ public class PhrRecords {
                 zip.write((parser.encodeResourceToString(parseObservation(json)) + "\n").getBytes(StandardCharsets.UTF_8));
             }
             counts[0] = observations.size();
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("MedicationStatement.ndjson"));
+            List<String> medications = jdbc.sql("select resource::text from phr_medication_statement where person_id = ? order by effective_start")
+                    .param(person).query(String.class).list();
+            for (String json : medications) {
+                zip.write((parser.encodeResourceToString(parseMedicationStatement(json)) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
             zip.closeEntry();
             zip.putNextEntry(new ZipEntry("Consent.ndjson"));
             for (ConsentView c : consents("c.person_id = :person", Map.of("person", person))) {
@@ -1703,13 +1854,13 @@ public class PhrRecords {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        logRead(exporter, person, "Export", List.of("Observation (" + counts[0] + ")", "Consent (" + counts[1] + ")",
-                "original (" + counts[2] + ")"), List.of());
+        logRead(exporter, person, "Export", List.of("Observation (" + counts[0] + ")", "MedicationStatement (" + medicationCount + ")",
+                "Consent (" + counts[1] + ")", "original (" + counts[2] + ")"), List.of());
         return bytes.toByteArray();
     }
 
     /**
-     * Deletion on request: removes the person's observations, original files, consents, memberships and the
+     * Deletion on request: removes the person's observations, medication statements, original files, consents, memberships and the
      * person row itself for real, leaving a tombstone (what was removed, when, by whom) and the audit trails.
      */
     public void deleteMine(Accessor individual) {
@@ -1717,6 +1868,7 @@ public class PhrRecords {
         tx.executeWithoutResult(status -> {
             Map<String, Object> removed = new LinkedHashMap<>();
             removed.put("observations", jdbc.sql("delete from phr_observation where person_id = ?").param(person).update());
+            removed.put("medicationStatements", jdbc.sql("delete from phr_medication_statement where person_id = ?").param(person).update());
             removed.put("sourceDocuments", jdbc.sql("delete from phr_source_document where person_id = ?").param(person).update());
             removed.put("consentVersions", jdbc.sql("delete from phr_consent where person_id = ?").param(person).update());
             removed.put("memberships", jdbc.sql("delete from phr_membership where person_id = ?").param(person).update());

@@ -27,7 +27,8 @@ class ClientCredentialsIssuer implements ApiCredentialIssuer {
             // FHIR (SMART v2 style, system level): r = read, s = search, c = create, u = update
             "system/Patient.rs", "system/Patient.c", "system/Observation.rs", "system/Observation.c",
             "system/Observation.u", "system/Consent.rs",
-            "system/Consent.c");
+            "system/Consent.c",
+            "system/MedicationStatement.rs", "system/MedicationStatement.c"); // 薬剤情報 (ADR 0035)
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -105,6 +105,7 @@ class PhrDemoData implements ApplicationRunner {
         records.linkIndividual(taro, personal.get());
         records.grantConsent(taro, insurer.get(), DataCategory.CHECKUP, LocalDate.of(2020, 4, 1), null, "demo");
         records.grantConsent(taro, company.get(), DataCategory.LIFELOG, LocalDate.of(2020, 4, 1), null, "demo");
+        medicationsOfTaro(insurerAccessor, taro);
         // Every insured person of さくら精機健康保険組合 works at one of さくら精機's 事業所, and its health app sends
         // a year of daily life-log for each of them (the bulk path, ADR 0032).
         long lifeLogStarted = System.currentTimeMillis();
@@ -120,10 +121,40 @@ class PhrDemoData implements ApplicationRunner {
 
         CurrentTenant.runAsSystem(() -> identity.registerApiClient(insurer.get(), "PHR連携 (FHIR)",
                 Set.of("system/Patient.rs", "system/Patient.c", "system/Observation.rs", "system/Observation.c",
-                        "system/Observation.u", "system/Consent.rs", "system/Consent.c"),
+                        "system/Observation.u", "system/Consent.rs", "system/Consent.c",
+                        "system/MedicationStatement.rs", "system/MedicationStatement.c"),
                 new FixedCredentials(issuer, FHIR_CLIENT_ID, FHIR_CLIENT_SECRET)));
         log.info("PHR demo data loaded in {} ms: {} persons, FHIR client {}", System.currentTimeMillis() - started,
                 records.memberCount(insurer.get()), FHIR_CLIENT_ID);
+    }
+
+    /**
+     * 山田 太郎's 薬剤情報 as his insurer holds it (from レセプト, ADR 0035): three MedicationStatements over the last
+     * year, coded in YJ and HOT9 (the codes of JP Core's own examples), with his consent for the insurer to read them.
+     */
+    private void medicationsOfTaro(Accessor insurerAccessor, UUID taro) {
+        records.grantConsent(taro, insurerAccessor.tenantId(), DataCategory.MEDICATION, LocalDate.of(2020, 4, 1), null, "demo");
+        LocalDate today = LocalDate.now(JAPAN);
+        record Drug(String yj, String hot9, String name, int monthsAgo, int days, org.hl7.fhir.r4.model.MedicationStatement.MedicationStatementStatus status) {}
+        List<Drug> drugs = List.of(
+                new Drug("2233002F1280", "103831601", "カルボシステイン錠250mg", 11, 14, org.hl7.fhir.r4.model.MedicationStatement.MedicationStatementStatus.COMPLETED),
+                new Drug("2456001F1310", "105271807", "プレドニン錠5mg", 6, 7, org.hl7.fhir.r4.model.MedicationStatement.MedicationStatementStatus.COMPLETED),
+                new Drug("2233002F1280", "103831601", "カルボシステイン錠250mg", 1, 60, org.hl7.fhir.r4.model.MedicationStatement.MedicationStatementStatus.ACTIVE));
+        for (int i = 0; i < drugs.size(); i++) {
+            Drug drug = drugs.get(i);
+            LocalDate start = today.minusMonths(drug.monthsAgo());
+            var statement = new org.hl7.fhir.r4.model.MedicationStatement();
+            statement.addIdentifier().setSystem("urn:demo:medication").setValue("taro-" + (i + 1));
+            statement.setStatus(drug.status());
+            statement.getMedicationCodeableConcept().setText(drug.name())
+                    .addCoding(new Coding("urn:oid:1.2.392.100495.20.1.73", drug.yj(), drug.name()))
+                    .addCoding(new Coding("urn:oid:1.2.392.200119.4.403.1", drug.hot9(), drug.name()));
+            statement.setSubject(new Reference("Patient/" + taro));
+            statement.setEffective(new org.hl7.fhir.r4.model.Period()
+                    .setStartElement(new DateTimeType(start.toString()))
+                    .setEndElement(new DateTimeType(start.plusDays(drug.days()).toString())));
+            records.createMedicationStatement(insurerAccessor, statement, Optional.empty());
+        }
     }
 
     /** The 事業所 of さくら精機 (demo): 雇用保険 事業所番号 and name; 本社 first (山田 太郎 works there). */

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import jp.hip.PlatformTest;
 import jp.hip.identity.IdentityManagement;
 import jp.hip.phr.Accessor;
+import jp.hip.phr.MedicationStatementRules;
 import jp.hip.phr.ObservationQuery;
 import jp.hip.phr.PhrRecords;
 
@@ -83,6 +84,24 @@ class PhrDemoDataTests {
         assertThat(observations).isGreaterThanOrEqualTo(PhrDemoData.PERSONS * (4 * 13 + 365 + 3 * 52L));
         new PhrDemoData(identity, records, null).run(null);
         assertThat(jdbc.sql("select count(*) from phr_observation").query(Long.class).single()).isEqualTo(observations);
+    }
+
+    @Test
+    void taroHasThreeMedicationStatementsOverTheLastYearThatHisInsurerMayRead() {
+        UUID insurer = identity.tenantNamed(DemoData.INSURER).orElseThrow().id();
+        UUID taro = jdbc.sql("select person_id from phr_membership where tenant_id = ? and insured_number = '1000000'")
+                .param(insurer).query(UUID.class).single();
+        Accessor reader = Accessor.tenant(insurer, "test", "テスト", Accessor.Channel.API);
+        var found = records.searchMedicationStatements(reader, java.util.Optional.of(taro), 50, 0);
+        assertThat(found).hasSize(3);
+        assertThat(found).allSatisfy(s -> assertThat(s.getMedicationCodeableConcept().getCoding()).extracting("system")
+                .contains(MedicationStatementRules.YJ, MedicationStatementRules.HOT9));
+        java.time.Instant yearAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(366));
+        assertThat(found).allSatisfy(s -> assertThat(s.getEffectivePeriod().getStart().toInstant()).isAfter(yearAgo));
+        // The employer has no medication consent: it sees none of it.
+        UUID company = identity.tenantNamed(DemoData.COMPANY).orElseThrow().id();
+        assertThat(records.searchMedicationStatements(Accessor.tenant(company, "test", "テスト", Accessor.Channel.API),
+                java.util.Optional.of(taro), 50, 0)).isEmpty();
     }
 
     static ObservationQuery steps(UUID person) {

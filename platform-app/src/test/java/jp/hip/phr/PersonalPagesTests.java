@@ -73,6 +73,18 @@ class PersonalPagesTests {
     }
 
     @Test
+    void recordsPageListsMedicationOnlyWhenThereIsSome() throws Exception {
+        assertThat(page("/me/records")).doesNotContain("id=\"medications\"");
+        var statement = PhrRecords.fhirContext().newJsonParser().parseResource(org.hl7.fhir.r4.model.MedicationStatement.class,
+                FhirMedicationStatementTests.carbocisteine(personId));
+        records.createMedicationStatement(Accessor.tenant(insurerStaff.tenantId(), "staff", "保険者担当", Accessor.Channel.API),
+                statement, java.util.Optional.empty());
+        String html = page("/me/records");
+        assertThat(html).contains("id=\"medications\"", "お薬", "カルボシステイン錠250mg", "2233002F1280", "服用中", "2025/06/01");
+        assertThat(page("/me/access-log")).contains("MedicationStatement.list");
+    }
+
+    @Test
     void anIndividualWithoutRecordsSeesAnEmptyStateNotSomeoneElses() throws Exception {
         Accounts.Account stranger = accounts.withRole(Role.INDIVIDUAL);
         Cookie strangerSession = Accounts.signIn(mvc, stranger.email());

@@ -341,6 +341,28 @@ class SmartLaunchTests {
     }
 
     @Test
+    void aPatientMedicationScopeReadsOnlyTheIndividualsOwnMedication() throws Exception {
+        Accessor insurerAccessor = Accessor.tenant(insurer, "test", "test", Accessor.Channel.API);
+        var parser = PhrRecords.fhirContext().newJsonParser();
+        String own = records.createMedicationStatement(insurerAccessor, parser.parseResource(org.hl7.fhir.r4.model.MedicationStatement.class,
+                FhirMedicationStatementTests.carbocisteine(member.personId())), Optional.empty()).resource().getIdElement().getIdPart();
+        String others = records.createMedicationStatement(insurerAccessor, parser.parseResource(org.hl7.fhir.r4.model.MedicationStatement.class,
+                FhirMedicationStatementTests.carbocisteine(other.personId())), Optional.empty()).resource().getIdElement().getIdPart();
+        signIn(individual.email());
+        Pkce pkce = Pkce.create();
+        String accessToken = field(token(approve("launch/patient patient/MedicationStatement.rs", pkce), pkce.verifier()).body(), "access_token");
+        Bundle found = parse(fhir("GET", "/fhir/MedicationStatement", null, accessToken).body(), Bundle.class);
+        assertThat(found.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart()).containsExactly(own);
+        assertThat(validation.errors(found)).isEmpty();
+        assertThat(fhir("GET", "/fhir/MedicationStatement/" + own, null, accessToken).statusCode()).isEqualTo(200);
+        assertThat(fhir("GET", "/fhir/MedicationStatement/" + others, null, accessToken).statusCode()).isEqualTo(404);
+        // read-only, and nothing else than medication
+        assertThat(fhir("POST", "/fhir/MedicationStatement", FhirMedicationStatementTests.carbocisteine(member.personId()), accessToken)
+                .statusCode()).isEqualTo(403);
+        assertThat(fhir("GET", "/fhir/Observation", null, accessToken).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void withdrawingTheAppOnTheIndividualsPageEndsItsAccessFromTheNextRequest() throws Exception {
         signIn(individual.email());
         Pkce pkce = Pkce.create();

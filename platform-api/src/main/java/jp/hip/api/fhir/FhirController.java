@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
@@ -93,6 +94,7 @@ class FhirController {
         CapabilityStatement.CapabilityStatementRestComponent rest = cs.addRest().setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
         rest.getSecurity().addService().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/restful-security-service").setCode("SMART-on-FHIR");
         rest.getSecurity().setDescription("OAuth2 client credentials from /oauth2/token; scopes system/Patient.rs, system/Patient.c, system/Observation.rs, system/Observation.c, system/Observation.u, system/Consent.rs, system/Consent.c"
+                + ", system/MedicationStatement.rs, system/MedicationStatement.c"
                 + ". SMART App Launch (standalone patient launch): authorization_code with PKCE S256 at /oauth2/authorize and /oauth2/token, public clients;"
                 + " scopes " + String.join(", ", SmartApps.SCOPES) + "; discovery at " + base() + "/.well-known/smart-configuration");
         var oauthUris = rest.getSecurity().addExtension().setUrl("http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris");
@@ -124,6 +126,12 @@ class FhirController {
         consent.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
         consent.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
         consent.addSearchParam().setName("patient").setType(Enumerations.SearchParamType.REFERENCE);
+        var medication = rest.addResource().setType("MedicationStatement").setConditionalCreate(true);
+        medication.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
+        medication.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
+        medication.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
+        medication.addSearchParam().setName("subject").setType(Enumerations.SearchParamType.REFERENCE);
+        medication.addSearchParam().setName("patient").setType(Enumerations.SearchParamType.REFERENCE);
         return ok(cs, null);
     }
 
@@ -142,6 +150,7 @@ class FhirController {
         List<String> scopes = new java.util.ArrayList<>(SmartApps.SCOPES);
         scopes.addAll(List.of("system/Patient.rs", "system/Patient.c", "system/Observation.rs", "system/Observation.c",
                 "system/Observation.u", "system/Consent.rs", "system/Consent.c"));
+        scopes.addAll(List.of("system/MedicationStatement.rs", "system/MedicationStatement.c"));
         configuration.put("scopes_supported", scopes);
         configuration.put("capabilities", List.of("launch-standalone", "client-public", "context-standalone-patient",
                 "permission-patient", "permission-v2"));
@@ -306,6 +315,34 @@ class FhirController {
             @RequestParam(required = false) String patient) {
         var found = records.consentsForRecipient(accessor(client), FhirSearch.subject(null, patient));
         return ok(searchset(request, found, Integer.MAX_VALUE, 0), null);
+    }
+
+    // ------------------------------------------------------------------ MedicationStatement (ADR 0035)
+
+    @PostMapping("/MedicationStatement")
+    ResponseEntity<String> createMedicationStatement(@AuthenticationPrincipal ApiClient client,
+            @RequestHeader(name = "If-None-Exist", required = false) String ifNoneExist,
+            @RequestBody(required = false) String body) {
+        StoredResource<MedicationStatement> stored = records.createMedicationStatement(accessor(client),
+                parse(body, MedicationStatement.class), Optional.ofNullable(ifNoneExist).filter(s -> !s.isBlank()));
+        return created(stored);
+    }
+
+    @GetMapping("/MedicationStatement/{id}")
+    ResponseEntity<String> readMedicationStatement(@AuthenticationPrincipal ApiClient client, @PathVariable String id) {
+        StoredResource<MedicationStatement> stored = records.readMedicationStatement(accessor(client), uuid(id, "MedicationStatement"));
+        return ok(stored.resource(), stored.versionId());
+    }
+
+    @GetMapping("/MedicationStatement")
+    ResponseEntity<String> searchMedicationStatements(@AuthenticationPrincipal ApiClient client, HttpServletRequest request,
+            @RequestParam(required = false) String subject, @RequestParam(required = false) String patient,
+            @RequestParam(name = "_count", required = false) String count,
+            @RequestParam(name = "_offset", required = false) String offset) {
+        int size = FhirSearch.count(count);
+        int from = FhirSearch.offset(offset);
+        List<MedicationStatement> found = records.searchMedicationStatements(accessor(client), FhirSearch.subject(subject, patient), size, from);
+        return ok(searchset(request, found, size, from), null);
     }
 
     // ------------------------------------------------------------------ transaction / batch

@@ -53,6 +53,7 @@ class PersonalRecordsController {
             return "phr/no-records";
         }
         model.addAttribute("latest", records.myLatest(accessor));
+        model.addAttribute("medications", records.myMedications(accessor, 50));
         Optional<ObservationCode> selected = Optional.ofNullable(code).flatMap(records::code)
                 .or(() -> records.code("9N006000000000001"));
         if (code != null && Optional.ofNullable(code).flatMap(records::code).isEmpty()) {
