@@ -542,13 +542,13 @@ public class PhrRecords {
     }
 
     public StoredResource<Observation> readObservation(Accessor accessor, UUID id) {
-        List<Row> rows = observationRows(accessor, "o.id = :id", Map.of("id", id), 1, 0);
+        List<Row<Observation>> rows = observationRows(accessor, "o.id = :id", Map.of("id", id), 1, 0);
         if (rows.isEmpty()) {
             throw PhrException.of(Kind.NOT_FOUND, "phr.error.notFound", "Observation/" + id);
         }
         logRows(accessor, "Observation.read", rows);
-        Row row = rows.get(0);
-        return new StoredResource<>(row.observation(), row.version(), false);
+        Row<Observation> row = rows.get(0);
+        return new StoredResource<>(row.resource(), row.version(), false);
     }
 
     public List<Observation> searchObservations(Accessor accessor, ObservationQuery query) {
@@ -578,30 +578,40 @@ public class PhrRecords {
             where.append(query.toInclusive() ? " and o.effective_start <= :to" : " and o.effective_start < :to");
             params.put("to", Timestamp.from(t));
         });
-        List<Row> rows = observationRows(accessor, where.toString(), params, query.count(), query.offset());
+        List<Row<Observation>> rows = observationRows(accessor, where.toString(), params, query.count(), query.offset());
         logRows(accessor, "Observation.search", rows);
-        return rows.stream().map(Row::observation).toList();
+        return rows.stream().map(Row::resource).toList();
     }
 
-    private record Row(UUID personId, UUID id, int version, Observation observation, String consentRef) {}
+    /** A stored resource as read: whose, which version, and the consent version that allowed it (null for the person). */
+    private record Row<T extends Resource>(UUID personId, UUID id, int version, T resource, String consentRef) {}
 
-    /** The one place observations are read: the consent join is part of the statement for every tenant accessor. */
-    private List<Row> observationRows(Accessor accessor, String where, Map<String, Object> params, int limit, int offset) {
+    private List<Row<Observation>> observationRows(Accessor accessor, String where, Map<String, Object> params, int limit, int offset) {
+        return rows("phr_observation", Observation.class, accessor, where, params, limit, offset);
+    }
+
+    /**
+     * The one place stored resources are read ({@code table} is phr_observation or phr_medication_statement, never
+     * input): for a tenant the consent join on the row's data category is part of the statement; the individual
+     * reads only their own person's rows.
+     */
+    private <T extends Resource> List<Row<T>> rows(String table, Class<T> type, Accessor accessor, String where,
+            Map<String, Object> params, int limit, int offset) {
         String sql = accessor.individual()
                 ? """
-                  select o.person_id, o.id, o.version_id, o.resource::text, null as consent_ref from phr_observation o
+                  select o.person_id, o.id, o.version_id, o.resource::text, null as consent_ref from %s o
                     join phr_person p on p.id = o.person_id and p.personal_tenant_id = :accessor
-                   where %s order by o.effective_start desc, o.id limit :limit offset :offset"""
+                   where %%s order by o.effective_start desc, o.id limit :limit offset :offset""".formatted(table)
                 : """
                   select o.person_id, o.id, o.version_id, o.resource::text,
                          'Consent/' || allowed.consent_id || '/_history/' || allowed.consent_version as consent_ref
-                    from phr_observation o
+                    from %s o
                   %s
-                   where %%s order by o.effective_start desc, o.id limit :limit offset :offset""".formatted(CONSENT_JOIN);
+                   where %%s order by o.effective_start desc, o.id limit :limit offset :offset""".formatted(table, CONSENT_JOIN);
         return jdbc.sql(sql.formatted(where)).params(params).param("accessor", accessor.tenantId())
                 .param("limit", limit).param("offset", offset)
-                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
-                        parseObservation(rs.getString(4)), rs.getString(5)))
+                .query((rs, n) -> new Row<>(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
+                        parser().parseResource(type, rs.getString(4)), rs.getString(5)))
                 .list();
     }
 
@@ -731,12 +741,12 @@ public class PhrRecords {
 
     /** Reads one statement: the consent join on MEDICATION for a tenant, the own person for the individual; logged. */
     public StoredResource<MedicationStatement> readMedicationStatement(Accessor accessor, UUID id) {
-        List<MedicationRow> rows = medicationRows(accessor, "o.id = :id", Map.of("id", id), 1, 0);
+        List<Row<MedicationStatement>> rows = medicationRows(accessor, "o.id = :id", Map.of("id", id), 1, 0);
         if (rows.isEmpty()) {
             throw PhrException.of(Kind.NOT_FOUND, "phr.error.notFound", "MedicationStatement/" + id);
         }
-        logMedicationRows(accessor, "MedicationStatement.read", rows);
-        return new StoredResource<>(rows.get(0).statement(), rows.get(0).version(), false);
+        logRows(accessor, "MedicationStatement.read", rows);
+        return new StoredResource<>(rows.get(0).resource(), rows.get(0).version(), false);
     }
 
     /** A person's statements (or all the accessor may see), newest first; the same consent join, logged. */
@@ -749,9 +759,9 @@ public class PhrRecords {
         }
         Map<String, Object> params = new HashMap<>();
         subject.ifPresent(s -> params.put("subject", s));
-        List<MedicationRow> rows = medicationRows(accessor, subject.isPresent() ? "o.person_id = :subject" : "true", params, count, offset);
-        logMedicationRows(accessor, "MedicationStatement.search", rows);
-        return rows.stream().map(MedicationRow::statement).toList();
+        List<Row<MedicationStatement>> rows = medicationRows(accessor, subject.isPresent() ? "o.person_id = :subject" : "true", params, count, offset);
+        logRows(accessor, "MedicationStatement.search", rows);
+        return rows.stream().map(Row::resource).toList();
     }
 
     /** The individual's own statements for the お薬 table, newest first. Logged as a page read. */
@@ -772,34 +782,8 @@ public class PhrRecords {
         return found;
     }
 
-    private record MedicationRow(UUID personId, UUID id, int version, MedicationStatement statement, String consentRef) {}
-
-    /** The one place statements are read: the consent join (category MEDICATION) is part of every tenant's statement. */
-    private List<MedicationRow> medicationRows(Accessor accessor, String where, Map<String, Object> params, int limit, int offset) {
-        String sql = accessor.individual()
-                ? """
-                  select o.person_id, o.id, o.version_id, o.resource::text, null as consent_ref from phr_medication_statement o
-                    join phr_person p on p.id = o.person_id and p.personal_tenant_id = :accessor
-                   where %s order by o.effective_start desc, o.id limit :limit offset :offset"""
-                : """
-                  select o.person_id, o.id, o.version_id, o.resource::text,
-                         'Consent/' || allowed.consent_id || '/_history/' || allowed.consent_version as consent_ref
-                    from phr_medication_statement o
-                  %s
-                   where %%s order by o.effective_start desc, o.id limit :limit offset :offset""".formatted(CONSENT_JOIN);
-        return jdbc.sql(sql.formatted(where)).params(params).param("accessor", accessor.tenantId())
-                .param("limit", limit).param("offset", offset)
-                .query((rs, n) -> new MedicationRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
-                        parseMedicationStatement(rs.getString(4)), rs.getString(5)))
-                .list();
-    }
-
-    private void logMedicationRows(Accessor accessor, String action, List<MedicationRow> rows) {
-        Map<UUID, List<MedicationRow>> byPerson = rows.stream()
-                .collect(Collectors.groupingBy(MedicationRow::personId, LinkedHashMap::new, Collectors.toList()));
-        byPerson.forEach((person, list) -> logRead(accessor, person, action,
-                list.stream().map(r -> "MedicationStatement/" + r.id()).toList(),
-                list.stream().map(MedicationRow::consentRef).filter(java.util.Objects::nonNull).distinct().toList()));
+    private List<Row<MedicationStatement>> medicationRows(Accessor accessor, String where, Map<String, Object> params, int limit, int offset) {
+        return rows("phr_medication_statement", MedicationStatement.class, accessor, where, params, limit, offset);
     }
 
     private static MedicationStatement parseMedicationStatement(String json) {
@@ -1891,10 +1875,11 @@ public class PhrRecords {
 
     // ---------------------------------------------------------------- access log
 
-    private void logRows(Accessor accessor, String action, List<Row> rows) {
-        Map<UUID, List<Row>> byPerson = rows.stream().collect(Collectors.groupingBy(Row::personId, LinkedHashMap::new, Collectors.toList()));
+    /** One access-log line per person read: the resources (Observation/…, MedicationStatement/…) and the consents. */
+    private <T extends Resource> void logRows(Accessor accessor, String action, List<Row<T>> rows) {
+        Map<UUID, List<Row<T>>> byPerson = rows.stream().collect(Collectors.groupingBy(Row::personId, LinkedHashMap::new, Collectors.toList()));
         byPerson.forEach((person, list) -> logRead(accessor, person, action,
-                list.stream().map(r -> "Observation/" + r.id()).toList(),
+                list.stream().map(r -> r.resource().fhirType() + "/" + r.id()).toList(),
                 list.stream().map(Row::consentRef).filter(java.util.Objects::nonNull).distinct().toList()));
     }
 
