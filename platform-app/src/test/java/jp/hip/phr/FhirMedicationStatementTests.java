@@ -325,4 +325,17 @@ class FhirMedicationStatementTests {
                 .param(member.personId()).query(String.class).single()).isEqualTo("2");
         assertThat(perform(get("/fhir/MedicationStatement/" + id), token).getStatus()).isEqualTo(404);
     }
+
+    @Test
+    void everythingHoldsTheConsentedStatementsOnlyForATokenThatMayReadThem() throws Exception {
+        create(carbocisteine(member.personId()));
+        fixture.consent(member, insurer, DataCategory.MEDICATION);
+        Bundle everything = parse(perform(get("/fhir/Patient/" + member.personId() + "/$everything"), token), Bundle.class);
+        assertThat(everything.getEntry()).extracting(e -> e.getResource().fhirType()).containsExactly("Patient", "MedicationStatement");
+        assertThat(validation.errors(everything)).isEmpty();
+
+        String withoutMedicationScope = tokenFor(insurer, "system/Patient.rs system/Observation.rs");
+        Bundle narrower = parse(perform(get("/fhir/Patient/" + member.personId() + "/$everything"), withoutMedicationScope), Bundle.class);
+        assertThat(narrower.getEntry()).extracting(e -> e.getResource().fhirType()).containsExactly("Patient");
+    }
 }

@@ -182,7 +182,13 @@ class FhirController {
     ResponseEntity<String> everything(@AuthenticationPrincipal ApiClient client, HttpServletRequest request,
             @PathVariable String id, @RequestParam(name = "_count", required = false) String count) {
         int size = FhirSearch.count(count);
-        List<Resource> found = records.everything(accessor(client), uuid(id, "Patient"), size);
+        Accessor accessor = accessor(client);
+        UUID person = uuid(id, "Patient");
+        List<Resource> found = new java.util.ArrayList<>(records.everything(accessor, person, size));
+        // Medication statements too, when the token may read them (the same consent join, category MEDICATION)
+        if (client.scopes().contains("system/MedicationStatement.rs") || client.scopes().contains("patient/MedicationStatement.rs")) {
+            found.addAll(records.searchMedicationStatements(accessor, java.util.Optional.of(person), size, 0));
+        }
         Bundle bundle = searchset(request, found, Integer.MAX_VALUE, 0);
         return ok(bundle, null);
     }
