@@ -64,6 +64,8 @@ class ApiClientRevocationTests {
                 .as("the binding stays, inactive").isFalse();
         String page = mvc.perform(get("/admin/api-clients").cookie(session)).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("無効");
+        assertThat(page).doesNotContain("action=\"/admin/api-clients/" + client.clientId() + "/revoke\"")
+                .contains("action=\"/admin/api-clients/" + other.clientId() + "/revoke\"");
         var again = mvc.perform(post("/admin/api-clients/" + client.clientId() + "/revoke").cookie(session).with(csrf())).andReturn();
         assertThat(again.getFlashMap().get("failed")).isEqualTo("identity.apiClient.revoked.already");
         var unknown = mvc.perform(post("/admin/api-clients/hip-no-such-client/revoke").cookie(session).with(csrf())).andReturn();

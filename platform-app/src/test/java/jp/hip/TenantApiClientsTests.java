@@ -45,6 +45,7 @@ class TenantApiClientsTests {
         String shown = mvc.perform(get("/tenant/api-clients").cookie(session).flashAttr("registered", registered))
                 .andReturn().getResponse().getContentAsString();
         assertThat(shown).contains("client_secret", registered.clientSecret(), "この一度だけ表示されます");
+        assertThat(shown).contains("action=\"/tenant/api-clients/" + clientId + "/revoke\"", "badge ok");
         assertThat(jdbc.sql("select tenant_id from plat_api_client where client_id = ?").param(clientId).query(UUID.class).single())
                 .isEqualTo(insurer);
         String token = ApiTokens.token(mvc, new ApiTokens.Client(clientId, registered.clientSecret()), "phr.checkups.write");

@@ -4,17 +4,17 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /** 年度: April to March, named by the year it starts in. */
-final class FiscalYears {
+public final class FiscalYears {
 
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private FiscalYears() {}
 
-    static int current() {
+    public static int current() {
         return of(LocalDate.now(JAPAN));
     }
 
-    static int of(LocalDate date) {
+    public static int of(LocalDate date) {
         return date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1;
     }
 }

@@ -2,8 +2,6 @@ package jp.hip.web.phr;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +23,7 @@ import jp.hip.phr.Accessor;
 import jp.hip.phr.PhrRecords;
 import jp.hip.phr.PhrRecords.ItemSummary;
 import jp.hip.phr.PhrRecords.MembersOverview;
+import jp.hip.web.home.FiscalYears;
 
 /**
  * Insurer staff: the members overview (ui.md: counts only). Per checkup item, how many consenting members have a
@@ -53,7 +52,7 @@ class MembersOverviewController {
     String overview(@AuthenticationPrincipal SignedInUser me, @RequestParam(required = false) Integer year, Model model) {
         Accessor insurer = insurer(me);
         List<Integer> years = records.checkupYears(insurer);
-        int shown = year != null ? year : years.isEmpty() ? currentFiscalYear() : years.get(0);
+        int shown = year != null ? year : years.isEmpty() ? FiscalYears.current() : years.get(0);
         MembersOverview overview = records.membersOverview(insurer, shown);
         MembersOverview before = records.membersOverview(insurer, shown - 1);
         model.addAttribute("years", years);
@@ -117,10 +116,5 @@ class MembersOverviewController {
             safe = "'" + safe;
         }
         return "\"" + safe.replace("\"", "\"\"") + "\"";
-    }
-
-    private static int currentFiscalYear() {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
-        return today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1;
     }
 }
