@@ -13,9 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import jp.hip.PlatformTest;
 import jp.hip.identity.IdentityManagement;
 import jp.hip.phr.Accessor;
-import jp.hip.phr.MedicationStatementRules;
+import jp.hip.phr.medication.MedicationStatementRules;
 import jp.hip.phr.ObservationQuery;
-import jp.hip.phr.PhrRecords;
+import jp.hip.phr.medication.PhrMedications;
+import jp.hip.phr.observations.PhrObservations;
+import jp.hip.phr.persons.PhrPersons;
 
 /**
  * The run command's PHR demo: a few hundred persons with four years of checkups, each an employee of さくら精機 at
@@ -26,15 +28,17 @@ import jp.hip.phr.PhrRecords;
 class PhrDemoDataTests {
 
     @Autowired IdentityManagement identity;
-    @Autowired PhrRecords records;
+    @Autowired PhrMedications medications;
+    @Autowired PhrObservations observations;
+    @Autowired PhrPersons persons;
     @Autowired JdbcClient jdbc;
 
     @Test
     void everyPersonHasCheckupsAnEstablishmentAndAYearOfDailyLifeLog() {
         UUID insurer = identity.tenantNamed(DemoData.INSURER).orElseThrow().id();
         UUID company = identity.tenantNamed(DemoData.COMPANY).orElseThrow().id();
-        assertThat(records.memberCount(insurer)).isEqualTo(PhrDemoData.PERSONS);
-        assertThat(records.memberCount(company)).isEqualTo(PhrDemoData.PERSONS);
+        assertThat(persons.memberCount(insurer)).isEqualTo(PhrDemoData.PERSONS);
+        assertThat(persons.memberCount(company)).isEqualTo(PhrDemoData.PERSONS);
 
         Map<String, Long> byEstablishment = new java.util.TreeMap<>();
         jdbc.sql("select establishment_name, count(*) from phr_membership where tenant_id = ? group by 1").param(company)
@@ -75,14 +79,14 @@ class PhrDemoDataTests {
                 select distinct person_id from phr_consent where recipient_tenant_id = ? and data_category = 'LIFELOG'
                    and status = 'active' and superseded_at is null""").param(company).query(UUID.class).list();
         assertThat(consenting).hasSizeBetween(80, 160);
-        UUID notConsenting = records.memberIds(company).stream().filter(p -> !consenting.contains(p)).findFirst().orElseThrow();
-        assertThat(records.searchObservations(employer, steps(consenting.get(0)))).hasSize(50);
-        assertThat(records.searchObservations(employer, steps(notConsenting))).isEmpty();
+        UUID notConsenting = persons.memberIds(company).stream().filter(p -> !consenting.contains(p)).findFirst().orElseThrow();
+        assertThat(observations.searchObservations(employer, steps(consenting.get(0)))).hasSize(50);
+        assertThat(observations.searchObservations(employer, steps(notConsenting))).isEmpty();
 
         // loaded once: running the loader again adds nothing
         long observations = jdbc.sql("select count(*) from phr_observation").query(Long.class).single();
         assertThat(observations).isGreaterThanOrEqualTo(PhrDemoData.PERSONS * (4 * 13 + 365 + 3 * 52L));
-        new PhrDemoData(identity, records, null).run(null);
+        new PhrDemoData(identity, persons, null, null, null, null, null).run(null);
         assertThat(jdbc.sql("select count(*) from phr_observation").query(Long.class).single()).isEqualTo(observations);
     }
 
@@ -92,7 +96,7 @@ class PhrDemoDataTests {
         UUID taro = jdbc.sql("select person_id from phr_membership where tenant_id = ? and insured_number = '1000000'")
                 .param(insurer).query(UUID.class).single();
         Accessor reader = Accessor.tenant(insurer, "test", "テスト", Accessor.Channel.API);
-        var found = records.searchMedicationStatements(reader, java.util.Optional.of(taro), 50, 0);
+        var found = medications.searchMedicationStatements(reader, java.util.Optional.of(taro), 50, 0);
         assertThat(found).hasSize(3);
         assertThat(found).allSatisfy(s -> assertThat(s.getMedicationCodeableConcept().getCoding()).extracting("system")
                 .contains(MedicationStatementRules.YJ, MedicationStatementRules.HOT9));
@@ -100,7 +104,7 @@ class PhrDemoDataTests {
         assertThat(found).allSatisfy(s -> assertThat(s.getEffectivePeriod().getStart().toInstant()).isAfter(yearAgo));
         // The employer has no medication consent: it sees none of it.
         UUID company = identity.tenantNamed(DemoData.COMPANY).orElseThrow().id();
-        assertThat(records.searchMedicationStatements(Accessor.tenant(company, "test", "テスト", Accessor.Channel.API),
+        assertThat(medications.searchMedicationStatements(Accessor.tenant(company, "test", "テスト", Accessor.Channel.API),
                 java.util.Optional.of(taro), 50, 0)).isEmpty();
     }
 

@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import jp.hip.Accounts;
 import jp.hip.PlatformTest;
 import jp.hip.identity.Role;
+import jp.hip.phr.checkup.CheckupImport;
 
 /** 特定健診 XML import: all or nothing per file, every problem reported, originals kept, hostile input refused. */
 @PlatformTest
@@ -30,7 +31,7 @@ class CheckupImportTests {
 
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
-    @Autowired PhrRecords records;
+    @Autowired CheckupImport checkups;
     @Autowired JdbcClient jdbc;
 
     Accounts.Account staff;
@@ -68,19 +69,19 @@ class CheckupImportTests {
                 "6631111116_06130012_202506200_1/checkup-yamada.xml", sample("checkup-yamada-20250610.xml"),
                 "6631111116_06130012_202506200_1/checkup-sato.xml", sample("checkup-sato-20250615.xml"),
                 "6631111116_06130012_202506200_1/checkup-bad.xml", sample("checkup-bad-values.xml"))));
-        PhrRecords.ImportReport report = records.importCheckups(insurer, "batch.zip", upload);
+        CheckupImport.ImportReport report = checkups.importCheckups(insurer, "batch.zip", upload);
 
         assertThat(report.files()).hasSize(3);
         assertThat(report.imported()).isEqualTo(2);
         assertThat(report.rejected()).isEqualTo(1);
-        PhrRecords.FileResult bad = report.files().stream().filter(f -> f.fileName().equals("checkup-bad.xml")).findFirst().orElseThrow();
+        CheckupImport.FileResult bad = report.files().stream().filter(f -> f.fileName().equals("checkup-bad.xml")).findFirst().orElseThrow();
         assertThat(bad.problems()).extracting(PhrException.Problem::key)
                 .contains("phr.import.badNumber", "phr.error.unit", "phr.error.range");
         // Nothing of the bad file was written.
         assertThat(count("select count(*) from phr_membership where tenant_id = ? and insured_number = '3456789'", staff.tenantId())).isZero();
         assertThat(count("select count(*) from phr_source_document where tenant_id = ?", staff.tenantId())).isEqualTo(2);
         // Every numeric item in the code table became an observation; coded 問診 items are reported, not stored.
-        PhrRecords.FileResult yamada = report.files().stream().filter(f -> f.fileName().equals("checkup-yamada.xml")).findFirst().orElseThrow();
+        CheckupImport.FileResult yamada = report.files().stream().filter(f -> f.fileName().equals("checkup-yamada.xml")).findFirst().orElseThrow();
         assertThat(yamada.observations()).isEqualTo(13);
         assertThat(yamada.warnings()).hasSize(4);
         // The original is kept byte for byte.
@@ -91,8 +92,8 @@ class CheckupImportTests {
         assertThat(count("select count(*) from phr_observation where tenant_id = ? and unit = 'mm[Hg]'", staff.tenantId())).isEqualTo(4);
 
         // Sending the same archive again stores nothing twice.
-        PhrRecords.ImportReport again = records.importCheckups(insurer, "batch.zip", upload);
-        assertThat(again.files()).filteredOn(PhrRecords.FileResult::alreadyImported).hasSize(2);
+        CheckupImport.ImportReport again = checkups.importCheckups(insurer, "batch.zip", upload);
+        assertThat(again.files()).filteredOn(CheckupImport.FileResult::alreadyImported).hasSize(2);
         assertThat(count("select count(*) from phr_observation where tenant_id = ?", staff.tenantId())).isEqualTo(26);
     }
 
@@ -103,7 +104,7 @@ class CheckupImportTests {
         String bad = CSV_HEADER
                 + "06130012,健001,5550001,タナカ イチロウ,1,1970/1/2,2025/6/1,70.2,128,130\r\n"
                 + "06130012,健001,5550002,タナカ ハナコ,3,1972-13-01,2025-06-01,五十,118,1300000\r\n";
-        PhrRecords.ImportReport rejected = records.importCheckups(insurer, "bad.csv", bad.getBytes(StandardCharsets.UTF_8));
+        CheckupImport.ImportReport rejected = checkups.importCheckups(insurer, "bad.csv", bad.getBytes(StandardCharsets.UTF_8));
         assertThat(rejected.imported()).isZero();
         assertThat(rejected.files().get(0).problems()).extracting(PhrException.Problem::key)
                 .containsExactlyInAnyOrder("phr.csv.gender", "phr.csv.date", "phr.csv.number");
@@ -112,21 +113,21 @@ class CheckupImportTests {
         String outOfRange = CSV_HEADER
                 + "06130012,健001,5550001,タナカ イチロウ,1,1970/1/2,2025/6/1,70.2,128,130\r\n"
                 + "06130012,健001,5550002,タナカ ハナコ,2,1972-03-01,2025-06-01,50.5,118,1300000\r\n";
-        PhrRecords.ImportReport rangeRejected = records.importCheckups(insurer, "range.csv", outOfRange.getBytes(StandardCharsets.UTF_8));
+        CheckupImport.ImportReport rangeRejected = checkups.importCheckups(insurer, "range.csv", outOfRange.getBytes(StandardCharsets.UTF_8));
         assertThat(rangeRejected.files().get(0).problems()).extracting(PhrException.Problem::key).containsExactly("phr.error.range");
         assertThat(count("select count(*) from phr_membership where tenant_id = ?", staff.tenantId())).isZero();
 
         String good = "\uFEFF" + CSV_HEADER
                 + "06130012,健001,5550001,タナカ イチロウ,1,1970/1/2,2025/6/1,70.2,128,130\r\n"
                 + "06130012,健001,5550002,タナカ ハナコ,女,19720301,2025-06-01,50.5,118,\r\n";
-        PhrRecords.ImportReport imported = records.importCheckups(insurer, "good.csv", good.getBytes(StandardCharsets.UTF_8));
+        CheckupImport.ImportReport imported = checkups.importCheckups(insurer, "good.csv", good.getBytes(StandardCharsets.UTF_8));
         assertThat(imported.imported()).isEqualTo(2);
         assertThat(imported.observations()).isEqualTo(5);
-        records.importCheckups(insurer, "good.csv", good.getBytes(StandardCharsets.UTF_8));
+        checkups.importCheckups(insurer, "good.csv", good.getBytes(StandardCharsets.UTF_8));
         assertThat(count("select count(*) from phr_observation where tenant_id = ?", staff.tenantId())).isEqualTo(5);
 
         String sjis = CSV_HEADER + "06130012,健002,5550003,スズキ サブロウ,男,1965/5/5,2025/6/2,66.0,,\r\n";
-        PhrRecords.ImportReport windows = records.importCheckups(insurer, "sjis.csv", sjis.getBytes(java.nio.charset.Charset.forName("Windows-31J")));
+        CheckupImport.ImportReport windows = checkups.importCheckups(insurer, "sjis.csv", sjis.getBytes(java.nio.charset.Charset.forName("Windows-31J")));
         assertThat(windows.imported()).isEqualTo(1);
         assertThat(windows.files().get(0).person()).startsWith("スズキ サブロウ");
     }
@@ -134,11 +135,11 @@ class CheckupImportTests {
     @Test
     void externalEntitiesAndEntityBombsAreRefused() throws Exception {
         for (String hostile : new String[] {"checkup-xxe.xml", "checkup-billion-laughs.xml"}) {
-            PhrRecords.ImportReport report = records.importCheckups(insurer, hostile, sample(hostile));
+            CheckupImport.ImportReport report = checkups.importCheckups(insurer, hostile, sample(hostile));
             assertThat(report.imported()).isZero();
             assertThat(report.files().get(0).problems()).extracting(PhrException.Problem::key).containsExactly("phr.import.doctype");
         }
-        PhrRecords.ImportReport broken = records.importCheckups(insurer, "broken.xml", "<ClinicalDocument".getBytes(StandardCharsets.UTF_8));
+        CheckupImport.ImportReport broken = checkups.importCheckups(insurer, "broken.xml", "<ClinicalDocument".getBytes(StandardCharsets.UTF_8));
         assertThat(broken.files().get(0).problems()).extracting(PhrException.Problem::key).containsExactly("phr.import.malformed");
         assertThat(count("select count(*) from phr_source_document where tenant_id = ?", staff.tenantId())).isZero();
     }
@@ -152,7 +153,7 @@ class CheckupImportTests {
         }
         byte[] bomb = zip(files);
         assertThat(bomb.length).isLessThan(1_000_000);
-        PhrRecords.ImportReport report = records.importCheckups(insurer, "bomb.zip", bomb);
+        CheckupImport.ImportReport report = checkups.importCheckups(insurer, "bomb.zip", bomb);
         assertThat(report.imported()).isZero();
         assertThat(report.files().get(0).problems()).extracting(PhrException.Problem::key).containsExactly("phr.import.zipBomb");
     }

@@ -40,6 +40,8 @@ import jp.hip.Accounts;
 import jp.hip.ApiTokens;
 import jp.hip.TestDatabase;
 import jp.hip.identity.TenantKind;
+import jp.hip.phr.observations.PhrObservations;
+import jp.hip.phr.persons.PhrPersons;
 
 /**
  * PHR benchmarks (issue 6), one command: {@code bin/bench phr}, or with your own database
@@ -69,19 +71,20 @@ class PhrIngestBenchmark {
     @Autowired ApiTokens tokens;
     @Autowired PhrFixture fixture;
     @Autowired Accounts accounts;
-    @Autowired PhrRecords records;
+    @Autowired PhrObservations observations;
+    @Autowired PhrPersons persons;
     @Autowired JdbcClient jdbc;
     @Autowired DataSource dataSource;
 
     final HttpClient http = HttpClient.newHttpClient();
 
     List<UUID> members(UUID insurer, int count) {
-        List<UUID> persons = new ArrayList<>();
+        List<UUID> members = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            persons.add(records.registerMember(insurer, new PhrRecords.NewMember("計測", "太郎" + i, "ケイソク", "タロウ",
+            members.add(persons.registerMember(insurer, new PhrPersons.NewMember("計測", "太郎" + i, "ケイソク", "タロウ",
                     java.time.LocalDate.of(1970 + i % 40, 4, 1), i % 2 == 0 ? "male" : "female", "06130012", "B" + (i / 1000), String.valueOf(i))));
         }
-        return persons;
+        return members;
     }
 
     static void appendObservation(StringBuilder out, int n, UUID person, String identifierSystem) {
@@ -281,7 +284,7 @@ class PhrIngestBenchmark {
         List<Accessor> individuals = new ArrayList<>();
         for (UUID person : sample) {
             UUID personal = accounts.tenant(TenantKind.PERSONAL);
-            records.linkIndividual(person, personal);
+            persons.linkIndividual(person, personal);
             individuals.add(Accessor.individual(personal, "person-" + person, "本人", Accessor.Channel.PAGE));
         }
         Accessor api = Accessor.tenant(insurer, "bench", "bench", Accessor.Channel.API);
@@ -296,10 +299,10 @@ class PhrIngestBenchmark {
             rowsSeen = 0;
             for (int i = 0; i < sample.size(); i++) {
                 long t0 = System.nanoTime();
-                rowsSeen += records.myLatest(individuals.get(i)).size();
-                rowsSeen += records.myTimeline(individuals.get(i), Optional.of(chartCode), 400).size();
+                rowsSeen += observations.myLatest(individuals.get(i)).size();
+                rowsSeen += observations.myTimeline(individuals.get(i), Optional.of(chartCode), 400).size();
                 long t1 = System.nanoTime();
-                rowsSeen += records.searchObservations(api, new ObservationQuery(Optional.of(sample.get(i)), Optional.empty(), Optional.empty(),
+                rowsSeen += observations.searchObservations(api, new ObservationQuery(Optional.of(sample.get(i)), Optional.empty(), Optional.empty(),
                         Optional.empty(), Optional.empty(), true, Optional.empty(), true, 50, 0)).size();
                 long t2 = System.nanoTime();
                 page.add((t1 - t0) / 1e6);

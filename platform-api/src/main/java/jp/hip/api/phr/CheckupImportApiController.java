@@ -23,7 +23,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.hip.api.ApiClient;
 import jp.hip.phr.Accessor;
 import jp.hip.phr.PhrException;
-import jp.hip.phr.PhrRecords;
+import jp.hip.api.PhrHttp;
+import jp.hip.phr.checkup.CheckupImport;
 
 /**
  * 特定健診 import for an insurer's own systems: the same upload as the insurer page ({@code /insurer/checkups}),
@@ -43,10 +44,10 @@ class CheckupImportApiController {
 
     record ReportView(String uploadName, long imported, long alreadyImported, long rejected, int observations, List<FileView> files) {}
 
-    private final PhrRecords records;
+    private final CheckupImport records;
     private final MessageSource messages;
 
-    CheckupImportApiController(PhrRecords records, MessageSource messages) {
+    CheckupImportApiController(CheckupImport records, MessageSource messages) {
         this.records = records;
         this.messages = messages;
     }
@@ -75,17 +76,17 @@ class CheckupImportApiController {
 
     @ExceptionHandler(PhrException.class)
     ProblemDetail refused(PhrException e, Locale locale) {
-        HttpStatus status = HttpStatus.valueOf(PhrRecords.statusOf(e.kind()));
+        HttpStatus status = HttpStatus.valueOf(PhrHttp.statusOf(e.kind()));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "The request breaks a rule.");
         problem.setProperty("problems", problems(e.problems(), locale));
         return problem;
     }
 
-    private ReportView view(PhrRecords.ImportReport report, Locale locale) {
+    private ReportView view(CheckupImport.ImportReport report, Locale locale) {
         List<FileView> files = report.files().stream().map(f -> new FileView(f.fileName(),
                 f.imported() ? "IMPORTED" : f.alreadyImported() ? "ALREADY_IMPORTED" : "REJECTED", f.person(),
                 f.checkupDate(), f.observations(), problems(f.problems(), locale), problems(f.warnings(), locale))).toList();
-        long already = report.files().stream().filter(PhrRecords.FileResult::alreadyImported).count();
+        long already = report.files().stream().filter(CheckupImport.FileResult::alreadyImported).count();
         return new ReportView(report.uploadName(), report.imported(), already, report.rejected(), report.observations(), files);
     }
 

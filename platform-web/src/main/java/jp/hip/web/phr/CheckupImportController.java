@@ -13,17 +13,20 @@ import org.springframework.web.multipart.MultipartFile;
 
 import jp.hip.identity.SignedInUser;
 import jp.hip.phr.Accessor;
-import jp.hip.phr.PhrRecords;
+import jp.hip.phr.checkup.CheckupImport;
+import jp.hip.phr.persons.PhrPersons;
 
 /** Insurer staff upload 特定健診 XML (one file or a ZIP of many) and see what happened to every file. */
 @Controller
 @RequestMapping("/insurer/checkups")
 class CheckupImportController {
 
-    private final PhrRecords records;
+    private final CheckupImport records;
+    private final PhrPersons persons;
 
-    CheckupImportController(PhrRecords records) {
+    CheckupImportController(CheckupImport records, PhrPersons persons) {
         this.records = records;
+        this.persons = persons;
     }
 
     private static Accessor insurer(SignedInUser me) {
@@ -33,7 +36,7 @@ class CheckupImportController {
     @GetMapping
     String form(@AuthenticationPrincipal SignedInUser me, Model model) {
         model.addAttribute("documents", records.latestSourceDocuments(insurer(me), 20));
-        model.addAttribute("members", records.memberCount(me.tenantId()));
+        model.addAttribute("members", persons.memberCount(me.tenantId()));
         return "phr/checkup-import";
     }
 

@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import jp.hip.identity.SignedInUser;
 import jp.hip.phr.Accessor;
-import jp.hip.phr.PhrRecords;
-import jp.hip.phr.PhrRecords.ItemSummary;
-import jp.hip.phr.PhrRecords.MembersOverview;
+import jp.hip.phr.aggregates.MembersOverviews;
+import jp.hip.phr.aggregates.MembersOverviews.ItemSummary;
+import jp.hip.phr.aggregates.MembersOverviews.MembersOverview;
 import jp.hip.web.home.FiscalYears;
 
 /**
@@ -36,10 +36,10 @@ class MembersOverviewController {
     /** One row of the table and the chart: this year and the year before. */
     record Row(ItemSummary item, ItemSummary previous, int barLength) {}
 
-    private final PhrRecords records;
+    private final MembersOverviews records;
     private final MessageSource messages;
 
-    MembersOverviewController(PhrRecords records, MessageSource messages) {
+    MembersOverviewController(MembersOverviews records, MessageSource messages) {
         this.records = records;
         this.messages = messages;
     }
@@ -61,7 +61,7 @@ class MembersOverviewController {
         List<Row> rows = rows(overview, before);
         model.addAttribute("rows", rows);
         model.addAttribute("chartRows", rows.stream().filter(r -> r.item().judged()).toList());
-        model.addAttribute("minCell", PhrRecords.MIN_CELL);
+        model.addAttribute("minCell", MembersOverviews.MIN_CELL);
         return "phr/members-overview";
     }
 

@@ -1,4 +1,4 @@
-package jp.hip.phr;
+package jp.hip.phr.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,10 @@ import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
+
+import jp.hip.phr.DataCategory;
+import jp.hip.phr.PhrException;
+import jp.hip.phr.PhrFhir;
 
 /** How a posted FHIR Consent is read: one mapping, strictly, every problem at once. */
 class ConsentRequestTests {
@@ -28,7 +32,7 @@ class ConsentRequestTests {
         Consent.ProvisionComponent provision = consent.getProvision().setType(Consent.ConsentProvisionType.PERMIT);
         provision.addActor().setRole(new CodeableConcept(new Coding(ConsentRequest.PARTICIPATION_SYSTEM, "IRCP", null)))
                 .setReference(new Reference("Organization/" + RECIPIENT));
-        provision.addCode(new CodeableConcept(new Coding(PhrRecords.DATA_CATEGORY_SYSTEM, "LIFELOG", null)));
+        provision.addCode(new CodeableConcept(new Coding(PhrFhir.DATA_CATEGORY_SYSTEM, "LIFELOG", null)));
         provision.getDataPeriod().setStartElement(new DateTimeType("2025-04-01T00:00:00+09:00"));
         return consent;
     }
@@ -84,7 +88,7 @@ class ConsentRequestTests {
         byClass.getProvision().addClass_(new Coding("http://hl7.org/fhir/resource-types", "Observation", null));
         assertThat(keys(byClass)).containsExactly("phr.error.consentUnsupported");
         Consent twoCodes = consent();
-        twoCodes.getProvision().addCode(new CodeableConcept(new Coding(PhrRecords.DATA_CATEGORY_SYSTEM, "CHECKUP", null)));
+        twoCodes.getProvision().addCode(new CodeableConcept(new Coding(PhrFhir.DATA_CATEGORY_SYSTEM, "CHECKUP", null)));
         assertThat(keys(twoCodes)).containsExactly("phr.error.consentDataCategory");
         assertThatThrownBy(() -> ConsentRequest.of(consent().setScope(null))).isInstanceOf(PhrException.class);
     }

@@ -1,4 +1,4 @@
-package jp.hip.phr;
+package jp.hip.phr.checkup;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import jp.hip.phr.PhrException;
 import jp.hip.phr.PhrException.Problem;
 
 /**

@@ -1,4 +1,4 @@
-package jp.hip.phr;
+package jp.hip.phr.observations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +15,10 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
+
+import jp.hip.phr.DataCategory;
+import jp.hip.phr.ObservationCode;
+import jp.hip.phr.PhrException;
 
 /** Ingest rules on their own: codes from the table, units that fit, plausible values, no future, all problems at once. */
 class ObservationRulesTests {

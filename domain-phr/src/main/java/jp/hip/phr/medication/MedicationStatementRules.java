@@ -1,4 +1,4 @@
-package jp.hip.phr;
+package jp.hip.phr.medication;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +12,8 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MedicationStatement;
 
+import jp.hip.phr.PhrException;
+import jp.hip.phr.observations.ObservationRules;
 import jp.hip.phr.PhrException.Problem;
 
 /**

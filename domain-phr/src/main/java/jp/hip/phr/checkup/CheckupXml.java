@@ -1,4 +1,4 @@
-package jp.hip.phr;
+package jp.hip.phr.checkup;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,6 +24,7 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
+import jp.hip.phr.PhrException;
 import jp.hip.phr.PhrException.Problem;
 
 /**

@@ -1,4 +1,4 @@
-package jp.hip.phr;
+package jp.hip.phr.access;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -11,6 +11,9 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
 
+import jp.hip.phr.DataCategory;
+import jp.hip.phr.PhrException;
+import jp.hip.phr.PhrFhir;
 import jp.hip.phr.PhrException.Kind;
 import jp.hip.phr.PhrException.Problem;
 
@@ -18,7 +21,7 @@ import jp.hip.phr.PhrException.Problem;
  * A FHIR R4 Consent posted by a PHR service on the person's behalf, read strictly into one consent change
  * (docs/phr.md "Consent create"): status active|inactive, scope patient-privacy, category LOINC 59284-0,
  * patient Patient/{id}, one provision of type permit|deny with exactly one actor (role IRCP, reference
- * Organization/{recipient tenant id}), exactly one provision.code in {@link PhrRecords#DATA_CATEGORY_SYSTEM} and
+ * Organization/{recipient tenant id}), exactly one provision.code in {@link PhrFhir#DATA_CATEGORY_SYSTEM} and
  * provision.dataPeriod (start required, end optional and not before start). An active permit is a grant; an
  * inactive consent or a deny is a withdrawal.
  */
@@ -100,7 +103,7 @@ record ConsentRequest(UUID personId, UUID recipientTenantId, DataCategory catego
     }
 
     private static DataCategory category(Coding coding) {
-        if (!PhrRecords.DATA_CATEGORY_SYSTEM.equals(coding.getSystem()) || coding.getCode() == null) {
+        if (!PhrFhir.DATA_CATEGORY_SYSTEM.equals(coding.getSystem()) || coding.getCode() == null) {
             return null;
         }
         for (DataCategory c : DataCategory.values()) {

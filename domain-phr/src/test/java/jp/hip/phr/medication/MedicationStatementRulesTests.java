@@ -1,4 +1,4 @@
-package jp.hip.phr;
+package jp.hip.phr.medication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +14,8 @@ import org.hl7.fhir.r4.model.MedicationStatement.MedicationStatementStatus;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
+
+import jp.hip.phr.PhrException;
 
 /** MedicationStatement rules on their own: a YJ or HOT9 coding, a status, a subject, no future, all problems at once. */
 class MedicationStatementRulesTests {

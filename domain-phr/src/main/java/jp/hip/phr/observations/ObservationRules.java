@@ -1,4 +1,4 @@
-package jp.hip.phr;
+package jp.hip.phr.observations;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -15,6 +15,9 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 
+import jp.hip.phr.ObservationCode;
+import jp.hip.phr.PhrException;
+import jp.hip.phr.DataCategory;
 import jp.hip.phr.PhrException.Problem;
 
 /**
@@ -26,7 +29,7 @@ import jp.hip.phr.PhrException.Problem;
 public final class ObservationRules {
 
     /** Clock skew a device may have before its "now" counts as future. */
-    static final Duration SKEW = Duration.ofMinutes(5);
+    public static final Duration SKEW = Duration.ofMinutes(5);
 
     private final Map<String, ObservationCode> codes;
 

@@ -1,4 +1,4 @@
-package jp.hip.phr;
+package jp.hip.phr.checkup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+
+import jp.hip.phr.PhrException;
 
 /** The hardened 特定健診 CDA reader on its own. */
 class CheckupXmlTests {
