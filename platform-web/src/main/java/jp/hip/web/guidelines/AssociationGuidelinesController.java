@@ -28,7 +28,7 @@ import jp.hip.guidelines.FormType;
 import jp.hip.guidelines.GuidelineDetail;
 import jp.hip.guidelines.GuidelineException;
 import jp.hip.guidelines.GuidelineKind;
-import jp.hip.guidelines.GuidelineRegistry;
+import jp.hip.guidelines.AssociationDesk;
 import jp.hip.guidelines.ReviewDetail;
 import jp.hip.guidelines.ServiceCategory;
 import jp.hip.web.PageNotFoundException;
@@ -42,17 +42,17 @@ import jp.hip.web.PageNotFoundException;
 @RequestMapping("/association/guidelines")
 class AssociationGuidelinesController {
 
-    private final GuidelineRegistry registry;
+    private final AssociationDesk desk;
 
-    AssociationGuidelinesController(GuidelineRegistry registry) {
-        this.registry = registry;
+    AssociationGuidelinesController(AssociationDesk desk) {
+        this.desk = desk;
     }
 
     @GetMapping
     String home(Model model) {
-        model.addAttribute("profile", registry.myAssociation().orElse(null));
-        model.addAttribute("guidelines", registry.myGuidelines());
-        model.addAttribute("reminders", registry.myReminders());
+        model.addAttribute("profile", desk.myAssociation().orElse(null));
+        model.addAttribute("guidelines", desk.myGuidelines());
+        model.addAttribute("reminders", desk.myReminders());
         return "guidelines/association-home";
     }
 
@@ -93,7 +93,7 @@ class AssociationGuidelinesController {
 
     @GetMapping("/profile")
     String profile(Model model) {
-        model.addAttribute("form", registry.myAssociation().map(ProfileForm::of).orElseGet(ProfileForm::new));
+        model.addAttribute("form", desk.myAssociation().map(ProfileForm::of).orElseGet(ProfileForm::new));
         return profileView(model);
     }
 
@@ -103,7 +103,7 @@ class AssociationGuidelinesController {
             return profileView(model);
         }
         try {
-            registry.saveAssociation(new GuidelineRegistry.AssociationProfile(form.getCorporateNumber(), form.getName(),
+            desk.saveAssociation(new AssociationDesk.AssociationProfile(form.getCorporateNumber(), form.getName(),
                     form.getKind(), form.getRepresentativeName(), form.getWebsiteUrl(), form.getContactEmail()));
         } catch (GuidelineException e) {
             GuidelineForms.reject(errors, e, "guidelines.association.corporateNumber", "corporateNumber",
@@ -166,7 +166,7 @@ class AssociationGuidelinesController {
         }
         UUID id;
         try {
-            id = registry.registerGuideline(new GuidelineRegistry.NewGuideline(form.getKind(), form.getServiceCategory(),
+            id = desk.registerGuideline(new AssociationDesk.NewGuideline(form.getKind(), form.getServiceCategory(),
                     form.getTitle(), form.getTargetBusinesses(), form.getPublicUrl(), form.getVersionLabel(),
                     GuidelineForms.date(form.getVersionDatedOn()), form.getDocumentUrl()));
         } catch (GuidelineException e) {
@@ -188,9 +188,9 @@ class AssociationGuidelinesController {
 
     @GetMapping("/{id}")
     String guideline(@PathVariable String id, Model model) {
-        GuidelineDetail detail = registry.myGuideline(GuidelineForms.id(id)).orElseThrow(PageNotFoundException::new);
+        GuidelineDetail detail = desk.myGuideline(GuidelineForms.id(id)).orElseThrow(PageNotFoundException::new);
         model.addAttribute("guideline", detail);
-        model.addAttribute("editions", registry.ruleDocuments());
+        model.addAttribute("editions", desk.ruleDocuments());
         model.addAttribute("formTypes", FormType.values());
         return "guidelines/association-guideline";
     }
@@ -205,7 +205,7 @@ class AssociationGuidelinesController {
                 throw new GuidelineException("guidelines.public.badDate");
             }
             boolean uploaded = document != null && !document.isEmpty();
-            registry.addVersion(guidelineId, new GuidelineRegistry.NewVersion(label, GuidelineForms.date(datedOn), documentUrl,
+            desk.addVersion(guidelineId, new AssociationDesk.NewVersion(label, GuidelineForms.date(datedOn), documentUrl,
                     uploaded ? document.getOriginalFilename() : null, uploaded ? document.getBytes() : null));
             redirect.addFlashAttribute("done", "guidelines.version.added");
         } catch (GuidelineException e) {
@@ -217,7 +217,7 @@ class AssociationGuidelinesController {
 
     @GetMapping("/{id}/versions/{versionId}/document")
     ResponseEntity<byte[]> document(@PathVariable String id, @PathVariable String versionId) {
-        return GuidelineForms.download(registry.myVersionDocument(GuidelineForms.id(versionId)).orElseThrow(PageNotFoundException::new));
+        return GuidelineForms.download(desk.myVersionDocument(GuidelineForms.id(versionId)).orElseThrow(PageNotFoundException::new));
     }
 
     /** An upload over the server's limit never reaches the facade: say so on the guideline page. */
@@ -234,7 +234,7 @@ class AssociationGuidelinesController {
             RedirectAttributes redirect) {
         UUID guidelineId = GuidelineForms.id(id);
         try {
-            UUID declarationId = registry.startDeclaration(guidelineId, GuidelineForms.id(versionId), formType, edition);
+            UUID declarationId = desk.startDeclaration(guidelineId, GuidelineForms.id(versionId), formType, edition);
             return "redirect:/association/guidelines/declarations/" + declarationId;
         } catch (GuidelineException e) {
             GuidelineForms.notFoundAs404(e);
@@ -271,7 +271,7 @@ class AssociationGuidelinesController {
             return f;
         }
 
-        GuidelineRegistry.DraftInput input() {
+        AssociationDesk.DraftInput input() {
             Map<UUID, AnswerInput> answers = new HashMap<>();
             java.util.Set<String> keys = new java.util.HashSet<>(answer.keySet());
             keys.addAll(evidence.keySet());
@@ -281,7 +281,7 @@ class AssociationGuidelinesController {
                     answers.put(itemId, new AnswerInput(GuidelineForms.enumOrNull(Answer.class, answer.get(key)), evidence.get(key)));
                 }
             }
-            return new GuidelineRegistry.DraftInput(formType, edition, signatoryName, signatoryTitle, pledged, answers);
+            return new AssociationDesk.DraftInput(formType, edition, signatoryName, signatoryTitle, pledged, answers);
         }
 
         public long getVersion() { return version; }
@@ -304,7 +304,7 @@ class AssociationGuidelinesController {
 
     @GetMapping("/declarations/{id}")
     String declaration(@PathVariable String id, Model model) {
-        ReviewDetail detail = registry.myDeclaration(GuidelineForms.id(id)).orElseThrow(PageNotFoundException::new);
+        ReviewDetail detail = desk.myDeclaration(GuidelineForms.id(id)).orElseThrow(PageNotFoundException::new);
         model.addAttribute("form", DeclarationForm.of(detail));
         return declarationView(detail, model);
     }
@@ -314,10 +314,10 @@ class AssociationGuidelinesController {
             Model model, RedirectAttributes redirect) {
         UUID declarationId = GuidelineForms.id(id);
         try {
-            registry.saveDraft(declarationId, form.getVersion(), form.input());
+            desk.saveDraft(declarationId, form.getVersion(), form.input());
         } catch (GuidelineException e) {
             GuidelineForms.reject(errors, e);
-            return declarationView(registry.myDeclaration(declarationId).orElseThrow(PageNotFoundException::new), model);
+            return declarationView(desk.myDeclaration(declarationId).orElseThrow(PageNotFoundException::new), model);
         }
         redirect.addFlashAttribute("done", "guidelines.declaration.saved");
         return "redirect:/association/guidelines/declarations/" + declarationId;
@@ -328,10 +328,10 @@ class AssociationGuidelinesController {
             Model model, RedirectAttributes redirect) {
         UUID declarationId = GuidelineForms.id(id);
         try {
-            registry.saveAndSubmit(declarationId, form.getVersion(), form.input());
+            desk.saveAndSubmit(declarationId, form.getVersion(), form.input());
         } catch (GuidelineException e) {
             GuidelineForms.reject(errors, e);
-            return declarationView(registry.myDeclaration(declarationId).orElseThrow(PageNotFoundException::new), model);
+            return declarationView(desk.myDeclaration(declarationId).orElseThrow(PageNotFoundException::new), model);
         }
         redirect.addFlashAttribute("done", "guidelines.declaration.submitted");
         return "redirect:/association/guidelines/declarations/" + declarationId;
@@ -342,7 +342,7 @@ class AssociationGuidelinesController {
             RedirectAttributes redirect) {
         UUID declarationId = GuidelineForms.id(id);
         try {
-            registry.withdraw(declarationId, version, reason);
+            desk.withdraw(declarationId, version, reason);
             redirect.addFlashAttribute("done", "guidelines.declaration.withdrawn");
         } catch (GuidelineException e) {
             GuidelineForms.notFoundAs404(e);
@@ -355,7 +355,7 @@ class AssociationGuidelinesController {
     String comment(@PathVariable String id, @RequestParam(defaultValue = "") String body, RedirectAttributes redirect) {
         UUID declarationId = GuidelineForms.id(id);
         try {
-            registry.commentAsAssociation(declarationId, body);
+            desk.commentAsAssociation(declarationId, body);
             redirect.addFlashAttribute("done", "guidelines.declaration.commented");
         } catch (GuidelineException e) {
             GuidelineForms.notFoundAs404(e);
@@ -367,7 +367,7 @@ class AssociationGuidelinesController {
     private String declarationView(ReviewDetail detail, Model model) {
         model.addAttribute("detail", detail);
         model.addAttribute("d", detail.declaration());
-        model.addAttribute("editions", registry.ruleDocuments());
+        model.addAttribute("editions", desk.ruleDocuments());
         model.addAttribute("formTypes", FormType.values());
         model.addAttribute("answers", Answer.values());
         return "guidelines/association-declaration";
