@@ -161,15 +161,15 @@ public class AssociationDesk {
             Guideline g = guidelines.findById(guidelineId).orElseThrow(() -> new GuidelineException("guidelines.guideline.notFound"));
             GuidelineVersion v = versions.findById(versionId).filter(x -> x.guidelineId().equals(g.id()))
                     .orElseThrow(() -> new GuidelineException("guidelines.version.notFound"));
-            if (!ruleDocuments.existsById(edition == null ? "" : edition)) {
-                throw new GuidelineException("guidelines.declaration.edition.required");
-            }
+            String inForce = records.editionOn(records.today());
+            DeclarationRules.requireEditionInForce(edition == null || edition.isBlank() ? inForce : edition, inForce);
             if (declarations.existsByGuidelineIdAndStatusIn(g.id(), OPEN)) {
                 throw new GuidelineException("guidelines.declaration.openExists");
             }
+            DeclarationRules.requireNewerVersion(v, declarations.findByGuidelineIdOrderByGenerationDesc(g.id()));
             Association a = associations.findFirstBy().orElseThrow(() -> new GuidelineException("guidelines.association.profileRequired"));
             Declaration d = Declaration.draft(g, v, a.name(), declarations.countByGuidelineId(g.id()) + 1, formType,
-                    edition, records.now());
+                    inForce, records.now());
             declarations.saveAndFlush(d);
             records.audit.record("GL_DECLARATION_STARTED", DeclarationRecords.AUDIT_TYPE, d.id(), Map.of("registrationNo", g.registrationNo(), "version", v.label()));
             return d.id();
@@ -199,20 +199,20 @@ public class AssociationDesk {
         Callers.guard(() -> tx.execute(s -> {
             Declaration d = ownDeclaration(declarationId, expectedVersion);
             edit(actor, d, input);
-            records.record(d, d.submit(actor, checklistItems.findByEditionOrderByPositionAsc(d.edition()), records.today(), records.now()));
+            DeclarationRules.requireEditionInForce(d.edition(), records.editionOn(records.today()));
+            records.record(d, d.submit(actor, checklistItems.findByEditionAndRetiredAtIsNullOrderByPositionAsc(d.edition()), records.today(), records.now()));
             return null;
         }));
     }
 
     private void edit(Actor actor, Declaration d, DraftInput input) {
         {
-            if (input.edition() == null || !ruleDocuments.existsById(input.edition())) {
-                throw new GuidelineException("guidelines.declaration.edition.required");
-            }
-            Set<UUID> items = checklistItems.findByEditionOrderByPositionAsc(input.edition()).stream()
+            String edition = input.edition() == null || input.edition().isBlank() ? d.edition() : input.edition();
+            DeclarationRules.requireEditionInForce(edition, records.editionOn(records.today()));
+            Set<UUID> items = checklistItems.findByEditionAndRetiredAtIsNullOrderByPositionAsc(edition).stream()
                     .map(ChecklistItem::id).collect(Collectors.toSet());
             Map<String, List<Object>> changes = d.edit(actor, new Declaration.DraftContent(input.formType(),
-                    input.edition(), input.signatoryName(), input.signatoryTitle(), input.pledged(),
+                    edition, input.signatoryName(), input.signatoryTitle(), input.pledged(),
                     input.answers() == null ? Map.of() : input.answers()), items);
             declarations.saveAndFlush(d);
             if (!changes.isEmpty()) {
@@ -225,7 +225,8 @@ public class AssociationDesk {
         Actor actor = Callers.association();
         Callers.guard(() -> tx.execute(s -> {
             Declaration d = ownDeclaration(declarationId, expectedVersion);
-            records.record(d, d.submit(actor, checklistItems.findByEditionOrderByPositionAsc(d.edition()), records.today(), records.now()));
+            DeclarationRules.requireEditionInForce(d.edition(), records.editionOn(records.today()));
+            records.record(d, d.submit(actor, checklistItems.findByEditionAndRetiredAtIsNullOrderByPositionAsc(d.edition()), records.today(), records.now()));
             return null;
         }));
     }
@@ -267,7 +268,15 @@ public class AssociationDesk {
 
     /** The checklist of an edition and the editions, for the declaration form. */
     public List<ChecklistItemView> checklist(String edition) {
-        return tx.execute(s -> checklistItems.findByEditionOrderByPositionAsc(edition).stream().map(ChecklistItem::view).toList());
+        return tx.execute(s -> checklistItems.findByEditionAndRetiredAtIsNullOrderByPositionAsc(edition).stream().map(ChecklistItem::view).toList());
+    }
+
+    /** The edition of 本指針 in force today: the only one a new declaration can be made against. */
+    public RuleDocumentView editionInForce() {
+        return tx.execute(s -> {
+            String edition = records.editionOn(records.today());
+            return records.ruleDocuments().stream().filter(r -> r.edition().equals(edition)).findFirst().orElseThrow();
+        });
     }
 
     public List<RuleDocumentView> ruleDocuments() {

@@ -240,18 +240,7 @@ class Declaration {
         if (!pledged) {
             throw new GuidelineException("guidelines.declaration.pledge.required");
         }
-        for (ChecklistItem item : itemsOfEdition) {
-            ChecklistAnswer answer = answers.stream().filter(a -> a.itemId().equals(item.id())).findFirst().orElse(null);
-            if (answer == null || answer.answer() == null) {
-                throw new GuidelineException("guidelines.declaration.checklist.incomplete");
-            }
-            if (answer.answer() == Answer.NO) {
-                throw new GuidelineException("guidelines.declaration.checklist.no");
-            }
-            if (answer.answer() == Answer.YES && item.requiresEvidence() && answer.evidenceUrl() == null) {
-                throw new GuidelineException("guidelines.declaration.checklist.evidenceMissing");
-            }
-        }
+        DeclarationRules.requireComplete(answers, itemsOfEdition);
         LogoValidity window = LogoValidity.of(today, versionDatedOn);
         if (window.isEmpty()) {
             throw new GuidelineException("guidelines.declaration.window.empty");
@@ -395,6 +384,7 @@ class Declaration {
     String edition() { return edition; }
     long version() { return version; }
     LocalDate versionDatedOn() { return versionDatedOn; }
+    String versionLabel() { return versionLabel; }
     LocalDate validUntil() { return validUntil; }
     String registrationNo() { return registrationNo; }
     String title() { return title; }

@@ -87,13 +87,27 @@ class DeclarationRecords {
                 .filter(c -> forRegistry || c.visibility() == Visibility.TO_APPLICANT)
                 .toList();
         LogoValidity window = LogoValidity.of(today, d.versionDatedOn());
-        return new ReviewDetail(d.view(today), checklist(d.edition()), thread,
+        return new ReviewDetail(d.view(today), checklistOf(d), thread,
                 transitions.findByDeclarationIdOrderByIdAsc(d.id()).stream().map(StatusTransition::view).toList(),
                 window, suspensionEnabled);
     }
 
+    /**
+     * The wording a declaration is answered against: a draft shows the current revisions of its edition; once
+     * submitted, exactly the revisions it answered, whatever METI changed since (ADR 0013).
+     */
+    List<ChecklistItemView> checklistOf(Declaration d) {
+        if (d.status() == DeclarationStatus.DRAFT) {
+            return checklist(d.edition());
+        }
+        List<java.util.UUID> answered = d.answers().stream().map(ChecklistAnswer::itemId).toList();
+        return checklistItems.findAllById(answered).stream()
+                .sorted(java.util.Comparator.comparingInt(ChecklistItem::position))
+                .map(ChecklistItem::view).toList();
+    }
+
     List<ChecklistItemView> checklist(String edition) {
-        return checklistItems.findByEditionOrderByPositionAsc(edition).stream().map(ChecklistItem::view).toList();
+        return checklistItems.findByEditionAndRetiredAtIsNullOrderByPositionAsc(edition).stream().map(ChecklistItem::view).toList();
     }
 
     List<RuleDocumentView> ruleDocuments() {

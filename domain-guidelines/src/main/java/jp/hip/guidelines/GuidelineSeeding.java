@@ -82,7 +82,7 @@ public class GuidelineSeeding {
                     records.editionOn(seed.declaredOn()), declaredAt);
             Actor association = new Actor("demo", a.name(), Party.ASSOCIATION);
             Actor meti = new Actor("demo", "経済産業省 ヘルスケア産業課", Party.REGISTRY);
-            List<ChecklistItem> items = checklistItems.findByEditionOrderByPositionAsc(d.edition());
+            List<ChecklistItem> items = checklistItems.findByEditionAndRetiredAtIsNullOrderByPositionAsc(d.edition());
             Map<UUID, AnswerInput> answers = new LinkedHashMap<>();
             String base = seed.publicUrl() == null ? "https://example.org/guideline" : seed.publicUrl();
             items.forEach(i -> answers.put(i.id(), new AnswerInput(Answer.YES, base + "#" + i.view().code().toLowerCase())));

@@ -32,10 +32,12 @@ public class RegistryReview {
     private final VersionDocumentsRepository documents;
     private final DeclarationRecords records;
     private final TransactionTemplate tx;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     RegistryReview(DeclarationsRepository declarations, TransitionsRepository transitions, CommentsRepository comments,
             ChecklistItemsRepository checklistItems, VersionDocumentsRepository documents, DeclarationRecords records,
-            TransactionTemplate tx) {
+            TransactionTemplate tx, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.declarations = declarations;
         this.transitions = transitions;
         this.comments = comments;
@@ -52,6 +54,7 @@ public class RegistryReview {
         return asRegistry(() -> tx.execute(s -> {
             List<Declaration> found = status == null
                     ? declarations.findByStatusInOrderByStatusChangedAtAsc(EnumSet.of(DeclarationStatus.SUBMITTED))
+                    : status == DeclarationStatus.DRAFT ? List.<Declaration>of()
                     : declarations.findByStatusInOrderByStatusChangedAtAsc(EnumSet.of(status));
             return found.stream().map(d -> d.view(today)).toList();
         }));
@@ -59,13 +62,13 @@ public class RegistryReview {
 
     public Optional<ReviewDetail> registryDeclaration(UUID declarationId) {
         Callers.registry();
-        return asRegistry(() -> tx.execute(s -> declarations.findById(declarationId).map(d -> records.detail(d, true))));
+        return asRegistry(() -> tx.execute(s -> submitted(declarationId).map(d -> records.detail(d, true))));
     }
 
     /** The uploaded document of the version a declaration was made on, for METI's check. */
     public Optional<DocumentFile> registryDeclarationDocument(UUID declarationId) {
         Callers.registry();
-        return asRegistry(() -> tx.execute(s -> declarations.findById(declarationId)
+        return asRegistry(() -> tx.execute(s -> submitted(declarationId)
                 .flatMap(d -> documents.findById(d.guidelineVersionId())).map(VersionDocument::file)));
     }
 
@@ -75,7 +78,7 @@ public class RegistryReview {
     public void decide(UUID declarationId, long expectedVersion, RegistryAction action, String reason) {
         Actor actor = Callers.registry();
         asRegistry(() -> Callers.guard(() -> tx.execute(s -> {
-            Declaration d = declarations.findById(declarationId).orElseThrow(() -> new GuidelineException("guidelines.declaration.notFound"));
+            Declaration d = submitted(declarationId).orElseThrow(() -> new GuidelineException("guidelines.declaration.notFound"));
             if (d.version() != expectedVersion) {
                 throw new GuidelineException("guidelines.declaration.stale");
             }
@@ -102,7 +105,7 @@ public class RegistryReview {
     public void commentAsRegistry(UUID declarationId, String body, Visibility visibility) {
         Actor actor = Callers.registry();
         asRegistry(() -> Callers.guard(() -> tx.execute(s -> {
-            Declaration d = declarations.findById(declarationId).orElseThrow(() -> new GuidelineException("guidelines.declaration.notFound"));
+            Declaration d = submitted(declarationId).orElseThrow(() -> new GuidelineException("guidelines.declaration.notFound"));
             comments.save(new ReviewComment(d, actor, visibility, body, records.now()));
             return null;
         })));
@@ -112,7 +115,7 @@ public class RegistryReview {
     public List<TrailEntry> auditTrail(UUID declarationId) {
         Callers.registry();
         return asRegistry(() -> tx.execute(s -> {
-            if (declarations.findById(declarationId).isEmpty()) {
+            if (submitted(declarationId).isEmpty()) {
                 return List.<TrailEntry>of();
             }
             List<TrailEntry> trail = new ArrayList<>();
@@ -135,19 +138,31 @@ public class RegistryReview {
         }));
     }
 
-    public void rewordChecklistItem(UUID itemId, long expectedVersion, String text, boolean requiresEvidence) {
+    /**
+     * New wording for an item: a new revision for declarations made from now on (and for drafts, which have not
+     * declared anything yet); submitted and listed declarations keep the revision they answered (ADR 0013).
+     * Returns the new revision's id.
+     */
+    public UUID rewordChecklistItem(UUID itemId, long expectedVersion, String text, boolean requiresEvidence) {
         Callers.registry();
-        asRegistry(() -> Callers.guard(() -> tx.execute(s -> {
+        return asRegistry(() -> Callers.guard(() -> tx.execute(s -> {
             ChecklistItem item = checklistItems.findById(itemId).orElseThrow(() -> new GuidelineException("guidelines.checklist.notFound"));
             if (item.version() != expectedVersion) {
                 throw new GuidelineException("guidelines.declaration.stale");
             }
             ChecklistItemView before = item.view();
-            item.reword(text, requiresEvidence);
+            ChecklistItem next = item.reword(text, requiresEvidence, records.now());
             checklistItems.saveAndFlush(item);
-            records.audit.record("GL_CHECKLIST_ITEM_CHANGED", "GuidelineChecklistItem", itemId,
-                    Map.of("before", before.text(), "after", item.view().text(), "requiresEvidence", requiresEvidence));
-            return null;
+            checklistItems.saveAndFlush(next);
+            jdbc.sql("""
+                    update gl_checklist_answer a set item_id = :next
+                      from gl_declaration d
+                     where d.id = a.declaration_id and d.status = 'DRAFT' and a.item_id = :old
+                    """).param("next", next.id()).param("old", itemId).update();
+            records.audit.record("GL_CHECKLIST_ITEM_CHANGED", "GuidelineChecklistItem", next.id(),
+                    Map.of("code", next.view().code(), "revision", next.view().revision(), "before", before.text(),
+                            "after", next.view().text(), "requiresEvidence", requiresEvidence));
+            return next.id();
         })));
     }
 
@@ -163,6 +178,14 @@ public class RegistryReview {
 
     public List<RuleDocumentView> ruleDocuments() {
         return tx.execute(s -> records.ruleDocuments());
+    }
+
+    /**
+     * METI sees what was submitted, never a draft: an association's draft (new, or returned with comments) is its own
+     * until it is submitted again, so to METI it does not exist.
+     */
+    private Optional<Declaration> submitted(UUID declarationId) {
+        return declarations.findById(declarationId).filter(d -> d.status() != DeclarationStatus.DRAFT);
     }
 
     private static <T> T asRegistry(Supplier<T> work) {

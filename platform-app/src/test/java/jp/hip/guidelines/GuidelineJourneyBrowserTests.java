@@ -69,7 +69,10 @@ class GuidelineJourneyBrowserTests extends BrowserTests {
         browser.findElement(By.partialLinkText(registrationNo)).click();
         browser.findElement(By.id("reason")).sendKeys("C3 の根拠URLを契約前説明のページにしてください");
         find("#action-return").click();
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("declaration-status"), "下書き"));
+        // A returned declaration is the association's draft again: METI is back on its queue, without it.
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice.success")));
+        assertThat(browser.getCurrentUrl()).endsWith("/registry/guidelines");
+        assertThat(browser.getPageSource()).doesNotContain("ブラウザで作るリラクゼーション指針");
         signOut();
 
         // The association sees the comment, fixes the evidence and resubmits.

@@ -190,7 +190,7 @@ class AssociationGuidelinesController {
     String guideline(@PathVariable String id, Model model) {
         GuidelineDetail detail = desk.myGuideline(GuidelineForms.id(id)).orElseThrow(PageNotFoundException::new);
         model.addAttribute("guideline", detail);
-        model.addAttribute("editions", desk.ruleDocuments());
+        model.addAttribute("inForce", desk.editionInForce());
         model.addAttribute("formTypes", FormType.values());
         return "guidelines/association-guideline";
     }
@@ -210,7 +210,7 @@ class AssociationGuidelinesController {
             redirect.addFlashAttribute("done", "guidelines.version.added");
         } catch (GuidelineException e) {
             GuidelineForms.notFoundAs404(e);
-            redirect.addFlashAttribute("failed", e.messageKey());
+            GuidelineForms.fail(redirect, e);
         }
         return "redirect:/association/guidelines/" + guidelineId;
     }
@@ -238,7 +238,7 @@ class AssociationGuidelinesController {
             return "redirect:/association/guidelines/declarations/" + declarationId;
         } catch (GuidelineException e) {
             GuidelineForms.notFoundAs404(e);
-            redirect.addFlashAttribute("failed", e.messageKey());
+            GuidelineForms.fail(redirect, e);
             return "redirect:/association/guidelines/" + guidelineId;
         }
     }
@@ -346,7 +346,7 @@ class AssociationGuidelinesController {
             redirect.addFlashAttribute("done", "guidelines.declaration.withdrawn");
         } catch (GuidelineException e) {
             GuidelineForms.notFoundAs404(e);
-            redirect.addFlashAttribute("failed", e.messageKey());
+            GuidelineForms.fail(redirect, e);
         }
         return "redirect:/association/guidelines/declarations/" + declarationId;
     }
@@ -359,7 +359,7 @@ class AssociationGuidelinesController {
             redirect.addFlashAttribute("done", "guidelines.declaration.commented");
         } catch (GuidelineException e) {
             GuidelineForms.notFoundAs404(e);
-            redirect.addFlashAttribute("failed", e.messageKey());
+            GuidelineForms.fail(redirect, e);
         }
         return "redirect:/association/guidelines/declarations/" + declarationId;
     }

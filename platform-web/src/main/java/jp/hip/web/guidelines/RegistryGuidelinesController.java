@@ -38,7 +38,9 @@ class RegistryGuidelinesController {
         DeclarationStatus chosen = GuidelineForms.enumOrNull(DeclarationStatus.class, status);
         model.addAttribute("declarations", review.registryDeclarations(chosen));
         model.addAttribute("chosen", chosen);
-        model.addAttribute("statuses", DeclarationStatus.values());
+        // METI never sees drafts: the filter offers the submitted statuses only.
+        model.addAttribute("statuses", java.util.Arrays.stream(DeclarationStatus.values())
+                .filter(st -> st != DeclarationStatus.DRAFT).toList());
         return "guidelines/registry-queue";
     }
 
@@ -66,9 +68,12 @@ class RegistryGuidelinesController {
         try {
             review.decide(declarationId, version, action, reason);
             redirect.addFlashAttribute("done", "guidelines.reg.done." + action);
+            if (action == RegistryReview.RegistryAction.RETURN) {
+                return "redirect:/registry/guidelines"; // a returned declaration is the association's draft again
+            }
         } catch (GuidelineException e) {
             GuidelineForms.notFoundAs404(e);
-            redirect.addFlashAttribute("failed", e.messageKey());
+            GuidelineForms.fail(redirect, e);
         }
         return "redirect:/registry/guidelines/declarations/" + declarationId;
     }
@@ -82,7 +87,7 @@ class RegistryGuidelinesController {
             redirect.addFlashAttribute("done", "guidelines.declaration.commented");
         } catch (GuidelineException e) {
             GuidelineForms.notFoundAs404(e);
-            redirect.addFlashAttribute("failed", e.messageKey());
+            GuidelineForms.fail(redirect, e);
         }
         return "redirect:/registry/guidelines/declarations/" + declarationId;
     }
@@ -104,7 +109,7 @@ class RegistryGuidelinesController {
             redirect.addFlashAttribute("done", "guidelines.reg.checklist.saved");
         } catch (GuidelineException e) {
             GuidelineForms.notFoundAs404(e);
-            redirect.addFlashAttribute("failed", e.messageKey());
+            GuidelineForms.fail(redirect, e);
         }
         return "redirect:/registry/guidelines/checklist?edition=" + java.net.URLEncoder.encode(edition, java.nio.charset.StandardCharsets.UTF_8);
     }
