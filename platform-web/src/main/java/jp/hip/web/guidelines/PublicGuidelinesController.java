@@ -92,9 +92,25 @@ class PublicGuidelinesController {
         }
     }
 
+    /**
+     * The list. A page number outside the list (0, negative, 2147483647, not a number) is redirected to the nearest
+     * existing page with the same filters, never a 500.
+     */
     @GetMapping
-    String list(@ModelAttribute("filter") Filter filter, Model model) {
-        model.addAttribute("result", register.publicList(filter.query(), filter.getPage() - 1, PAGE_SIZE));
+    String list(@ModelAttribute("filter") Filter filter, org.springframework.validation.BindingResult errors, Model model,
+            jakarta.servlet.http.HttpServletRequest request) {
+        int requested = errors.hasFieldErrors("page") ? 0 : filter.getPage();
+        var result = register.publicList(filter.query(), requested - 1, PAGE_SIZE);
+        if (result.page() + 1 != requested) {
+            var target = org.springframework.web.util.UriComponentsBuilder.fromPath("/guidelines");
+            request.getParameterMap().forEach((name, values) -> {
+                if (!name.equals("page") && !name.startsWith("_")) {
+                    target.queryParam(name, (Object[]) values);
+                }
+            });
+            return "redirect:" + target.queryParam("page", result.page() + 1).encode().build().toUriString();
+        }
+        model.addAttribute("result", result);
         model.addAttribute("badDates", !filter.datesValid());
         model.addAttribute("statuses", DeclarationStatus.PUBLIC);
         model.addAttribute("categories", ServiceCategory.values());
@@ -151,14 +167,25 @@ class PublicGuidelinesController {
         return "guidelines/public-entry";
     }
 
-    /** The logo with the entry's live status: colour while valid, grey (and the status word) otherwise. */
+    /**
+     * The logo with the entry's live status: colour, ✓ and the last day while valid; grey, ✕ and the status in words
+     * otherwise. Revalidated on every use ({@code no-cache} with an ETag), so a withdrawal shows at once.
+     */
     @GetMapping(value = "/{registrationNo:HG-\\d+}/logo.svg", produces = "image/svg+xml")
-    ResponseEntity<String> logo(@PathVariable String registrationNo, Locale locale) {
+    ResponseEntity<String> logo(@PathVariable String registrationNo, org.springframework.web.context.request.WebRequest request) {
         PublicEntry entry = register.publicEntry(registrationNo).orElseThrow(PageNotFoundException::new).current();
+        String word = entry.logoValid() ? text("guidelines.status.LISTED", Locale.JAPANESE)
+                : text("guidelines.logo.word." + entry.status(), Locale.JAPANESE);
+        String svg = LogoSvg.render(entry, word, text("guidelines.logo.notUsable", Locale.JAPANESE));
+        String etag = "\"" + Integer.toHexString(svg.hashCode()) + "\"";
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
         return ResponseEntity.ok()
-                .cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic())
+                .cacheControl(CacheControl.noCache())
+                .eTag(etag)
                 .contentType(MediaType.parseMediaType("image/svg+xml;charset=UTF-8"))
-                .body(LogoSvg.render(entry, text("guidelines.status." + entry.status(), Locale.JAPANESE)));
+                .body(svg);
     }
 
     private String text(String key, Locale locale) {
