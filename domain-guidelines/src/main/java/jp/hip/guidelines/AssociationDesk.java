@@ -42,11 +42,13 @@ public class AssociationDesk {
     private final EntityManager em;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final DraftPrefill prefill;
 
     AssociationDesk(AssociationsRepository associations, GuidelinesRepository guidelines, VersionsRepository versions,
             DeclarationsRepository declarations, CommentsRepository comments, RuleDocumentsRepository ruleDocuments,
             ChecklistItemsRepository checklistItems, VersionDocumentsRepository documents, DeclarationRecords records,
-            EntityManager em, JdbcClient jdbc, TransactionTemplate tx) {
+            EntityManager em, JdbcClient jdbc, TransactionTemplate tx, DraftPrefill prefill) {
+        this.prefill = prefill;
         this.associations = associations;
         this.guidelines = guidelines;
         this.versions = versions;
@@ -154,9 +156,13 @@ public class AssociationDesk {
         return tx.execute(s -> documents.findById(versionId).map(VersionDocument::file));
     }
 
-    /** A new draft declaration on one version; only one declaration per guideline may be open at a time. */
+    /**
+     * A new draft declaration on one version, against the edition in force, pre-filled from the guideline's previous
+     * declaration; only one declaration per guideline may be open at a time, and once one was listed the version must
+     * be newer (ADR 0013).
+     */
     public UUID startDeclaration(UUID guidelineId, UUID versionId, FormType formType, String edition) {
-        Callers.association();
+        Actor actor = Callers.association();
         return Callers.guard(() -> tx.execute(s -> {
             Guideline g = guidelines.findById(guidelineId).orElseThrow(() -> new GuidelineException("guidelines.guideline.notFound"));
             GuidelineVersion v = versions.findById(versionId).filter(x -> x.guidelineId().equals(g.id()))
@@ -166,11 +172,16 @@ public class AssociationDesk {
             if (declarations.existsByGuidelineIdAndStatusIn(g.id(), OPEN)) {
                 throw new GuidelineException("guidelines.declaration.openExists");
             }
-            DeclarationRules.requireNewerVersion(v, declarations.findByGuidelineIdOrderByGenerationDesc(g.id()));
+            List<Declaration> earlier = declarations.findByGuidelineIdOrderByGenerationDesc(g.id());
+            DeclarationRules.requireNewerVersion(v, earlier);
             Association a = associations.findFirstBy().orElseThrow(() -> new GuidelineException("guidelines.association.profileRequired"));
             Declaration d = Declaration.draft(g, v, a.name(), declarations.countByGuidelineId(g.id()) + 1, formType,
                     inForce, records.now());
             declarations.saveAndFlush(d);
+            if (!earlier.isEmpty()) {
+                prefill.fill(d, earlier.get(0), actor, records.today(), records.now());
+                declarations.saveAndFlush(d);
+            }
             records.audit.record("GL_DECLARATION_STARTED", DeclarationRecords.AUDIT_TYPE, d.id(), Map.of("registrationNo", g.registrationNo(), "version", v.label()));
             return d.id();
         }));
@@ -182,8 +193,18 @@ public class AssociationDesk {
         return tx.execute(s -> declarations.findById(declarationId).map(d -> records.detail(d, false)));
     }
 
+    /** An uploaded evidence document for one item: the name the browser gave and the bytes. */
+    public record Upload(String fileName, byte[] content) {}
+
+    /** The declaration form; {@code uploads} adds or replaces the evidence document of some items. */
     public record DraftInput(FormType formType, String edition, String signatoryName, String signatoryTitle,
-            boolean pledged, Map<UUID, AnswerInput> answers) {}
+            boolean pledged, Map<UUID, AnswerInput> answers, Map<UUID, Upload> uploads) {
+
+        public DraftInput(FormType formType, String edition, String signatoryName, String signatoryTitle,
+                boolean pledged, Map<UUID, AnswerInput> answers) {
+            this(formType, edition, signatoryName, signatoryTitle, pledged, answers, Map.of());
+        }
+    }
 
     public void saveDraft(UUID declarationId, long expectedVersion, DraftInput input) {
         Actor actor = Callers.association();
@@ -200,7 +221,7 @@ public class AssociationDesk {
             Declaration d = ownDeclaration(declarationId, expectedVersion);
             edit(actor, d, input);
             DeclarationRules.requireEditionInForce(d.edition(), records.editionOn(records.today()));
-            records.record(d, d.submit(actor, checklistItems.findByEditionAndRetiredAtIsNullOrderByPositionAsc(d.edition()), records.today(), records.now()));
+            records.record(d, d.submit(actor, checklistItems.findByEditionAndRetiredAtIsNullOrderByPositionAsc(d.edition()), documented(d), records.today(), records.now()));
             return null;
         }));
     }
@@ -209,12 +230,24 @@ public class AssociationDesk {
         {
             String edition = input.edition() == null || input.edition().isBlank() ? d.edition() : input.edition();
             DeclarationRules.requireEditionInForce(edition, records.editionOn(records.today()));
-            Set<UUID> items = checklistItems.findByEditionAndRetiredAtIsNullOrderByPositionAsc(edition).stream()
-                    .map(ChecklistItem::id).collect(Collectors.toSet());
+            Map<UUID, String> items = checklistItems.findByEditionAndRetiredAtIsNullOrderByPositionAsc(edition).stream()
+                    .collect(Collectors.toMap(ChecklistItem::id, ChecklistItem::code));
             Map<String, List<Object>> changes = d.edit(actor, new Declaration.DraftContent(input.formType(),
                     edition, input.signatoryName(), input.signatoryTitle(), input.pledged(),
                     input.answers() == null ? Map.of() : input.answers()), items);
             declarations.saveAndFlush(d);
+            if (input.uploads() != null) {
+                input.uploads().forEach((itemId, upload) -> {
+                    if (items.containsKey(itemId) && upload != null && upload.content() != null && upload.content().length > 0) {
+                        EvidenceDocument document = new EvidenceDocument(d, itemId, items.get(itemId), upload.fileName(),
+                                upload.content(), records.now());
+                        records.evidence.findByDeclarationIdAndItemId(d.id(), itemId).ifPresent(records.evidence::delete);
+                        records.evidence.flush();
+                        records.evidence.save(document);
+                        changes.put("evidence " + items.get(itemId), java.util.Arrays.asList(null, document.view().fileName()));
+                    }
+                });
+            }
             if (!changes.isEmpty()) {
                 records.audit.record("GL_DECLARATION_EDITED", DeclarationRecords.AUDIT_TYPE, d.id(), DeclarationRecords.changesForAudit(changes));
             }
@@ -226,7 +259,7 @@ public class AssociationDesk {
         Callers.guard(() -> tx.execute(s -> {
             Declaration d = ownDeclaration(declarationId, expectedVersion);
             DeclarationRules.requireEditionInForce(d.edition(), records.editionOn(records.today()));
-            records.record(d, d.submit(actor, checklistItems.findByEditionAndRetiredAtIsNullOrderByPositionAsc(d.edition()), records.today(), records.now()));
+            records.record(d, d.submit(actor, checklistItems.findByEditionAndRetiredAtIsNullOrderByPositionAsc(d.edition()), documented(d), records.today(), records.now()));
             return null;
         }));
     }
@@ -281,6 +314,16 @@ public class AssociationDesk {
 
     public List<RuleDocumentView> ruleDocuments() {
         return tx.execute(s -> ruleDocuments.findAllByOrderByEditionDesc().stream().map(RuleDocument::view).toList());
+    }
+
+    /** The uploaded evidence of one item of the own association's declaration. */
+    public Optional<DocumentFile> myEvidence(UUID declarationId, UUID itemId) {
+        Callers.association();
+        return tx.execute(s -> records.evidence.findByDeclarationIdAndItemId(declarationId, itemId).map(EvidenceDocument::file));
+    }
+
+    private Set<UUID> documented(Declaration d) {
+        return records.evidence.viewsOf(d.id()).stream().map(EvidenceView::itemId).collect(Collectors.toSet());
     }
 
     private Declaration ownDeclaration(UUID declarationId, long expectedVersion) {

@@ -30,18 +30,20 @@ class DeclarationRecords {
     final CommentsRepository comments;
     final RuleDocumentsRepository ruleDocuments;
     final ChecklistItemsRepository checklistItems;
+    final EvidenceDocumentsRepository evidence;
     final AuditLog audit;
     final Clock clock;
     final boolean suspensionEnabled;
 
     DeclarationRecords(DeclarationsRepository declarations, TransitionsRepository transitions,
             CommentsRepository comments, RuleDocumentsRepository ruleDocuments, ChecklistItemsRepository checklistItems,
-            AuditLog audit, Clock clock, @Value("${hip.guidelines.suspension-enabled:false}") boolean suspensionEnabled) {
+            EvidenceDocumentsRepository evidence, AuditLog audit, Clock clock, @Value("${hip.guidelines.suspension-enabled:false}") boolean suspensionEnabled) {
         this.declarations = declarations;
         this.transitions = transitions;
         this.comments = comments;
         this.ruleDocuments = ruleDocuments;
         this.checklistItems = checklistItems;
+        this.evidence = evidence;
         this.audit = audit;
         this.clock = clock;
         this.suspensionEnabled = suspensionEnabled;
@@ -89,7 +91,7 @@ class DeclarationRecords {
         LogoValidity window = LogoValidity.of(today, d.versionDatedOn());
         return new ReviewDetail(d.view(today), checklistOf(d), thread,
                 transitions.findByDeclarationIdOrderByIdAsc(d.id()).stream().map(StatusTransition::view).toList(),
-                window, suspensionEnabled);
+                window, suspensionEnabled, evidence.viewsOf(d.id()));
     }
 
     /**

@@ -40,8 +40,11 @@ final class DeclarationRules {
                 });
     }
 
-    /** Every current item answered 該当 or 該当なし; the first one that is not is named in the message. */
-    static void requireComplete(List<ChecklistAnswer> answers, Collection<ChecklistItem> items) {
+    /**
+     * Every current item answered 該当 (with a URL or an uploaded document as evidence) or 該当なし (with the reason);
+     * the first item that is not is named in the message.
+     */
+    static void requireComplete(List<ChecklistAnswer> answers, Collection<ChecklistItem> items, java.util.Set<java.util.UUID> documented) {
         for (ChecklistItem item : items) {
             ChecklistAnswer answer = answers.stream().filter(a -> a.itemId().equals(item.id())).findFirst().orElse(null);
             if (answer == null || answer.answer() == null) {
@@ -50,8 +53,11 @@ final class DeclarationRules {
             if (answer.answer() == Answer.NO) {
                 throw new GuidelineException("guidelines.declaration.checklist.no", item.code());
             }
-            if (answer.answer() == Answer.YES && item.requiresEvidence() && answer.evidenceUrl() == null) {
+            if (answer.answer() == Answer.YES && answer.evidenceUrl() == null && !documented.contains(item.id())) {
                 throw new GuidelineException("guidelines.declaration.checklist.evidenceMissing", item.code());
+            }
+            if (answer.answer() == Answer.NA && answer.reason() == null) {
+                throw new GuidelineException("guidelines.declaration.checklist.reasonMissing", item.code());
             }
         }
     }

@@ -87,14 +87,14 @@ public class GuidelineSeeding {
             String base = seed.publicUrl() == null ? "https://example.org/guideline" : seed.publicUrl();
             items.forEach(i -> answers.put(i.id(), new AnswerInput(Answer.YES, base + "#" + i.view().code().toLowerCase())));
             d.edit(association, new Declaration.DraftContent(d.view(seed.declaredOn()).formType(), d.edition(), "代表理事",
-                    "会長", true, answers), answers.keySet());
+                    "会長", true, answers), items.stream().collect(java.util.stream.Collectors.toMap(ChecklistItem::id, ChecklistItem::code)));
             // persist, not save: the id is assigned, so Spring Data would merge a copy and leave d detached.
             em.persist(d);
             em.flush();
             DeclarationStatus target = seed.target();
             List<StatusTransition> steps = new ArrayList<>();
             if (target != DeclarationStatus.DRAFT) {
-                steps.add(d.submit(association, items, seed.declaredOn(), declaredAt.plusSeconds(3600)));
+                steps.add(d.submit(association, items, java.util.Set.of(), seed.declaredOn(), declaredAt.plusSeconds(3600)));
             }
             if (target == DeclarationStatus.NOT_ACCEPTED) {
                 steps.add(d.notAccept(meti, seed.reason(), at(seed.listedOn())));

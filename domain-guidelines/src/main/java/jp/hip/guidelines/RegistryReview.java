@@ -72,6 +72,13 @@ public class RegistryReview {
                 .flatMap(d -> documents.findById(d.guidelineVersionId())).map(VersionDocument::file)));
     }
 
+    /** The uploaded evidence of one answer of a submitted declaration, for METI's check. */
+    public Optional<DocumentFile> registryEvidence(UUID declarationId, UUID itemId) {
+        Callers.registry();
+        return asRegistry(() -> tx.execute(s -> submitted(declarationId)
+                .flatMap(d -> records.evidence.findByDeclarationIdAndItemId(d.id(), itemId)).map(EvidenceDocument::file)));
+    }
+
     public enum RegistryAction { LIST, RETURN, NOT_ACCEPT, DELIST, SUSPEND, RESTORE }
 
     /** 形式確認 and the listing's later life, each by METI only: list, return with comment, not accept, delist… */

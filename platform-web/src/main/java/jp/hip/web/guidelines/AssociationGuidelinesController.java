@@ -34,8 +34,8 @@ import jp.hip.guidelines.ServiceCategory;
 import jp.hip.web.PageNotFoundException;
 
 /**
- * The association's pages: its profile, guidelines and versions, the declaration form (checklist with evidence,
- * signatory, pledge), submission, withdrawal and the thread with METI. The facade acts in the association's own
+ * The association's pages: its profile, guidelines and versions, and starting a declaration (the form itself is
+ * {@link AssociationDeclarationController}). The facade acts in the association's own
  * tenant only: another association's id is not found (404).
  */
 @Controller
@@ -241,135 +241,5 @@ class AssociationGuidelinesController {
             GuidelineForms.fail(redirect, e);
             return "redirect:/association/guidelines/" + guidelineId;
         }
-    }
-
-    // ------------------------------------------------------------ declaration
-
-    public static final class DeclarationForm {
-        private long version;
-        private FormType formType;
-        private String edition = "";
-        private String signatoryName = "";
-        private String signatoryTitle = "";
-        private boolean pledged;
-        private Map<String, String> answer = new HashMap<>();
-        private Map<String, String> evidence = new HashMap<>();
-
-        static DeclarationForm of(ReviewDetail detail) {
-            DeclarationForm f = new DeclarationForm();
-            var d = detail.declaration();
-            f.version = d.version();
-            f.formType = d.formType();
-            f.edition = d.edition();
-            f.signatoryName = d.signatoryName();
-            f.signatoryTitle = d.signatoryTitle();
-            f.pledged = d.pledged();
-            for (ChecklistAnswer a : d.answers()) {
-                f.answer.put(a.itemId().toString(), a.answer() == null ? "" : a.answer().name());
-                f.evidence.put(a.itemId().toString(), a.evidenceUrl() == null ? "" : a.evidenceUrl());
-            }
-            return f;
-        }
-
-        AssociationDesk.DraftInput input() {
-            Map<UUID, AnswerInput> answers = new HashMap<>();
-            java.util.Set<String> keys = new java.util.HashSet<>(answer.keySet());
-            keys.addAll(evidence.keySet());
-            for (String key : keys) {
-                UUID itemId = jp.hip.web.FormErrors.uuidOrNull(key);
-                if (itemId != null) {
-                    answers.put(itemId, new AnswerInput(GuidelineForms.enumOrNull(Answer.class, answer.get(key)), evidence.get(key)));
-                }
-            }
-            return new AssociationDesk.DraftInput(formType, edition, signatoryName, signatoryTitle, pledged, answers);
-        }
-
-        public long getVersion() { return version; }
-        public void setVersion(long v) { version = v; }
-        public FormType getFormType() { return formType; }
-        public void setFormType(FormType v) { formType = v; }
-        public String getEdition() { return edition; }
-        public void setEdition(String v) { edition = v; }
-        public String getSignatoryName() { return signatoryName; }
-        public void setSignatoryName(String v) { signatoryName = v; }
-        public String getSignatoryTitle() { return signatoryTitle; }
-        public void setSignatoryTitle(String v) { signatoryTitle = v; }
-        public boolean isPledged() { return pledged; }
-        public void setPledged(boolean v) { pledged = v; }
-        public Map<String, String> getAnswer() { return answer; }
-        public void setAnswer(Map<String, String> v) { answer = v; }
-        public Map<String, String> getEvidence() { return evidence; }
-        public void setEvidence(Map<String, String> v) { evidence = v; }
-    }
-
-    @GetMapping("/declarations/{id}")
-    String declaration(@PathVariable String id, Model model) {
-        ReviewDetail detail = desk.myDeclaration(GuidelineForms.id(id)).orElseThrow(PageNotFoundException::new);
-        model.addAttribute("form", DeclarationForm.of(detail));
-        return declarationView(detail, model);
-    }
-
-    @PostMapping("/declarations/{id}")
-    String saveDeclaration(@PathVariable String id, @ModelAttribute("form") DeclarationForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect) {
-        UUID declarationId = GuidelineForms.id(id);
-        try {
-            desk.saveDraft(declarationId, form.getVersion(), form.input());
-        } catch (GuidelineException e) {
-            GuidelineForms.reject(errors, e);
-            return declarationView(desk.myDeclaration(declarationId).orElseThrow(PageNotFoundException::new), model);
-        }
-        redirect.addFlashAttribute("done", "guidelines.declaration.saved");
-        return "redirect:/association/guidelines/declarations/" + declarationId;
-    }
-
-    @PostMapping("/declarations/{id}/submit")
-    String submit(@PathVariable String id, @ModelAttribute("form") DeclarationForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect) {
-        UUID declarationId = GuidelineForms.id(id);
-        try {
-            desk.saveAndSubmit(declarationId, form.getVersion(), form.input());
-        } catch (GuidelineException e) {
-            GuidelineForms.reject(errors, e);
-            return declarationView(desk.myDeclaration(declarationId).orElseThrow(PageNotFoundException::new), model);
-        }
-        redirect.addFlashAttribute("done", "guidelines.declaration.submitted");
-        return "redirect:/association/guidelines/declarations/" + declarationId;
-    }
-
-    @PostMapping("/declarations/{id}/withdraw")
-    String withdraw(@PathVariable String id, @RequestParam long version, @RequestParam(defaultValue = "") String reason,
-            RedirectAttributes redirect) {
-        UUID declarationId = GuidelineForms.id(id);
-        try {
-            desk.withdraw(declarationId, version, reason);
-            redirect.addFlashAttribute("done", "guidelines.declaration.withdrawn");
-        } catch (GuidelineException e) {
-            GuidelineForms.notFoundAs404(e);
-            GuidelineForms.fail(redirect, e);
-        }
-        return "redirect:/association/guidelines/declarations/" + declarationId;
-    }
-
-    @PostMapping("/declarations/{id}/comments")
-    String comment(@PathVariable String id, @RequestParam(defaultValue = "") String body, RedirectAttributes redirect) {
-        UUID declarationId = GuidelineForms.id(id);
-        try {
-            desk.commentAsAssociation(declarationId, body);
-            redirect.addFlashAttribute("done", "guidelines.declaration.commented");
-        } catch (GuidelineException e) {
-            GuidelineForms.notFoundAs404(e);
-            GuidelineForms.fail(redirect, e);
-        }
-        return "redirect:/association/guidelines/declarations/" + declarationId;
-    }
-
-    private String declarationView(ReviewDetail detail, Model model) {
-        model.addAttribute("detail", detail);
-        model.addAttribute("d", detail.declaration());
-        model.addAttribute("editions", desk.ruleDocuments());
-        model.addAttribute("formTypes", FormType.values());
-        model.addAttribute("answers", Answer.values());
-        return "guidelines/association-declaration";
     }
 }

@@ -69,7 +69,7 @@ final class GuidelineForms {
     /** A stored document as a download (never rendered inline: it is the association's upload). */
     static org.springframework.http.ResponseEntity<byte[]> download(jp.hip.guidelines.DocumentFile file) {
         return org.springframework.http.ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .contentType(org.springframework.http.MediaType.parseMediaType(file.contentType()))
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
                         .attachment().filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")

@@ -53,12 +53,19 @@ class RegistryGuidelinesController {
         model.addAttribute("trail", review.auditTrail(declarationId));
         model.addAttribute("hasDocument", review.registryDeclarationDocument(declarationId).isPresent());
         model.addAttribute("visibilities", Visibility.values());
+        model.addAttribute("evidenceBase", "/registry/guidelines/declarations/" + declarationId + "/evidence");
         return "guidelines/registry-declaration";
     }
 
     @GetMapping("/declarations/{id}/document")
     org.springframework.http.ResponseEntity<byte[]> document(@PathVariable String id) {
         return GuidelineForms.download(review.registryDeclarationDocument(GuidelineForms.id(id)).orElseThrow(PageNotFoundException::new));
+    }
+
+    @GetMapping("/declarations/{id}/evidence/{itemId}")
+    org.springframework.http.ResponseEntity<byte[]> evidence(@PathVariable String id, @PathVariable String itemId) {
+        return GuidelineForms.download(review.registryEvidence(GuidelineForms.id(id), GuidelineForms.id(itemId))
+                .orElseThrow(PageNotFoundException::new));
     }
 
     @PostMapping("/declarations/{id}/decide")
