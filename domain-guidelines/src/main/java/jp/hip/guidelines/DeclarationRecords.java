@@ -70,6 +70,15 @@ class DeclarationRecords {
         }
         audit.recordFor(d.tenantId(), Callers.actorId(), Callers.actorName(), "GL_STATUS_" + t.to(), AUDIT_TYPE,
                 d.id().toString(), details);
+        // METI's decisions also belong to METI's own tenant audit: who there decided what, on which entry.
+        jp.hip.identity.SignedInUser me = Callers.signedIn();
+        if (me != null && !me.tenantId().equals(d.tenantId())) {
+            Map<String, Object> own = new LinkedHashMap<>(details);
+            own.put("registrationNo", d.registrationNo());
+            own.put("association", d.associationName());
+            audit.recordFor(me.tenantId(), me.id().toString(), me.displayName(), "GL_STATUS_" + t.to(), AUDIT_TYPE,
+                    d.id().toString(), own);
+        }
     }
 
     /** Once a declaration is listed, the older listed (or suspended, or expired) generations become 差替え. */

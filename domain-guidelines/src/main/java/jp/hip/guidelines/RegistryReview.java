@@ -33,10 +33,12 @@ public class RegistryReview {
     private final DeclarationRecords records;
     private final TransactionTemplate tx;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final AuditTrail trail;
 
     RegistryReview(DeclarationsRepository declarations, TransitionsRepository transitions, CommentsRepository comments,
             ChecklistItemsRepository checklistItems, VersionDocumentsRepository documents, DeclarationRecords records,
-            TransactionTemplate tx, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+            TransactionTemplate tx, org.springframework.jdbc.core.simple.JdbcClient jdbc, AuditTrail trail) {
+        this.trail = trail;
         this.jdbc = jdbc;
         this.declarations = declarations;
         this.transitions = transitions;
@@ -125,23 +127,7 @@ public class RegistryReview {
             if (submitted(declarationId).isEmpty()) {
                 return List.<TrailEntry>of();
             }
-            List<TrailEntry> trail = new ArrayList<>();
-            for (StatusTransition t : transitions.findByDeclarationIdOrderByIdAsc(declarationId)) {
-                TransitionView v = t.view();
-                trail.add(new TrailEntry(v.at(), v.actor() + " (" + v.party() + ")", "STATUS",
-                        (v.from() == null ? "" : v.from() + " → ") + v.to() + (v.reason() == null ? "" : ": " + v.reason())));
-            }
-            for (ReviewComment c : comments.findByDeclarationIdOrderByCreatedAtAsc(declarationId)) {
-                CommentView v = c.view();
-                trail.add(new TrailEntry(v.at(), v.author() + " (" + v.party() + ")", "COMMENT_" + v.visibility(), v.body()));
-            }
-            // The platform's append-only audit log holds the edits, with before and after of each changed field.
-            trail.addAll(records.audit.historyOf(DeclarationRecords.AUDIT_TYPE, declarationId.toString()).stream()
-                    .map(e -> new TrailEntry(e.occurredAt(), e.actorName() != null ? e.actorName() : e.actorId(), e.action(),
-                            e.details() == null ? "" : e.details()))
-                    .toList());
-            trail.sort(Comparator.comparing(TrailEntry::at));
-            return trail;
+            return trail.of(declarationId);
         }));
     }
 

@@ -237,11 +237,17 @@ class GuidelineRegistryTests {
         fx.submit(association, mine.declarationId());
         fx.decide(officer, mine.declarationId(), RegistryAction.NOT_ACCEPT, "対象外のサービスです");
         List<TrailEntry> trail = fx.as(officer, () -> review.auditTrail(mine.declarationId()));
-        assertThat(trail).extracting(TrailEntry::action).contains("STATUS", "GL_DECLARATION_EDITED", "GL_STATUS_NOT_ACCEPTED");
-        assertThat(trail).filteredOn(t -> t.action().equals("GL_DECLARATION_EDITED")).first()
-                .extracting(TrailEntry::details).asString().contains("signatoryName").contains("before").contains("山田 一郎");
-        assertThat(trail).filteredOn(t -> t.action().equals("STATUS")).last()
-                .extracting(TrailEntry::details).asString().contains("NOT_ACCEPTED").contains("対象外のサービスです");
+        assertThat(trail).extracting(TrailEntry::kind).contains("START", "EDIT", "STATUS");
+        assertThat(trail).filteredOn(t -> t.field().equals("signatoryName")).first()
+                .extracting(TrailEntry::before, TrailEntry::after, TrailEntry::party).containsExactly(null, "山田 一郎", Party.ASSOCIATION);
+        assertThat(trail).filteredOn(t -> t.kind().equals("STATUS")).last()
+                .extracting(TrailEntry::before, TrailEntry::after, TrailEntry::reason, TrailEntry::party)
+                .containsExactly("SUBMITTED", "NOT_ACCEPTED", "対象外のサービスです", Party.REGISTRY);
+        // METI's decision is also in METI's own tenant audit, naming the entry.
+        UUID metiTenant = jdbc.sql("select tenant_id from plat_role_membership where user_id = (select id from plat_user where email = ?) limit 1")
+                .param(officer.email()).query(UUID.class).single();
+        assertThat(jdbc.sql("select count(*) from plat_audit_event where tenant_id = ? and action = 'GL_STATUS_NOT_ACCEPTED' and record_id = ?")
+                .params(metiTenant, mine.declarationId().toString()).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
