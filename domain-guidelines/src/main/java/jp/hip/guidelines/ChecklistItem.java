@@ -10,7 +10,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** One checklist item of an edition of 本指針, under 透明性・客観性・継続性; METI edits the wording. */
+/**
+ * One revision of a checklist item of an edition of 本指針, under 透明性・客観性・継続性. A revision is never changed:
+ * METI's edit retires it and creates the next one, so a declaration keeps the wording it was answered against
+ * (ADR 0013).
+ */
 @Entity
 @Table(name = "gl_checklist_item")
 class ChecklistItem {
@@ -32,6 +36,11 @@ class ChecklistItem {
 
     private int position;
 
+    private int revision = 1;
+
+    @Column(name = "retired_at")
+    private java.time.Instant retiredAt;
+
     @Version
     private long version;
 
@@ -47,16 +56,26 @@ class ChecklistItem {
         this.position = position;
     }
 
-    void reword(String text, boolean requiresEvidence) {
-        this.text = Texts.required(text, 500, "guidelines.checklist.text.required");
-        this.requiresEvidence = requiresEvidence;
+    /** METI's new wording: this revision is retired and the next one, with the same code and place, is returned. */
+    ChecklistItem reword(String newText, boolean newRequiresEvidence, java.time.Instant now) {
+        if (retiredAt != null) {
+            throw new GuidelineException("guidelines.checklist.retired");
+        }
+        ChecklistItem next = new ChecklistItem(UUID.randomUUID(), edition, viewpoint, code,
+                Texts.required(newText, 500, "guidelines.checklist.text.required"), newRequiresEvidence, position);
+        next.revision = revision + 1;
+        retiredAt = now;
+        return next;
     }
 
     UUID id() { return id; }
     boolean requiresEvidence() { return requiresEvidence; }
     long version() { return version; }
+    String code() { return code; }
+    int position() { return position; }
+    boolean retired() { return retiredAt != null; }
 
     ChecklistItemView view() {
-        return new ChecklistItemView(id, edition, viewpoint, code, text, requiresEvidence, version);
+        return new ChecklistItemView(id, edition, viewpoint, code, text, requiresEvidence, version, revision);
     }
 }

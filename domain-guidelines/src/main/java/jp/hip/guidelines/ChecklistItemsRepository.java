@@ -8,5 +8,6 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ChecklistItemsRepository extends JpaRepository<ChecklistItem, UUID> {
-    List<ChecklistItem> findByEditionOrderByPositionAsc(String edition);
+    /** The current revisions of an edition's items: what a new declaration answers. */
+    List<ChecklistItem> findByEditionAndRetiredAtIsNullOrderByPositionAsc(String edition);
 }

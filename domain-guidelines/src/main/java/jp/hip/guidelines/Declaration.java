@@ -181,7 +181,7 @@ class Declaration {
             boolean pledged, Map<UUID, AnswerInput> answers) {}
 
     /** Edits the draft; answers of items not in {@code itemsOfEdition} are dropped. */
-    Map<String, List<Object>> edit(Actor actor, DraftContent content, Set<UUID> itemsOfEdition) {
+    Map<String, List<Object>> edit(Actor actor, DraftContent content, Map<UUID, String> itemsOfEdition) {
         requireParty(actor, Party.ASSOCIATION);
         if (status != DRAFT) {
             throw new GuidelineException("guidelines.declaration.notEditable");
@@ -194,9 +194,10 @@ class Declaration {
         }
         List<ChecklistAnswer> newAnswers = new ArrayList<>();
         content.answers().forEach((itemId, input) -> {
-            if (itemsOfEdition.contains(itemId) && input != null
-                    && (input.answer() != null || Texts.blankToNull(input.evidenceUrl()) != null)) {
-                newAnswers.add(new ChecklistAnswer(itemId, input.answer(), input.evidenceUrl()));
+            if (itemsOfEdition.containsKey(itemId) && input != null && (input.answer() != null
+                    || Texts.blankToNull(input.evidenceUrl()) != null || Texts.blankToNull(input.reason()) != null)) {
+                newAnswers.add(new ChecklistAnswer(itemId, input.answer(), input.evidenceUrl(), input.reason(),
+                        itemsOfEdition.get(itemId)));
             }
         });
         String newName = Texts.blankToNull(content.signatoryName());
@@ -210,7 +211,7 @@ class Declaration {
         change(changes, "signatoryName", signatoryName, newName);
         change(changes, "signatoryTitle", signatoryTitle, newTitle);
         change(changes, "pledged", pledged, content.pledged());
-        change(changes, "answers", answers.size(), newAnswers.size());
+        change(changes, "answers", answerSummary(answers), answerSummary(newAnswers));
         formType = content.formType();
         edition = content.edition();
         signatoryName = newName;
@@ -219,6 +220,11 @@ class Declaration {
         answers.clear();
         answers.addAll(newAnswers);
         return changes;
+    }
+
+    private static String answerSummary(List<ChecklistAnswer> list) {
+        return list.stream().map(a -> a.answer() + (a.evidenceUrl() == null ? "" : " " + a.evidenceUrl())
+                + (a.reason() == null ? "" : " " + a.reason())).sorted().reduce((x, y) -> x + "; " + y).orElse("");
     }
 
     private static void change(Map<String, List<Object>> changes, String field, Object before, Object after) {
@@ -231,7 +237,8 @@ class Declaration {
      * 提出: the form must be complete (signatory, pledge, every item of the edition answered 「はい」 or
      * 「該当なし」, evidence where the item asks for it) and the logo window must not be empty.
      */
-    StatusTransition submit(Actor actor, Collection<ChecklistItem> itemsOfEdition, LocalDate today, Instant now) {
+    StatusTransition submit(Actor actor, Collection<ChecklistItem> itemsOfEdition, Set<UUID> documented, LocalDate today,
+            Instant now) {
         requireParty(actor, Party.ASSOCIATION);
         requireStatus(DRAFT);
         if (signatoryName == null) {
@@ -240,18 +247,7 @@ class Declaration {
         if (!pledged) {
             throw new GuidelineException("guidelines.declaration.pledge.required");
         }
-        for (ChecklistItem item : itemsOfEdition) {
-            ChecklistAnswer answer = answers.stream().filter(a -> a.itemId().equals(item.id())).findFirst().orElse(null);
-            if (answer == null || answer.answer() == null) {
-                throw new GuidelineException("guidelines.declaration.checklist.incomplete");
-            }
-            if (answer.answer() == Answer.NO) {
-                throw new GuidelineException("guidelines.declaration.checklist.no");
-            }
-            if (answer.answer() == Answer.YES && item.requiresEvidence() && answer.evidenceUrl() == null) {
-                throw new GuidelineException("guidelines.declaration.checklist.evidenceMissing");
-            }
-        }
+        DeclarationRules.requireComplete(answers, itemsOfEdition, documented);
         LogoValidity window = LogoValidity.of(today, versionDatedOn);
         if (window.isEmpty()) {
             throw new GuidelineException("guidelines.declaration.window.empty");
@@ -395,6 +391,7 @@ class Declaration {
     String edition() { return edition; }
     long version() { return version; }
     LocalDate versionDatedOn() { return versionDatedOn; }
+    String versionLabel() { return versionLabel; }
     LocalDate validUntil() { return validUntil; }
     String registrationNo() { return registrationNo; }
     String title() { return title; }

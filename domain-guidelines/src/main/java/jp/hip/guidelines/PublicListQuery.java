@@ -20,7 +20,7 @@ final class PublicListQuery {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Declaration> query = cb.createQuery(Declaration.class);
         Root<Declaration> d = query.from(Declaration.class);
-        query.where(predicates(cb, d, q, today));
+        query.where(predicates(cb, query, d, q, today));
         query.orderBy(order(cb, d, q.sort()));
         var typed = em.createQuery(query).setFirstResult(offset);
         if (limit > 0) {
@@ -33,11 +33,11 @@ final class PublicListQuery {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> query = cb.createQuery(Long.class);
         Root<Declaration> d = query.from(Declaration.class);
-        query.select(cb.count(d)).where(predicates(cb, d, q, today));
+        query.select(cb.count(d)).where(predicates(cb, query, d, q, today));
         return em.createQuery(query).getSingleResult();
     }
 
-    private static Predicate[] predicates(CriteriaBuilder cb, Root<Declaration> d, PublicQuery q, LocalDate today) {
+    private static Predicate[] predicates(CriteriaBuilder cb, CriteriaQuery<?> query, Root<Declaration> d, PublicQuery q, LocalDate today) {
         List<Predicate> p = new ArrayList<>();
         p.add(d.get("status").in(DeclarationStatus.PUBLIC));
         if (q.association() != null && !q.association().isBlank()) {
@@ -60,6 +60,15 @@ final class PublicListQuery {
                     cb.and(cb.equal(d.get("status"), DeclarationStatus.LISTED), cb.lessThan(d.get("validUntil"), today))));
         } else if (q.status() != null) {
             p.add(cb.equal(d.get("status"), q.status()));
+        } else {
+            // Without a status filter each guideline appears once, in its current state (its newest public
+            // generation); earlier generations stay on the permalink and under their status filter.
+            var newest = query.subquery(Integer.class);
+            Root<Declaration> later = newest.from(Declaration.class);
+            newest.select(cb.max(later.get("generation")))
+                    .where(cb.equal(later.get("registrationNo"), d.get("registrationNo")),
+                            later.get("status").in(DeclarationStatus.PUBLIC));
+            p.add(cb.equal(d.get("generation"), newest));
         }
         if (q.listedFrom() != null) {
             p.add(cb.greaterThanOrEqualTo(d.get("listedOn"), q.listedFrom()));

@@ -57,7 +57,7 @@ class DeclarationLifecycleTests {
 
         StatusTransition apply(Declaration d, Actor actor) {
             return switch (this) {
-                case SUBMIT -> d.submit(actor, ITEMS, DECLARED, NOW);
+                case SUBMIT -> d.submit(actor, ITEMS, Set.of(), DECLARED, NOW);
                 case RETURN -> d.returnForChanges(actor, "T1 の根拠URLを追加してください", NOW);
                 case LIST -> d.list(actor, DECLARED, NOW);
                 case NOT_ACCEPT -> d.notAccept(actor, "様式が異なります", NOW);
@@ -86,9 +86,9 @@ class DeclarationLifecycleTests {
         Declaration d = Declaration.draft(g, v, "日本エステ協会", 1, FormType.FORM_1_ASSOCIATION, "2025", NOW);
         Map<UUID, AnswerInput> answers = new HashMap<>();
         answers.put(ITEMS.get(0).id(), new AnswerInput(Answer.YES, "https://example.org/coi"));
-        answers.put(ITEMS.get(1).id(), new AnswerInput(Answer.YES, null));
+        answers.put(ITEMS.get(1).id(), new AnswerInput(Answer.NA, null, "用語を定義する必要のないガイドラインのため"));
         d.edit(ASSOCIATION, new Declaration.DraftContent(FormType.FORM_1_ASSOCIATION, "2025", "山田 一郎", "会長", true,
-                answers), Set.of(ITEMS.get(0).id(), ITEMS.get(1).id()));
+                answers), Map.of(ITEMS.get(0).id(), "T1", ITEMS.get(1).id(), "O2"));
         return d;
     }
 
@@ -214,8 +214,8 @@ class DeclarationLifecycleTests {
         Declaration d = draft();
         d.edit(ASSOCIATION, new Declaration.DraftContent(FormType.FORM_1_ASSOCIATION, "2025", "山田 一郎", "会長", true,
                 Map.of(ITEMS.get(0).id(), new AnswerInput(Answer.YES, "https://example.org/e"))),
-                Set.of(ITEMS.get(0).id(), ITEMS.get(1).id()));
-        assertThatThrownBy(() -> d.submit(ASSOCIATION, ITEMS, DECLARED, NOW))
+                Map.of(ITEMS.get(0).id(), "T1", ITEMS.get(1).id(), "O2"));
+        assertThatThrownBy(() -> d.submit(ASSOCIATION, ITEMS, Set.of(), DECLARED, NOW))
                 .extracting(e -> ((GuidelineException) e).messageKey()).isEqualTo("guidelines.declaration.checklist.incomplete");
         assertThat(d.status()).isEqualTo(DeclarationStatus.DRAFT);
     }
@@ -224,25 +224,46 @@ class DeclarationLifecycleTests {
     void submittingWithoutEvidenceWhereAnItemAsksForItIsRefused() {
         Declaration d = draft();
         d.edit(ASSOCIATION, new Declaration.DraftContent(FormType.FORM_1_ASSOCIATION, "2025", "山田 一郎", "会長", true,
-                Map.of(ITEMS.get(0).id(), new AnswerInput(Answer.YES, null), ITEMS.get(1).id(), new AnswerInput(Answer.NA, null))),
-                Set.of(ITEMS.get(0).id(), ITEMS.get(1).id()));
-        assertThatThrownBy(() -> d.submit(ASSOCIATION, ITEMS, DECLARED, NOW))
+                Map.of(ITEMS.get(0).id(), new AnswerInput(Answer.YES, null), ITEMS.get(1).id(), new AnswerInput(Answer.NA, null, "不要"))),
+                Map.of(ITEMS.get(0).id(), "T1", ITEMS.get(1).id(), "O2"));
+        assertThatThrownBy(() -> d.submit(ASSOCIATION, ITEMS, Set.of(), DECLARED, NOW))
                 .extracting(e -> ((GuidelineException) e).messageKey()).isEqualTo("guidelines.declaration.checklist.evidenceMissing");
+    }
+
+    @Test
+    void applicableNeedsAUrlOrAnUploadedDocumentAndNotApplicableNeedsAReason() {
+        Declaration withoutReason = draft();
+        withoutReason.edit(ASSOCIATION, new Declaration.DraftContent(FormType.FORM_1_ASSOCIATION, "2025", "山田 一郎", "会長", true,
+                Map.of(ITEMS.get(0).id(), new AnswerInput(Answer.YES, "https://example.org/e"), ITEMS.get(1).id(), new AnswerInput(Answer.NA, null, " "))),
+                Map.of(ITEMS.get(0).id(), "T1", ITEMS.get(1).id(), "O2"));
+        assertThatThrownBy(() -> withoutReason.submit(ASSOCIATION, ITEMS, Set.of(), DECLARED, NOW))
+                .isInstanceOfSatisfying(GuidelineException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("guidelines.declaration.checklist.reasonMissing");
+                    assertThat(e.args()).containsExactly("O2");
+                });
+        Declaration documented = draft();
+        documented.edit(ASSOCIATION, new Declaration.DraftContent(FormType.FORM_1_ASSOCIATION, "2025", "山田 一郎", "会長", true,
+                Map.of(ITEMS.get(0).id(), new AnswerInput(Answer.YES, null), ITEMS.get(1).id(), new AnswerInput(Answer.YES, null))),
+                Map.of(ITEMS.get(0).id(), "T1", ITEMS.get(1).id(), "O2"));
+        assertThatThrownBy(() -> documented.submit(ASSOCIATION, ITEMS, Set.of(ITEMS.get(0).id()), DECLARED, NOW))
+                .isInstanceOfSatisfying(GuidelineException.class, e -> assertThat(e.args()).containsExactly("O2"));
+        documented.submit(ASSOCIATION, ITEMS, Set.of(ITEMS.get(0).id(), ITEMS.get(1).id()), DECLARED, NOW);
+        assertThat(documented.status()).isEqualTo(DeclarationStatus.SUBMITTED);
     }
 
     @Test
     void submittingWithoutThePledgeIsRefused() {
         Declaration d = draft();
         d.edit(ASSOCIATION, new Declaration.DraftContent(FormType.FORM_1_ASSOCIATION, "2025", "山田 一郎", "会長", false,
-                Map.of()), Set.of());
-        assertThatThrownBy(() -> d.submit(ASSOCIATION, ITEMS, DECLARED, NOW))
+                Map.of()), Map.of());
+        assertThatThrownBy(() -> d.submit(ASSOCIATION, ITEMS, Set.of(), DECLARED, NOW))
                 .extracting(e -> ((GuidelineException) e).messageKey()).isEqualTo("guidelines.declaration.pledge.required");
     }
 
     @Test
     void submittingWhenTheLogoWindowWouldBeEmptyIsRefused() {
         Declaration d = draft();
-        assertThatThrownBy(() -> d.submit(ASSOCIATION, ITEMS, VERSION_DATE.plusYears(2).plusDays(1), NOW))
+        assertThatThrownBy(() -> d.submit(ASSOCIATION, ITEMS, Set.of(), VERSION_DATE.plusYears(2).plusDays(1), NOW))
                 .extracting(e -> ((GuidelineException) e).messageKey()).isEqualTo("guidelines.declaration.window.empty");
         assertThat(d.status()).isEqualTo(DeclarationStatus.DRAFT);
     }
@@ -252,7 +273,7 @@ class DeclarationLifecycleTests {
         Declaration d = draft();
         assertThatThrownBy(() -> d.edit(ASSOCIATION, new Declaration.DraftContent(FormType.FORM_1_ASSOCIATION, "2025",
                 "山田", null, true, Map.of(ITEMS.get(0).id(), new AnswerInput(Answer.YES, "javascript:alert(1)"))),
-                Set.of(ITEMS.get(0).id())))
+                Map.of(ITEMS.get(0).id(), "T1")))
                 .extracting(e -> ((GuidelineException) e).messageKey()).isEqualTo("guidelines.declaration.evidenceUrl.invalid");
     }
 
@@ -260,7 +281,7 @@ class DeclarationLifecycleTests {
     void onlyADraftCanBeEdited() {
         Declaration d = in(DeclarationStatus.SUBMITTED);
         assertThatThrownBy(() -> d.edit(ASSOCIATION, new Declaration.DraftContent(FormType.FORM_1_ASSOCIATION, "2025",
-                "別人", null, true, Map.of()), Set.of()))
+                "別人", null, true, Map.of()), Map.of()))
                 .extracting(e -> ((GuidelineException) e).messageKey()).isEqualTo("guidelines.declaration.notEditable");
     }
 

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import jp.hip.guidelines.AssociationKind;
 import jp.hip.guidelines.DeclarationStatus;
 import jp.hip.guidelines.GuidelineKind;
-import jp.hip.guidelines.GuidelineRegistry;
+import jp.hip.guidelines.GuidelineSeeding;
 import jp.hip.guidelines.Seed;
 import jp.hip.guidelines.ServiceCategory;
 import jp.hip.identity.IdentityManagement;
@@ -35,12 +35,12 @@ class GuidelineDemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(GuidelineDemoData.class);
 
     private final IdentityManagement identity;
-    private final GuidelineRegistry registry;
+    private final GuidelineSeeding seeding;
     private final JdbcClient jdbc;
 
-    GuidelineDemoData(IdentityManagement identity, GuidelineRegistry registry, JdbcClient jdbc) {
+    GuidelineDemoData(IdentityManagement identity, GuidelineSeeding seeding, JdbcClient jdbc) {
         this.identity = identity;
-        this.registry = registry;
+        this.seeding = seeding;
         this.jdbc = jdbc;
     }
 
@@ -103,7 +103,7 @@ class GuidelineDemoData implements ApplicationRunner {
         int n = 0;
         // Logo window ends in about 100 days: the dashboard shows the 4-month reminder.
         LocalDate oldVersion = today.minusYears(2).plusDays(100);
-        registry.seed(new Seed(tenant, body.name(), number, body.kind(), null, GuidelineKind.GUIDELINE, ServiceCategory.OTHER,
+        seeding.seed(new Seed(tenant, body.name(), number, body.kind(), null, GuidelineKind.GUIDELINE, ServiceCategory.OTHER,
                 body.titles()[0], "健康相談・保健指導サービス事業者", body.site() + "/guideline", "第1版", oldVersion,
                 oldVersion.plusDays(20), oldVersion.plusDays(41), null, DeclarationStatus.LISTED, null));
         n++;
@@ -121,29 +121,29 @@ class GuidelineDemoData implements ApplicationRunner {
         switch (status) {
             case EXPIRED -> {
                 LocalDate version = today.minusDays(800 + spread);
-                registry.seed(seed(tenant, body, corporateNumber, null, kind, title, url, "第1版", version, version.plusDays(30),
+                seeding.seed(seed(tenant, body, corporateNumber, null, kind, title, url, "第1版", version, version.plusDays(30),
                         version.plusDays(50), version.plusYears(2).plusDays(1), status, null));
                 return 1;
             }
             case SUPERSEDED -> {
                 LocalDate first = today.minusDays(700 + spread);
-                UUID d1 = registry.seed(seed(tenant, body, corporateNumber, null, kind, title, url, "第1版", first, first.plusDays(20),
+                UUID d1 = seeding.seed(seed(tenant, body, corporateNumber, null, kind, title, url, "第1版", first, first.plusDays(20),
                         first.plusDays(40), null, DeclarationStatus.LISTED, null));
                 UUID guideline = jdbc.sql("select guideline_id from gl_declaration where id = ?").param(d1).query(UUID.class).single();
                 LocalDate revised = today.minusDays(60 + spread % 30);
-                registry.seed(seed(tenant, body, corporateNumber, guideline, kind, title, url, "第2版(改訂)", revised,
+                seeding.seed(seed(tenant, body, corporateNumber, guideline, kind, title, url, "第2版(改訂)", revised,
                         revised.plusDays(10), revised.plusDays(25), null, DeclarationStatus.LISTED, null));
                 return 2;
             }
             case SUBMITTED, DRAFT -> {
                 LocalDate version = today.minusDays(20 + spread % 40);
-                registry.seed(seed(tenant, body, corporateNumber, null, kind, title, url, "第1版", version, today.minusDays(2),
+                seeding.seed(seed(tenant, body, corporateNumber, null, kind, title, url, "第1版", version, today.minusDays(2),
                         null, null, status, null));
                 return 1;
             }
             case NOT_ACCEPTED -> {
                 LocalDate version = today.minusDays(120 + spread % 60);
-                registry.seed(seed(tenant, body, corporateNumber, null, kind, title, url, "第1版", version, version.plusDays(10),
+                seeding.seed(seed(tenant, body, corporateNumber, null, kind, title, url, "第1版", version, version.plusDays(10),
                         version.plusDays(30), null, status, "個別の商品の広告であり、業界自主ガイドライン等にあたらないため"));
                 return 1;
             }
@@ -155,7 +155,7 @@ class GuidelineDemoData implements ApplicationRunner {
                     case DELISTED -> "ロゴマーク使用規約に反する使用が確認されたため";
                     default -> null;
                 };
-                registry.seed(seed(tenant, body, corporateNumber, null, kind, title, url, "第1版", version, version.plusDays(20),
+                seeding.seed(seed(tenant, body, corporateNumber, null, kind, title, url, "第1版", version, version.plusDays(20),
                         listed, status == DeclarationStatus.LISTED ? null : today.minusDays(5), status, reason));
                 return 1;
             }

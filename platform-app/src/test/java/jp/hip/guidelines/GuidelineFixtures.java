@@ -23,12 +23,14 @@ public class GuidelineFixtures {
 
     private final Accounts accounts;
     private final UserDetailsService users;
-    private final GuidelineRegistry registry;
+    private final AssociationDesk desk;
+    private final RegistryReview review;
 
-    GuidelineFixtures(Accounts accounts, UserDetailsService users, GuidelineRegistry registry) {
+    GuidelineFixtures(Accounts accounts, UserDetailsService users, AssociationDesk desk, RegistryReview review) {
         this.accounts = accounts;
         this.users = users;
-        this.registry = registry;
+        this.desk = desk;
+        this.review = review;
     }
 
     /** Runs work as the signed-in user with this e-mail (as the web layer would after sign-in). */
@@ -54,7 +56,7 @@ public class GuidelineFixtures {
     /** A new association tenant with a user and a saved profile (unique name). */
     public Accounts.Account association(String name) {
         Accounts.Account account = accounts.withRole(Role.ASSOCIATION_USER);
-        as(account, () -> registry.saveAssociation(new GuidelineRegistry.AssociationProfile(corporateNumber(), name,
+        as(account, () -> desk.saveAssociation(new AssociationDesk.AssociationProfile(corporateNumber(), name,
                 AssociationKind.INDUSTRY_ASSOCIATION, "代表 太郎", "https://assoc.example.org", "info@assoc.example.org")));
         return account;
     }
@@ -68,39 +70,39 @@ public class GuidelineFixtures {
     /** A guideline whose version is dated {@code versionDatedOn}, with a complete draft declaration on it. */
     public Drafted draft(Accounts.Account association, String title, LocalDate versionDatedOn) {
         return as(association, () -> {
-            UUID g = registry.registerGuideline(new GuidelineRegistry.NewGuideline(GuidelineKind.GUIDELINE,
+            UUID g = desk.registerGuideline(new AssociationDesk.NewGuideline(GuidelineKind.GUIDELINE,
                     ServiceCategory.ESTHETICS, title, "エステティックサロン", "https://assoc.example.org/guideline",
                     "第1版", versionDatedOn, "https://assoc.example.org/guideline.pdf"));
-            GuidelineDetail detail = registry.myGuideline(g).orElseThrow();
-            UUID d = registry.startDeclaration(g, detail.versions().get(0).id(), FormType.FORM_1_ASSOCIATION, "2025");
+            GuidelineDetail detail = desk.myGuideline(g).orElseThrow();
+            UUID d = desk.startDeclaration(g, detail.versions().get(0).id(), FormType.FORM_1_ASSOCIATION, "2025");
             return new Drafted(g, d, detail.registrationNo());
         });
     }
 
-    public GuidelineRegistry.DraftInput completeInput() {
+    public AssociationDesk.DraftInput completeInput() {
         Map<UUID, AnswerInput> answers = new HashMap<>();
-        registry.checklist("2025").forEach(i -> answers.put(i.id(), new AnswerInput(Answer.YES, "https://assoc.example.org/e/" + i.code())));
-        return new GuidelineRegistry.DraftInput(FormType.FORM_1_ASSOCIATION, "2025", "山田 一郎", "会長", true, answers);
+        desk.checklist("2025").forEach(i -> answers.put(i.id(), new AnswerInput(Answer.YES, "https://assoc.example.org/e/" + i.code())));
+        return new AssociationDesk.DraftInput(FormType.FORM_1_ASSOCIATION, "2025", "山田 一郎", "会長", true, answers);
     }
 
     public long version(Accounts.Account association, UUID declarationId) {
-        return as(association, () -> registry.myDeclaration(declarationId).orElseThrow().declaration().version());
+        return as(association, () -> desk.myDeclaration(declarationId).orElseThrow().declaration().version());
     }
 
     public void submit(Accounts.Account association, UUID declarationId) {
-        as(association, () -> registry.saveAndSubmit(declarationId, version(association, declarationId), completeInput()));
+        as(association, () -> desk.saveAndSubmit(declarationId, version(association, declarationId), completeInput()));
     }
 
-    public void decide(Accounts.Account officer, UUID declarationId, GuidelineRegistry.RegistryAction action, String reason) {
-        as(officer, () -> registry.decide(declarationId,
-                registry.registryDeclaration(declarationId).orElseThrow().declaration().version(), action, reason));
+    public void decide(Accounts.Account officer, UUID declarationId, RegistryReview.RegistryAction action, String reason) {
+        as(officer, () -> review.decide(declarationId,
+                review.registryDeclaration(declarationId).orElseThrow().declaration().version(), action, reason));
     }
 
     /** Drafted, submitted and listed today. */
     public Drafted listed(Accounts.Account association, Accounts.Account officer, String title) {
         Drafted drafted = draft(association, title, LocalDate.now().minusMonths(2));
         submit(association, drafted.declarationId());
-        decide(officer, drafted.declarationId(), GuidelineRegistry.RegistryAction.LIST, null);
+        decide(officer, drafted.declarationId(), RegistryReview.RegistryAction.LIST, null);
         return drafted;
     }
 

@@ -55,9 +55,11 @@ class GuidelineJourneyBrowserTests extends BrowserTests {
         browser.findElement(By.id("signatoryName")).sendKeys("鈴木 花子");
         browser.findElement(By.id("signatoryTitle")).sendKeys("代表理事");
         find("#submit-declaration").click();
+        confirm();
         assertThat(text("[role=alert]")).contains("誓約にチェックしてください");
         browser.findElement(By.id("pledged")).click();
         find("#submit-declaration").click();
+        confirm();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("declaration-status"), "提出済み"));
         screenshot("guideline-submitted");
         signOut();
@@ -69,7 +71,11 @@ class GuidelineJourneyBrowserTests extends BrowserTests {
         browser.findElement(By.partialLinkText(registrationNo)).click();
         browser.findElement(By.id("reason")).sendKeys("C3 の根拠URLを契約前説明のページにしてください");
         find("#action-return").click();
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("declaration-status"), "下書き"));
+        confirm();
+        // A returned declaration is the association's draft again: METI is back on its queue, without it.
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice.success")));
+        assertThat(browser.getCurrentUrl()).endsWith("/registry/guidelines");
+        assertThat(browser.getPageSource()).doesNotContain("ブラウザで作るリラクゼーション指針");
         signOut();
 
         // The association sees the comment, fixes the evidence and resubmits.
@@ -80,6 +86,7 @@ class GuidelineJourneyBrowserTests extends BrowserTests {
         c3.clear();
         c3.sendKeys("https://browser-assoc.example.org/contract#before");
         find("#submit-declaration").click();
+        confirm();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("declaration-status"), "提出済み"));
         signOut();
 
@@ -87,8 +94,11 @@ class GuidelineJourneyBrowserTests extends BrowserTests {
         signIn(officer.email(), Accounts.PASSWORD);
         open("/registry/guidelines/declarations/" + declarationId);
         find("#action-list").click();
+        confirm();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("declaration-status"), "掲載中"));
-        assertThat(text("#trail")).contains("C3 の根拠URL").contains("GL_STATUS_LISTED");
+        // The audit trail is a table of labels: who, field, before, after, why; never raw codes or JSON.
+        assertThat(text("#trail")).contains("C3 の根拠URL").contains("提出済み").contains("掲載中")
+                .contains("署名者 氏名").contains("鈴木 花子").doesNotContain("GL_STATUS").doesNotContain("{\"");
         signOut();
 
         // Anyone: the permalink says 掲載中 and the logo is the valid (coloured) variant.
@@ -105,5 +115,59 @@ class GuidelineJourneyBrowserTests extends BrowserTests {
         screenshot("guideline-public-entry");
         open("/guidelines/" + registrationNo + "/logo.svg");
         assertThat(browser.getPageSource()).contains("掲載中").contains("#0031D8");
+
+        // What a QR code opens works on a phone: nothing wider than 390 px.
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            open("/guidelines/" + registrationNo);
+            Number width = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript("return document.documentElement.scrollWidth;");
+            Number viewport = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript("return window.innerWidth;");
+            assertThat(width.intValue()).isLessThanOrEqualTo(viewport.intValue());
+            assertThat(text("#status-word")).isEqualTo("掲載中");
+            screenshot("guideline-public-entry-390");
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        }
+    }
+
+    /** Accepts the confirmation an irreversible step asks for. */
+    private void confirm() {
+        waitFor(ExpectedConditions.alertIsPresent()).accept();
+    }
+
+    @Test
+    void aSecondDeclarationOnARevisedVersionStartsPreFilledFromTheFirst() throws Exception {
+        Accounts.Account association = fx.association(GuidelineFixtures.unique("一般社団法人 改訂協会"));
+        Accounts.Account officer = fx.officer();
+        var first = fx.listed(association, officer, "ブラウザで改訂する指針");
+
+        signIn(association.email(), Accounts.PASSWORD);
+        open("/association/guidelines/" + first.guidelineId());
+        // The listed version cannot be declared again: a revision comes first.
+        find("main table.data form button[type=submit]").click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=alert]")));
+        assertThat(text("[role=alert]")).contains("掲載済み").contains("後の日付で改訂した版");
+        browser.findElement(By.id("label")).sendKeys("第2版");
+        browser.findElement(By.id("datedOn")).sendKeys(LocalDate.now().minusDays(1).toString());
+        find("form[enctype] button[type=submit]").click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
+        java.util.List<WebElement> starts = browser.findElements(By.cssSelector("main table.data form button[type=submit]"));
+        starts.get(0).click(); // the newest version first
+        waitFor(ExpectedConditions.urlContains("/association/guidelines/declarations/"));
+
+        // Pre-filled from the first declaration: signatory, answers and evidence; the pledge is given again.
+        assertThat(find("#signatoryName").getAttribute("value")).isEqualTo("山田 一郎");
+        assertThat(find("#pledged").isSelected()).isFalse();
+        assertThat(find("#declaration-form input[data-evidence=T1]").getAttribute("value")).isEqualTo("https://assoc.example.org/e/T1");
+        assertThat(browser.findElements(By.cssSelector("#declaration-form input[type=radio][value=YES]:checked"))).hasSize(10);
+        assertThat(text("dl.facts")).doesNotContain("null").contains("2025年版");
+        browser.findElement(By.id("pledged")).click();
+        find("#submit-declaration").click();
+        confirm();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("declaration-status"), "提出済み"));
+        assertThat(text("h1")).contains(first.registrationNo()).contains("2");
+        screenshot("guideline-second-declaration");
     }
 }

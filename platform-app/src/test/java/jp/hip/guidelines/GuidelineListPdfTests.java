@@ -109,7 +109,7 @@ class GuidelineListPdfTests {
         fx.submit(association, submitted.declarationId());
         var refused = fx.draft(association, "対象外とした宣言", LocalDate.now().minusMonths(1));
         fx.submit(association, refused.declarationId());
-        fx.decide(officer, refused.declarationId(), GuidelineRegistry.RegistryAction.NOT_ACCEPT, "対象外のサービスです");
+        fx.decide(officer, refused.declarationId(), RegistryReview.RegistryAction.NOT_ACCEPT, "対象外のサービスです");
 
         for (String status : List.of("", "DRAFT", "SUBMITTED", "NOT_ACCEPTED")) {
             String text = pdfText(get("/guidelines/export.pdf").param("association", associationName).param("status", status));

@@ -34,7 +34,19 @@ class GuidelinePagesTests {
     GuidelineFixtures fx;
 
     @Autowired
-    GuidelineRegistry registry;
+    AssociationDesk desk;
+
+    @Autowired
+    RegistryReview review;
+
+    @Autowired
+    PublicRegister register;
+
+    @Autowired
+    ExpiryJob expiry;
+
+    @Autowired
+    GuidelineSeeding seeding;
 
     Accounts.Account association;
     Accounts.Account officer;
@@ -65,7 +77,7 @@ class GuidelinePagesTests {
     @Test
     void theLogoOfAWithdrawnEntryIsGreyAndSaysSo() throws Exception {
         var listed = fx.listed(association, officer, "取下げロゴ");
-        fx.as(association, () -> registry.withdraw(listed.declarationId(), fx.version(association, listed.declarationId()), null));
+        fx.as(association, () -> desk.withdraw(listed.declarationId(), fx.version(association, listed.declarationId()), null));
         String logo = mvc.perform(get("/guidelines/{no}/logo.svg", listed.registrationNo()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(logo).contains("取下げ").contains("#999999").doesNotContain("#0031D8");
@@ -125,7 +137,7 @@ class GuidelinePagesTests {
         mvc.perform(post("/association/guidelines/declarations/{id}/comments", mine.declarationId()).param("body", "横から")
                 .with(csrf()).cookie(session)).andExpect(status().isNotFound());
         mvc.perform(get("/association/guidelines/declarations/{id}", "not-a-uuid").cookie(session)).andExpect(status().isNotFound());
-        assertThat(fx.as(association, () -> registry.myDeclaration(mine.declarationId()).orElseThrow().comments())).isEmpty();
+        assertThat(fx.as(association, () -> desk.myDeclaration(mine.declarationId()).orElseThrow().comments())).isEmpty();
     }
 
     @Test
@@ -137,7 +149,7 @@ class GuidelinePagesTests {
         mvc.perform(get("/registry/guidelines/declarations/{id}", mine.declarationId()).cookie(session)).andExpect(status().isForbidden());
         mvc.perform(post("/registry/guidelines/declarations/{id}/decide", mine.declarationId()).param("version", "1")
                 .param("action", "LIST").with(csrf()).cookie(session)).andExpect(status().isForbidden());
-        assertThat(registry.publicEntry(mine.registrationNo())).isEmpty();
+        assertThat(register.publicEntry(mine.registrationNo())).isEmpty();
     }
 
     @Test
@@ -155,7 +167,7 @@ class GuidelinePagesTests {
                         .param("publicUrl", "https://assoc.example.org/g"))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         UUID guidelineId = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
-        GuidelineDetail detail = fx.as(association, () -> registry.myGuideline(guidelineId).orElseThrow());
+        GuidelineDetail detail = fx.as(association, () -> desk.myGuideline(guidelineId).orElseThrow());
         String declarationUrl = mvc.perform(post("/association/guidelines/{id}/declarations", guidelineId).with(csrf()).cookie(assoc)
                         .param("versionId", detail.versions().get(0).id().toString()).param("formType", "FORM_1_ASSOCIATION").param("edition", "2025"))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
@@ -173,7 +185,7 @@ class GuidelinePagesTests {
         Cookie meti = Accounts.signIn(mvc, officer.email());
         String queue = mvc.perform(get("/registry/guidelines").cookie(meti)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(queue).contains("フォームのガイドライン");
-        long version = fx.as(officer, () -> registry.registryDeclaration(declarationId).orElseThrow().declaration().version());
+        long version = fx.as(officer, () -> review.registryDeclaration(declarationId).orElseThrow().declaration().version());
         mvc.perform(post("/registry/guidelines/declarations/{id}/decide", declarationId).with(csrf()).cookie(meti)
                 .param("version", String.valueOf(version)).param("action", "LIST")).andExpect(status().is3xxRedirection());
         String review = mvc.perform(get("/registry/guidelines/declarations/{id}", declarationId).cookie(meti))
@@ -194,7 +206,7 @@ class GuidelinePagesTests {
                         .file(new org.springframework.mock.web.MockMultipartFile("document", "第2版.pdf", "application/pdf", pdf))
                         .param("label", "第2版").param("datedOn", LocalDate.now().minusDays(1).toString()).with(csrf()).cookie(session))
                 .andExpect(status().is3xxRedirection());
-        GuidelineDetail detail = fx.as(association, () -> registry.myGuideline(mine.guidelineId()).orElseThrow());
+        GuidelineDetail detail = fx.as(association, () -> desk.myGuideline(mine.guidelineId()).orElseThrow());
         var version = detail.versions().stream().filter(v -> v.label().equals("第2版")).findFirst().orElseThrow();
         assertThat(version.hasDocument()).isTrue();
         byte[] downloaded = mvc.perform(get("/association/guidelines/{g}/versions/{v}/document", mine.guidelineId(), version.id()).cookie(session))
@@ -223,7 +235,7 @@ class GuidelinePagesTests {
                     .flashAttrs(flash)).andReturn().getResponse().getContentAsString();
             assertThat(page).contains(c[2]);
         }
-        assertThat(fx.as(association, () -> registry.myGuideline(mine.guidelineId()).orElseThrow().versions())).hasSize(1);
+        assertThat(fx.as(association, () -> desk.myGuideline(mine.guidelineId()).orElseThrow().versions())).hasSize(1);
     }
 
     private MockHttpServletRequestBuilder filled(MockHttpServletRequestBuilder request, UUID declarationId, boolean pledged) {
@@ -233,7 +245,7 @@ class GuidelinePagesTests {
         if (pledged) {
             request.param("pledged", "true");
         }
-        for (var item : registry.checklist("2025")) {
+        for (var item : desk.checklist("2025")) {
             request.param("answer[" + item.id() + "]", "YES").param("evidence[" + item.id() + "]", "https://assoc.example.org/e");
         }
         return request;

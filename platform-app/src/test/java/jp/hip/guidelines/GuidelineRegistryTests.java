@@ -19,14 +19,26 @@ import org.springframework.security.access.AccessDeniedException;
 
 import jp.hip.Accounts;
 import jp.hip.PlatformTest;
-import jp.hip.guidelines.GuidelineRegistry.RegistryAction;
+import jp.hip.guidelines.RegistryReview.RegistryAction;
 
 /** The registry's facade against the real schema: journey, tenant crossing, publicity, races, expiry, filters. */
 @PlatformTest
 class GuidelineRegistryTests {
 
     @Autowired
-    GuidelineRegistry registry;
+    AssociationDesk desk;
+
+    @Autowired
+    RegistryReview review;
+
+    @Autowired
+    PublicRegister register;
+
+    @Autowired
+    ExpiryJob expiry;
+
+    @Autowired
+    GuidelineSeeding seeding;
 
     @Autowired
     GuidelineFixtures fx;
@@ -51,18 +63,18 @@ class GuidelineRegistryTests {
         fx.submit(association, drafted.declarationId());
         fx.decide(officer, drafted.declarationId(), RegistryAction.RETURN, "O1 の根拠URLを見直してください");
 
-        ReviewDetail returned = fx.as(association, () -> registry.myDeclaration(drafted.declarationId()).orElseThrow());
+        ReviewDetail returned = fx.as(association, () -> desk.myDeclaration(drafted.declarationId()).orElseThrow());
         assertThat(returned.declaration().status()).isEqualTo(DeclarationStatus.DRAFT);
         assertThat(returned.comments()).extracting(CommentView::body).contains("O1 の根拠URLを見直してください");
 
         fx.submit(association, drafted.declarationId());
         fx.decide(officer, drafted.declarationId(), RegistryAction.LIST, null);
 
-        PublicEntryDetail entry = registry.publicEntry(drafted.registrationNo()).orElseThrow();
+        PublicEntryDetail entry = register.publicEntry(drafted.registrationNo()).orElseThrow();
         assertThat(entry.current().status()).isEqualTo(DeclarationStatus.LISTED);
         assertThat(entry.current().logoValid()).isTrue();
         assertThat(entry.current().validUntil()).isEqualTo(LocalDate.now().minusMonths(1).plusYears(2));
-        List<TransitionView> history = fx.as(officer, () -> registry.registryDeclaration(drafted.declarationId()).orElseThrow().transitions());
+        List<TransitionView> history = fx.as(officer, () -> review.registryDeclaration(drafted.declarationId()).orElseThrow().transitions());
         assertThat(history).extracting(TransitionView::to).containsExactly(DeclarationStatus.SUBMITTED,
                 DeclarationStatus.DRAFT, DeclarationStatus.SUBMITTED, DeclarationStatus.LISTED);
         assertThat(history.get(1).reason()).isEqualTo("O1 の根拠URLを見直してください");
@@ -79,15 +91,15 @@ class GuidelineRegistryTests {
         fx.decide(officer, refused.declarationId(), RegistryAction.NOT_ACCEPT, "様式が異なります");
 
         PublicQuery mine = new PublicQuery(associationName, null, null, null, null, null, null, null);
-        assertThat(registry.publicList(mine, 0, 50).total()).isZero();
-        assertThat(registry.publicExport(mine)).isEmpty();
+        assertThat(register.publicList(mine, 0, 50).total()).isZero();
+        assertThat(register.publicExport(mine)).isEmpty();
         for (DeclarationStatus status : DeclarationStatus.values()) {
-            assertThat(registry.publicList(new PublicQuery(associationName, null, null, null, status, null, null, null), 0, 50)
+            assertThat(register.publicList(new PublicQuery(associationName, null, null, null, status, null, null, null), 0, 50)
                     .entries()).isEmpty();
         }
         for (var hidden : List.of(draft, submitted, refused)) {
-            assertThat(registry.publicEntry(hidden.registrationNo())).isEmpty();
-            assertThat(registry.verify(List.of(hidden.registrationNo())).get(0).found()).isFalse();
+            assertThat(register.publicEntry(hidden.registrationNo())).isEmpty();
+            assertThat(register.verify(List.of(hidden.registrationNo())).get(0).found()).isFalse();
         }
     }
 
@@ -97,19 +109,19 @@ class GuidelineRegistryTests {
         Accounts.Account other = fx.association(GuidelineFixtures.unique("協会B"));
 
         fx.as(other, () -> {
-            assertThat(registry.myDeclaration(mine.declarationId())).isEmpty();
-            assertThat(registry.myGuideline(mine.guidelineId())).isEmpty();
-            assertThat(registry.myGuidelines()).isEmpty();
-            assertThatThrownBy(() -> registry.saveAndSubmit(mine.declarationId(), 0, fx.completeInput()))
+            assertThat(desk.myDeclaration(mine.declarationId())).isEmpty();
+            assertThat(desk.myGuideline(mine.guidelineId())).isEmpty();
+            assertThat(desk.myGuidelines()).isEmpty();
+            assertThatThrownBy(() -> desk.saveAndSubmit(mine.declarationId(), 0, fx.completeInput()))
                     .extracting(e -> ((GuidelineException) e).messageKey()).isEqualTo("guidelines.declaration.notFound");
-            assertThatThrownBy(() -> registry.commentAsAssociation(mine.declarationId(), "横から"))
+            assertThatThrownBy(() -> desk.commentAsAssociation(mine.declarationId(), "横から"))
                     .extracting(e -> ((GuidelineException) e).messageKey()).isEqualTo("guidelines.declaration.notFound");
-            assertThatThrownBy(() -> registry.addVersion(mine.guidelineId(), new GuidelineRegistry.NewVersion("第9版", LocalDate.now(), null)))
+            assertThatThrownBy(() -> desk.addVersion(mine.guidelineId(), new AssociationDesk.NewVersion("第9版", LocalDate.now(), null)))
                     .extracting(e -> ((GuidelineException) e).messageKey()).isEqualTo("guidelines.guideline.notFound");
         });
-        assertThat(fx.as(association, () -> registry.myDeclaration(mine.declarationId()).orElseThrow().declaration().status()))
+        assertThat(fx.as(association, () -> desk.myDeclaration(mine.declarationId()).orElseThrow().declaration().status()))
                 .isEqualTo(DeclarationStatus.DRAFT);
-        assertThat(fx.as(association, () -> registry.myDeclaration(mine.declarationId()).orElseThrow().comments())).isEmpty();
+        assertThat(fx.as(association, () -> desk.myDeclaration(mine.declarationId()).orElseThrow().comments())).isEmpty();
     }
 
     @Test
@@ -117,13 +129,13 @@ class GuidelineRegistryTests {
         var mine = fx.draft(association, "自分のガイドライン", LocalDate.now().minusMonths(1));
         fx.submit(association, mine.declarationId());
         fx.as(association, () -> {
-            assertThatThrownBy(() -> registry.registryDeclarations(null)).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> registry.registryDeclaration(mine.declarationId())).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> registry.decide(mine.declarationId(), 1, RegistryAction.LIST, null)).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> registry.auditTrail(mine.declarationId())).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> review.registryDeclarations(null)).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> review.registryDeclaration(mine.declarationId())).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> review.decide(mine.declarationId(), 1, RegistryAction.LIST, null)).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> review.auditTrail(mine.declarationId())).isInstanceOf(AccessDeniedException.class);
         });
-        assertThatThrownBy(() -> fx.as(officer, () -> registry.myGuidelines())).isInstanceOf(AccessDeniedException.class);
-        assertThat(registry.publicEntry(mine.registrationNo())).isEmpty();
+        assertThatThrownBy(() -> fx.as(officer, () -> desk.myGuidelines())).isInstanceOf(AccessDeniedException.class);
+        assertThat(register.publicEntry(mine.registrationNo())).isEmpty();
     }
 
     @Test
@@ -131,21 +143,21 @@ class GuidelineRegistryTests {
         var mine = fx.draft(association, "確認待ちのガイドライン", LocalDate.now().minusMonths(1));
         fx.submit(association, mine.declarationId());
         fx.as(officer, () -> {
-            assertThat(registry.registryDeclarations(null)).extracting(DeclarationView::id).contains(mine.declarationId());
-            registry.commentAsRegistry(mine.declarationId(), "省内メモ: 前回の版と比較", Visibility.INTERNAL);
-            registry.commentAsRegistry(mine.declarationId(), "確認を始めました", Visibility.TO_APPLICANT);
+            assertThat(review.registryDeclarations(null)).extracting(DeclarationView::id).contains(mine.declarationId());
+            review.commentAsRegistry(mine.declarationId(), "省内メモ: 前回の版と比較", Visibility.INTERNAL);
+            review.commentAsRegistry(mine.declarationId(), "確認を始めました", Visibility.TO_APPLICANT);
         });
-        List<CommentView> seen = fx.as(association, () -> registry.myDeclaration(mine.declarationId()).orElseThrow().comments());
+        List<CommentView> seen = fx.as(association, () -> desk.myDeclaration(mine.declarationId()).orElseThrow().comments());
         assertThat(seen).extracting(CommentView::body).containsExactly("確認を始めました");
     }
 
     @Test
     void aSecondOpenDeclarationOnTheSameGuidelineIsRefused() {
         var mine = fx.draft(association, "一つだけ", LocalDate.now().minusMonths(1));
-        UUID versionId = fx.as(association, () -> registry.myGuideline(mine.guidelineId()).orElseThrow().versions().get(0).id());
-        fx.as(association, () -> assertThatThrownBy(() -> registry.startDeclaration(mine.guidelineId(), versionId, FormType.FORM_1_ASSOCIATION, "2025"))
+        UUID versionId = fx.as(association, () -> desk.myGuideline(mine.guidelineId()).orElseThrow().versions().get(0).id());
+        fx.as(association, () -> assertThatThrownBy(() -> desk.startDeclaration(mine.guidelineId(), versionId, FormType.FORM_1_ASSOCIATION, "2025"))
                 .extracting(e -> ((GuidelineException) e).messageKey()).isEqualTo("guidelines.declaration.openExists"));
-        assertThat(fx.as(association, () -> registry.myGuideline(mine.guidelineId()).orElseThrow().declarations())).hasSize(1);
+        assertThat(fx.as(association, () -> desk.myGuideline(mine.guidelineId()).orElseThrow().declarations())).hasSize(1);
     }
 
     @Test
@@ -153,11 +165,11 @@ class GuidelineRegistryTests {
         var mine = fx.draft(association, "同時編集", LocalDate.now().minusMonths(1));
         long version = fx.version(association, mine.declarationId());
         var input = fx.completeInput();
-        fx.as(association, () -> registry.saveDraft(mine.declarationId(), version, input));
-        var older = new GuidelineRegistry.DraftInput(FormType.FORM_2_NO_ASSOCIATION, "2025", "古い 署名者", null, false, java.util.Map.of());
-        fx.as(association, () -> assertThatThrownBy(() -> registry.saveDraft(mine.declarationId(), version, older))
+        fx.as(association, () -> desk.saveDraft(mine.declarationId(), version, input));
+        var older = new AssociationDesk.DraftInput(FormType.FORM_2_NO_ASSOCIATION, "2025", "古い 署名者", null, false, java.util.Map.of());
+        fx.as(association, () -> assertThatThrownBy(() -> desk.saveDraft(mine.declarationId(), version, older))
                 .extracting(e -> ((GuidelineException) e).messageKey()).isEqualTo("guidelines.declaration.stale"));
-        assertThat(fx.as(association, () -> registry.myDeclaration(mine.declarationId()).orElseThrow().declaration().signatoryName()))
+        assertThat(fx.as(association, () -> desk.myDeclaration(mine.declarationId()).orElseThrow().declaration().signatoryName()))
                 .isEqualTo("山田 一郎");
     }
 
@@ -165,10 +177,10 @@ class GuidelineRegistryTests {
     void anIncompleteSubmissionWritesNothing() {
         var mine = fx.draft(association, "未完成", LocalDate.now().minusMonths(1));
         long version = fx.version(association, mine.declarationId());
-        var incomplete = new GuidelineRegistry.DraftInput(FormType.FORM_1_ASSOCIATION, "2025", "新しい 署名者", null, true, java.util.Map.of());
-        fx.as(association, () -> assertThatThrownBy(() -> registry.saveAndSubmit(mine.declarationId(), version, incomplete))
+        var incomplete = new AssociationDesk.DraftInput(FormType.FORM_1_ASSOCIATION, "2025", "新しい 署名者", null, true, java.util.Map.of());
+        fx.as(association, () -> assertThatThrownBy(() -> desk.saveAndSubmit(mine.declarationId(), version, incomplete))
                 .extracting(e -> ((GuidelineException) e).messageKey()).isEqualTo("guidelines.declaration.checklist.incomplete"));
-        DeclarationView after = fx.as(association, () -> registry.myDeclaration(mine.declarationId()).orElseThrow().declaration());
+        DeclarationView after = fx.as(association, () -> desk.myDeclaration(mine.declarationId()).orElseThrow().declaration());
         assertThat(after.status()).isEqualTo(DeclarationStatus.DRAFT);
         assertThat(after.signatoryName()).isNull();
         assertThat(after.version()).isEqualTo(version);
@@ -177,27 +189,27 @@ class GuidelineRegistryTests {
     @Test
     void aVersionDatedInTheFutureAndABadCorporateNumberAreRefused() {
         fx.as(association, () -> {
-            assertThatThrownBy(() -> registry.registerGuideline(new GuidelineRegistry.NewGuideline(GuidelineKind.GUIDELINE,
+            assertThatThrownBy(() -> desk.registerGuideline(new AssociationDesk.NewGuideline(GuidelineKind.GUIDELINE,
                     ServiceCategory.SLEEP, "未来の版", null, null, "第1版", LocalDate.now().plusDays(2), null)))
                     .extracting(e -> ((GuidelineException) e).messageKey()).isEqualTo("guidelines.version.datedOn.future");
-            assertThat(registry.myGuidelines()).isEmpty();
-            assertThatThrownBy(() -> registry.saveAssociation(new GuidelineRegistry.AssociationProfile("1234567890123", "名前",
+            assertThat(desk.myGuidelines()).isEmpty();
+            assertThatThrownBy(() -> desk.saveAssociation(new AssociationDesk.AssociationProfile("1234567890123", "名前",
                     AssociationKind.OTHER, null, null, null)))
                     .extracting(e -> ((GuidelineException) e).messageKey()).isEqualTo("guidelines.association.corporateNumber.invalid");
-            assertThat(registry.myAssociation().orElseThrow().name()).isEqualTo(associationName);
+            assertThat(desk.myAssociation().orElseThrow().name()).isEqualTo(associationName);
         });
     }
 
     @Test
     void listingARevisedDeclarationSupersedesTheEarlierListing() {
         var first = fx.listed(association, officer, "改訂されるガイドライン");
-        UUID revised = fx.as(association, () -> registry.addVersion(first.guidelineId(),
-                new GuidelineRegistry.NewVersion("第2版", LocalDate.now().minusDays(3), null)));
-        UUID second = fx.as(association, () -> registry.startDeclaration(first.guidelineId(), revised, FormType.FORM_1_ASSOCIATION, "2025"));
+        UUID revised = fx.as(association, () -> desk.addVersion(first.guidelineId(),
+                new AssociationDesk.NewVersion("第2版", LocalDate.now().minusDays(3), null)));
+        UUID second = fx.as(association, () -> desk.startDeclaration(first.guidelineId(), revised, FormType.FORM_1_ASSOCIATION, "2025"));
         fx.submit(association, second);
         fx.decide(officer, second, RegistryAction.LIST, null);
 
-        PublicEntryDetail entry = registry.publicEntry(first.registrationNo()).orElseThrow();
+        PublicEntryDetail entry = register.publicEntry(first.registrationNo()).orElseThrow();
         assertThat(entry.current().generation()).isEqualTo(2);
         assertThat(entry.current().status()).isEqualTo(DeclarationStatus.LISTED);
         assertThat(entry.history()).extracting(PublicEntry::status).containsExactly(DeclarationStatus.SUPERSEDED);
@@ -206,16 +218,16 @@ class GuidelineRegistryTests {
     @Test
     void withdrawalAndDelistingKeepTheEntryPublicButTheLogoInvalid() {
         var withdrawn = fx.listed(association, officer, "取り下げるガイドライン");
-        fx.as(association, () -> registry.withdraw(withdrawn.declarationId(), fx.version(association, withdrawn.declarationId()), "事業終了"));
+        fx.as(association, () -> desk.withdraw(withdrawn.declarationId(), fx.version(association, withdrawn.declarationId()), "事業終了"));
         var delisted = fx.listed(association, officer, "取り消されるガイドライン");
-        fx.as(officer, () -> assertThatThrownBy(() -> registry.decide(delisted.declarationId(),
-                registry.registryDeclaration(delisted.declarationId()).orElseThrow().declaration().version(), RegistryAction.DELIST, " "))
+        fx.as(officer, () -> assertThatThrownBy(() -> review.decide(delisted.declarationId(),
+                review.registryDeclaration(delisted.declarationId()).orElseThrow().declaration().version(), RegistryAction.DELIST, " "))
                 .extracting(e -> ((GuidelineException) e).messageKey()).isEqualTo("guidelines.transition.reasonRequired"));
         fx.decide(officer, delisted.declarationId(), RegistryAction.DELIST, "ロゴマーク使用規約に反する使用");
 
-        assertThat(registry.publicEntry(withdrawn.registrationNo()).orElseThrow().current())
+        assertThat(register.publicEntry(withdrawn.registrationNo()).orElseThrow().current())
                 .extracting(PublicEntry::status, PublicEntry::logoValid).containsExactly(DeclarationStatus.WITHDRAWN, false);
-        assertThat(registry.publicEntry(delisted.registrationNo()).orElseThrow().current())
+        assertThat(register.publicEntry(delisted.registrationNo()).orElseThrow().current())
                 .extracting(PublicEntry::status, PublicEntry::logoValid).containsExactly(DeclarationStatus.DELISTED, false);
     }
 
@@ -224,30 +236,36 @@ class GuidelineRegistryTests {
         var mine = fx.draft(association, "証跡", LocalDate.now().minusMonths(1));
         fx.submit(association, mine.declarationId());
         fx.decide(officer, mine.declarationId(), RegistryAction.NOT_ACCEPT, "対象外のサービスです");
-        List<TrailEntry> trail = fx.as(officer, () -> registry.auditTrail(mine.declarationId()));
-        assertThat(trail).extracting(TrailEntry::action).contains("STATUS", "GL_DECLARATION_EDITED", "GL_STATUS_NOT_ACCEPTED");
-        assertThat(trail).filteredOn(t -> t.action().equals("GL_DECLARATION_EDITED")).first()
-                .extracting(TrailEntry::details).asString().contains("signatoryName").contains("before").contains("山田 一郎");
-        assertThat(trail).filteredOn(t -> t.action().equals("STATUS")).last()
-                .extracting(TrailEntry::details).asString().contains("NOT_ACCEPTED").contains("対象外のサービスです");
+        List<TrailEntry> trail = fx.as(officer, () -> review.auditTrail(mine.declarationId()));
+        assertThat(trail).extracting(TrailEntry::kind).contains("START", "EDIT", "STATUS");
+        assertThat(trail).filteredOn(t -> t.field().equals("signatoryName")).first()
+                .extracting(TrailEntry::before, TrailEntry::after, TrailEntry::party).containsExactly(null, "山田 一郎", Party.ASSOCIATION);
+        assertThat(trail).filteredOn(t -> t.kind().equals("STATUS")).last()
+                .extracting(TrailEntry::before, TrailEntry::after, TrailEntry::reason, TrailEntry::party)
+                .containsExactly("SUBMITTED", "NOT_ACCEPTED", "対象外のサービスです", Party.REGISTRY);
+        // METI's decision is also in METI's own tenant audit, naming the entry.
+        UUID metiTenant = jdbc.sql("select tenant_id from plat_role_membership where user_id = (select id from plat_user where email = ?) limit 1")
+                .param(officer.email()).query(UUID.class).single();
+        assertThat(jdbc.sql("select count(*) from plat_audit_event where tenant_id = ? and action = 'GL_STATUS_NOT_ACCEPTED' and record_id = ?")
+                .params(metiTenant, mine.declarationId().toString()).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
     void theExpiryJobExpiresAnOverdueListingOnceEvenWhenTwoInstancesRunAtTheSameTime() throws Exception {
         UUID tenant = fx.associationTenant();
         LocalDate versionDate = LocalDate.now().minusYears(3);
-        UUID id = registry.seed(new Seed(tenant, GuidelineFixtures.unique("期限切れ協会"), GuidelineFixtures.corporateNumber(),
+        UUID id = seeding.seed(new Seed(tenant, GuidelineFixtures.unique("期限切れ協会"), GuidelineFixtures.corporateNumber(),
                 AssociationKind.INDUSTRY_ASSOCIATION, null, GuidelineKind.GUIDELINE, ServiceCategory.FITNESS, "古いガイドライン",
                 null, "https://old.example.org", "第1版", versionDate, versionDate.plusMonths(1), versionDate.plusMonths(2),
                 null, DeclarationStatus.LISTED, null));
         String no = jdbc.sql("select registration_no from gl_declaration where id = ?").param(id).query(String.class).single();
         // Read before the job: already 失効, computed on read.
-        assertThat(registry.publicEntry(no).orElseThrow().current().status()).isEqualTo(DeclarationStatus.EXPIRED);
+        assertThat(register.publicEntry(no).orElseThrow().current().status()).isEqualTo(DeclarationStatus.EXPIRED);
         assertThat(jdbc.sql("select status from gl_declaration where id = ?").param(id).query(String.class).single()).isEqualTo("LISTED");
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Callable<Integer> job = () -> registry.expireOverdue(LocalDate.now());
+            Callable<Integer> job = () -> expiry.expireOverdue(LocalDate.now());
             List<Future<Integer>> runs = pool.invokeAll(List.of(job, job));
             int total = runs.get(0).get() + runs.get(1).get();
             assertThat(total).isPositive();
@@ -257,7 +275,7 @@ class GuidelineRegistryTests {
         assertThat(jdbc.sql("select status from gl_declaration where id = ?").param(id).query(String.class).single()).isEqualTo("EXPIRED");
         assertThat(jdbc.sql("select count(*) from gl_status_transition where declaration_id = ? and to_status = 'EXPIRED'")
                 .param(id).query(Integer.class).single()).isEqualTo(1);
-        assertThat(registry.expireOverdue(LocalDate.now())).isZero();
+        assertThat(expiry.expireOverdue(LocalDate.now())).isZero();
     }
 
     @Test
@@ -266,22 +284,22 @@ class GuidelineRegistryTests {
         String name = GuidelineFixtures.unique("フィルタ協会");
         LocalDate today = LocalDate.now();
         for (int i = 0; i < 5; i++) {
-            registry.seed(new Seed(tenant, name, GuidelineFixtures.corporateNumber(), AssociationKind.CONSORTIUM, null,
+            seeding.seed(new Seed(tenant, name, GuidelineFixtures.corporateNumber(), AssociationKind.CONSORTIUM, null,
                     i % 2 == 0 ? GuidelineKind.GUIDELINE : GuidelineKind.CERTIFICATION_SCHEME,
                     i < 3 ? ServiceCategory.SLEEP : ServiceCategory.RELAXATION, "指針その" + i, null, "https://f.example.org",
                     "第1版", today.minusMonths(6), today.minusMonths(5), today.minusMonths(5).plusDays(i), today.minusDays(1),
                     i == 4 ? DeclarationStatus.WITHDRAWN : DeclarationStatus.LISTED, null));
         }
         PublicQuery base = new PublicQuery(name, null, null, null, null, null, null, PublicQuery.Sort.REGISTRATION_NO);
-        assertThat(registry.publicList(base, 0, 50).total()).isEqualTo(5);
-        assertThat(registry.publicList(withTitle(base, "その3"), 0, 50).entries()).extracting(PublicEntry::title).containsExactly("指針その3");
-        assertThat(registry.publicList(new PublicQuery(name, null, ServiceCategory.SLEEP, null, null, null, null, null), 0, 50).total()).isEqualTo(3);
-        assertThat(registry.publicList(new PublicQuery(name, null, null, GuidelineKind.CERTIFICATION_SCHEME, null, null, null, null), 0, 50).total()).isEqualTo(2);
-        assertThat(registry.publicList(new PublicQuery(name, null, null, null, DeclarationStatus.WITHDRAWN, null, null, null), 0, 50).total()).isEqualTo(1);
-        assertThat(registry.publicList(new PublicQuery(name, null, null, null, DeclarationStatus.LISTED, null, null, null), 0, 50).total()).isEqualTo(4);
+        assertThat(register.publicList(base, 0, 50).total()).isEqualTo(5);
+        assertThat(register.publicList(withTitle(base, "その3"), 0, 50).entries()).extracting(PublicEntry::title).containsExactly("指針その3");
+        assertThat(register.publicList(new PublicQuery(name, null, ServiceCategory.SLEEP, null, null, null, null, null), 0, 50).total()).isEqualTo(3);
+        assertThat(register.publicList(new PublicQuery(name, null, null, GuidelineKind.CERTIFICATION_SCHEME, null, null, null, null), 0, 50).total()).isEqualTo(2);
+        assertThat(register.publicList(new PublicQuery(name, null, null, null, DeclarationStatus.WITHDRAWN, null, null, null), 0, 50).total()).isEqualTo(1);
+        assertThat(register.publicList(new PublicQuery(name, null, null, null, DeclarationStatus.LISTED, null, null, null), 0, 50).total()).isEqualTo(4);
         LocalDate from = today.minusMonths(5).plusDays(1);
-        assertThat(registry.publicList(new PublicQuery(name, null, null, null, null, from, from.plusDays(1), null), 0, 50).total()).isEqualTo(2);
-        PublicPage second = registry.publicList(base, 1, 2);
+        assertThat(register.publicList(new PublicQuery(name, null, null, null, null, from, from.plusDays(1), null), 0, 50).total()).isEqualTo(2);
+        PublicPage second = register.publicList(base, 1, 2);
         assertThat(second.entries()).hasSize(2);
         assertThat(second.pages()).isEqualTo(3);
         assertThat(second.hasNext()).isTrue();
@@ -296,7 +314,7 @@ class GuidelineRegistryTests {
         // database (or a reminder run of another test context on the real date) cannot claim or mask its reminder.
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusYears(40).plusDays(RANDOM_DAYS.nextInt(3650));
         LocalDate version = today.minusYears(2).plusDays(100);
-        UUID id = registry.seed(new Seed(tenant, GuidelineFixtures.unique("期限間近協会"), GuidelineFixtures.corporateNumber(),
+        UUID id = seeding.seed(new Seed(tenant, GuidelineFixtures.unique("期限間近協会"), GuidelineFixtures.corporateNumber(),
                 AssociationKind.INDUSTRY_ASSOCIATION, null, GuidelineKind.GUIDELINE, ServiceCategory.SLEEP, "期限間近",
                 null, "https://soon.example.org", "第1版", version, version.plusDays(10), version.plusDays(20), null,
                 DeclarationStatus.LISTED, null));
@@ -304,7 +322,7 @@ class GuidelineRegistryTests {
         ReminderSender sender = (name, email, reminder) -> sent.add(reminder);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Callable<Integer> job = () -> registry.sendDueReminders(today, sender);
+            Callable<Integer> job = () -> expiry.sendDueReminders(today, sender);
             for (Future<Integer> run : pool.invokeAll(List.of(job, job))) {
                 run.get();
             }
@@ -313,15 +331,15 @@ class GuidelineRegistryTests {
         }
         assertThat(sent).filteredOn(r -> r.declarationId().equals(id)).singleElement()
                 .extracting(Reminder::stage).isEqualTo(Reminder.Stage.MONTHS_4);
-        registry.sendDueReminders(today, sender);
+        expiry.sendDueReminders(today, sender);
         assertThat(sent).filteredOn(r -> r.declarationId().equals(id)).hasSize(1);
     }
 
     @Test
     void verificationTakesAtMostOneHundredNumbers() {
         List<String> many = java.util.stream.IntStream.rangeClosed(1, 101).mapToObj(i -> "HG-%04d".formatted(9000 + i)).toList();
-        assertThatThrownBy(() -> registry.verify(many)).extracting(e -> ((GuidelineException) e).messageKey()).isEqualTo("guidelines.verify.tooMany");
-        assertThat(registry.verify(many.subList(0, 100))).hasSize(100).noneMatch(Verification::found);
+        assertThatThrownBy(() -> register.verify(many)).extracting(e -> ((GuidelineException) e).messageKey()).isEqualTo("guidelines.verify.tooMany");
+        assertThat(register.verify(many.subList(0, 100))).hasSize(100).noneMatch(Verification::found);
     }
 
     private static PublicQuery withTitle(PublicQuery q, String title) {

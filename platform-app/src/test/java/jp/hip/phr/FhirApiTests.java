@@ -213,6 +213,12 @@ class FhirApiTests {
         Bundle second = parse(perform(get(next.substring(next.indexOf("/fhir/"))), token), Bundle.class);
         assertThat(second.getEntry()).hasSize(2);
         assertThat(second.getLink("next")).isNull();
+        // A negative or huge _offset is a clear 400 OperationOutcome, never a 500 (issue 16 L4).
+        for (String offset : new String[] {"-1", "2147483647", "99999999999"}) {
+            MockHttpServletResponse bad = perform(get(base + "&_offset=" + offset), token);
+            assertThat(bad.getStatus()).as(offset).isEqualTo(400);
+            assertThat(bad.getContentAsString()).contains("OperationOutcome").contains("_offset");
+        }
     }
 
     @Test

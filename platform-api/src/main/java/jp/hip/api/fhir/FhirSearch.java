@@ -31,12 +31,21 @@ final class FhirSearch {
         }
     }
 
+    /** The largest {@code _offset} accepted: far beyond any page a client walks, and {@code offset + count} cannot overflow. */
+    static final int MAX_OFFSET = 1_000_000_000;
+
+    /** {@code _offset}: 0 to {@value #MAX_OFFSET}; a negative, huge or non-numeric one is a 400, never a 500 (issue 16 L4). */
     static int offset(String offset) {
+        int value;
         try {
-            return offset == null ? 0 : Integer.parseInt(offset);
+            value = offset == null ? 0 : Integer.parseInt(offset.strip());
         } catch (NumberFormatException e) {
             throw PhrException.of(PhrException.Kind.INVALID, "phr.error.offset");
         }
+        if (value < 0 || value > MAX_OFFSET) {
+            throw PhrException.of(PhrException.Kind.INVALID, "phr.error.offset");
+        }
+        return value;
     }
 
     static Optional<UUID> subject(String subject, String patient) {

@@ -17,14 +17,13 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jp.hip.api.NotFoundException;
-import jp.hip.guidelines.GuidelineRegistry;
+import jp.hip.guidelines.PublicRegister;
 import jp.hip.guidelines.PublicEntry;
 import jp.hip.guidelines.Verification;
 
 /**
  * The read-only verification API of the guideline list (no token): is a registration number listed, and may its
- * logo be shown today? One number, or up to {@value GuidelineRegistry#MAX_BATCH} at once (like IAF CertSearch).
+ * logo be shown today? One number, or up to {@value PublicRegister#MAX_BATCH} at once (like IAF CertSearch).
  * Only public statuses are ever answered; drafts, submissions and non-accepted declarations do not exist here.
  */
 @RestController
@@ -32,11 +31,11 @@ import jp.hip.guidelines.Verification;
 @Tag(name = "Guideline registry (public)")
 class PublicGuidelineApiController {
 
-    private final GuidelineRegistry registry;
+    private final PublicRegister register;
     private final MessageSource messages;
 
-    PublicGuidelineApiController(GuidelineRegistry registry, MessageSource messages) {
-        this.registry = registry;
+    PublicGuidelineApiController(PublicRegister register, MessageSource messages) {
+        this.register = register;
         this.messages = messages;
     }
 
@@ -46,25 +45,29 @@ class PublicGuidelineApiController {
             String versionLabel, LocalDate versionDatedOn, LocalDate declaredOn, LocalDate listedOn,
             LocalDate validFrom, LocalDate validUntil, String permalink, String logo) {}
 
-    record BatchResponse(LocalDate asOf, int count, List<EntryResponse> results) {}
+    /** {@code unknown} names the well-formed numbers that are not on the list (their results say found: false). */
+    record BatchResponse(LocalDate asOf, int count, List<EntryResponse> results, List<String> unknown) {}
 
     @GetMapping("/{registrationNo}")
     @Operation(summary = "Verify one registration number (no token needed)")
     ResponseEntity<EntryResponse> one(@PathVariable String registrationNo) {
-        Verification v = registry.verify(List.of(registrationNo)).get(0);
+        Verification v = register.verify(List.of(registrationNo)).get(0);
         if (!v.found()) {
-            throw new NotFoundException("listing");
+            throw new GuidelineApiProblems.UnknownNumber(v.registrationNo());
         }
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(response(v));
     }
 
     @GetMapping
-    @Operation(summary = "Verify up to 100 comma-separated registration numbers (no token needed)")
+    @Operation(summary = "Verify up to 100 comma-separated registration numbers (no token needed); lower case and "
+            + "full-width forms are normalised; a malformed one is a 400 problem naming its position")
     ResponseEntity<BatchResponse> batch(@RequestParam(defaultValue = "") String numbers) {
-        List<String> list = Arrays.stream(numbers.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
-        List<EntryResponse> results = registry.verify(list).stream().map(this::response).toList();
+        List<String> list = Arrays.stream(numbers.split(",", -1)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<Verification> verified = register.verify(list);
+        List<EntryResponse> results = verified.stream().map(this::response).toList();
+        List<String> unknown = verified.stream().filter(v -> !v.found()).map(Verification::registrationNo).toList();
         return ResponseEntity.ok().cacheControl(CacheControl.noCache())
-                .body(new BatchResponse(LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")), results.size(), results));
+                .body(new BatchResponse(LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")), results.size(), results, unknown));
     }
 
     private EntryResponse response(Verification v) {

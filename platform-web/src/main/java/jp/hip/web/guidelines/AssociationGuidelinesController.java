@@ -28,31 +28,31 @@ import jp.hip.guidelines.FormType;
 import jp.hip.guidelines.GuidelineDetail;
 import jp.hip.guidelines.GuidelineException;
 import jp.hip.guidelines.GuidelineKind;
-import jp.hip.guidelines.GuidelineRegistry;
+import jp.hip.guidelines.AssociationDesk;
 import jp.hip.guidelines.ReviewDetail;
 import jp.hip.guidelines.ServiceCategory;
 import jp.hip.web.PageNotFoundException;
 
 /**
- * The association's pages: its profile, guidelines and versions, the declaration form (checklist with evidence,
- * signatory, pledge), submission, withdrawal and the thread with METI. The facade acts in the association's own
+ * The association's pages: its profile, guidelines and versions, and starting a declaration (the form itself is
+ * {@link AssociationDeclarationController}). The facade acts in the association's own
  * tenant only: another association's id is not found (404).
  */
 @Controller
 @RequestMapping("/association/guidelines")
 class AssociationGuidelinesController {
 
-    private final GuidelineRegistry registry;
+    private final AssociationDesk desk;
 
-    AssociationGuidelinesController(GuidelineRegistry registry) {
-        this.registry = registry;
+    AssociationGuidelinesController(AssociationDesk desk) {
+        this.desk = desk;
     }
 
     @GetMapping
     String home(Model model) {
-        model.addAttribute("profile", registry.myAssociation().orElse(null));
-        model.addAttribute("guidelines", registry.myGuidelines());
-        model.addAttribute("reminders", registry.myReminders());
+        model.addAttribute("profile", desk.myAssociation().orElse(null));
+        model.addAttribute("guidelines", desk.myGuidelines());
+        model.addAttribute("reminders", desk.myReminders());
         return "guidelines/association-home";
     }
 
@@ -93,7 +93,7 @@ class AssociationGuidelinesController {
 
     @GetMapping("/profile")
     String profile(Model model) {
-        model.addAttribute("form", registry.myAssociation().map(ProfileForm::of).orElseGet(ProfileForm::new));
+        model.addAttribute("form", desk.myAssociation().map(ProfileForm::of).orElseGet(ProfileForm::new));
         return profileView(model);
     }
 
@@ -103,7 +103,7 @@ class AssociationGuidelinesController {
             return profileView(model);
         }
         try {
-            registry.saveAssociation(new GuidelineRegistry.AssociationProfile(form.getCorporateNumber(), form.getName(),
+            desk.saveAssociation(new AssociationDesk.AssociationProfile(form.getCorporateNumber(), form.getName(),
                     form.getKind(), form.getRepresentativeName(), form.getWebsiteUrl(), form.getContactEmail()));
         } catch (GuidelineException e) {
             GuidelineForms.reject(errors, e, "guidelines.association.corporateNumber", "corporateNumber",
@@ -166,7 +166,7 @@ class AssociationGuidelinesController {
         }
         UUID id;
         try {
-            id = registry.registerGuideline(new GuidelineRegistry.NewGuideline(form.getKind(), form.getServiceCategory(),
+            id = desk.registerGuideline(new AssociationDesk.NewGuideline(form.getKind(), form.getServiceCategory(),
                     form.getTitle(), form.getTargetBusinesses(), form.getPublicUrl(), form.getVersionLabel(),
                     GuidelineForms.date(form.getVersionDatedOn()), form.getDocumentUrl()));
         } catch (GuidelineException e) {
@@ -188,9 +188,9 @@ class AssociationGuidelinesController {
 
     @GetMapping("/{id}")
     String guideline(@PathVariable String id, Model model) {
-        GuidelineDetail detail = registry.myGuideline(GuidelineForms.id(id)).orElseThrow(PageNotFoundException::new);
+        GuidelineDetail detail = desk.myGuideline(GuidelineForms.id(id)).orElseThrow(PageNotFoundException::new);
         model.addAttribute("guideline", detail);
-        model.addAttribute("editions", registry.ruleDocuments());
+        model.addAttribute("inForce", desk.editionInForce());
         model.addAttribute("formTypes", FormType.values());
         return "guidelines/association-guideline";
     }
@@ -205,19 +205,19 @@ class AssociationGuidelinesController {
                 throw new GuidelineException("guidelines.public.badDate");
             }
             boolean uploaded = document != null && !document.isEmpty();
-            registry.addVersion(guidelineId, new GuidelineRegistry.NewVersion(label, GuidelineForms.date(datedOn), documentUrl,
+            desk.addVersion(guidelineId, new AssociationDesk.NewVersion(label, GuidelineForms.date(datedOn), documentUrl,
                     uploaded ? document.getOriginalFilename() : null, uploaded ? document.getBytes() : null));
             redirect.addFlashAttribute("done", "guidelines.version.added");
         } catch (GuidelineException e) {
             GuidelineForms.notFoundAs404(e);
-            redirect.addFlashAttribute("failed", e.messageKey());
+            GuidelineForms.fail(redirect, e);
         }
         return "redirect:/association/guidelines/" + guidelineId;
     }
 
     @GetMapping("/{id}/versions/{versionId}/document")
     ResponseEntity<byte[]> document(@PathVariable String id, @PathVariable String versionId) {
-        return GuidelineForms.download(registry.myVersionDocument(GuidelineForms.id(versionId)).orElseThrow(PageNotFoundException::new));
+        return GuidelineForms.download(desk.myVersionDocument(GuidelineForms.id(versionId)).orElseThrow(PageNotFoundException::new));
     }
 
     /** An upload over the server's limit never reaches the facade: say so on the guideline page. */
@@ -234,142 +234,12 @@ class AssociationGuidelinesController {
             RedirectAttributes redirect) {
         UUID guidelineId = GuidelineForms.id(id);
         try {
-            UUID declarationId = registry.startDeclaration(guidelineId, GuidelineForms.id(versionId), formType, edition);
+            UUID declarationId = desk.startDeclaration(guidelineId, GuidelineForms.id(versionId), formType, edition);
             return "redirect:/association/guidelines/declarations/" + declarationId;
         } catch (GuidelineException e) {
             GuidelineForms.notFoundAs404(e);
-            redirect.addFlashAttribute("failed", e.messageKey());
+            GuidelineForms.fail(redirect, e);
             return "redirect:/association/guidelines/" + guidelineId;
         }
-    }
-
-    // ------------------------------------------------------------ declaration
-
-    public static final class DeclarationForm {
-        private long version;
-        private FormType formType;
-        private String edition = "";
-        private String signatoryName = "";
-        private String signatoryTitle = "";
-        private boolean pledged;
-        private Map<String, String> answer = new HashMap<>();
-        private Map<String, String> evidence = new HashMap<>();
-
-        static DeclarationForm of(ReviewDetail detail) {
-            DeclarationForm f = new DeclarationForm();
-            var d = detail.declaration();
-            f.version = d.version();
-            f.formType = d.formType();
-            f.edition = d.edition();
-            f.signatoryName = d.signatoryName();
-            f.signatoryTitle = d.signatoryTitle();
-            f.pledged = d.pledged();
-            for (ChecklistAnswer a : d.answers()) {
-                f.answer.put(a.itemId().toString(), a.answer() == null ? "" : a.answer().name());
-                f.evidence.put(a.itemId().toString(), a.evidenceUrl() == null ? "" : a.evidenceUrl());
-            }
-            return f;
-        }
-
-        GuidelineRegistry.DraftInput input() {
-            Map<UUID, AnswerInput> answers = new HashMap<>();
-            java.util.Set<String> keys = new java.util.HashSet<>(answer.keySet());
-            keys.addAll(evidence.keySet());
-            for (String key : keys) {
-                UUID itemId = jp.hip.web.FormErrors.uuidOrNull(key);
-                if (itemId != null) {
-                    answers.put(itemId, new AnswerInput(GuidelineForms.enumOrNull(Answer.class, answer.get(key)), evidence.get(key)));
-                }
-            }
-            return new GuidelineRegistry.DraftInput(formType, edition, signatoryName, signatoryTitle, pledged, answers);
-        }
-
-        public long getVersion() { return version; }
-        public void setVersion(long v) { version = v; }
-        public FormType getFormType() { return formType; }
-        public void setFormType(FormType v) { formType = v; }
-        public String getEdition() { return edition; }
-        public void setEdition(String v) { edition = v; }
-        public String getSignatoryName() { return signatoryName; }
-        public void setSignatoryName(String v) { signatoryName = v; }
-        public String getSignatoryTitle() { return signatoryTitle; }
-        public void setSignatoryTitle(String v) { signatoryTitle = v; }
-        public boolean isPledged() { return pledged; }
-        public void setPledged(boolean v) { pledged = v; }
-        public Map<String, String> getAnswer() { return answer; }
-        public void setAnswer(Map<String, String> v) { answer = v; }
-        public Map<String, String> getEvidence() { return evidence; }
-        public void setEvidence(Map<String, String> v) { evidence = v; }
-    }
-
-    @GetMapping("/declarations/{id}")
-    String declaration(@PathVariable String id, Model model) {
-        ReviewDetail detail = registry.myDeclaration(GuidelineForms.id(id)).orElseThrow(PageNotFoundException::new);
-        model.addAttribute("form", DeclarationForm.of(detail));
-        return declarationView(detail, model);
-    }
-
-    @PostMapping("/declarations/{id}")
-    String saveDeclaration(@PathVariable String id, @ModelAttribute("form") DeclarationForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect) {
-        UUID declarationId = GuidelineForms.id(id);
-        try {
-            registry.saveDraft(declarationId, form.getVersion(), form.input());
-        } catch (GuidelineException e) {
-            GuidelineForms.reject(errors, e);
-            return declarationView(registry.myDeclaration(declarationId).orElseThrow(PageNotFoundException::new), model);
-        }
-        redirect.addFlashAttribute("done", "guidelines.declaration.saved");
-        return "redirect:/association/guidelines/declarations/" + declarationId;
-    }
-
-    @PostMapping("/declarations/{id}/submit")
-    String submit(@PathVariable String id, @ModelAttribute("form") DeclarationForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect) {
-        UUID declarationId = GuidelineForms.id(id);
-        try {
-            registry.saveAndSubmit(declarationId, form.getVersion(), form.input());
-        } catch (GuidelineException e) {
-            GuidelineForms.reject(errors, e);
-            return declarationView(registry.myDeclaration(declarationId).orElseThrow(PageNotFoundException::new), model);
-        }
-        redirect.addFlashAttribute("done", "guidelines.declaration.submitted");
-        return "redirect:/association/guidelines/declarations/" + declarationId;
-    }
-
-    @PostMapping("/declarations/{id}/withdraw")
-    String withdraw(@PathVariable String id, @RequestParam long version, @RequestParam(defaultValue = "") String reason,
-            RedirectAttributes redirect) {
-        UUID declarationId = GuidelineForms.id(id);
-        try {
-            registry.withdraw(declarationId, version, reason);
-            redirect.addFlashAttribute("done", "guidelines.declaration.withdrawn");
-        } catch (GuidelineException e) {
-            GuidelineForms.notFoundAs404(e);
-            redirect.addFlashAttribute("failed", e.messageKey());
-        }
-        return "redirect:/association/guidelines/declarations/" + declarationId;
-    }
-
-    @PostMapping("/declarations/{id}/comments")
-    String comment(@PathVariable String id, @RequestParam(defaultValue = "") String body, RedirectAttributes redirect) {
-        UUID declarationId = GuidelineForms.id(id);
-        try {
-            registry.commentAsAssociation(declarationId, body);
-            redirect.addFlashAttribute("done", "guidelines.declaration.commented");
-        } catch (GuidelineException e) {
-            GuidelineForms.notFoundAs404(e);
-            redirect.addFlashAttribute("failed", e.messageKey());
-        }
-        return "redirect:/association/guidelines/declarations/" + declarationId;
-    }
-
-    private String declarationView(ReviewDetail detail, Model model) {
-        model.addAttribute("detail", detail);
-        model.addAttribute("d", detail.declaration());
-        model.addAttribute("editions", registry.ruleDocuments());
-        model.addAttribute("formTypes", FormType.values());
-        model.addAttribute("answers", Answer.values());
-        return "guidelines/association-declaration";
     }
 }

@@ -69,7 +69,7 @@ final class GuidelineForms {
     /** A stored document as a download (never rendered inline: it is the association's upload). */
     static org.springframework.http.ResponseEntity<byte[]> download(jp.hip.guidelines.DocumentFile file) {
         return org.springframework.http.ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .contentType(org.springframework.http.MediaType.parseMediaType(file.contentType()))
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
                         .attachment().filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
@@ -81,10 +81,16 @@ final class GuidelineForms {
         notFoundAs404(e);
         for (int i = 0; i + 1 < prefixesAndFields.length; i += 2) {
             if (e.messageKey().startsWith(prefixesAndFields[i])) {
-                errors.rejectValue(prefixesAndFields[i + 1], e.messageKey());
+                errors.rejectValue(prefixesAndFields[i + 1], e.messageKey(), e.args(), null);
                 return;
             }
         }
-        errors.reject(e.messageKey());
+        errors.reject(e.messageKey(), e.args(), null);
+    }
+
+    /** The rule's message (and what it names) for the page the redirect opens. */
+    static void fail(org.springframework.web.servlet.mvc.support.RedirectAttributes redirect, GuidelineException e) {
+        redirect.addFlashAttribute("failed", e.messageKey());
+        redirect.addFlashAttribute("failedArgs", e.args());
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 import jp.hip.guidelines.DeclarationStatus;
 import jp.hip.guidelines.GuidelineKind;
-import jp.hip.guidelines.GuidelineRegistry;
+import jp.hip.guidelines.PublicRegister;
 import jp.hip.guidelines.PublicEntry;
 import jp.hip.guidelines.PublicEntryDetail;
 import jp.hip.guidelines.PublicQuery;
@@ -36,12 +36,12 @@ class PublicGuidelinesController {
 
     static final int PAGE_SIZE = 20;
 
-    private final GuidelineRegistry registry;
+    private final PublicRegister register;
     private final MessageSource messages;
     private final GuidelineListPdf pdf;
 
-    PublicGuidelinesController(GuidelineRegistry registry, MessageSource messages, GuidelineListPdf pdf) {
-        this.registry = registry;
+    PublicGuidelinesController(PublicRegister register, MessageSource messages, GuidelineListPdf pdf) {
+        this.register = register;
         this.messages = messages;
         this.pdf = pdf;
     }
@@ -92,9 +92,25 @@ class PublicGuidelinesController {
         }
     }
 
+    /**
+     * The list. A page number outside the list (0, negative, 2147483647, not a number) is redirected to the nearest
+     * existing page with the same filters, never a 500.
+     */
     @GetMapping
-    String list(@ModelAttribute("filter") Filter filter, Model model) {
-        model.addAttribute("result", registry.publicList(filter.query(), filter.getPage() - 1, PAGE_SIZE));
+    String list(@ModelAttribute("filter") Filter filter, org.springframework.validation.BindingResult errors, Model model,
+            jakarta.servlet.http.HttpServletRequest request) {
+        int requested = errors.hasFieldErrors("page") ? 0 : filter.getPage();
+        var result = register.publicList(filter.query(), requested - 1, PAGE_SIZE);
+        if (result.page() + 1 != requested) {
+            var target = org.springframework.web.util.UriComponentsBuilder.fromPath("/guidelines");
+            request.getParameterMap().forEach((name, values) -> {
+                if (!name.equals("page") && !name.startsWith("_")) {
+                    target.queryParam(name, (Object[]) values);
+                }
+            });
+            return "redirect:" + target.queryParam("page", result.page() + 1).encode().build().toUriString();
+        }
+        model.addAttribute("result", result);
         model.addAttribute("badDates", !filter.datesValid());
         model.addAttribute("statuses", DeclarationStatus.PUBLIC);
         model.addAttribute("categories", ServiceCategory.values());
@@ -112,7 +128,7 @@ class PublicGuidelinesController {
     /** CSV for Excel: UTF-8 with BOM, CRLF, every field quoted where needed; exactly the filtered rows. */
     @GetMapping("/export.csv")
     ResponseEntity<byte[]> csv(@ModelAttribute("filter") Filter filter, Locale locale) {
-        List<PublicEntry> entries = registry.publicExport(filter.query());
+        List<PublicEntry> entries = register.publicExport(filter.query());
         StringBuilder csv = new StringBuilder("\uFEFF");
         row(csv, List.of("registrationNo", "generation", "listedOn", "association", "title", "kind", "serviceCategory",
                 "version", "versionDatedOn", "declaredOn", "validFrom", "validUntil", "status", "publicUrl").stream()
@@ -135,7 +151,7 @@ class PublicGuidelinesController {
     @GetMapping("/export.pdf")
     ResponseEntity<byte[]> pdf(@ModelAttribute("filter") Filter filter, Locale locale) {
         java.time.LocalDate issuedOn = pdf.issuedOn();
-        byte[] body = pdf.render(registry.publicExport(filter.query()), issuedOn, locale);
+        byte[] body = pdf.render(register.publicExport(filter.query()), issuedOn, locale);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -145,20 +161,31 @@ class PublicGuidelinesController {
 
     @GetMapping("/{registrationNo:HG-\\d+}")
     String entry(@PathVariable String registrationNo, Model model) {
-        PublicEntryDetail detail = registry.publicEntry(registrationNo).orElseThrow(PageNotFoundException::new);
+        PublicEntryDetail detail = register.publicEntry(registrationNo).orElseThrow(PageNotFoundException::new);
         model.addAttribute("detail", detail);
         model.addAttribute("entry", detail.current());
         return "guidelines/public-entry";
     }
 
-    /** The logo with the entry's live status: colour while valid, grey (and the status word) otherwise. */
+    /**
+     * The logo with the entry's live status: colour, ✓ and the last day while valid; grey, ✕ and the status in words
+     * otherwise. Revalidated on every use ({@code no-cache} with an ETag), so a withdrawal shows at once.
+     */
     @GetMapping(value = "/{registrationNo:HG-\\d+}/logo.svg", produces = "image/svg+xml")
-    ResponseEntity<String> logo(@PathVariable String registrationNo, Locale locale) {
-        PublicEntry entry = registry.publicEntry(registrationNo).orElseThrow(PageNotFoundException::new).current();
+    ResponseEntity<String> logo(@PathVariable String registrationNo, org.springframework.web.context.request.WebRequest request) {
+        PublicEntry entry = register.publicEntry(registrationNo).orElseThrow(PageNotFoundException::new).current();
+        String word = entry.logoValid() ? text("guidelines.status.LISTED", Locale.JAPANESE)
+                : text("guidelines.logo.word." + entry.status(), Locale.JAPANESE);
+        String svg = LogoSvg.render(entry, word, text("guidelines.logo.notUsable", Locale.JAPANESE));
+        String etag = "\"" + Integer.toHexString(svg.hashCode()) + "\"";
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
         return ResponseEntity.ok()
-                .cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic())
+                .cacheControl(CacheControl.noCache())
+                .eTag(etag)
                 .contentType(MediaType.parseMediaType("image/svg+xml;charset=UTF-8"))
-                .body(LogoSvg.render(entry, text("guidelines.status." + entry.status(), Locale.JAPANESE)));
+                .body(svg);
     }
 
     private String text(String key, Locale locale) {

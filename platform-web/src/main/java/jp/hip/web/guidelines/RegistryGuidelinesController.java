@@ -13,7 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jp.hip.guidelines.DeclarationStatus;
 import jp.hip.guidelines.GuidelineException;
-import jp.hip.guidelines.GuidelineRegistry;
+import jp.hip.guidelines.RegistryReview;
 import jp.hip.guidelines.ReviewDetail;
 import jp.hip.guidelines.Visibility;
 import jp.hip.web.PageNotFoundException;
@@ -27,48 +27,60 @@ import jp.hip.web.PageNotFoundException;
 @RequestMapping("/registry/guidelines")
 class RegistryGuidelinesController {
 
-    private final GuidelineRegistry registry;
+    private final RegistryReview review;
 
-    RegistryGuidelinesController(GuidelineRegistry registry) {
-        this.registry = registry;
+    RegistryGuidelinesController(RegistryReview review) {
+        this.review = review;
     }
 
     @GetMapping
     String queue(@RequestParam(required = false) String status, Model model) {
         DeclarationStatus chosen = GuidelineForms.enumOrNull(DeclarationStatus.class, status);
-        model.addAttribute("declarations", registry.registryDeclarations(chosen));
+        model.addAttribute("declarations", review.registryDeclarations(chosen));
         model.addAttribute("chosen", chosen);
-        model.addAttribute("statuses", DeclarationStatus.values());
+        // METI never sees drafts: the filter offers the submitted statuses only.
+        model.addAttribute("statuses", java.util.Arrays.stream(DeclarationStatus.values())
+                .filter(st -> st != DeclarationStatus.DRAFT).toList());
         return "guidelines/registry-queue";
     }
 
     @GetMapping("/declarations/{id}")
     String declaration(@PathVariable String id, Model model) {
         UUID declarationId = GuidelineForms.id(id);
-        ReviewDetail detail = registry.registryDeclaration(declarationId).orElseThrow(PageNotFoundException::new);
+        ReviewDetail detail = review.registryDeclaration(declarationId).orElseThrow(PageNotFoundException::new);
         model.addAttribute("detail", detail);
         model.addAttribute("d", detail.declaration());
-        model.addAttribute("trail", registry.auditTrail(declarationId));
-        model.addAttribute("hasDocument", registry.registryDeclarationDocument(declarationId).isPresent());
+        model.addAttribute("trail", review.auditTrail(declarationId));
+        model.addAttribute("hasDocument", review.registryDeclarationDocument(declarationId).isPresent());
         model.addAttribute("visibilities", Visibility.values());
+        model.addAttribute("evidenceBase", "/registry/guidelines/declarations/" + declarationId + "/evidence");
         return "guidelines/registry-declaration";
     }
 
     @GetMapping("/declarations/{id}/document")
     org.springframework.http.ResponseEntity<byte[]> document(@PathVariable String id) {
-        return GuidelineForms.download(registry.registryDeclarationDocument(GuidelineForms.id(id)).orElseThrow(PageNotFoundException::new));
+        return GuidelineForms.download(review.registryDeclarationDocument(GuidelineForms.id(id)).orElseThrow(PageNotFoundException::new));
+    }
+
+    @GetMapping("/declarations/{id}/evidence/{itemId}")
+    org.springframework.http.ResponseEntity<byte[]> evidence(@PathVariable String id, @PathVariable String itemId) {
+        return GuidelineForms.download(review.registryEvidence(GuidelineForms.id(id), GuidelineForms.id(itemId))
+                .orElseThrow(PageNotFoundException::new));
     }
 
     @PostMapping("/declarations/{id}/decide")
-    String decide(@PathVariable String id, @RequestParam long version, @RequestParam GuidelineRegistry.RegistryAction action,
+    String decide(@PathVariable String id, @RequestParam long version, @RequestParam RegistryReview.RegistryAction action,
             @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         UUID declarationId = GuidelineForms.id(id);
         try {
-            registry.decide(declarationId, version, action, reason);
+            review.decide(declarationId, version, action, reason);
             redirect.addFlashAttribute("done", "guidelines.reg.done." + action);
+            if (action == RegistryReview.RegistryAction.RETURN) {
+                return "redirect:/registry/guidelines"; // a returned declaration is the association's draft again
+            }
         } catch (GuidelineException e) {
             GuidelineForms.notFoundAs404(e);
-            redirect.addFlashAttribute("failed", e.messageKey());
+            GuidelineForms.fail(redirect, e);
         }
         return "redirect:/registry/guidelines/declarations/" + declarationId;
     }
@@ -78,20 +90,20 @@ class RegistryGuidelinesController {
             @RequestParam(defaultValue = "INTERNAL") Visibility visibility, RedirectAttributes redirect) {
         UUID declarationId = GuidelineForms.id(id);
         try {
-            registry.commentAsRegistry(declarationId, body, visibility);
+            review.commentAsRegistry(declarationId, body, visibility);
             redirect.addFlashAttribute("done", "guidelines.declaration.commented");
         } catch (GuidelineException e) {
             GuidelineForms.notFoundAs404(e);
-            redirect.addFlashAttribute("failed", e.messageKey());
+            GuidelineForms.fail(redirect, e);
         }
         return "redirect:/registry/guidelines/declarations/" + declarationId;
     }
 
     @GetMapping("/checklist")
     String checklist(@RequestParam(defaultValue = "2025") String edition, Model model) {
-        model.addAttribute("editions", registry.ruleDocuments());
+        model.addAttribute("editions", review.ruleDocuments());
         model.addAttribute("edition", edition);
-        model.addAttribute("items", registry.checklist(edition));
+        model.addAttribute("items", review.checklist(edition));
         return "guidelines/registry-checklist";
     }
 
@@ -100,11 +112,11 @@ class RegistryGuidelinesController {
             @RequestParam(defaultValue = "false") boolean requiresEvidence, @RequestParam(defaultValue = "2025") String edition,
             RedirectAttributes redirect) {
         try {
-            registry.rewordChecklistItem(GuidelineForms.id(itemId), version, text, requiresEvidence);
+            review.rewordChecklistItem(GuidelineForms.id(itemId), version, text, requiresEvidence);
             redirect.addFlashAttribute("done", "guidelines.reg.checklist.saved");
         } catch (GuidelineException e) {
             GuidelineForms.notFoundAs404(e);
-            redirect.addFlashAttribute("failed", e.messageKey());
+            GuidelineForms.fail(redirect, e);
         }
         return "redirect:/registry/guidelines/checklist?edition=" + java.net.URLEncoder.encode(edition, java.nio.charset.StandardCharsets.UTF_8);
     }

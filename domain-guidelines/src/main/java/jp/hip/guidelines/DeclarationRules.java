@@ -1,0 +1,64 @@
+package jp.hip.guidelines;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What a declaration must be tied to (ADR 0013): the edition of 本指針 in force, and a version of the guideline newer
+ * than the one its last listed declaration declared. Pure rules; the services load what they need.
+ */
+final class DeclarationRules {
+
+    private DeclarationRules() {}
+
+    /** New declarations are made against the edition in force only; older editions stay as history. */
+    static void requireEditionInForce(String edition, String inForce) {
+        if (edition == null || edition.isBlank()) {
+            throw new GuidelineException("guidelines.declaration.edition.required");
+        }
+        if (!edition.equals(inForce)) {
+            throw new GuidelineException("guidelines.declaration.edition.notInForce", edition, inForce);
+        }
+    }
+
+    /**
+     * Once a guideline has been listed (whatever became of that listing since), a new declaration needs a version
+     * whose 策定/改訂日 is later than the listed one's: re-declaring the same text would only restart what was
+     * already declared (ref-guidelines.md §1.4: the logo runs from the version's date; renewal means revising the
+     * guideline and declaring again). Declarations that were never listed (returned, 不受理) do not count.
+     */
+    static void requireNewerVersion(GuidelineVersion chosen, Collection<Declaration> earlier) {
+        earlier.stream()
+                .filter(d -> d.status().isPublic())
+                .max(Comparator.comparing(Declaration::versionDatedOn).thenComparing(Declaration::generation))
+                .ifPresent(last -> {
+                    if (chosen.id().equals(last.guidelineVersionId()) || !chosen.datedOn().isAfter(last.versionDatedOn())) {
+                        throw new GuidelineException("guidelines.declaration.newVersionRequired",
+                                last.versionLabel(), last.versionDatedOn());
+                    }
+                });
+    }
+
+    /**
+     * Every current item answered 該当 (with a URL or an uploaded document as evidence) or 該当なし (with the reason);
+     * the first item that is not is named in the message.
+     */
+    static void requireComplete(List<ChecklistAnswer> answers, Collection<ChecklistItem> items, java.util.Set<java.util.UUID> documented) {
+        for (ChecklistItem item : items) {
+            ChecklistAnswer answer = answers.stream().filter(a -> a.itemId().equals(item.id())).findFirst().orElse(null);
+            if (answer == null || answer.answer() == null) {
+                throw new GuidelineException("guidelines.declaration.checklist.incomplete", item.code());
+            }
+            if (answer.answer() == Answer.NO) {
+                throw new GuidelineException("guidelines.declaration.checklist.no", item.code());
+            }
+            if (answer.answer() == Answer.YES && answer.evidenceUrl() == null && !documented.contains(item.id())) {
+                throw new GuidelineException("guidelines.declaration.checklist.evidenceMissing", item.code());
+            }
+            if (answer.answer() == Answer.NA && answer.reason() == null) {
+                throw new GuidelineException("guidelines.declaration.checklist.reasonMissing", item.code());
+            }
+        }
+    }
+}
