@@ -1,87 +1,103 @@
 package jp.hip.accounting;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
- * 空間投資 → 減価償却費 for one asset (guideline 第4章: depreciation is part of the investment amount).
- *
- * <p>Depreciation starts in the month of acquisition, prorated by months in the first 年度. The book value
- * stops at a memorandum value of 1 yen (備忘価額), so a fully depreciated asset still exists and stays listed
- * as an 環境健康資源 (有形). Declining balance uses the 200 % rate (2 ÷ useful life) and switches to
- * straight-line over the remaining months once that gives more, a close approximation of the tax tables'
- * 改定償却率 (ADR 0022). Only the health-use share ({@code sharedUseRatio}) counts as health investment.
+ * 空間投資 → 減価償却費 for one asset (guideline 第4章: depreciation is part of the investment amount), computed as
+ * Japanese tax depreciation ({@link TaxDepreciation}, ADR 0024): the elected family ({@link #method}) becomes
+ * 旧定額法/旧定率法, 定額法, 250 % or 200 % 定率法 by the acquisition date; the rates come from the statutory table
+ * ({@link DepreciationRates}); the first 年度 is prorated by months of use; 1 yen stays as 備忘価額.
+ * {@code acquiredOn} is the date the asset was put to use (事業供用日). Only the health-use share
+ * ({@code sharedUseRatio}) counts as health investment.
  */
 public record Depreciation(Yen acquisitionCost, LocalDate acquiredOn, int usefulLifeYears, DepreciationMethod method,
-        BigDecimal sharedUseRatio, SharedUseBasis sharedUseBasis) {
+        AssetClass assetClass, BigDecimal sharedUseRatio, SharedUseBasis sharedUseBasis) {
 
-    static final long MEMORANDUM_VALUE = 1;
+    static final long MEMORANDUM_VALUE = TaxDepreciation.MEMORANDUM;
+
+    /** One 年度 of the schedule, as a 固定資産台帳 row. */
+    public record Year(FiscalYear fiscalYear, int months, Yen opening, Yen amount, Yen closing, Yen healthShare,
+            TaxDepreciation.Phase phase) {}
 
     public Depreciation {
         if (acquisitionCost == null || acquiredOn == null || method == null || sharedUseBasis == null) {
             throw new AccountingException("accounting.facility.incomplete");
         }
-        if (usefulLifeYears < 1 || usefulLifeYears > 100) {
+        if (assetClass == null) {
+            assetClass = AssetClass.EQUIPMENT;
+        }
+        if (acquisitionCost.amount() > Yen.MAX_AMOUNT) {
+            throw new AccountingException("accounting.yen.tooLarge");
+        }
+        if (usefulLifeYears < DepreciationRates.MIN_LIFE || usefulLifeYears > DepreciationRates.MAX_LIFE) {
             throw new AccountingException("accounting.facility.lifeInvalid");
+        }
+        if (acquiredOn.getYear() < 1950 || acquiredOn.getYear() > 2999) {
+            throw new AccountingException("accounting.date.invalid");
+        }
+        if (method == DepreciationMethod.DECLINING_BALANCE && !assetClass.allowsDecliningBalance(acquiredOn)) {
+            throw new AccountingException("accounting.facility.methodNotAllowed");
         }
         if (sharedUseRatio == null || sharedUseRatio.signum() <= 0 || sharedUseRatio.compareTo(BigDecimal.ONE) > 0) {
             throw new AccountingException("accounting.facility.ratioInvalid");
         }
     }
 
-    /** The asset's whole depreciation booked in a fiscal year (before the health-use share). */
-    public Yen fullFor(FiscalYear year) {
-        return Yen.of(run(year)[0]);
+    /** An equipment asset (器具及び備品 and the like). */
+    public Depreciation(Yen acquisitionCost, LocalDate acquiredOn, int usefulLifeYears, DepreciationMethod method,
+            BigDecimal sharedUseRatio, SharedUseBasis sharedUseBasis) {
+        this(acquisitionCost, acquiredOn, usefulLifeYears, method, AssetClass.EQUIPMENT, sharedUseRatio, sharedUseBasis);
     }
 
-    /** The health-use share of the year's depreciation: the 減価償却費 investment line. */
-    public Yen healthShareFor(FiscalYear year) {
-        return Yen.rounded(fullFor(year).toBigDecimal().multiply(sharedUseRatio));
+    /** The method the law applies for the acquisition date. */
+    public TaxMethod taxMethod() {
+        return TaxMethod.of(method, acquiredOn);
     }
 
-    /** Book value at the end of the fiscal year. */
-    public Yen bookValueAtEndOf(FiscalYear year) {
-        return Yen.of(run(year)[1]);
+    /** The schedule per 年度 (April–March) until 1 yen remains. */
+    public List<Year> schedule(DepreciationRounding rounding) {
+        return TaxDepreciation.schedule(acquisitionCost.amount(), acquiredOn, usefulLifeYears, taxMethod(), rounding.mode(), 4,
+                DepreciationRates.current().forLife(usefulLifeYears)).stream()
+                .map(p -> new Year(FiscalYear.of(p.start().getYear()), p.months(), Yen.of(p.opening()), Yen.of(p.amount()),
+                        Yen.of(p.closing()), share(p.amount(), rounding), p.phase()))
+                .toList();
     }
 
-    public boolean fullyDepreciatedBy(FiscalYear year) {
-        return bookValueAtEndOf(year).amount() <= MEMORANDUM_VALUE;
+    /** The asset's whole depreciation in a 年度 (before the health-use share); zero before acquisition or after the end. */
+    public Yen fullFor(FiscalYear year, DepreciationRounding rounding) {
+        return yearOf(year, rounding).map(Year::amount).orElse(Yen.ZERO);
     }
 
-    /** Walks the years from acquisition to the given one; returns {depreciation of that year, book value after}. */
-    private long[] run(FiscalYear target) {
-        FiscalYear first = FiscalYear.containing(acquiredOn);
-        long book = acquisitionCost.amount();
-        if (target.compareTo(first) < 0) {
-            return new long[] {0, book};
+    /** The health-use share of the year's depreciation: what the measures using the facility apportion. */
+    public Yen healthShareFor(FiscalYear year, DepreciationRounding rounding) {
+        return yearOf(year, rounding).map(Year::healthShare).orElse(Yen.ZERO);
+    }
+
+    /** Book value at the end of the 年度 (the cost before acquisition, 1 yen after the end). */
+    public Yen bookValueAtEndOf(FiscalYear year, DepreciationRounding rounding) {
+        List<Year> all = schedule(rounding);
+        if (all.isEmpty() || year.compareTo(all.get(0).fiscalYear()) < 0) {
+            return acquisitionCost;
         }
-        long lifeMonths = usefulLifeYears * 12L;
-        long usedMonths = 0;
-        long thisYear = 0;
-        BigDecimal rate = BigDecimal.valueOf(2).divide(BigDecimal.valueOf(usefulLifeYears), 10, RoundingMode.HALF_UP);
-        for (FiscalYear y = first; y.compareTo(target) <= 0; y = y.next()) {
-            long months = y.equals(first) ? y.monthsFrom(acquiredOn) : 12;
-            long floor = MEMORANDUM_VALUE;
-            long amount;
-            if (book <= floor) {
-                amount = 0;
-            } else if (method == DepreciationMethod.STRAIGHT_LINE) {
-                amount = BigDecimal.valueOf(acquisitionCost.amount()).multiply(BigDecimal.valueOf(months))
-                        .divide(BigDecimal.valueOf(lifeMonths), 0, RoundingMode.HALF_UP).longValueExact();
-            } else {
-                long declining = BigDecimal.valueOf(book).multiply(rate).multiply(BigDecimal.valueOf(months))
-                        .divide(BigDecimal.valueOf(12), 0, RoundingMode.HALF_UP).longValueExact();
-                long remaining = Math.max(lifeMonths - usedMonths, months);
-                long straight = BigDecimal.valueOf(book).multiply(BigDecimal.valueOf(months))
-                        .divide(BigDecimal.valueOf(remaining), 0, RoundingMode.HALF_UP).longValueExact();
-                amount = Math.max(declining, straight);
-            }
-            amount = Math.min(amount, Math.max(book - floor, 0));
-            book -= amount;
-            usedMonths += months;
-            thisYear = amount;
-        }
-        return new long[] {thisYear, book};
+        return all.stream().filter(y -> y.fiscalYear().compareTo(year) <= 0).reduce((a, b) -> b).map(Year::closing).orElse(acquisitionCost);
+    }
+
+    public boolean fullyDepreciatedBy(FiscalYear year, DepreciationRounding rounding) {
+        return bookValueAtEndOf(year, rounding).amount() <= MEMORANDUM_VALUE;
+    }
+
+    /** Whether the asset was in use in the 年度 (a depreciation line before acquisition is refused). */
+    public boolean inUseIn(FiscalYear year) {
+        return !year.lastDay().isBefore(acquiredOn);
+    }
+
+    private java.util.Optional<Year> yearOf(FiscalYear year, DepreciationRounding rounding) {
+        return schedule(rounding).stream().filter(y -> y.fiscalYear().equals(year)).findFirst();
+    }
+
+    private Yen share(long amount, DepreciationRounding rounding) {
+        return Yen.of(BigDecimal.valueOf(amount).multiply(sharedUseRatio).setScale(0, rounding.mode()).longValueExact());
     }
 }

@@ -47,6 +47,13 @@ class Facility {
     @Column(name = "shared_use_basis")
     private SharedUseBasis sharedUseBasis;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "asset_class")
+    private AssetClass assetClass = AssetClass.EQUIPMENT;
+
+    @Column(name = "rate_table")
+    private String rateTable;
+
     private String note;
 
     @Version
@@ -55,10 +62,18 @@ class Facility {
     protected Facility() {}
 
     Facility(String name, Depreciation depreciation, String note) {
+        this.id = UUID.randomUUID();
+        change(name, depreciation, note);
+    }
+
+    /** Replaces the description and the depreciation inputs (the schedule is recomputed from them). */
+    void change(String name, Depreciation depreciation, String note) {
         if (name == null || name.isBlank() || name.strip().length() > 200) {
             throw new AccountingException("accounting.facility.name.required");
         }
-        this.id = UUID.randomUUID();
+        if (note != null && note.strip().length() > 1000) {
+            throw new AccountingException("accounting.facility.noteTooLong");
+        }
         this.name = name.strip();
         this.acquisitionCost = depreciation.acquisitionCost().amount();
         this.acquiredOn = depreciation.acquiredOn();
@@ -66,14 +81,18 @@ class Facility {
         this.method = depreciation.method();
         this.sharedUseRatio = depreciation.sharedUseRatio();
         this.sharedUseBasis = depreciation.sharedUseBasis();
+        this.assetClass = depreciation.assetClass();
+        this.rateTable = DepreciationRates.current().version();
         this.note = note == null || note.isBlank() ? null : note.strip();
     }
 
     Depreciation depreciation() {
-        return new Depreciation(Yen.of(acquisitionCost), acquiredOn, usefulLifeYears, method, sharedUseRatio, sharedUseBasis);
+        return new Depreciation(Yen.of(acquisitionCost), acquiredOn, usefulLifeYears, method, assetClass, sharedUseRatio,
+                sharedUseBasis);
     }
 
     UUID id() { return id; }
     String name() { return name; }
     String note() { return note; }
+    String rateTable() { return rateTable; }
 }

@@ -72,8 +72,13 @@ public class HealthAccounting {
 
     public record FacilityCommand(String name, Depreciation depreciation, String note) {}
 
+    /**
+     * A facility in a 年度: its whole depreciation, the health-use share, the book value at the year's end, the tax
+     * method the law applies, the rate table version, and the share of the year already apportioned to measures.
+     */
     public record FacilityView(UUID id, String name, Depreciation depreciation, String note, Yen depreciationThisYear,
-            Yen healthShareThisYear, Yen bookValue, boolean fullyDepreciated) {}
+            Yen healthShareThisYear, Yen bookValue, boolean fullyDepreciated, TaxMethod taxMethod, String rateTable,
+            BigDecimal apportionedThisYear) {}
 
     public record ResourceCommand(String name, ResourceKind kind, BigDecimal value, String unit, LocalDate asOf, String note) {}
 
@@ -94,8 +99,11 @@ public class HealthAccounting {
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final FacilityLedger ledger;
+    private final AccountingImports imports;
+    private final AccountingYears years;
 
-    HealthAccounting(MeasureRepository measures, InvestmentLineRepository lines, IndicatorRepository indicators,
+    HealthAccounting(FacilityLedger ledger, AccountingImports imports, AccountingYears years, MeasureRepository measures, InvestmentLineRepository lines, IndicatorRepository indicators,
             IndicatorValueRepository values, FacilityRepository facilities, HealthResourceRepository resources,
             PolicyRepository policies, OwnHealthIssueRepository ownIssues, StrategyMapRepository strategyMaps, JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditLog audit,
             TransactionTemplate tx, Clock clock) {
@@ -113,6 +121,9 @@ public class HealthAccounting {
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
+        this.ledger = ledger;
+        this.imports = imports;
+        this.years = years;
     }
 
     // ---- health issues and policy ----
@@ -146,19 +157,14 @@ public class HealthAccounting {
         }
     }
 
-    public PolicyView policy() {
-        return tx.execute(s -> view(policies.findFirstBy().orElseGet(Policy::defaults)));
+    /** The policy in force for a 年度 ({@link AccountingYears#policyOf}). */
+    public PolicyView policy(FiscalYear year) {
+        return years.policyOf(year).policy();
     }
 
-    public void changePolicy(PolicyView change) {
-        tx.executeWithoutResult(s -> {
-            Policy policy = policies.findFirstBy().orElseGet(Policy::defaults);
-            policy.change(change.includeParticipantTime(), change.annualLabourCost(), change.annualWorkingDays(),
-                    change.employeeCount());
-            policies.save(policy);
-            audit.record("ACC_POLICY_CHANGED", "Policy", policy.id(), Map.of("includeParticipantTime",
-                    change.includeParticipantTime(), "annualLabourCost", change.annualLabourCost().amount()));
-        });
+    /** Sets a 年度's policy and recomputes that year's time lines only ({@link AccountingYears#changePolicy}). */
+    public void changePolicy(FiscalYear year, PolicyView change) {
+        years.changePolicy(year, change);
     }
 
     // ---- measures and investment lines ----
@@ -182,6 +188,7 @@ public class HealthAccounting {
 
     public UUID createMeasure(FiscalYear year, MeasureCommand command) {
         return tx.execute(s -> {
+            years.requireOpen(year);
             Measure measure = new Measure(year, clock.instant());
             measure.describe(command.name(), command.description(), command.purpose(), command.standardIssues(),
                     checkedOwnIssues(command.ownIssues()), command.participants());
@@ -193,7 +200,7 @@ public class HealthAccounting {
 
     public void changeMeasure(UUID id, MeasureCommand command) {
         tx.executeWithoutResult(s -> {
-            Measure measure = measures.findById(id).orElseThrow(() -> new AccountingException("accounting.notFound"));
+            Measure measure = measure(id, true);
             measure.describe(command.name(), command.description(), command.purpose(), command.standardIssues(),
                     checkedOwnIssues(command.ownIssues()), command.participants());
             audit.record("ACC_MEASURE_CHANGED", "Measure", id, Map.of("name", measure.name()));
@@ -208,23 +215,22 @@ public class HealthAccounting {
     /** 時間投資 → 人件費 under the company's policy on participants' time. */
     public UUID addTimeLine(UUID measureId, TimeCommand command) {
         return tx.execute(s -> {
-            boolean includeParticipants = policies.findFirstBy().map(Policy::includeParticipantTime).orElse(false);
-            return save(InvestmentLine.ofTime(measure(measureId, true), command.description(), command.time(),
+            Measure measure = measure(measureId, true);
+            boolean includeParticipants = years.policyOf(measure.fiscalYear()).policy().includeParticipantTime();
+            return save(InvestmentLine.ofTime(measure, command.description(), command.time(),
                     includeParticipants, command.sourceDocument(), clock.instant()));
         });
     }
 
-    /** 空間投資 → 減価償却費: the facility's health-use share of depreciation in the measure's 年度. */
+    /** 空間投資 → 減価償却費: the whole of the facility's health-use depreciation in the measure's 年度 ({@link FacilityLedger}). */
     public UUID addDepreciationLine(UUID measureId, UUID facilityId) {
-        return tx.execute(s -> {
-            Facility facility = facilities.findById(facilityId).orElseThrow(() -> new AccountingException("accounting.facility.unknown"));
-            return save(InvestmentLine.ofDepreciation(measure(measureId, true), facility, clock.instant()));
-        });
+        return ledger.addDepreciationLine(measureId, facilityId, BigDecimal.ONE);
     }
 
     public void deleteLine(UUID lineId) {
         tx.executeWithoutResult(s -> {
             InvestmentLine line = lines.findById(lineId).orElseThrow(() -> new AccountingException("accounting.notFound"));
+            years.requireOpen(line.fiscalYear());
             lines.delete(line);
             audit.record("ACC_LINE_DELETED", "InvestmentLine", lineId, Map.of("amount", line.amount().amount()));
         });
@@ -239,6 +245,7 @@ public class HealthAccounting {
     public void allocate(UUID lineId, AllocationRule rule) {
         tx.executeWithoutResult(s -> {
             InvestmentLine line = lines.findById(lineId).orElseThrow(() -> new AccountingException("accounting.notFound"));
+            years.requireOpen(line.fiscalYear());
             Set<UUID> known = indicators.findAllById(rule.shares().stream().map(AllocationRule.Share::indicatorId).toList())
                     .stream().map(Indicator::id).collect(Collectors.toSet());
             line.allocate(rule, known);
@@ -278,6 +285,7 @@ public class HealthAccounting {
             BigDecimal responseRate) {
         tx.executeWithoutResult(s -> {
             indicators.findById(indicatorId).orElseThrow(() -> new AccountingException("accounting.notFound"));
+            years.requireOpen(year);
             IndicatorValue value = values.findByIndicatorIdAndFiscalYear(indicatorId, year.startYear())
                     .orElseGet(() -> new IndicatorValue(indicatorId, year));
             value.set(baseline, target, actual, responseRate);
@@ -289,18 +297,11 @@ public class HealthAccounting {
     // ---- facilities and resources ----
 
     public List<FacilityView> facilities(FiscalYear year) {
-        return tx.execute(s -> facilities.findAllByOrderByName().stream().map(f -> view(f, year)).toList());
+        return ledger.facilities(year);
     }
 
     public UUID createFacility(FacilityCommand command) {
-        return tx.execute(s -> {
-            if (command.depreciation() == null) {
-                throw new AccountingException("accounting.facility.incomplete");
-            }
-            Facility facility = facilities.save(new Facility(command.name(), command.depreciation(), command.note()));
-            audit.record("ACC_FACILITY_CREATED", "Facility", facility.id(), Map.of("name", facility.name()));
-            return facility.id();
-        });
+        return ledger.create(command);
     }
 
     public List<HealthResourceView> resources() {
@@ -327,7 +328,7 @@ public class HealthAccounting {
     public Analysis analysis(FiscalYear year, boolean japanese) {
         return tx.execute(s -> new Analyses(year, measures.findByFiscalYearBetween(year.startYear() - 1, year.startYear()),
                 lines.findByFiscalYearBetween(year.startYear() - 1, year.startYear()), indicators(), healthIssues(japanese),
-                policy()).compute());
+                policy(year)).compute());
     }
 
     /** 健康経営度調査 cost answer: one row per measure, cost in the four expense types (UTF-8 with BOM). */
@@ -391,117 +392,39 @@ public class HealthAccounting {
                     .addAll(l.allocatedAmounts().keySet()));
             return served;
         });
-        return editStrategyMap(year, ignored -> {
-            List<StrategyGraph.Node> nodes = new ArrayList<>();
-            List<StrategyGraph.Edge> edges = new ArrayList<>();
-            Map<String, String> keyOf = new HashMap<>();
-            java.util.function.BiFunction<String, StrategyGraph.Node, String> add = (id, node) -> keyOf.computeIfAbsent(id, k -> {
-                String key = "n" + (nodes.size() + 1);
-                nodes.add(new StrategyGraph.Node(key, node.kind(), node.label()));
-                return key;
-            });
-            Map<UUID, IndicatorView> indicatorById = is.stream().collect(Collectors.toMap(IndicatorView::id, i -> i));
-            java.util.Set<StrategyGraph.Edge> edgeSet = new java.util.LinkedHashSet<>();
-            for (MeasureView m : ms) {
-                String mk = add.apply("m" + m.id(), new StrategyGraph.Node("x", StrategyNodeKind.MEASURE, clip(m.name())));
-                List<String> issueKeys = new ArrayList<>();
-                m.standardIssues().forEach(c -> issueKeys.add(Integer.toString(c)));
-                m.ownIssues().forEach(id -> issueKeys.add(id.toString()));
-                for (UUID indicatorId : servedBy.getOrDefault(m.id(), Set.of())) {
-                    IndicatorView i = indicatorById.get(indicatorId);
-                    if (i == null) {
-                        continue;
-                    }
-                    StrategyNodeKind kind = switch (i.tier()) {
-                        case PARTICIPATION -> StrategyNodeKind.PARTICIPATION;
-                        case BEHAVIOUR -> StrategyNodeKind.BEHAVIOUR;
-                        case FINAL -> StrategyNodeKind.FINAL;
-                        case CORPORATE_VALUE, SOCIAL_VALUE -> StrategyNodeKind.MANAGEMENT_ISSUE;
-                    };
-                    String ik = add.apply("i" + i.id(), new StrategyGraph.Node("x", kind, clip(i.name())));
-                    edgeSet.add(new StrategyGraph.Edge(mk, ik));
-                    if (kind == StrategyNodeKind.FINAL) {
-                        for (String issue : issueKeys) {
-                            String hk = add.apply("h" + issue, new StrategyGraph.Node("x", StrategyNodeKind.HEALTH_ISSUE,
-                                    clip(issueNames.getOrDefault(issue, issue))));
-                            edgeSet.add(new StrategyGraph.Edge(ik, hk));
-                        }
-                    }
-                }
-            }
-            edges.addAll(edgeSet);
-            return new StrategyGraph(nodes.size() > StrategyGraph.MAX_NODES ? nodes.subList(0, StrategyGraph.MAX_NODES) : nodes,
-                    nodes.size() > StrategyGraph.MAX_NODES ? List.of() : edges);
-        });
-    }
-
-    private static String clip(String text) {
-        return text.length() <= 100 ? text : text.substring(0, 99) + "…";
+        return editStrategyMap(year, ignored -> StrategyDraft.draft(ms, is, issueNames, servedBy));
     }
 
     /** Everything the disclosure report (統合報告書・ウェブサイト向け) shows for one 年度. */
     public record Disclosure(FiscalYear fiscalYear, Analysis analysis, List<MeasureView> measures,
-            List<IndicatorView> indicators, List<FacilityView> facilities, List<HealthResourceView> resources) {}
+            List<IndicatorView> indicators, List<FacilityView> facilities, List<HealthResourceView> resources,
+            AccountingYears.YearPolicyView policy, AccountingYears.ClosedView closed) {}
 
+    /** The disclosure states the year's policy it used and, for a closed year, the closed version it shows. */
     public Disclosure disclosure(FiscalYear year, boolean japanese) {
-        return new Disclosure(year, analysis(year, japanese), measures(year), indicators(), facilities(year), resources());
+        return new Disclosure(year, analysis(year, japanese), measures(year), indicators(), facilities(year), resources(),
+                years.policyOf(year), years.closed(year).orElse(null));
     }
 
-    // ---- import ----
+    // ---- import ({@link AccountingImports}) ----
 
-    /**
-     * Imports investment lines from CSV, all or nothing: if any row is wrong, every problem is returned with its
-     * row and column and nothing is written. Measures are found by 年度 and name among the company's own.
-     * The rows go in with one set-based INSERT per chunk (PostgreSQL {@code unnest} of arrays), inside one
-     * transaction, with the tenant set explicitly from {@link CurrentTenant} (native SQL bypasses @TenantId).
-     */
+    /** Imports investment lines; lines already stored (same source document and content) are refused. */
     public ImportResult importLines(byte[] csv) {
-        UUID tenant = CurrentTenant.tenantId().orElseThrow(() -> new AccountingException("accounting.notFound"));
-        return tx.execute(s -> {
-            Map<String, UUID> byName = new HashMap<>();
-            for (Measure m : measures.findAll()) {
-                String key = m.fiscalYear().startYear() + "\t" + m.name();
-                byName.put(key, byName.containsKey(key) ? null : m.id());
-            }
-            LineImport.Parsed parsed = LineImport.parse(csv, byName);
-            if (!parsed.problems().isEmpty()) {
-                return new ImportResult(parsed.rowsRead(), 0, parsed.problems());
-            }
-            LineWriter.insert(jdbcTemplate, tenant, parsed.rows(), clock.instant());
-            audit.record("ACC_LINES_IMPORTED", "InvestmentLine", null, Map.of("rows", parsed.rows().size()));
-            return new ImportResult(parsed.rowsRead(), parsed.rows().size(), List.of());
-        });
+        return imports.importLines(csv, ImportResult.Duplicates.REFUSE);
     }
 
-    /**
-     * Imports indicator values (年度,指標,ベースライン,目標,実績,回答率) from CSV or .xlsx, all or nothing; a value for
-     * a year that already has one replaces it.
-     */
     public ImportResult importValues(byte[] file) {
-        return tx.execute(s -> {
-            Map<String, UUID> byName = new HashMap<>();
-            for (Indicator i : indicators.findAll()) {
-                byName.put(i.name(), byName.containsKey(i.name()) ? null : i.id());
-            }
-            ValueImport.Parsed parsed = ValueImport.parse(file, byName);
-            if (!parsed.problems().isEmpty()) {
-                return new ImportResult(parsed.rowsRead(), 0, parsed.problems());
-            }
-            for (ValueImport.Row r : parsed.rows()) {
-                IndicatorValue value = values.findByIndicatorIdAndFiscalYear(r.indicatorId(), r.year().startYear())
-                        .orElseGet(() -> new IndicatorValue(r.indicatorId(), r.year()));
-                value.set(r.baseline(), r.target(), r.actual(), r.responseRate());
-                values.save(value);
-            }
-            audit.record("ACC_VALUES_IMPORTED", "Indicator", null, Map.of("rows", parsed.rows().size()));
-            return new ImportResult(parsed.rowsRead(), parsed.rows().size(), List.of());
-        });
+        return imports.importValues(file);
     }
 
     // ---- helpers ----
 
     private Measure measure(UUID id, boolean forWrite) {
-        return measures.findById(id).orElseThrow(() -> new AccountingException("accounting.notFound"));
+        Measure measure = measures.findById(id).orElseThrow(() -> new AccountingException("accounting.notFound"));
+        if (forWrite) {
+            years.requireOpen(measure.fiscalYear());
+        }
+        return measure;
     }
 
     private UUID save(InvestmentLine line) {
@@ -563,12 +486,6 @@ public class HealthAccounting {
         return new IndicatorView(i.id(), i.name(), i.tier(), i.unit(), i.direction(), i.method(), i.population(), i.benefitKind(),
                 vs.stream().sorted(Comparator.comparing(IndicatorValue::fiscalYear))
                         .map(v -> new ValueView(v.fiscalYear(), v.baseline(), v.target(), v.actual(), v.responseRate())).toList());
-    }
-
-    private static FacilityView view(Facility f, FiscalYear year) {
-        Depreciation d = f.depreciation();
-        return new FacilityView(f.id(), f.name(), d, f.note(), d.fullFor(year), d.healthShareFor(year), d.bookValueAtEndOf(year),
-                d.fullyDepreciatedBy(year));
     }
 
     static Map<String, Yen> orderedSum(Map<String, Yen> map) {

@@ -81,6 +81,9 @@ class InvestmentLine {
     @Column(name = "facility_id")
     private UUID facilityId;
 
+    @Column(name = "facility_share")
+    private BigDecimal facilityShare;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "allocation_mode")
     private AllocationMode allocationMode = AllocationMode.NONE;
@@ -100,7 +103,18 @@ class InvestmentLine {
 
     protected InvestmentLine() {}
 
+    /** Validates a change of {@code line} (a throwaway copy that carries the checks of the constructor). */
+    private InvestmentLine(InvestmentLine line, String description, ExpenseType expenseType, ResourceView resourceView, Yen amount,
+            String sourceDocument) {
+        this(line.measureId, line.fiscalYear, description, expenseType, resourceView, amount, sourceDocument, line.createdAt);
+    }
+
     private InvestmentLine(Measure measure, String description, ExpenseType expenseType, ResourceView resourceView,
+            Yen amount, String sourceDocument, Instant now) {
+        this(measure.id(), measure.fiscalYear().startYear(), description, expenseType, resourceView, amount, sourceDocument, now);
+    }
+
+    private InvestmentLine(UUID measureId, int fiscalYear, String description, ExpenseType expenseType, ResourceView resourceView,
             Yen amount, String sourceDocument, Instant now) {
         if (description == null || description.isBlank() || description.strip().length() > 500) {
             throw new AccountingException("accounting.line.description.required");
@@ -114,12 +128,13 @@ class InvestmentLine {
         if (amount == null) {
             throw new AccountingException("accounting.yen.invalid");
         }
+        amount.checked();
         if (sourceDocument != null && sourceDocument.strip().length() > 500) {
             throw new AccountingException("accounting.line.sourceDocument.tooLong");
         }
         this.id = UUID.randomUUID();
-        this.measureId = measure.id();
-        this.fiscalYear = measure.fiscalYear().startYear();
+        this.measureId = measureId;
+        this.fiscalYear = fiscalYear;
         this.description = description.strip();
         this.expenseType = expenseType;
         this.resourceView = resourceView;
@@ -146,13 +161,56 @@ class InvestmentLine {
         return line;
     }
 
-    /** 空間投資: the health-use share of a facility's depreciation in the measure's 年度. */
-    static InvestmentLine ofDepreciation(Measure measure, Facility facility, Instant now) {
-        Yen amount = facility.depreciation().healthShareFor(measure.fiscalYear());
+    /**
+     * 空間投資: this measure's share of a facility's health-use depreciation in the measure's 年度. The caller checks
+     * that the shares of one facility-year sum to at most 1 ({@link #apportion}).
+     */
+    static InvestmentLine ofDepreciation(Measure measure, Facility facility, BigDecimal share, DepreciationRounding rounding,
+            Instant now) {
+        Depreciation d = facility.depreciation();
+        if (!d.inUseIn(measure.fiscalYear())) {
+            throw new AccountingException("accounting.facility.beforeAcquisition");
+        }
         InvestmentLine line = new InvestmentLine(measure, facility.name(), ExpenseType.DEPRECIATION, ResourceView.SPACE,
-                amount, null, now);
+                apportion(d.healthShareFor(measure.fiscalYear(), rounding), share, rounding), null, now);
         line.facilityId = facility.id();
+        line.facilityShare = share;
         return line;
+    }
+
+    /** A share (0 &lt; share ≤ 1, six decimals) of a facility-year's health-use depreciation, rounded by the company's rule. */
+    static Yen apportion(Yen healthShare, BigDecimal share, DepreciationRounding rounding) {
+        if (share == null || share.signum() <= 0 || share.compareTo(BigDecimal.ONE) > 0 || share.stripTrailingZeros().scale() > 6) {
+            throw new AccountingException("accounting.facility.shareInvalid");
+        }
+        return Yen.of(healthShare.toBigDecimal().multiply(share).setScale(0, rounding.mode()).longValueExact());
+    }
+
+    /** Recomputes a personnel-time line under its year's (changed) policy on participants' time. */
+    void recomputeTime(boolean includeParticipantTime) {
+        PersonnelTime time = personnelTime();
+        if (time != null) {
+            this.amount = time.cost(includeParticipantTime).amount();
+        }
+    }
+
+    /** Replaces what a plain line says (not a time or depreciation line: those are recomputed from their inputs). */
+    void change(String description, ExpenseType expenseType, ResourceView resourceView, Yen amount, String sourceDocument) {
+        if (personnelRole != null || facilityId != null) {
+            throw new AccountingException("accounting.line.derived");
+        }
+        InvestmentLine checked = new InvestmentLine(this, description, expenseType, resourceView, amount, sourceDocument);
+        this.description = checked.description;
+        this.expenseType = checked.expenseType;
+        this.resourceView = checked.resourceView;
+        this.amount = checked.amount;
+        this.sourceDocument = checked.sourceDocument;
+    }
+
+    /** Recomputes a depreciation line from its facility (after the facility or the rounding rule changed). */
+    void recomputeDepreciation(Facility facility, DepreciationRounding rounding) {
+        this.description = facility.name();
+        this.amount = apportion(facility.depreciation().healthShareFor(fiscalYear(), rounding), facilityShare, rounding).amount();
     }
 
     /**
@@ -204,5 +262,6 @@ class InvestmentLine {
     Yen amount() { return Yen.of(amount); }
     String sourceDocument() { return sourceDocument; }
     UUID facilityId() { return facilityId; }
+    BigDecimal facilityShare() { return facilityShare; }
     AllocationMode allocationMode() { return allocationMode; }
 }

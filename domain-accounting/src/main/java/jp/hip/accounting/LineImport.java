@@ -1,7 +1,6 @@
 package jp.hip.accounting;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -13,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads investment lines from CSV or Excel (.xlsx, first sheet): UTF-8 with or without BOM, or Windows-31J (what Excel saves as 「CSV」 on a
@@ -30,8 +26,19 @@ final class LineImport {
     static final List<String> HEADER = List.of("年度", "施策", "明細", "費用区分", "投資資源", "金額", "根拠資料");
 
     /** A row ready to write. */
-    record Row(int fiscalYear, UUID measureId, String description, ExpenseType expenseType, ResourceView resourceView,
-            long amount, String sourceDocument) {}
+    record Row(int line, int fiscalYear, UUID measureId, String description, ExpenseType expenseType, ResourceView resourceView,
+            long amount, String sourceDocument) {
+
+        /** Source document and content: what makes two lines "the same line imported twice". */
+        String key() {
+            return key(fiscalYear, measureId, description, expenseType.name(), resourceView.name(), amount, sourceDocument);
+        }
+
+        static String key(int year, UUID measure, String description, String type, String view, long amount, String source) {
+            return year + "\u0000" + measure + "\u0000" + description + "\u0000" + type + "\u0000" + view + "\u0000" + amount
+                    + "\u0000" + (source == null ? "" : source);
+        }
+    }
 
     record Parsed(int rowsRead, List<Row> rows, List<ImportResult.Problem> problems) {}
 
@@ -55,11 +62,15 @@ final class LineImport {
      */
     static Parsed parse(byte[] bytes, Map<String, UUID> measureIds) {
         Table table = table(bytes);
-        return table.problem() != null ? new Parsed(0, List.of(), List.of(table.problem())) : rows(table.cells(), measureIds);
+        return table.problem() != null ? new Parsed(0, List.of(), List.of(table.problem())) : rows(table, measureIds);
     }
 
     /** The file's rows, or the one problem that stopped reading it. */
-    record Table(List<Cells> cells, ImportResult.Problem problem) {}
+    record Table(List<Cells> cells, ImportResult.Problem problem, boolean spreadsheet) {
+        Table(List<Cells> cells, ImportResult.Problem problem) {
+            this(cells, problem, false);
+        }
+    }
 
     /** Reads CSV (any of the accepted encodings) or .xlsx into rows of cells, within the size and row limits. */
     static Table table(byte[] bytes) {
@@ -77,19 +88,13 @@ final class LineImport {
                 return new Table(List.of(), new ImportResult.Problem(0, null, "accounting.import.unreadableXlsx"));
             }
         } else {
-            CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(true).get();
-            try (CSVParser parser = CSVParser.parse(new StringReader(decode(bytes)), format)) {
-                for (CSVRecord record : parser) {
-                    if (table.size() > MAX_ROWS + 1) {
-                        break;
-                    }
-                    table.add(new Cells((int) record.getRecordNumber(), record.toList()));
-                }
-            } catch (IOException | RuntimeException e) {
-                return new Table(List.of(), new ImportResult.Problem(table.size() + 1, null, "accounting.import.malformed"));
+            try {
+                table = CsvReader.read(decode(bytes), MAX_ROWS + 2);
+            } catch (CsvReader.Malformed e) {
+                return new Table(List.of(), new ImportResult.Problem(e.line, null, "accounting.import.malformed"));
             }
         }
-        return new Table(table, null);
+        return new Table(table, null, isXlsx(bytes));
     }
 
     /** One row of the file with its 1-based line (CSV) or row (Excel) number. */
@@ -134,26 +139,37 @@ final class LineImport {
         return table;
     }
 
-    private static Parsed rows(List<Cells> table, Map<String, UUID> measureIds) {
+    private static Parsed rows(Table file, Map<String, UUID> measureIds) {
+        List<Cells> table = file.cells();
         List<ImportResult.Problem> problems = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         int read = 0;
+        int columns = HEADER.size();
         boolean header = true;
         for (Cells record : table) {
             int line = record.line();
             if (header) {
                 header = false;
-                List<String> names = record.values().stream().map(v -> v == null ? "" : v.strip().replace("\uFEFF", "")).toList();
-                if (names.size() < 6 || !names.subList(0, 6).equals(HEADER.subList(0, 6))) {
+                List<String> names = headerNames(record, file.spreadsheet());
+                if (names.size() < 6 || names.size() > HEADER.size() || !names.equals(HEADER.subList(0, names.size()))) {
                     return new Parsed(0, List.of(), List.of(new ImportResult.Problem(line, null, "accounting.import.header")));
                 }
+                columns = names.size();
                 continue;
             }
             read++;
             if (read > MAX_ROWS) {
                 return new Parsed(read, List.of(), List.of(new ImportResult.Problem(line, null, "accounting.import.tooManyRows")));
             }
-            Row row = row(record, line, measureIds, problems);
+            // a row whose cell count differs from the header's would shift its cells into the wrong columns
+            // (「1,234」 unquoted is two cells): refused, never read
+            String columnProblem = columnProblem(record, columns, file.spreadsheet());
+            Row row = null;
+            if (columnProblem != null) {
+                problems.add(new ImportResult.Problem(line, null, columnProblem));
+            } else {
+                row = row(record, line, measureIds, problems);
+            }
             if (row != null) {
                 rows.add(row);
             }
@@ -204,10 +220,15 @@ final class LineImport {
             problems.add(new ImportResult.Problem(line, "投資資源", "accounting.import.resourceView"));
         }
         Long amount = null;
+        String amountText = cell(record, 5);
         try {
-            amount = Yen.parse(cell(record, 5)).amount();
+            amount = Yen.parse(amountText).amount();
         } catch (AccountingException e) {
             problems.add(new ImportResult.Problem(line, "金額", e.messageKey()));
+        }
+        if (amount != null && looksSplit(amountText, cell(record, 6))) {
+            amount = null;
+            problems.add(new ImportResult.Problem(line, "金額", "accounting.import.amountSplit"));
         }
         String source = cell(record, 6);
         if (source.length() > 500) {
@@ -216,7 +237,45 @@ final class LineImport {
         if (problems.size() > before) {
             return null;
         }
-        return new Row(year, measureId, description, expenseType, view, amount, source.isEmpty() ? null : source);
+        return new Row(line, year, measureId, description, expenseType, view, amount, source.isEmpty() ? null : source);
+    }
+
+    /** The header's names; a spreadsheet's trailing empty cells are not columns. */
+    static List<String> headerNames(Cells record, boolean spreadsheet) {
+        List<String> names = new ArrayList<>(record.values().stream().map(v -> v == null ? "" : v.strip().replace("\uFEFF", "")).toList());
+        while (spreadsheet && !names.isEmpty() && names.get(names.size() - 1).isEmpty()) {
+            names.remove(names.size() - 1);
+        }
+        return names;
+    }
+
+    /**
+     * A CSV row must have exactly the header's number of cells (blank lines aside); otherwise its cells would land in
+     * the wrong columns. A spreadsheet's cells cannot shift, so there only non-empty cells beyond the header count.
+     */
+    static String columnProblem(Cells record, int columns, boolean spreadsheet) {
+        List<String> values = record.values();
+        if (spreadsheet) {
+            for (int i = columns; i < values.size(); i++) {
+                if (values.get(i) != null && !values.get(i).isBlank()) {
+                    return "accounting.import.tooManyColumns";
+                }
+            }
+            return null;
+        }
+        if (values.size() == columns) {
+            return null;
+        }
+        return values.size() > columns ? "accounting.import.tooManyColumns" : "accounting.import.tooFewColumns";
+    }
+
+    /**
+     * 「1,234」 written without quotes in a file whose last column is 根拠資料 reads as 金額 1 and 根拠資料 234 with
+     * the right cell count: an amount of 1–3 digits followed by a 根拠資料 of exactly three digits is refused with a
+     * message to quote the amount.
+     */
+    static boolean looksSplit(String amount, String next) {
+        return amount.matches("[0-9０-９]{1,3}") && next.matches("[0-9０-９]{3}([,，][0-9０-９]{3})*");
     }
 
     private static String cell(Cells record, int index) {

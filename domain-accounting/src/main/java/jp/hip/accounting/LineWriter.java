@@ -1,71 +1,95 @@
 package jp.hip.accounting;
 
-import java.sql.Array;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
+import javax.sql.DataSource;
 
-/** Bulk insert of imported lines: one {@code INSERT … SELECT FROM unnest(…)} per chunk of rows. */
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/**
+ * Writes imported lines with PostgreSQL {@code COPY … FROM STDIN} (text format) on the transaction's own
+ * connection, so they commit or roll back with it: all or nothing (ADR 0026). The rows were parsed and checked in
+ * memory first; COPY streams them in 64 KB chunks.
+ */
 final class LineWriter {
 
-    static final int CHUNK = 10_000;
-
-    private static final String SQL = "insert into acc_investment_line (tenant_id, id, measure_id, fiscal_year, description, "
-            + "expense_type, resource_view, amount, source_document, created_at) "
-            + "select ?, u.id, u.measure_id, u.fiscal_year, u.description, u.expense_type, u.resource_view, u.amount, u.source_document, ? "
-            + "from unnest(?::uuid[], ?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[]) "
-            + "as u(id, measure_id, fiscal_year, description, expense_type, resource_view, amount, source_document)";
+    static final String COLUMNS = "tenant_id, id, measure_id, fiscal_year, description, expense_type, resource_view, amount, "
+            + "source_document, created_at";
+    private static final int CHUNK = 64 * 1024;
 
     private LineWriter() {}
 
-    static void insert(JdbcTemplate jdbc, UUID tenant, List<LineImport.Row> rows, Instant now) {
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(SQL)) {
-                for (int from = 0; from < rows.size(); from += CHUNK) {
-                    List<LineImport.Row> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-                    int n = chunk.size();
-                    Object[] ids = new Object[n];
-                    Object[] measures = new Object[n];
-                    Object[] years = new Object[n];
-                    Object[] descriptions = new Object[n];
-                    Object[] types = new Object[n];
-                    Object[] views = new Object[n];
-                    Object[] amounts = new Object[n];
-                    Object[] sources = new Object[n];
-                    for (int i = 0; i < n; i++) {
-                        LineImport.Row r = chunk.get(i);
-                        ids[i] = UUID.randomUUID();
-                        measures[i] = r.measureId();
-                        years[i] = r.fiscalYear();
-                        descriptions[i] = r.description();
-                        types[i] = r.expenseType().name();
-                        views[i] = r.resourceView().name();
-                        amounts[i] = r.amount();
-                        sources[i] = r.sourceDocument();
+    static void copy(DataSource dataSource, UUID tenant, List<LineImport.Row> rows, Instant now) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("copy acc_investment_line (" + COLUMNS + ") from stdin");
+            try {
+                String prefix = tenant + "\t";
+                String suffix = "\t" + now + "\n";
+                StringBuilder buffer = new StringBuilder(CHUNK + 4096);
+                for (LineImport.Row r : rows) {
+                    buffer.append(prefix).append(UUID.randomUUID()).append('\t').append(r.measureId()).append('\t')
+                            .append(r.fiscalYear()).append('\t');
+                    escape(buffer, r.description());
+                    buffer.append('\t').append(r.expenseType().name()).append('\t').append(r.resourceView().name()).append('\t')
+                            .append(r.amount()).append('\t');
+                    if (r.sourceDocument() == null) {
+                        buffer.append("\\N");
+                    } else {
+                        escape(buffer, r.sourceDocument());
                     }
-                    statement.setObject(1, tenant);
-                    statement.setTimestamp(2, Timestamp.from(now));
-                    statement.setArray(3, array(connection, "uuid", ids));
-                    statement.setArray(4, array(connection, "uuid", measures));
-                    statement.setArray(5, array(connection, "int4", years));
-                    statement.setArray(6, array(connection, "text", descriptions));
-                    statement.setArray(7, array(connection, "text", types));
-                    statement.setArray(8, array(connection, "text", views));
-                    statement.setArray(9, array(connection, "int8", amounts));
-                    statement.setArray(10, array(connection, "text", sources));
-                    statement.executeUpdate();
+                    buffer.append(suffix);
+                    if (buffer.length() >= CHUNK) {
+                        write(copy, buffer);
+                    }
+                }
+                write(copy, buffer);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
                 }
             }
-            return null;
-        });
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("COPY acc_investment_line failed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
     }
 
-    private static Array array(java.sql.Connection connection, String type, Object[] values) throws java.sql.SQLException {
-        return connection.createArrayOf(type, values);
+    private static void write(CopyIn copy, StringBuilder buffer) throws SQLException {
+        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        buffer.setLength(0);
+    }
+
+    /** COPY text format: backslash, tab, newline and carriage return escaped. */
+    static void escape(StringBuilder out, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private static UncheckedIOException unchecked(IOException e) {
+        return new UncheckedIOException(e);
     }
 }

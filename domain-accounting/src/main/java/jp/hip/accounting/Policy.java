@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -38,6 +40,10 @@ class Policy {
     @Column(name = "employee_count")
     private int employeeCount;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "depreciation_rounding")
+    private DepreciationRounding depreciationRounding = DepreciationRounding.DOWN;
+
     @Version
     private long version;
 
@@ -57,11 +63,19 @@ class Policy {
             throw new AccountingException("accounting.policy.employees");
         }
         this.includeParticipantTime = includeParticipantTime;
-        this.annualLabourCost = annualLabourCost.amount();
+        this.annualLabourCost = annualLabourCost.checked().amount();
         this.annualWorkingDays = annualWorkingDays;
         this.employeeCount = employeeCount;
     }
 
+    void roundDepreciation(DepreciationRounding rounding) {
+        if (rounding == null) {
+            throw new AccountingException("accounting.policy.rounding");
+        }
+        this.depreciationRounding = rounding;
+    }
+
+    DepreciationRounding depreciationRounding() { return depreciationRounding == null ? DepreciationRounding.DOWN : depreciationRounding; }
     UUID id() { return id; }
     boolean includeParticipantTime() { return includeParticipantTime; }
     Yen annualLabourCost() { return Yen.of(annualLabourCost); }

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 
 /** Spring Data repositories of the module; Hibernate's @TenantId scopes every query to the current tenant. */
 final class Repositories {
@@ -21,6 +24,9 @@ interface InvestmentLineRepository extends JpaRepository<InvestmentLine, UUID> {
     List<InvestmentLine> findByMeasureIdOrderByCreatedAt(UUID measureId);
     List<InvestmentLine> findByFiscalYear(int fiscalYear);
     List<InvestmentLine> findByFiscalYearBetween(int from, int to);
+    List<InvestmentLine> findByFacilityId(UUID facilityId);
+    List<InvestmentLine> findByFacilityIdAndFiscalYear(UUID facilityId, int fiscalYear);
+    List<InvestmentLine> findByFacilityIdIsNotNull();
 }
 
 interface IndicatorRepository extends JpaRepository<Indicator, UUID> {
@@ -35,6 +41,10 @@ interface IndicatorValueRepository extends JpaRepository<IndicatorValue, UUID> {
 
 interface FacilityRepository extends JpaRepository<Facility, UUID> {
     List<Facility> findAllByOrderByName();
+
+    /** The facility, locked until the transaction ends: apportionment checks and writes one facility-year at a time. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    Optional<Facility> findLockedById(UUID id);
 }
 
 interface HealthResourceRepository extends JpaRepository<HealthResource, UUID> {
@@ -53,4 +63,15 @@ interface StrategyMapRepository extends JpaRepository<StrategyMap, UUID> {
     Optional<StrategyMap> findFirstByFiscalYearOrderByVersionDesc(int fiscalYear);
     Optional<StrategyMap> findByFiscalYearAndVersion(int fiscalYear, int version);
     List<StrategyMap> findByFiscalYearOrderByVersionDesc(int fiscalYear);
+}
+
+interface YearPolicyRepository extends JpaRepository<YearPolicy, UUID> {
+    Optional<YearPolicy> findByFiscalYear(int fiscalYear);
+    Optional<YearPolicy> findFirstByFiscalYearLessThanOrderByFiscalYearDesc(int fiscalYear);
+}
+
+interface YearCloseRepository extends JpaRepository<YearClose, UUID> {
+    Optional<YearClose> findByFiscalYear(int fiscalYear);
+    boolean existsByFiscalYear(int fiscalYear);
+    List<YearClose> findByFiscalYearIn(Collection<Integer> years);
 }

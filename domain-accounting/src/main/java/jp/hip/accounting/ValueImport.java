@@ -30,20 +30,31 @@ final class ValueImport {
         List<ImportResult.Problem> problems = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         int read = 0;
+        int columnCount = HEADER.size();
         boolean header = true;
         for (LineImport.Cells cells : table.cells()) {
             int line = cells.line();
             if (header) {
                 header = false;
-                List<String> names = cells.values().stream().map(v -> v == null ? "" : v.strip().replace("\uFEFF", "")).toList();
-                if (names.size() < 5 || !names.subList(0, 5).equals(HEADER.subList(0, 5))) {
+                List<String> names = LineImport.headerNames(cells, table.spreadsheet());
+                if (names.size() < 5 || names.size() > HEADER.size() || !names.equals(HEADER.subList(0, names.size()))) {
                     return new Parsed(0, List.of(), List.of(new ImportResult.Problem(line, null, "accounting.import.valueHeader")));
                 }
+                columnCount = names.size();
                 continue;
             }
             read++;
             if (read > LineImport.MAX_ROWS) {
                 return new Parsed(read, List.of(), List.of(new ImportResult.Problem(line, null, "accounting.import.tooManyRows")));
+            }
+            String columnProblem = LineImport.columnProblem(cells, columnCount, table.spreadsheet());
+            if (columnProblem != null) {
+                problems.add(new ImportResult.Problem(line, null, columnProblem));
+                if (problems.size() >= LineImport.MAX_PROBLEMS) {
+                    problems.add(new ImportResult.Problem(line, null, "accounting.import.tooManyProblems"));
+                    break;
+                }
+                continue;
             }
             int before = problems.size();
             FiscalYear year = null;

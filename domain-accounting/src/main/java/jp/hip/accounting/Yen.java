@@ -10,6 +10,13 @@ public record Yen(long amount) implements Comparable<Yen> {
 
     public static final Yen ZERO = new Yen(0);
 
+    /**
+     * The largest amount a user may enter for one line, cost or rate: 999,999,999,999円 (1兆円 − 1). Totals are
+     * exact {@code long} sums of such amounts (over 9 million maximal lines before they could overflow); a sum that
+     * would overflow is refused with a message ({@code accounting.yen.totalTooLarge}), never wrapped or a 500.
+     */
+    public static final long MAX_AMOUNT = 999_999_999_999L;
+
     public Yen {
         if (amount < 0) {
             throw new AccountingException("accounting.yen.negative");
@@ -20,9 +27,26 @@ public record Yen(long amount) implements Comparable<Yen> {
         return new Yen(amount);
     }
 
+    /** An amount entered by a user: refused above {@link #MAX_AMOUNT}. */
+    public static Yen entered(long amount) {
+        if (amount > MAX_AMOUNT) {
+            throw new AccountingException("accounting.yen.tooLarge");
+        }
+        return new Yen(amount);
+    }
+
+    /** This amount, refused when above {@link #MAX_AMOUNT}. */
+    public Yen checked() {
+        return entered(amount);
+    }
+
     /** Rounds half up to whole yen. */
     public static Yen rounded(BigDecimal amount) {
-        return new Yen(amount.setScale(0, RoundingMode.HALF_UP).longValueExact());
+        BigDecimal whole = amount.setScale(0, RoundingMode.HALF_UP);
+        if (whole.compareTo(BigDecimal.valueOf(MAX_AMOUNT)) > 0) {
+            throw new AccountingException("accounting.yen.tooLarge");
+        }
+        return new Yen(whole.longValueExact());
     }
 
     /** Accepts 「1,234,567」, 「1234567」, 「1,234,567円」, full-width digits and surrounding spaces. */
@@ -53,14 +77,22 @@ public record Yen(long amount) implements Comparable<Yen> {
             }
             digits.append(c);
         }
-        if (digits.isEmpty() || digits.length() > 15) {
+        if (digits.isEmpty()) {
             throw new AccountingException("accounting.yen.invalid");
         }
-        return new Yen(Long.parseLong(digits.toString()));
+        String value = digits.toString().replaceFirst("^0+(?=.)", "");
+        if (value.length() > 12) {
+            throw new AccountingException("accounting.yen.tooLarge");
+        }
+        return entered(Long.parseLong(value));
     }
 
     public Yen plus(Yen other) {
-        return new Yen(Math.addExact(amount, other.amount));
+        long sum = amount + other.amount;
+        if (sum < 0) { // both are ≥ 0, so a negative sum is an overflow
+            throw new AccountingException("accounting.yen.totalTooLarge");
+        }
+        return new Yen(sum);
     }
 
     public BigDecimal toBigDecimal() {

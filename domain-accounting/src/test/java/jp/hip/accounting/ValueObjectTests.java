@@ -104,35 +104,35 @@ class ValueObjectTests {
         // 1,200,000円, 5 years, acquired 2023-10-01: 6 months in 2023年度
         var gym = new Depreciation(Yen.of(1_200_000), LocalDate.of(2023, 10, 1), 5, DepreciationMethod.STRAIGHT_LINE,
                 BigDecimal.ONE, SharedUseBasis.FLOOR_AREA);
-        assertThat(gym.fullFor(FiscalYear.of(2022))).isEqualTo(Yen.ZERO);
-        assertThat(gym.fullFor(FiscalYear.of(2023))).isEqualTo(Yen.of(120_000));
-        assertThat(gym.fullFor(FiscalYear.of(2024))).isEqualTo(Yen.of(240_000));
-        assertThat(gym.fullFor(FiscalYear.of(2027))).isEqualTo(Yen.of(240_000));
-        assertThat(gym.fullFor(FiscalYear.of(2028))).isEqualTo(Yen.of(119_999));
-        assertThat(gym.bookValueAtEndOf(FiscalYear.of(2028))).isEqualTo(Yen.of(1));
-        assertThat(gym.fullFor(FiscalYear.of(2029))).isEqualTo(Yen.ZERO);
-        assertThat(gym.fullyDepreciatedBy(FiscalYear.of(2029))).isTrue();
-        assertThat(gym.fullyDepreciatedBy(FiscalYear.of(2027))).isFalse();
+        assertThat(gym.fullFor(FiscalYear.of(2022), DepreciationRounding.DOWN)).isEqualTo(Yen.ZERO);
+        assertThat(gym.fullFor(FiscalYear.of(2023), DepreciationRounding.DOWN)).isEqualTo(Yen.of(120_000));
+        assertThat(gym.fullFor(FiscalYear.of(2024), DepreciationRounding.DOWN)).isEqualTo(Yen.of(240_000));
+        assertThat(gym.fullFor(FiscalYear.of(2027), DepreciationRounding.DOWN)).isEqualTo(Yen.of(240_000));
+        assertThat(gym.fullFor(FiscalYear.of(2028), DepreciationRounding.DOWN)).isEqualTo(Yen.of(119_999));
+        assertThat(gym.bookValueAtEndOf(FiscalYear.of(2028), DepreciationRounding.DOWN)).isEqualTo(Yen.of(1));
+        assertThat(gym.fullFor(FiscalYear.of(2029), DepreciationRounding.DOWN)).isEqualTo(Yen.ZERO);
+        assertThat(gym.fullyDepreciatedBy(FiscalYear.of(2029), DepreciationRounding.DOWN)).isTrue();
+        assertThat(gym.fullyDepreciatedBy(FiscalYear.of(2027), DepreciationRounding.DOWN)).isFalse();
     }
 
     @Test
-    void decliningBalanceUsesTwiceTheStraightRateThenSwitches() {
+    void decliningBalance200UsesTheTableAndSwitchesAtTheGuarantee() {
         var equipment = new Depreciation(Yen.of(1_000_000), LocalDate.of(2024, 4, 1), 5, DepreciationMethod.DECLINING_BALANCE,
                 BigDecimal.ONE, SharedUseBasis.HOURS);
-        assertThat(equipment.fullFor(FiscalYear.of(2024))).isEqualTo(Yen.of(400_000));
-        assertThat(equipment.fullFor(FiscalYear.of(2025))).isEqualTo(Yen.of(240_000));
-        assertThat(equipment.fullFor(FiscalYear.of(2026))).isEqualTo(Yen.of(144_000));
-        // book 216,000 over 2 remaining years: straight 108,000 > declining 86,400
-        assertThat(equipment.fullFor(FiscalYear.of(2027))).isEqualTo(Yen.of(108_000));
-        assertThat(equipment.fullFor(FiscalYear.of(2028))).isEqualTo(Yen.of(107_999));
-        assertThat(equipment.bookValueAtEndOf(FiscalYear.of(2028))).isEqualTo(Yen.of(1));
+        assertThat(equipment.fullFor(FiscalYear.of(2024), DepreciationRounding.DOWN)).isEqualTo(Yen.of(400_000));
+        assertThat(equipment.fullFor(FiscalYear.of(2025), DepreciationRounding.DOWN)).isEqualTo(Yen.of(240_000));
+        assertThat(equipment.fullFor(FiscalYear.of(2026), DepreciationRounding.DOWN)).isEqualTo(Yen.of(144_000));
+        // 調整前 216,000 × 0.400 = 86,400 < 償却保証額 108,000: 改定取得価額 216,000 × 改定償却率 0.500
+        assertThat(equipment.fullFor(FiscalYear.of(2027), DepreciationRounding.DOWN)).isEqualTo(Yen.of(108_000));
+        assertThat(equipment.fullFor(FiscalYear.of(2028), DepreciationRounding.DOWN)).isEqualTo(Yen.of(107_999));
+        assertThat(equipment.bookValueAtEndOf(FiscalYear.of(2028), DepreciationRounding.DOWN)).isEqualTo(Yen.of(1));
     }
 
     @Test
     void onlyTheHealthUseShareOfASharedFacilityCounts() {
         var canteen = new Depreciation(Yen.of(3_000_000), LocalDate.of(2020, 4, 1), 10, DepreciationMethod.STRAIGHT_LINE,
                 new BigDecimal("0.35"), SharedUseBasis.FLOOR_AREA);
-        assertThat(canteen.healthShareFor(FiscalYear.of(2021))).isEqualTo(Yen.of(105_000));
+        assertThat(canteen.healthShareFor(FiscalYear.of(2021), DepreciationRounding.DOWN)).isEqualTo(Yen.of(105_000));
         assertThatThrownBy(() -> new Depreciation(Yen.of(1), LocalDate.now(), 5, DepreciationMethod.STRAIGHT_LINE,
                 new BigDecimal("1.01"), SharedUseBasis.USERS)).hasMessage("accounting.facility.ratioInvalid");
     }

@@ -75,7 +75,10 @@ class AccountingDemoData implements ApplicationRunner {
     }
 
     private void load(FiscalYear current) {
-        accounting.changePolicy(new HealthAccounting.PolicyView(true, Yen.of(6_200_000), 240, 850));
+        for (int y = 2; y >= 0; y--) { // a policy per 年度: employees and labour cost grow a little each year
+            accounting.changePolicy(FiscalYear.of(current.startYear() - y),
+                    new HealthAccounting.PolicyView(true, Yen.of(6_200_000 - 100_000L * y), 240, 850 - 20 * y));
+        }
         Map<String, UUID> ind = new HashMap<>();
         ind.put("participation", indicator("ウォーキングイベント参加率", IndicatorTier.PARTICIPATION, "%", Direction.HIGHER_IS_BETTER,
                 "参加登録者数 ÷ 従業員数", BenefitKind.NONE));

@@ -75,7 +75,12 @@ public class DemoData implements ApplicationRunner {
 
         var client = CurrentTenant.runAsSystem(() -> identity.registerApiClient(insurer, "さくら精機健保 基幹システム",
                 Set.of("users.read", "users.write", "phr.checkups.write"), new FixedCredentials(issuer, "demo-insurer-system", "demo-secret-2026")));
-        log.info("Demo data loaded: 8 tenants, 9 users, API client {}", client.client().clientId());
+        // the company's accounting system (README: "API clients"): 健康投資管理会計 read and write
+        var accountingClient = CurrentTenant.runAsSystem(() -> identity.registerApiClient(company, "さくら精機 会計システム",
+                Set.of("accounting.read", "accounting.write"),
+                new FixedCredentials(issuer, "demo-company-accounting", "demo-accounting-secret-2026")));
+        log.info("Demo data loaded: 8 tenants, 9 users, API clients {} and {}", client.client().clientId(),
+                accountingClient.client().clientId());
     }
 
     private void user(UUID tenant, String email, String name, Role... roles) {

@@ -66,21 +66,32 @@ class HealthAccountingTests {
     }
 
     @Test
-    void timeLinesFollowTheCompanysPolicyAndKeepTheirRate() {
+    void timeLinesFollowTheirYearsPolicyAndKeepTheirRate() {
         UUID m = measure("健康セミナー");
+        UUID lastYear = as(companyA, () -> accounting.createMeasure(FY.previous(), new HealthAccounting.MeasureCommand("健康セミナー",
+                null, PurposeCategory.POPULATION, Set.of(1), Set.of(), 80)));
         var participants = new PersonnelTime(PersonnelRole.PARTICIPANT, new BigDecimal("1.5"), 80, Yen.of(3000), RateBasis.STANDARD_RATE);
-        UUID excluded = as(companyA, () -> accounting.addTimeLine(m, new HealthAccounting.TimeCommand("受講時間", participants, null)));
+        UUID first = as(companyA, () -> accounting.addTimeLine(m, new HealthAccounting.TimeCommand("受講時間", participants, null)));
+        UUID previous = as(companyA, () -> accounting.addTimeLine(lastYear, new HealthAccounting.TimeCommand("受講時間", participants, null)));
+        assertThat(as(companyA, () -> accounting.line(first)).orElseThrow().amount()).isEqualTo(Yen.ZERO);
         as(companyA, () -> {
-            accounting.changePolicy(new HealthAccounting.PolicyView(true, Yen.of(6_000_000), 240, 500));
+            accounting.changePolicy(FY, new HealthAccounting.PolicyView(true, Yen.of(6_000_000), 240, 500));
             return null;
         });
-        UUID included = as(companyA, () -> accounting.addTimeLine(m, new HealthAccounting.TimeCommand("受講時間", participants, null)));
-        assertThat(as(companyA, () -> accounting.line(excluded)).orElseThrow().amount()).isEqualTo(Yen.ZERO);
-        var line = as(companyA, () -> accounting.line(included)).orElseThrow();
+        UUID second = as(companyA, () -> accounting.addTimeLine(m, new HealthAccounting.TimeCommand("受講時間", participants, null)));
+        // the year's policy recomputed the earlier line: two identical lines, one figure
+        assertThat(as(companyA, () -> accounting.line(first)).orElseThrow().amount()).isEqualTo(Yen.of(360_000));
+        var line = as(companyA, () -> accounting.line(second)).orElseThrow();
         assertThat(line.amount()).isEqualTo(Yen.of(360_000));
         assertThat(line.expenseType()).isEqualTo(ExpenseType.PERSONNEL);
         assertThat(line.personnelTime().hourlyRate()).isEqualTo(Yen.of(3000));
         assertThat(line.personnelTime().rateBasis()).isEqualTo(RateBasis.STANDARD_RATE);
+        // another year is never restated
+        assertThat(as(companyA, () -> accounting.line(previous)).orElseThrow().amount()).isEqualTo(Yen.ZERO);
+        assertThat(as(companyA, () -> accounting.policy(FY.previous())).includeParticipantTime()).isFalse();
+        assertThat(as(companyA, () -> accounting.policy(FY)).employeeCount()).isEqualTo(500);
+        // a later year without its own policy carries this one
+        assertThat(as(companyA, () -> accounting.policy(FY.next())).employeeCount()).isEqualTo(500);
     }
 
     @Test
@@ -93,7 +104,8 @@ class HealthAccountingTests {
                 new Depreciation(Yen.of(600_000), LocalDate.of(2010, 4, 1), 5, DepreciationMethod.STRAIGHT_LINE,
                         BigDecimal.ONE, SharedUseBasis.USERS), null)));
         UUID line = as(companyA, () -> accounting.addDepreciationLine(m, gym));
-        assertThat(as(companyA, () -> accounting.line(line)).orElseThrow().amount()).isEqualTo(Yen.of(200_000));
+        // 定額法 n=6: 2,400,000 × 0.167 (the table rate, not 1/6) = 400,800; health use 50 %
+        assertThat(as(companyA, () -> accounting.line(line)).orElseThrow().amount()).isEqualTo(Yen.of(200_400));
         var listed = as(companyA, () -> accounting.facilities(FY));
         assertThat(listed).extracting(HealthAccounting.FacilityView::name).contains("旧休憩室", "フィットネスルーム");
         assertThat(listed.stream().filter(f -> f.id().equals(old)).findFirst().orElseThrow().fullyDepreciated()).isTrue();
@@ -171,7 +183,7 @@ class HealthAccountingTests {
     @Test
     void analysisShowsBenefitOverCostWithItsInputs() {
         as(companyA, () -> {
-            accounting.changePolicy(new HealthAccounting.PolicyView(false, Yen.of(6_000_000), 240, 100));
+            accounting.changePolicy(FY, new HealthAccounting.PolicyView(false, Yen.of(6_000_000), 240, 100));
             return null;
         });
         UUID m = measure("ストレス対策");

@@ -44,7 +44,7 @@ class AccountingDemoDataTests {
             assertThat(analysis.unallocated().amount()).isZero();
             assertThat(analysis.previousTotal().amount()).isPositive();
             assertThat(accounting.facilities(current)).anySatisfy(f -> assertThat(f.fullyDepreciated()).isTrue());
-            assertThat(accounting.totalsByExpenseType(current).get(ExpenseType.DEPRECIATION).amount()).isEqualTo(480_000 + 360_000);
+            assertThat(accounting.totalsByExpenseType(current).get(ExpenseType.DEPRECIATION).amount()).isEqualTo(480_000 + 361_800); // 定額法 table rates: 4,800,000 × 0.100; 18,000,000 × 0.067 × 30 %
             return null;
         });
     }

@@ -104,32 +104,4 @@ class AnalysesController {
                 .contentType(type)
                 .body(body);
     }
-
-    @GetMapping("/company/accounting-policy")
-    String policy(Model model) {
-        model.addAttribute("policy", accounting.policy());
-        return "accounting/policy";
-    }
-
-    @PostMapping("/company/accounting-policy")
-    String changePolicy(@RequestParam(defaultValue = "false") boolean includeParticipantTime,
-            @RequestParam String annualLabourCost, @RequestParam String annualWorkingDays, @RequestParam String employeeCount,
-            RedirectAttributes redirect) {
-        try {
-            accounting.changePolicy(new HealthAccounting.PolicyView(includeParticipantTime, Yen.parse(annualLabourCost),
-                    integer(annualWorkingDays, "accounting.policy.workingDays"), integer(employeeCount, "accounting.policy.employees")));
-            redirect.addFlashAttribute("done", "accounting.policy.saved");
-        } catch (AccountingException e) {
-            redirect.addFlashAttribute("failed", e.messageKey());
-        }
-        return "redirect:/company/accounting-policy";
-    }
-
-    private static int integer(String text, String key) {
-        try {
-            return Integer.parseInt(text.strip().replace(",", ""));
-        } catch (RuntimeException e) {
-            throw new AccountingException(key);
-        }
-    }
 }

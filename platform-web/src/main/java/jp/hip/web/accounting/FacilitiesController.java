@@ -4,33 +4,47 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jp.hip.accounting.AccountingException;
+import jp.hip.accounting.AssetClass;
 import jp.hip.accounting.Depreciation;
 import jp.hip.accounting.DepreciationMethod;
+import jp.hip.accounting.DepreciationRounding;
+import jp.hip.accounting.FacilityLedger;
 import jp.hip.accounting.FiscalYear;
 import jp.hip.accounting.HealthAccounting;
-import jp.hip.accounting.ResourceKind;
 import jp.hip.accounting.SharedUseBasis;
 import jp.hip.accounting.Yen;
 import jp.hip.web.FormErrors;
+import jp.hip.web.PageNotFoundException;
 
-/** Health facilities (空間投資, depreciated) and health resources (健康資源, stock values at a date). */
+/**
+ * Health facilities (空間投資) as a 固定資産台帳: list per 年度, one facility's schedule per 年度 (期首簿価, 償却費,
+ * 期末簿価), create, change, delete with confirmation, the company's rounding rule, and a measure's share of a
+ * facility-year's depreciation (ADRs 0024, 0025).
+ */
 @Controller
 class FacilitiesController {
 
-    private final HealthAccounting accounting;
+    private static final String[] FIELDS = {"accounting.facility.name", "name", "accounting.yen", "cost", "accounting.date", "acquiredOn",
+        "accounting.facility.life", "life", "accounting.facility.ratio", "ratio", "accounting.facility.method", "method",
+        "accounting.facility.beforeAcquisition", "acquiredOn", "accounting.facility.note", "note"};
 
-    FacilitiesController(HealthAccounting accounting) {
-        this.accounting = accounting;
+    private final FacilityLedger ledger;
+
+    FacilitiesController(FacilityLedger ledger) {
+        this.ledger = ledger;
     }
 
     public static final class FacilityForm {
@@ -39,9 +53,25 @@ class FacilitiesController {
         private String acquiredOn = "";
         private String life = "";
         private DepreciationMethod method = DepreciationMethod.STRAIGHT_LINE;
+        private AssetClass assetClass = AssetClass.EQUIPMENT;
         private String ratio = "1";
         private SharedUseBasis basis = SharedUseBasis.FLOOR_AREA;
         private String note = "";
+
+        static FacilityForm of(HealthAccounting.FacilityView f) {
+            FacilityForm form = new FacilityForm();
+            Depreciation d = f.depreciation();
+            form.name = f.name();
+            form.cost = Long.toString(d.acquisitionCost().amount());
+            form.acquiredOn = d.acquiredOn().toString();
+            form.life = Integer.toString(d.usefulLifeYears());
+            form.method = d.method();
+            form.assetClass = d.assetClass();
+            form.ratio = d.sharedUseRatio().stripTrailingZeros().toPlainString();
+            form.basis = d.sharedUseBasis();
+            form.note = f.note() == null ? "" : f.note();
+            return form;
+        }
 
         public String getName() { return name; }
         public void setName(String name) { this.name = name; }
@@ -53,6 +83,8 @@ class FacilitiesController {
         public void setLife(String life) { this.life = life; }
         public DepreciationMethod getMethod() { return method; }
         public void setMethod(DepreciationMethod method) { this.method = method; }
+        public AssetClass getAssetClass() { return assetClass; }
+        public void setAssetClass(AssetClass assetClass) { this.assetClass = assetClass; }
         public String getRatio() { return ratio; }
         public void setRatio(String ratio) { this.ratio = ratio; }
         public SharedUseBasis getBasis() { return basis; }
@@ -62,20 +94,24 @@ class FacilitiesController {
 
         HealthAccounting.FacilityCommand toCommand() {
             int years;
-            BigDecimal share;
             try {
                 years = Integer.parseInt(life.strip());
             } catch (RuntimeException e) {
                 throw new AccountingException("accounting.facility.lifeInvalid");
             }
-            try {
-                String s = ratio.strip();
-                share = s.endsWith("%") ? new BigDecimal(s.substring(0, s.length() - 1).strip()).movePointLeft(2) : new BigDecimal(s);
-            } catch (RuntimeException e) {
-                throw new AccountingException("accounting.facility.ratioInvalid");
-            }
+            BigDecimal share = ratio(ratio, "accounting.facility.ratioInvalid");
             return new HealthAccounting.FacilityCommand(name, new Depreciation(Yen.parse(cost), date(acquiredOn), years, method,
-                    share, basis), note);
+                    assetClass, share, basis), note);
+        }
+    }
+
+    /** 0.35 or 35 %. */
+    static BigDecimal ratio(String text, String errorKey) {
+        try {
+            String s = text == null ? "" : text.strip().replace('％', '%');
+            return s.endsWith("%") ? new BigDecimal(s.substring(0, s.length() - 1).strip()).movePointLeft(2) : new BigDecimal(s);
+        } catch (RuntimeException e) {
+            throw new AccountingException(errorKey);
         }
     }
 
@@ -96,79 +132,124 @@ class FacilitiesController {
     }
 
     @PostMapping("/company/facilities")
-    String createFacility(@ModelAttribute("form") FacilityForm form, BindingResult errors, Model model) {
+    String createFacility(@ModelAttribute("form") FacilityForm form, BindingResult errors, Model model, RedirectAttributes redirect) {
         try {
-            accounting.createFacility(form.toCommand());
-            return "redirect:/company/facilities";
+            UUID id = ledger.create(form.toCommand());
+            redirect.addFlashAttribute("done", "accounting.facility.created");
+            return "redirect:/company/facilities/" + id;
         } catch (AccountingException e) {
-            FormErrors.reject(errors, e, "accounting.facility.name", "name", "accounting.yen", "cost", "accounting.date", "acquiredOn",
-                    "accounting.facility.life", "life", "accounting.facility.ratio", "ratio");
+            FormErrors.reject(errors, e, FIELDS);
             return facilitiesView(FiscalYear.current(), model);
         }
     }
 
+    @PostMapping("/company/facilities/rounding")
+    String changeRounding(@RequestParam(required = false) DepreciationRounding rounding, RedirectAttributes redirect) {
+        if (rounding == null) {
+            redirect.addFlashAttribute("failed", "accounting.policy.rounding");
+        } else {
+            ledger.changeRounding(rounding);
+            redirect.addFlashAttribute("done", "accounting.rounding.saved");
+        }
+        return "redirect:/company/facilities";
+    }
+
     private String facilitiesView(FiscalYear year, Model model) {
         model.addAttribute("year", year);
-        model.addAttribute("facilities", accounting.facilities(year));
+        model.addAttribute("facilities", ledger.facilities(year));
+        model.addAttribute("rounding", ledger.rounding());
+        model.addAttribute("roundings", DepreciationRounding.values());
+        return options(model, "accounting/facilities");
+    }
+
+    private static String options(Model model, String view) {
         model.addAttribute("methods", DepreciationMethod.values());
         model.addAttribute("bases", SharedUseBasis.values());
-        return "accounting/facilities";
+        model.addAttribute("classes", AssetClass.values());
+        return view;
     }
 
-    public static final class ResourceForm {
-        private String name = "";
-        private ResourceKind kind;
-        private String value = "";
-        private String unit = "";
-        private String asOf = "";
-        private String note = "";
-
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public ResourceKind getKind() { return kind; }
-        public void setKind(ResourceKind kind) { this.kind = kind; }
-        public String getValue() { return value; }
-        public void setValue(String value) { this.value = value; }
-        public String getUnit() { return unit; }
-        public void setUnit(String unit) { this.unit = unit; }
-        public String getAsOf() { return asOf; }
-        public void setAsOf(String asOf) { this.asOf = asOf; }
-        public String getNote() { return note; }
-        public void setNote(String note) { this.note = note; }
-
-        HealthAccounting.ResourceCommand toCommand() {
-            BigDecimal v;
-            try {
-                v = value == null || value.isBlank() ? null : new BigDecimal(value.strip().replace(",", ""));
-            } catch (NumberFormatException e) {
-                throw new AccountingException("accounting.value.invalid");
-            }
-            return new HealthAccounting.ResourceCommand(name, kind, v, unit, date(asOf), note);
+    @GetMapping("/company/facilities/{id}")
+    String facility(@PathVariable String id, Model model) {
+        FacilityLedger.Ledger l = ledger.ledger(uuid(id)).orElseThrow(PageNotFoundException::new);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", FacilityForm.of(l.facility()));
         }
+        model.addAttribute("ledger", l);
+        return options(model, "accounting/facility");
     }
 
-    @GetMapping("/company/resources")
-    String resources(Model model) {
-        model.addAttribute("form", new ResourceForm());
-        return resourcesView(model);
-    }
-
-    @PostMapping("/company/resources")
-    String addResource(@ModelAttribute("form") ResourceForm form, BindingResult errors, Model model) {
+    @PostMapping("/company/facilities/{id}")
+    String changeFacility(@PathVariable String id, @ModelAttribute("form") FacilityForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        UUID facility = uuid(id);
         try {
-            accounting.addResource(form.toCommand());
-            return "redirect:/company/resources";
+            ledger.change(facility, form.toCommand());
         } catch (AccountingException e) {
-            FormErrors.reject(errors, e, "accounting.resource.name", "name", "accounting.resource.kind", "kind",
-                    "accounting.value", "value", "accounting.date", "asOf");
-            return resourcesView(model);
+            if ("accounting.notFound".equals(e.messageKey())) {
+                throw new PageNotFoundException();
+            }
+            FormErrors.reject(errors, e, FIELDS);
+            return facility(id, model);
         }
+        redirect.addFlashAttribute("done", "accounting.facility.changed");
+        return "redirect:/company/facilities/" + facility;
     }
 
-    private String resourcesView(Model model) {
-        model.addAttribute("resources", accounting.resources());
-        model.addAttribute("facilities", accounting.facilities(FiscalYear.current()));
-        model.addAttribute("kinds", ResourceKind.values());
-        return "accounting/resources";
+    @GetMapping("/company/facilities/{id}/delete")
+    String confirmDelete(@PathVariable String id, Model model) {
+        FacilityLedger.Ledger l = ledger.ledger(uuid(id)).orElseThrow(PageNotFoundException::new);
+        model.addAttribute("title", "accounting.facility.delete.title");
+        model.addAttribute("subject", l.facility().name());
+        model.addAttribute("consequence", "accounting.facility.delete.consequence");
+        model.addAttribute("action", "/company/facilities/" + l.facility().id() + "/delete");
+        model.addAttribute("cancel", "/company/facilities/" + l.facility().id());
+        return "accounting/confirm";
+    }
+
+    @PostMapping("/company/facilities/{id}/delete")
+    String delete(@PathVariable String id, RedirectAttributes redirect) {
+        UUID facility = uuid(id);
+        try {
+            ledger.delete(facility);
+        } catch (AccountingException e) {
+            if ("accounting.notFound".equals(e.messageKey())) {
+                throw new PageNotFoundException();
+            }
+            redirect.addFlashAttribute("failed", e.messageKey());
+            return "redirect:/company/facilities/" + facility;
+        }
+        redirect.addFlashAttribute("done", "accounting.facility.deleted");
+        return "redirect:/company/facilities";
+    }
+
+    /** A measure's share (0.6 or 60 %; blank = 100 %) of a facility's health-use depreciation in the measure's 年度. */
+    @PostMapping("/company/measures/{id}/depreciation-lines")
+    String addDepreciationLine(@PathVariable String id, @RequestParam(required = false) String facilityId,
+            @RequestParam(required = false) String share, RedirectAttributes redirect) {
+        UUID measure = uuid(id);
+        UUID facility = facilityId == null ? null : FormErrors.uuidOrNull(facilityId);
+        try {
+            BigDecimal s = share == null || share.isBlank() ? BigDecimal.ONE : ratio(share, "accounting.facility.shareInvalid");
+            ledger.addDepreciationLine(measure, facility, s);
+            redirect.addFlashAttribute("done", "accounting.line.added");
+        } catch (FacilityLedger.ShareExceeded e) {
+            redirect.addFlashAttribute("failed", e.messageKey());
+            redirect.addFlashAttribute("failedArg", e.remainingPercent());
+        } catch (AccountingException e) {
+            if ("accounting.notFound".equals(e.messageKey())) {
+                throw new PageNotFoundException();
+            }
+            redirect.addFlashAttribute("failed", e.messageKey());
+        }
+        return "redirect:/company/measures/" + measure;
+    }
+
+    private static UUID uuid(String id) {
+        UUID uuid = FormErrors.uuidOrNull(id);
+        if (uuid == null) {
+            throw new PageNotFoundException();
+        }
+        return uuid;
     }
 }

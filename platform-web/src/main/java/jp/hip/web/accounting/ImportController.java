@@ -2,6 +2,10 @@ package jp.hip.web.accounting;
 
 import java.io.IOException;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,28 +13,63 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
-import jp.hip.accounting.HealthAccounting;
+import jp.hip.accounting.AccountingImports;
+import jp.hip.accounting.ImportResult;
 
-/** CSV/Excel import of investment lines or indicator values: all or nothing, every problem listed by row and column. */
+/**
+ * CSV/Excel import of investment lines or indicator values: all or nothing, every problem listed by physical line
+ * and column; lines already stored are refused or skipped at the user's choice; templates to download (ADR 0026).
+ */
 @Controller
 class ImportController {
 
-    private final HealthAccounting accounting;
+    private final AccountingImports imports;
 
-    ImportController(HealthAccounting accounting) {
-        this.accounting = accounting;
+    ImportController(AccountingImports imports) {
+        this.imports = imports;
     }
 
     @GetMapping("/company/import")
-    String form() {
-        return "accounting/import";
+    String form(Model model) {
+        return view(model);
     }
 
     @PostMapping("/company/import")
     String upload(@RequestParam(name = "file", required = false) MultipartFile file,
-            @RequestParam(defaultValue = "lines") String kind, Model model) throws IOException {
-        byte[] bytes = file == null ? new byte[0] : file.getBytes();
-        model.addAttribute("result", "values".equals(kind) ? accounting.importValues(bytes) : accounting.importLines(bytes));
+            @RequestParam(defaultValue = "lines") String kind,
+            @RequestParam(defaultValue = "REFUSE") ImportResult.Duplicates duplicates, Model model) throws IOException {
+        ImportResult result;
+        if (file != null && file.getSize() > AccountingImports.MAX_BYTES) {
+            // refused before reading it into memory
+            result = new ImportResult(0, 0, java.util.List.of(new ImportResult.Problem(0, null, "accounting.import.tooLarge")));
+        } else {
+            byte[] bytes = file == null ? new byte[0] : file.getBytes();
+            result = "values".equals(kind) ? imports.importValues(bytes) : imports.importLines(bytes, duplicates);
+        }
+        model.addAttribute("result", result);
+        model.addAttribute("chosen", duplicates);
+        return view(model);
+    }
+
+    private static String view(Model model) {
+        model.addAttribute("duplicateChoices", ImportResult.Duplicates.values());
         return "accounting/import";
+    }
+
+    @GetMapping("/company/import/template-lines.csv")
+    ResponseEntity<byte[]> linesTemplate() {
+        return csv(AccountingImports.linesTemplate(), "健康投資明細_テンプレート.csv");
+    }
+
+    @GetMapping("/company/import/template-values.csv")
+    ResponseEntity<byte[]> valuesTemplate() {
+        return csv(AccountingImports.valuesTemplate(), "指標の値_テンプレート.csv");
+    }
+
+    private static ResponseEntity<byte[]> csv(byte[] body, String name) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(body);
     }
 }

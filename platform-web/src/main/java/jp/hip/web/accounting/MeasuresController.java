@@ -266,20 +266,6 @@ class MeasuresController {
         return "redirect:/company/measures/" + id;
     }
 
-    @PostMapping("/company/measures/{id}/depreciation-lines")
-    String addDepreciationLine(@PathVariable String id, @RequestParam(required = false) String facilityId,
-            RedirectAttributes redirect) {
-        UUID facility = facilityId == null ? null : FormErrors.uuidOrNull(facilityId);
-        try {
-            accounting.addDepreciationLine(uuid(id), facility);
-            redirect.addFlashAttribute("done", "accounting.line.added");
-        } catch (AccountingException e) {
-            notFoundIf(e);
-            redirect.addFlashAttribute("failed", e.messageKey());
-        }
-        return "redirect:/company/measures/" + id;
-    }
-
     @PostMapping("/company/lines/{lineId}/delete")
     String deleteLine(@PathVariable String lineId, RedirectAttributes redirect) {
         var line = accounting.line(uuid(lineId)).orElseThrow(PageNotFoundException::new);
@@ -360,7 +346,7 @@ class MeasuresController {
                 .map(HealthAccounting.HealthIssue::name).toList());
         model.addAttribute("indicators", accounting.indicators());
         model.addAttribute("facilities", accounting.facilities(detail.measure().fiscalYear()));
-        model.addAttribute("policy", accounting.policy());
+        model.addAttribute("policy", accounting.policy(detail.measure().fiscalYear()));
         model.addAttribute("expenseTypes", ExpenseType.values());
         model.addAttribute("resourceViews", ResourceView.values());
         model.addAttribute("roles", PersonnelRole.values());

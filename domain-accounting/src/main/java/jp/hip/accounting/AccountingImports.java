@@ -1,0 +1,162 @@
+package jp.hip.accounting;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jp.hip.identity.AuditLog;
+import jp.hip.identity.CurrentTenant;
+
+/**
+ * Imports (ADR 0026): investment lines and indicator values from CSV or .xlsx, all or nothing. The file is parsed
+ * and checked in memory (a row whose cell count differs from the header's is refused with its physical line
+ * number; a line already stored with the same source document and content is refused or skipped, at the user's
+ * choice); then the lines go in with one COPY in the same transaction.
+ */
+@Service
+public class AccountingImports {
+
+    /** The stated and real size limit of an import file. */
+    public static final int MAX_BYTES = LineImport.MAX_BYTES;
+    public static final int MAX_ROWS = LineImport.MAX_ROWS;
+
+    private final MeasureRepository measures;
+    private final IndicatorRepository indicators;
+    private final IndicatorValueRepository values;
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final YearCloseRepository closes;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    AccountingImports(MeasureRepository measures, IndicatorRepository indicators, IndicatorValueRepository values, JdbcClient jdbc,
+            DataSource dataSource, YearCloseRepository closes, AuditLog audit, TransactionTemplate tx, Clock clock) {
+        this.closes = closes;
+        this.measures = measures;
+        this.indicators = indicators;
+        this.values = values;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * Imports investment lines (年度,施策,明細,費用区分,投資資源,金額[,根拠資料]). Measures are found by 年度 and name
+     * among the company's own. Native COPY bypasses @TenantId, so the tenant is written from {@link CurrentTenant}.
+     */
+    public ImportResult importLines(byte[] csv, ImportResult.Duplicates duplicates) {
+        UUID tenant = CurrentTenant.tenantId().orElseThrow(() -> new AccountingException("accounting.notFound"));
+        return tx.execute(s -> {
+            Map<String, UUID> byName = new HashMap<>();
+            for (Measure m : measures.findAll()) {
+                String key = m.fiscalYear().startYear() + "\t" + m.name();
+                byName.put(key, byName.containsKey(key) ? null : m.id());
+            }
+            LineImport.Parsed parsed = LineImport.parse(csv, byName);
+            if (!parsed.problems().isEmpty()) {
+                return new ImportResult(parsed.rowsRead(), 0, parsed.problems());
+            }
+            Set<String> stored = storedKeys(tenant, parsed.rows());
+            Set<Integer> closed = closedYears(parsed.rows().stream().map(LineImport.Row::fiscalYear).collect(java.util.stream.Collectors.toSet()));
+            List<LineImport.Row> fresh = new ArrayList<>(parsed.rows().size());
+            List<ImportResult.Problem> problems = new ArrayList<>();
+            for (LineImport.Row r : parsed.rows()) {
+                if (closed.contains(r.fiscalYear())) {
+                    if (problems.size() < LineImport.MAX_PROBLEMS) {
+                        problems.add(new ImportResult.Problem(r.line(), "年度", "accounting.year.closed"));
+                    }
+                } else if (!stored.contains(r.key())) {
+                    fresh.add(r);
+                } else if (duplicates != ImportResult.Duplicates.SKIP && problems.size() < LineImport.MAX_PROBLEMS) {
+                    problems.add(new ImportResult.Problem(r.line(), null, "accounting.import.duplicate"));
+                } else if (duplicates != ImportResult.Duplicates.SKIP) {
+                    problems.add(new ImportResult.Problem(r.line(), null, "accounting.import.tooManyProblems"));
+                    break;
+                }
+            }
+            if (!problems.isEmpty()) {
+                return new ImportResult(parsed.rowsRead(), 0, problems);
+            }
+            LineWriter.copy(dataSource, tenant, fresh, clock.instant());
+            int skipped = parsed.rows().size() - fresh.size();
+            audit.record("ACC_LINES_IMPORTED", "InvestmentLine", null, Map.of("rows", fresh.size(), "skipped", skipped));
+            return new ImportResult(parsed.rowsRead(), fresh.size(), skipped, List.of());
+        });
+    }
+
+    private Set<Integer> closedYears(Set<Integer> years) {
+        Set<Integer> closed = new HashSet<>();
+        closes.findByFiscalYearIn(years).forEach(c -> closed.add(c.fiscalYear().startYear()));
+        return closed;
+    }
+
+    /** The keys (source document and content) of the stored lines of the file's measures, in one query. */
+    private Set<String> storedKeys(UUID tenant, List<LineImport.Row> rows) {
+        UUID[] measureIds = rows.stream().map(LineImport.Row::measureId).distinct().toArray(UUID[]::new);
+        Set<String> keys = new HashSet<>();
+        jdbc.sql("""
+                select fiscal_year, measure_id, description, expense_type, resource_view, amount, source_document
+                from acc_investment_line where tenant_id = :tenant and measure_id = any(:measures)
+                """).param("tenant", tenant).param("measures", measureIds)
+                .query((rs, n) -> keys.add(LineImport.Row.key(rs.getInt(1), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7))))
+                .list();
+        return keys;
+    }
+
+    /**
+     * Imports indicator values (年度,指標,ベースライン,目標,実績,回答率) from CSV or .xlsx, all or nothing; a value for
+     * a year that already has one replaces it.
+     */
+    public ImportResult importValues(byte[] file) {
+        return tx.execute(s -> {
+            Map<String, UUID> byName = new HashMap<>();
+            for (Indicator i : indicators.findAll()) {
+                byName.put(i.name(), byName.containsKey(i.name()) ? null : i.id());
+            }
+            ValueImport.Parsed parsed = ValueImport.parse(file, byName);
+            if (!parsed.problems().isEmpty()) {
+                return new ImportResult(parsed.rowsRead(), 0, parsed.problems());
+            }
+            Set<Integer> closed = closedYears(parsed.rows().stream().map(r -> r.year().startYear())
+                    .collect(java.util.stream.Collectors.toSet()));
+            List<ImportResult.Problem> inClosed = parsed.rows().stream().filter(r -> closed.contains(r.year().startYear()))
+                    .limit(LineImport.MAX_PROBLEMS).map(r -> new ImportResult.Problem(r.line(), "年度", "accounting.year.closed")).toList();
+            if (!inClosed.isEmpty()) {
+                return new ImportResult(parsed.rowsRead(), 0, inClosed);
+            }
+            for (ValueImport.Row r : parsed.rows()) {
+                IndicatorValue value = values.findByIndicatorIdAndFiscalYear(r.indicatorId(), r.year().startYear())
+                        .orElseGet(() -> new IndicatorValue(r.indicatorId(), r.year()));
+                value.set(r.baseline(), r.target(), r.actual(), r.responseRate());
+                values.save(value);
+            }
+            audit.record("ACC_VALUES_IMPORTED", "Indicator", null, Map.of("rows", parsed.rows().size()));
+            return new ImportResult(parsed.rowsRead(), parsed.rows().size(), List.of());
+        });
+    }
+
+    /** A template for the import page: the header and one example row, UTF-8 with BOM. */
+    public static byte[] linesTemplate() {
+        return Csv.forExcel(List.of(LineImport.HEADER,
+                List.of("2025", "全社ウォーキングイベント", "歩数計アプリ利用料", "外注費", "外注", "680,000", "請求書 No.123")));
+    }
+
+    public static byte[] valuesTemplate() {
+        return Csv.forExcel(List.of(ValueImport.HEADER, List.of("2025", "喫煙率", "24.8", "22", "23.2", "86.5")));
+    }
+}

@@ -1,0 +1,201 @@
+package jp.hip.web.accounting;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jp.hip.accounting.AccountingChanges;
+import jp.hip.accounting.AccountingException;
+import jp.hip.accounting.ExpenseType;
+import jp.hip.accounting.HealthAccounting;
+import jp.hip.accounting.PurposeCategory;
+import jp.hip.accounting.ResourceView;
+import jp.hip.accounting.Yen;
+import jp.hip.web.FormErrors;
+import jp.hip.web.PageNotFoundException;
+
+/**
+ * Changing and deleting measures, lines and indicators (ADR 0028): each delete first shows what goes with it and
+ * asks; each change ends with a success message; a closed 年度 refuses with its message.
+ */
+@Controller
+class ChangesController {
+
+    private final HealthAccounting accounting;
+    private final AccountingChanges changes;
+
+    ChangesController(HealthAccounting accounting, AccountingChanges changes) {
+        this.accounting = accounting;
+        this.changes = changes;
+    }
+
+    // ---- measures ----
+
+    @GetMapping("/company/measures/{id}/edit")
+    String editMeasure(@PathVariable String id, Locale locale, Model model) {
+        var m = accounting.measure(uuid(id)).orElseThrow(PageNotFoundException::new).measure();
+        MeasuresController.MeasureForm form = new MeasuresController.MeasureForm();
+        form.setName(m.name());
+        form.setDescription(m.description() == null ? "" : m.description());
+        form.setPurpose(m.purpose());
+        java.util.Set<String> issues = new java.util.HashSet<>();
+        m.standardIssues().forEach(i -> issues.add(Integer.toString(i)));
+        m.ownIssues().forEach(i -> issues.add(i.toString()));
+        form.setIssues(issues);
+        form.setParticipants(Integer.toString(m.participants()));
+        model.addAttribute("form", form);
+        return measureForm(m, locale, model);
+    }
+
+    @PostMapping("/company/measures/{id}/edit")
+    String changeMeasure(@PathVariable String id, @ModelAttribute("form") MeasuresController.MeasureForm form, BindingResult errors,
+            Locale locale, Model model, RedirectAttributes redirect) {
+        var m = accounting.measure(uuid(id)).orElseThrow(PageNotFoundException::new).measure();
+        try {
+            accounting.changeMeasure(m.id(), form.toCommand());
+        } catch (AccountingException e) {
+            FormErrors.reject(errors, e, "accounting.measure.name", "name", "accounting.measure.purpose", "purpose",
+                    "accounting.measure.issues", "issues", "accounting.measure.participants", "participants");
+            return measureForm(m, locale, model);
+        }
+        redirect.addFlashAttribute("done", "accounting.measure.changed");
+        return "redirect:/company/measures/" + m.id();
+    }
+
+    private String measureForm(HealthAccounting.MeasureView m, Locale locale, Model model) {
+        model.addAttribute("year", m.fiscalYear());
+        model.addAttribute("formAction", "/company/measures/" + m.id() + "/edit");
+        model.addAttribute("issues", accounting.healthIssues(!"en".equals(locale.getLanguage())));
+        model.addAttribute("purposes", PurposeCategory.values());
+        return "accounting/measure-form";
+    }
+
+    @GetMapping("/company/measures/{id}/delete")
+    String confirmDeleteMeasure(@PathVariable String id, Model model) {
+        var d = changes.measureDeletion(uuid(id)).orElseThrow(PageNotFoundException::new);
+        model.addAttribute("title", "accounting.measure.delete.title");
+        model.addAttribute("subject", d.name() + "（" + d.fiscalYear() + "）");
+        model.addAttribute("consequence", "accounting.measure.delete.consequence");
+        model.addAttribute("args", new Object[] {d.lines(), d.allocatedLines(), d.total().formatted()});
+        model.addAttribute("hiddenName", "expectedLines");
+        model.addAttribute("hiddenValue", d.lines());
+        model.addAttribute("action", "/company/measures/" + d.measureId() + "/delete");
+        model.addAttribute("cancel", "/company/measures/" + d.measureId());
+        return "accounting/confirm";
+    }
+
+    @PostMapping("/company/measures/{id}/delete")
+    String deleteMeasure(@PathVariable String id, @RequestParam(defaultValue = "-1") int expectedLines, RedirectAttributes redirect) {
+        UUID measure = uuid(id);
+        try {
+            var deleted = changes.deleteMeasure(measure, expectedLines);
+            redirect.addFlashAttribute("done", "accounting.measure.deleted");
+            return "redirect:/company/measures?year=" + deleted.fiscalYear().startYear();
+        } catch (AccountingException e) {
+            notFoundIf(e);
+            redirect.addFlashAttribute("failed", e.messageKey());
+            return "redirect:/company/measures/" + measure;
+        }
+    }
+
+    // ---- lines ----
+
+    @GetMapping("/company/lines/{id}/edit")
+    String editLine(@PathVariable String id, Model model) {
+        var l = accounting.line(uuid(id)).orElseThrow(PageNotFoundException::new);
+        MeasuresController.LineForm form = new MeasuresController.LineForm();
+        form.setDescription(l.description());
+        form.setExpenseType(l.expenseType());
+        form.setResourceView(l.resourceView());
+        form.setAmount(Long.toString(l.amount().amount()));
+        form.setSourceDocument(l.sourceDocument() == null ? "" : l.sourceDocument());
+        model.addAttribute("lineForm", form);
+        return lineForm(l, model);
+    }
+
+    @PostMapping("/company/lines/{id}/edit")
+    String changeLine(@PathVariable String id, @ModelAttribute("lineForm") MeasuresController.LineForm form, BindingResult errors,
+            Model model, RedirectAttributes redirect) {
+        var l = accounting.line(uuid(id)).orElseThrow(PageNotFoundException::new);
+        try {
+            changes.changeLine(l.id(), new HealthAccounting.LineCommand(form.getDescription(), form.getExpenseType(),
+                    form.getResourceView(), Yen.parse(form.getAmount()), form.getSourceDocument()));
+        } catch (AccountingException e) {
+            FormErrors.reject(errors, e, "accounting.line.description", "description", "accounting.line.expenseType", "expenseType",
+                    "accounting.line.resourceView", "resourceView", "accounting.yen", "amount", "accounting.line.sourceDocument",
+                    "sourceDocument");
+            return lineForm(l, model);
+        }
+        redirect.addFlashAttribute("done", "accounting.line.changed");
+        return "redirect:/company/measures/" + l.measureId();
+    }
+
+    private static String lineForm(HealthAccounting.LineView l, Model model) {
+        model.addAttribute("line", l);
+        model.addAttribute("expenseTypes", ExpenseType.values());
+        model.addAttribute("resourceViews", ResourceView.values());
+        return "accounting/line-edit";
+    }
+
+    @GetMapping("/company/lines/{id}/delete")
+    String confirmDeleteLine(@PathVariable String id, Model model) {
+        var l = accounting.line(uuid(id)).orElseThrow(PageNotFoundException::new);
+        model.addAttribute("title", "accounting.line.delete.title");
+        model.addAttribute("subject", l.description() + "（" + l.amount().formatted() + "）");
+        model.addAttribute("consequence", "accounting.line.delete.consequence");
+        model.addAttribute("action", "/company/lines/" + l.id() + "/delete");
+        model.addAttribute("cancel", "/company/measures/" + l.measureId());
+        return "accounting/confirm";
+    }
+
+    // ---- indicators ----
+
+    @GetMapping("/company/indicators/{id}/delete")
+    String confirmDeleteIndicator(@PathVariable String id, Model model) {
+        var d = changes.indicatorDeletion(uuid(id)).orElseThrow(PageNotFoundException::new);
+        model.addAttribute("title", "accounting.indicator.delete.title");
+        model.addAttribute("subject", d.name());
+        model.addAttribute("consequence", d.allocations() > 0 ? "accounting.indicator.allocated" : "accounting.indicator.delete.consequence");
+        model.addAttribute("args", new Object[] {d.values()});
+        model.addAttribute("action", d.allocations() > 0 ? null : "/company/indicators/" + d.indicatorId() + "/delete");
+        model.addAttribute("cancel", "/company/indicators/" + d.indicatorId());
+        return "accounting/confirm";
+    }
+
+    @PostMapping("/company/indicators/{id}/delete")
+    String deleteIndicator(@PathVariable String id, RedirectAttributes redirect) {
+        UUID indicator = uuid(id);
+        try {
+            changes.deleteIndicator(indicator);
+        } catch (AccountingException e) {
+            notFoundIf(e);
+            redirect.addFlashAttribute("failed", e.messageKey());
+            return "redirect:/company/indicators/" + indicator;
+        }
+        redirect.addFlashAttribute("done", "accounting.indicator.deleted");
+        return "redirect:/company/indicators";
+    }
+
+    private static void notFoundIf(AccountingException e) {
+        if ("accounting.notFound".equals(e.messageKey())) {
+            throw new PageNotFoundException();
+        }
+    }
+
+    private static UUID uuid(String id) {
+        UUID uuid = FormErrors.uuidOrNull(id);
+        if (uuid == null) {
+            throw new PageNotFoundException();
+        }
+        return uuid;
+    }
+}
