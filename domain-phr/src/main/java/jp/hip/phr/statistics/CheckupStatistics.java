@@ -80,10 +80,10 @@ public class CheckupStatistics {
     public record CellCounts(int eligible, int examined, int guidanceTargets, int guidanceCompleted,
             Map<String, MetricCount> metrics) {}
 
-    public record Cell(Sex sex, int ageBand) {}
+    public record Stratum(Sex sex, int ageBand) {}
 
     /** The counts per cell; cells without persons are absent. */
-    public record Counts(int fiscalYear, Map<Cell, CellCounts> cells) {}
+    public record Counts(int fiscalYear, Map<Stratum, CellCounts> cells) {}
 
     /** The 事業所 of a company, with how many employees it holds records for (for naming them in a link). */
     public record EstablishmentCount(String number, String name, int employees) {}
@@ -192,14 +192,14 @@ public class CheckupStatistics {
         }
         Set<String> targets = keys(guidance.targets());
         Set<String> completed = keys(guidance.completed());
-        Map<Cell, Tally> tallies = new LinkedHashMap<>();
+        Map<Stratum, Tally> tallies = new LinkedHashMap<>();
         spec.query(rs -> {
             Sex sex = switch (rs.getString("gender")) {
                 case "male" -> Sex.MALE;
                 case "female" -> Sex.FEMALE;
                 default -> Sex.OTHER;
             };
-            Cell cell = new Cell(sex, band(cohort.ageBandStarts(), rs.getInt("age")));
+            Stratum cell = new Stratum(sex, band(cohort.ageBandStarts(), rs.getInt("age")));
             Tally t = tallies.computeIfAbsent(cell, k -> new Tally(metrics));
             t.eligible++;
             boolean examined = rs.getBoolean("examined");
@@ -243,7 +243,7 @@ public class CheckupStatistics {
                 }
             }
         });
-        Map<Cell, CellCounts> cells = new LinkedHashMap<>();
+        Map<Stratum, CellCounts> cells = new LinkedHashMap<>();
         tallies.forEach((cell, t) -> {
             Map<String, MetricCount> byMetric = new LinkedHashMap<>();
             for (int i = 0; i < metrics.size(); i++) {
