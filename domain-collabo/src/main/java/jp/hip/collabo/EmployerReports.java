@@ -239,7 +239,7 @@ public class EmployerReports {
         }
         String sectionKey = section == null || section.isBlank() ? null : section.strip();
         if (sectionKey != null && !ReportContent.SECTIONS.contains(sectionKey)) {
-            throw new CollaboException("collabo.comment.section", sectionKey);
+            throw new CollaboException("collabo.comment.section.unknown", sectionKey);
         }
         return tx.execute(s -> {
             EmployerReport report = report(actor, reportId).orElseThrow(CollaboException::notFound);

@@ -66,6 +66,15 @@ class CollaboFixture {
         return person;
     }
 
+    /** {@code persons} eligible members at the 事業所, all examined in FY2024 (BMI: every third one 27, else 22). */
+    void population(Parties p, String establishment, int persons) {
+        for (int i = 0; i < persons; i++) {
+            UUID person = employee(p.insurer(), p.company(), establishment, LocalDate.of(1951 + i % 28, 6, 1),
+                    i % 2 == 0 ? "male" : "female");
+            numeric(p.insurer(), person, BMI, i % 3 == 0 ? "27.0" : "22.0", "2024-06-10T01:00:00Z");
+        }
+    }
+
     String numberOf(UUID insurer, UUID person) {
         return jdbc.sql("select insured_number from phr_membership where tenant_id = ? and person_id = ?")
                 .params(insurer, person).query(String.class).single();
