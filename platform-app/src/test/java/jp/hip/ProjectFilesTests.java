@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ProjectFilesTests {
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"messages", "messages-accounting", "messages-guidelines", "messages-phr"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"messages", "messages-accounting", "messages-guidelines", "messages-phr", "messages-collabo"})
     void japaneseAndEnglishMessagesHaveTheSameKeys(String bundle) throws IOException {
         Properties ja = load("/" + bundle + "_ja.properties");
         Properties en = load("/" + bundle + "_en.properties");
@@ -28,7 +28,7 @@ class ProjectFilesTests {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .isNotEmpty()
-                    .allMatch(name -> name.matches("V\\d+__(platform|accounting|guidelines|phr)_[a-z0-9_]+\\.sql"), "V{n}__{module}_{verb}_{object}.sql");
+                    .allMatch(name -> name.matches("V\\d+__(platform|accounting|guidelines|phr|collabo)_[a-z0-9_]+\\.sql"), "V{n}__{module}_{verb}_{object}.sql");
         }
     }
 

@@ -90,6 +90,7 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/accounting/**").hasAuthority("SCOPE_accounting.read")
                         .requestMatchers("/api/v1/accounting/**").hasAuthority("SCOPE_accounting.write")
                         .requestMatchers(HttpMethod.POST, "/api/v1/phr/checkup-imports").hasAuthority("SCOPE_phr.checkups.write")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/collabo/**").hasAuthority("SCOPE_collabo.read")
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new ApiClientConverter(issuer::registered)))

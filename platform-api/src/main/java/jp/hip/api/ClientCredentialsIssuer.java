@@ -24,6 +24,7 @@ class ClientCredentialsIssuer implements ApiCredentialIssuer {
     /** Scopes grow with the API; each endpoint names the one it needs in {@link ApiSecurityConfiguration}. */
     static final Set<String> SCOPES = Set.of("users.read", "users.write", "accounting.read", "accounting.write",
             "phr.checkups.write", // 特定健診 import for an insurer's own systems
+            "collabo.read", // コラボヘルス reports and investment beside outcome (issue 12)
             // FHIR (SMART v2 style, system level): r = read, s = search, c = create, u = update
             "system/Patient.rs", "system/Patient.c", "system/Observation.rs", "system/Observation.c",
             "system/Observation.u", "system/Consent.rs",

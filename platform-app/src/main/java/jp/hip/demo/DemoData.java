@@ -74,7 +74,7 @@ public class DemoData implements ApplicationRunner {
         user(person, "taro@example.jp", "山田 太郎", Role.INDIVIDUAL);
 
         var client = CurrentTenant.runAsSystem(() -> identity.registerApiClient(insurer, "さくら精機健保 基幹システム",
-                Set.of("users.read", "users.write", "phr.checkups.write"), new FixedCredentials(issuer, "demo-insurer-system", "demo-secret-2026")));
+                Set.of("users.read", "users.write", "phr.checkups.write", "collabo.read"), new FixedCredentials(issuer, "demo-insurer-system", "demo-secret-2026")));
         // the company's accounting system (README: "API clients"): 健康投資管理会計 read and write
         var accountingClient = CurrentTenant.runAsSystem(() -> identity.registerApiClient(company, "さくら精機 会計システム",
                 Set.of("accounting.read", "accounting.write"),

@@ -19,11 +19,13 @@ final class Navigation {
             items.add(new Item("/company", "nav.company"));
             items.add(new Item("/company/measures", "accounting.nav.measures"));
             items.add(new Item("/company/analyses", "accounting.nav.analyses"));
+            items.add(new Item("/company/collabo", "nav.collabo"));
         }
         if (user.hasRole(Role.INSURER_STAFF)) {
             items.add(new Item("/insurer", "nav.insurer"));
             items.add(new Item("/insurer/checkups", "home.insurer.feature1"));
             items.add(new Item("/insurer/members", "home.insurer.members"));
+            items.add(new Item("/insurer/collabo", "nav.collabo"));
         }
         if (user.hasRole(Role.REGISTRY_OFFICER)) {
             items.add(new Item("/registry", "nav.registry"));

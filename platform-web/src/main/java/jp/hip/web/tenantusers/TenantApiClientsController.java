@@ -59,8 +59,8 @@ class TenantApiClientsController {
     /** The scopes that make sense for a kind of tenant (the API itself scopes every call to the tenant anyway). */
     static Set<String> scopesFor(TenantKind kind, Set<String> available) {
         List<String> prefixes = switch (kind) {
-            case INSURER -> List.of("users.", "phr.", "system/");
-            case COMPANY -> List.of("users.", "accounting.", "system/Patient.rs", "system/Observation.rs", "system/Consent.rs");
+            case INSURER -> List.of("users.", "phr.", "system/", "collabo.");
+            case COMPANY -> List.of("users.", "accounting.", "collabo.", "system/Patient.rs", "system/Observation.rs", "system/Consent.rs");
             default -> List.of("users.");
         };
         Set<String> scopes = new TreeSet<>();

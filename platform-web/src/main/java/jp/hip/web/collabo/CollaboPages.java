@@ -1,0 +1,187 @@
+package jp.hip.web.collabo;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jp.hip.collabo.Actor;
+import jp.hip.collabo.Cell;
+import jp.hip.collabo.CollaboException;
+import jp.hip.collabo.EmployerReport;
+import jp.hip.collabo.EmployerReports;
+import jp.hip.collabo.InvestmentOutcomes;
+import jp.hip.collabo.ReportContent;
+import jp.hip.collabo.ReportContent.Breakdown;
+import jp.hip.collabo.ReportContent.Rate;
+import jp.hip.collabo.ReportContent.Ratio;
+import jp.hip.identity.SignedInUser;
+import jp.hip.web.PageNotFoundException;
+import jp.hip.web.PdfReports;
+
+/**
+ * What the insurer's and the company's コラボヘルス pages share: the acting party, messages for refusals, the report
+ * page model, its CSV tables (UTF-8 with BOM, 人数 labels, 「×」) and PDF. Everything shown comes from the stored,
+ * already suppressed {@link ReportContent}: nothing is computed or hidden here.
+ */
+@Component
+class CollaboPages {
+
+    private final EmployerReports reports;
+    private final InvestmentOutcomes investments;
+    private final MessageSource messages;
+    private final PdfReports pdf;
+
+    CollaboPages(EmployerReports reports, InvestmentOutcomes investments, MessageSource messages, PdfReports pdf) {
+        this.reports = reports;
+        this.investments = investments;
+        this.messages = messages;
+        this.pdf = pdf;
+    }
+
+    static Actor actor(SignedInUser me) {
+        return new Actor(me.tenantId(), me.tenantKind(), me.id().toString(), me.displayName());
+    }
+
+    String message(CollaboException e, Locale locale) {
+        return messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale);
+    }
+
+    /** A refusal: its message at the top of the page and beside the field named. */
+    void refuse(RedirectAttributes redirect, CollaboException e, String field, Locale locale) {
+        redirect.addFlashAttribute("error", message(e, locale));
+        redirect.addFlashAttribute("errorField", field);
+    }
+
+    EmployerReport report(SignedInUser me, String id) {
+        UUID uuid = jp.hip.web.FormErrors.uuidOrNull(id);
+        if (uuid == null) {
+            throw new PageNotFoundException();
+        }
+        return reports.report(actor(me), uuid).orElseThrow(PageNotFoundException::new);
+    }
+
+    void reportModel(SignedInUser me, EmployerReport report, String base, Model model) {
+        model.addAttribute("report", report);
+        model.addAttribute("c", report.content());
+        model.addAttribute("base", base);
+        model.addAttribute("comments", reports.comments(actor(me), report.id()));
+        model.addAttribute("sections", ReportContent.SECTIONS);
+        model.addAttribute("tables", tables(report.content()));
+    }
+
+    void investmentModel(SignedInUser me, UUID linkId, String base, Model model) {
+        model.addAttribute("view", investments.view(actor(me), linkId));
+        model.addAttribute("base", base);
+    }
+
+    /** The CSV tables of a report: rates, risks, lifestyles and one per breakdown. */
+    static List<String> tables(ReportContent c) {
+        List<String> tables = new ArrayList<>(List.of("rates", "risks", "lifestyles"));
+        c.breakdowns().forEach(b -> tables.add("breakdown-" + b.key()));
+        return tables;
+    }
+
+    ResponseEntity<byte[]> csv(EmployerReport report, String table, Locale locale) {
+        ReportContent c = report.content();
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        if ("rates".equals(table)) {
+            row(csv, m("collabo.csv.item", locale), m("collabo.csv.numerator", locale), m("collabo.csv.denominator", locale),
+                    m("collabo.csv.percent", locale), m("collabo.csv.previous", locale), m("collabo.csv.change", locale),
+                    m("collabo.csv.insurer", locale), m("collabo.csv.target", locale));
+            for (Rate r : List.of(c.checkup(), c.guidance())) {
+                row(csv, m("collabo.rate." + r.key(), locale), r.current().numeratorText(), r.current().denominatorText(),
+                        r.current().percentText(), r.previous().percentText(), change(r.changePoints(), r.changeMark()),
+                        r.insurerPercent() == null ? "-" : r.insurerPercent().toPlainString() + "%", r.targetPercent() + "%");
+            }
+        } else if ("risks".equals(table) || "lifestyles".equals(table)) {
+            row(csv, m("collabo.csv.item", locale), m("collabo.csv.numerator", locale), m("collabo.csv.denominator", locale),
+                    m("collabo.csv.percent", locale), m("collabo.csv.previous", locale), m("collabo.csv.change", locale),
+                    m("collabo.csv.insurer", locale), m("collabo.csv.index", locale), m("collabo.csv.band", locale));
+            for (Ratio r : "risks".equals(table) ? c.risks() : c.lifestyles()) {
+                row(csv, "en".equals(locale.getLanguage()) ? r.nameEn() : r.nameJa(), r.current().numeratorText(),
+                        r.current().denominatorText(), r.current().percentText(), r.previous().percentText(),
+                        change(r.changePoints(), r.changeMark()),
+                        r.insurerPercent() == null ? "-" : r.insurerPercent().toPlainString() + "%",
+                        r.index() == null ? r.indexMark() : r.index().toString(),
+                        r.band() == null ? (r.indexMark() == null ? "-" : r.indexMark()) : m("collabo.band." + r.band(), locale));
+            }
+        } else if (table.startsWith("breakdown-")) {
+            Breakdown b = c.breakdowns().stream().filter(x -> table.equals("breakdown-" + x.key())).findFirst()
+                    .orElseThrow(PageNotFoundException::new);
+            List<String> head = new ArrayList<>(List.of(m("collabo.csv.sex", locale)));
+            List<String> bands = new ArrayList<>(c.ageBands());
+            bands.add(m("collabo.total", locale));
+            for (String band : bands) {
+                head.add(m("collabo.csv.bandNumerator", locale, band));
+                head.add(m("collabo.csv.bandDenominator", locale, band));
+                head.add(m("collabo.csv.bandPercent", locale, band));
+            }
+            row(csv, head.toArray(String[]::new));
+            for (int r = 0; r < b.rows().size(); r++) {
+                List<String> line = new ArrayList<>(List.of(m("collabo.sex." + b.rows().get(r), locale)));
+                for (Cell cell : b.cells().get(r)) {
+                    line.add(cell.numeratorText());
+                    line.add(cell.denominatorText());
+                    line.add(cell.percentText());
+                }
+                row(csv, line.toArray(String[]::new));
+            }
+        } else {
+            throw new PageNotFoundException();
+        }
+        csv.append(quote(m("collabo.legend", locale, c.settings().minCellPersons()))).append("\r\n");
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("collabo-" + report.fiscalYear() + "-" + table + ".csv").build().toString())
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    ResponseEntity<byte[]> pdf(SignedInUser me, EmployerReport report, Locale locale) {
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("report", report);
+        model.put("c", report.content());
+        model.put("comments", reports.comments(actor(me), report.id()));
+        byte[] body = pdf.render("collabo/report-pdf", model, locale);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("collabo-" + report.fiscalYear() + ".pdf").build().toString())
+                .body(body);
+    }
+
+    private static String change(java.math.BigDecimal points, String mark) {
+        return points == null ? mark : points.toPlainString();
+    }
+
+    private String m(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    private static void row(StringBuilder csv, String... cells) {
+        List<String> quoted = new ArrayList<>();
+        for (String cell : cells) {
+            quoted.add(quote(cell));
+        }
+        csv.append(String.join(",", quoted)).append("\r\n");
+    }
+
+    private static String quote(String text) {
+        String safe = text == null ? "" : text;
+        if (!safe.isEmpty() && "=+@".indexOf(safe.charAt(0)) >= 0) {
+            safe = "'" + safe;
+        }
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+}

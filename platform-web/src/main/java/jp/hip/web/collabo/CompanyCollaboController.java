@@ -1,0 +1,159 @@
+package jp.hip.web.collabo;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jp.hip.collabo.CollaboException;
+import jp.hip.collabo.CollaboLinks;
+import jp.hip.collabo.EmployerReports;
+import jp.hip.collabo.InvestmentOutcomes;
+import jp.hip.identity.SignedInUser;
+import jp.hip.web.PageNotFoundException;
+import jp.hip.web.home.FiscalYears;
+
+/**
+ * The company's コラボヘルス pages: HR staff propose, accept and end links, name the 事業所 that belong, confirm and
+ * comment on shared reports, share or withdraw the investment summary; company viewers read (GET only, per the
+ * security configuration).
+ */
+@Controller
+@RequestMapping("/company/collabo")
+class CompanyCollaboController {
+
+    private final CollaboLinks links;
+    private final EmployerReports reports;
+    private final InvestmentOutcomes investments;
+    private final CollaboPages pages;
+
+    CompanyCollaboController(CollaboLinks links, EmployerReports reports, InvestmentOutcomes investments, CollaboPages pages) {
+        this.links = links;
+        this.reports = reports;
+        this.investments = investments;
+        this.pages = pages;
+    }
+
+    @GetMapping
+    String home(@AuthenticationPrincipal SignedInUser me, Model model) {
+        var actor = CollaboPages.actor(me);
+        var all = links.links(actor);
+        model.addAttribute("links", all);
+        model.addAttribute("reports", reports.reports(actor));
+        model.addAttribute("establishments", links.ownEstablishments(actor));
+        model.addAttribute("shares", all.stream().filter(l -> l.status() != jp.hip.collabo.LinkView.Status.PROPOSED)
+                .collect(java.util.stream.Collectors.toMap(l -> l.id(), l -> investments.shares(actor, l.id()))));
+        model.addAttribute("year", FiscalYears.current() - 1);
+        return "collabo/company";
+    }
+
+    @PostMapping("/links")
+    String propose(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "") String partnerId, Locale locale,
+            RedirectAttributes redirect) {
+        return act(redirect, locale, "partnerId", "collabo.done.proposed", () -> links.propose(CollaboPages.actor(me), partnerId));
+    }
+
+    @PostMapping("/links/{id}/accept")
+    String accept(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, Locale locale, RedirectAttributes redirect) {
+        return act(redirect, locale, "link-" + id, "collabo.done.accepted",
+                () -> links.accept(CollaboPages.actor(me), InsurerCollaboController.uuid(id)));
+    }
+
+    @PostMapping("/links/{id}/end")
+    String end(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, @RequestParam(required = false) String confirm,
+            Locale locale, RedirectAttributes redirect) {
+        return act(redirect, locale, "link-" + id, "collabo.done.ended", () -> {
+            if (!"yes".equals(confirm)) {
+                throw new CollaboException("collabo.confirmRequired");
+            }
+            links.end(CollaboPages.actor(me), InsurerCollaboController.uuid(id));
+        });
+    }
+
+    @PostMapping("/links/{id}/establishments")
+    String establishments(@AuthenticationPrincipal SignedInUser me, @PathVariable String id,
+            @RequestParam(name = "establishment", required = false) List<String> numbers, Locale locale,
+            RedirectAttributes redirect) {
+        return act(redirect, locale, "link-" + id, "collabo.done.named", () -> links.nameEstablishments(CollaboPages.actor(me),
+                InsurerCollaboController.uuid(id), numbers == null ? List.of() : numbers));
+    }
+
+    @PostMapping("/links/{id}/investment")
+    String shareInvestment(@AuthenticationPrincipal SignedInUser me, @PathVariable String id,
+            @RequestParam(defaultValue = "0") int year, Locale locale, RedirectAttributes redirect) {
+        return act(redirect, locale, "invest-" + id, "collabo.done.investmentShared",
+                () -> investments.share(CollaboPages.actor(me), InsurerCollaboController.uuid(id), year));
+    }
+
+    @PostMapping("/links/{id}/investment/withdraw")
+    String withdrawInvestment(@AuthenticationPrincipal SignedInUser me, @PathVariable String id,
+            @RequestParam(defaultValue = "0") int year, Locale locale, RedirectAttributes redirect) {
+        return act(redirect, locale, "invest-" + id, "collabo.done.investmentWithdrawn",
+                () -> investments.withdraw(CollaboPages.actor(me), InsurerCollaboController.uuid(id), year));
+    }
+
+    @GetMapping("/links/{id}/investment")
+    String investment(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, Model model) {
+        try {
+            pages.investmentModel(me, InsurerCollaboController.uuid(id), "/company/collabo", model);
+        } catch (CollaboException e) {
+            throw new PageNotFoundException();
+        }
+        return "collabo/investment";
+    }
+
+    // ------------------------------------------------------------------ one report
+
+    @GetMapping("/reports/{id}")
+    String report(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, Model model) {
+        pages.reportModel(me, pages.report(me, id), "/company/collabo", model);
+        return "collabo/report";
+    }
+
+    @PostMapping("/reports/{id}/acknowledge")
+    String acknowledge(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, Locale locale,
+            RedirectAttributes redirect) {
+        act(redirect, locale, "acknowledge", "collabo.done.acknowledged",
+                () -> reports.acknowledge(CollaboPages.actor(me), pages.report(me, id).id()));
+        return "redirect:/company/collabo/reports/" + id;
+    }
+
+    @PostMapping("/reports/{id}/comments")
+    String comment(@AuthenticationPrincipal SignedInUser me, @PathVariable String id,
+            @RequestParam(defaultValue = "") String linkId, @RequestParam(defaultValue = "") String section,
+            @RequestParam(defaultValue = "") String body, Locale locale, RedirectAttributes redirect) {
+        act(redirect, locale, "body", "collabo.done.commented", () -> reports.comment(CollaboPages.actor(me),
+                InsurerCollaboController.uuid(linkId), pages.report(me, id).id(), section, body));
+        return "redirect:/company/collabo/reports/" + id + "#comments";
+    }
+
+    @GetMapping("/reports/{id}/{table}.csv")
+    ResponseEntity<byte[]> csv(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, @PathVariable String table,
+            Locale locale) {
+        return pages.csv(pages.report(me, id), table, locale);
+    }
+
+    @GetMapping("/reports/{id}/report.pdf")
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, Locale locale) {
+        return pages.pdf(me, pages.report(me, id), locale);
+    }
+
+    private String act(RedirectAttributes redirect, Locale locale, String field, String done, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("done", done);
+        } catch (CollaboException e) {
+            pages.refuse(redirect, e, field, locale);
+        }
+        return "redirect:/company/collabo";
+    }
+}

@@ -1,0 +1,204 @@
+package jp.hip.web.collabo;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jp.hip.collabo.CollaboException;
+import jp.hip.collabo.CollaboLinks;
+import jp.hip.collabo.EmployerReports;
+import jp.hip.collabo.GuidanceRecords;
+import jp.hip.collabo.ReportContent.Settings;
+import jp.hip.identity.SignedInUser;
+import jp.hip.web.FormErrors;
+import jp.hip.web.PageNotFoundException;
+import jp.hip.web.home.FiscalYears;
+
+/**
+ * Insurer staff: コラボヘルス links (propose, accept, group 事業所 into 事業主, end), employer reports (build, share,
+ * comment, CSV, PDF), 特定保健指導 records (CSV import) and the settings of the unconfirmed rules.
+ */
+@Controller
+@RequestMapping("/insurer/collabo")
+class InsurerCollaboController {
+
+    private final CollaboLinks links;
+    private final EmployerReports reports;
+    private final GuidanceRecords guidance;
+    private final CollaboPages pages;
+
+    InsurerCollaboController(CollaboLinks links, EmployerReports reports, GuidanceRecords guidance, CollaboPages pages) {
+        this.links = links;
+        this.reports = reports;
+        this.guidance = guidance;
+        this.pages = pages;
+    }
+
+    @GetMapping
+    String home(@AuthenticationPrincipal SignedInUser me, Model model) {
+        var actor = CollaboPages.actor(me);
+        model.addAttribute("links", links.links(actor));
+        model.addAttribute("reports", reports.reports(actor));
+        model.addAttribute("guidanceYears", guidance.summary(actor));
+        model.addAttribute("settings", reports.settings(me.tenantId()));
+        model.addAttribute("year", FiscalYears.current() - 1);
+        model.addAttribute("guidanceHeader", String.join(",", GuidanceRecords.HEADER));
+        return "collabo/insurer";
+    }
+
+    @PostMapping("/links")
+    String propose(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "") String partnerId, Locale locale,
+            RedirectAttributes redirect) {
+        return act(redirect, locale, "partnerId", "collabo.done.proposed", () -> links.propose(CollaboPages.actor(me), partnerId));
+    }
+
+    @PostMapping("/links/{id}/accept")
+    String accept(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, Locale locale, RedirectAttributes redirect) {
+        return act(redirect, locale, "link-" + id, "collabo.done.accepted", () -> links.accept(CollaboPages.actor(me), uuid(id)));
+    }
+
+    @PostMapping("/links/{id}/end")
+    String end(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, @RequestParam(required = false) String confirm,
+            Locale locale, RedirectAttributes redirect) {
+        return act(redirect, locale, "link-" + id, "collabo.done.ended", () -> {
+            if (!"yes".equals(confirm)) {
+                throw new CollaboException("collabo.confirmRequired");
+            }
+            links.end(CollaboPages.actor(me), uuid(id));
+        });
+    }
+
+    /** Form fields {@code group[<事業所番号>]} name each 事業所's 事業主 group. */
+    @PostMapping("/links/{id}/groups")
+    String group(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, @RequestParam Map<String, String> form,
+            Locale locale, RedirectAttributes redirect) {
+        Map<String, String> groups = new LinkedHashMap<>();
+        form.forEach((k, v) -> {
+            if (k.startsWith("group[") && k.endsWith("]")) {
+                groups.put(k.substring(6, k.length() - 1), v);
+            }
+        });
+        return act(redirect, locale, "link-" + id, "collabo.done.grouped",
+                () -> links.groupEstablishments(CollaboPages.actor(me), uuid(id), groups));
+    }
+
+    @PostMapping("/reports")
+    String build(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "") String target,
+            @RequestParam(defaultValue = "0") int year, Locale locale, RedirectAttributes redirect) {
+        try {
+            int bar = target.indexOf('|');
+            if (bar < 0) {
+                throw new CollaboException("collabo.notFound");
+            }
+            UUID id = reports.build(CollaboPages.actor(me), uuid(target.substring(0, bar)), target.substring(bar + 1), year);
+            redirect.addFlashAttribute("done", "collabo.done.built");
+            return "redirect:/insurer/collabo/reports/" + id;
+        } catch (CollaboException e) {
+            pages.refuse(redirect, e, "build", locale);
+            return "redirect:/insurer/collabo";
+        }
+    }
+
+    @PostMapping("/guidance")
+    String importGuidance(@AuthenticationPrincipal SignedInUser me, @RequestParam("file") MultipartFile file,
+            RedirectAttributes redirect) throws IOException {
+        GuidanceRecords.ImportResult result = guidance.importCsv(CollaboPages.actor(me), file.getBytes());
+        if (result.ok()) {
+            redirect.addFlashAttribute("done", "collabo.done.guidance");
+            redirect.addFlashAttribute("doneArgs", new Object[] {result.rows()});
+        } else {
+            redirect.addFlashAttribute("guidanceProblems", result.problems());
+        }
+        return "redirect:/insurer/collabo#guidance";
+    }
+
+    @PostMapping("/settings")
+    String settings(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "false") boolean medicationIsRisk,
+            @RequestParam(defaultValue = "50") int minReportPersons, @RequestParam(defaultValue = "10") int minCellPersons,
+            Locale locale, RedirectAttributes redirect) {
+        return act(redirect, locale, "settings", "collabo.done.settings", () -> reports.changeSettings(CollaboPages.actor(me),
+                new Settings(medicationIsRisk, minReportPersons, minCellPersons)));
+    }
+
+    // ------------------------------------------------------------------ one report
+
+    @GetMapping("/reports/{id}")
+    String report(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, Model model) {
+        pages.reportModel(me, pages.report(me, id), "/insurer/collabo", model);
+        return "collabo/report";
+    }
+
+    @PostMapping("/reports/{id}/share")
+    String share(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, @RequestParam(required = false) String confirm,
+            Locale locale, RedirectAttributes redirect) {
+        act(redirect, locale, "share", "collabo.done.shared", () -> {
+            if (!"yes".equals(confirm)) {
+                throw new CollaboException("collabo.confirmRequired");
+            }
+            reports.share(CollaboPages.actor(me), pages.report(me, id).id());
+        });
+        return "redirect:/insurer/collabo/reports/" + id;
+    }
+
+    @PostMapping("/reports/{id}/comments")
+    String comment(@AuthenticationPrincipal SignedInUser me, @PathVariable String id,
+            @RequestParam(defaultValue = "") String linkId, @RequestParam(defaultValue = "") String section,
+            @RequestParam(defaultValue = "") String body, Locale locale, RedirectAttributes redirect) {
+        act(redirect, locale, "body", "collabo.done.commented",
+                () -> reports.comment(CollaboPages.actor(me), uuid(linkId), pages.report(me, id).id(), section, body));
+        return "redirect:/insurer/collabo/reports/" + id + "#comments";
+    }
+
+    @GetMapping("/reports/{id}/{table}.csv")
+    ResponseEntity<byte[]> csv(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, @PathVariable String table,
+            Locale locale) {
+        return pages.csv(pages.report(me, id), table, locale);
+    }
+
+    @GetMapping("/reports/{id}/report.pdf")
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, Locale locale) {
+        return pages.pdf(me, pages.report(me, id), locale);
+    }
+
+    @GetMapping("/links/{id}/investment")
+    String investment(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, Model model) {
+        try {
+            pages.investmentModel(me, uuid(id), "/insurer/collabo", model);
+        } catch (CollaboException e) {
+            throw new PageNotFoundException();
+        }
+        return "collabo/investment";
+    }
+
+    static UUID uuid(String id) {
+        UUID uuid = FormErrors.uuidOrNull(id);
+        if (uuid == null) {
+            throw new CollaboException("collabo.notFound");
+        }
+        return uuid;
+    }
+
+    private String act(RedirectAttributes redirect, Locale locale, String field, String done, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("done", done);
+        } catch (CollaboException e) {
+            pages.refuse(redirect, e, field, locale);
+        }
+        return "redirect:/insurer/collabo";
+    }
+}
