@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import jp.hip.Accounts;
 import jp.hip.identity.TenantKind;
 import jp.hip.phr.Establishment;
-import jp.hip.phr.PhrRecords;
+import jp.hip.phr.persons.PhrPersons;
 
 /**
  * Test fixture: an insurer and a company linked, members working at the company's 事業所, and their 特定健診
@@ -27,11 +27,11 @@ class CollaboFixture {
     static final String SMOKING = "9N736000000000011";
 
     private final Accounts accounts;
-    private final PhrRecords records;
+    private final PhrPersons records;
     private final CollaboLinks links;
     private final JdbcClient jdbc;
 
-    CollaboFixture(Accounts accounts, PhrRecords records, CollaboLinks links, JdbcClient jdbc) {
+    CollaboFixture(Accounts accounts, PhrPersons records, CollaboLinks links, JdbcClient jdbc) {
         this.accounts = accounts;
         this.records = records;
         this.links = links;
@@ -58,7 +58,7 @@ class CollaboFixture {
     /** A member of the insurer working at the company's 事業所; returns the person id. */
     UUID employee(UUID insurer, UUID company, String establishment, LocalDate birth, String gender) {
         String number = UUID.randomUUID().toString().substring(0, 12);
-        UUID person = records.registerMember(insurer, new PhrRecords.NewMember("試験", "太郎", null, null, birth, gender,
+        UUID person = records.registerMember(insurer, new PhrPersons.NewMember("試験", "太郎", null, null, birth, gender,
                 "06130012", "健1", number));
         if (company != null) {
             records.registerEmployee(company, person, new Establishment(establishment, establishment + "事業所"));

@@ -18,7 +18,7 @@ import jp.hip.PlatformTest;
 import jp.hip.collabo.LinkView.Status;
 import jp.hip.identity.TenantKind;
 import jp.hip.phr.Establishment;
-import jp.hip.phr.PhrRecords;
+import jp.hip.phr.persons.PhrPersons;
 
 /** The link's lifecycle: propose, accept, name 事業所, group into 事業主, end; bad input changes nothing. */
 @PlatformTest
@@ -26,7 +26,7 @@ class CollaboLinkTests {
 
     @Autowired Accounts accounts;
     @Autowired CollaboLinks links;
-    @Autowired PhrRecords records;
+    @Autowired PhrPersons records;
     @Autowired JdbcClient jdbc;
 
     UUID company;
@@ -40,10 +40,10 @@ class CollaboLinkTests {
         insurer = accounts.tenant(TenantKind.INSURER);
         hr = new Actor(company, TenantKind.COMPANY, "hr", "人事 担当");
         staff = new Actor(insurer, TenantKind.INSURER, "staff", "保険者 担当");
-        UUID person = records.registerMember(insurer, new PhrRecords.NewMember("山田", "太郎", null, null,
+        UUID person = records.registerMember(insurer, new PhrPersons.NewMember("山田", "太郎", null, null,
                 LocalDate.of(1970, 1, 1), "male", "06130012", "1", UUID.randomUUID().toString().substring(0, 8)));
         records.registerEmployee(company, person, new Establishment("1301-000001-1", "本社"));
-        UUID other = records.registerMember(insurer, new PhrRecords.NewMember("佐藤", "花子", null, null,
+        UUID other = records.registerMember(insurer, new PhrPersons.NewMember("佐藤", "花子", null, null,
                 LocalDate.of(1972, 1, 1), "female", "06130012", "1", UUID.randomUUID().toString().substring(0, 8)));
         records.registerEmployee(company, other, new Establishment("1301-000002-2", "工場"));
     }
@@ -109,7 +109,7 @@ class CollaboLinkTests {
         links.accept(hr, id);
         links.nameEstablishments(hr, id, List.of("1301-000001-1"));
         UUID otherCompany = accounts.tenant(TenantKind.COMPANY);
-        UUID person = records.registerMember(insurer, new PhrRecords.NewMember("鈴木", "一郎", null, null,
+        UUID person = records.registerMember(insurer, new PhrPersons.NewMember("鈴木", "一郎", null, null,
                 LocalDate.of(1970, 1, 1), "male", "06130012", "1", UUID.randomUUID().toString().substring(0, 8)));
         records.registerEmployee(otherCompany, person, new Establishment("9999-000009-9", "他社の本社"));
 
