@@ -65,6 +65,36 @@ class SmokeTests {
         assertThat(health.body()).contains("\"UP\"");
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** A forged Host or X-Forwarded-Host never reaches a link: the OAuth issuer (and every URL) keeps the public base. */
+    @Test
+    void aForgedHostOverRealHttpDoesNotChangeTheIssuer() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET /.well-known/oauth-authorization-server HTTP/1.1\r\nHost: evil.example\r\n"
+                    + "X-Forwarded-Host: evil2.example\r\nX-Forwarded-Proto: https\r\nX-Forwarded-For: 203.0.113.9\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 200").contains("\"issuer\":\"http://localhost:" + port + "\"")
+                    .doesNotContain("evil");
+        }
+    }
+
+    /** X-Forwarded-For from a peer that is not a configured proxy is ignored: the audit log keeps the real address. */
+    @Test
+    void aSpoofedForwardedForFromAnUntrustedPeerIsNotTheClientAddress() throws Exception {
+        Accounts.Account hr = accounts.withRole(Role.HR_STAFF);
+        HttpResponse<String> login = http.send(get("/login"), HttpResponse.BodyHandlers.ofString());
+        String form = "email=" + encode(hr.email()) + "&password=" + encode("wrong-password-123") + "&_csrf=" + encode(csrf(login.body()));
+        http.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", "203.0.113.9")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        java.util.List<String> addresses = jdbc.sql("select remote_address from plat_audit_event where action = 'SIGN_IN_FAILED' and actor_name = ?")
+                .param(hr.email()).query(String.class).list();
+        assertThat(addresses).isNotEmpty().allSatisfy(a -> assertThat(a).isNotEqualTo("203.0.113.9").isIn("127.0.0.1", "0:0:0:0:0:0:0:1"));
+    }
+
     private HttpRequest get(String path) {
         return HttpRequest.newBuilder(uri(path)).GET().build();
     }

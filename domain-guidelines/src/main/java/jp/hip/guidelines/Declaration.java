@@ -206,12 +206,12 @@ class Declaration {
             throw new GuidelineException("guidelines.declaration.signatory.tooLong");
         }
         Map<String, List<Object>> changes = new java.util.LinkedHashMap<>();
-        change(changes, "formType", formType, content.formType());
-        change(changes, "edition", edition, content.edition());
-        change(changes, "signatoryName", signatoryName, newName);
-        change(changes, "signatoryTitle", signatoryTitle, newTitle);
-        change(changes, "pledged", pledged, content.pledged());
-        change(changes, "answers", answerSummary(answers), answerSummary(newAnswers));
+        DeclarationRules.change(changes, "formType", formType, content.formType());
+        DeclarationRules.change(changes, "edition", edition, content.edition());
+        DeclarationRules.change(changes, "signatoryName", signatoryName, newName);
+        DeclarationRules.change(changes, "signatoryTitle", signatoryTitle, newTitle);
+        DeclarationRules.change(changes, "pledged", pledged, content.pledged());
+        DeclarationRules.change(changes, "answers", DeclarationRules.answerSummary(answers), DeclarationRules.answerSummary(newAnswers));
         formType = content.formType();
         edition = content.edition();
         signatoryName = newName;
@@ -220,17 +220,6 @@ class Declaration {
         answers.clear();
         answers.addAll(newAnswers);
         return changes;
-    }
-
-    private static String answerSummary(List<ChecklistAnswer> list) {
-        return list.stream().map(a -> a.answer() + (a.evidenceUrl() == null ? "" : " " + a.evidenceUrl())
-                + (a.reason() == null ? "" : " " + a.reason())).sorted().reduce((x, y) -> x + "; " + y).orElse("");
-    }
-
-    private static void change(Map<String, List<Object>> changes, String field, Object before, Object after) {
-        if (!java.util.Objects.equals(before, after)) {
-            changes.put(field, java.util.Arrays.asList(before, after));
-        }
     }
 
     /**

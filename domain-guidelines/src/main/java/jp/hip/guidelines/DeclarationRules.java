@@ -3,6 +3,7 @@ package jp.hip.guidelines;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a declaration must be tied to (ADR 0013): the edition of 本指針 in force, and a version of the guideline newer
@@ -59,6 +60,19 @@ final class DeclarationRules {
             if (answer.answer() == Answer.NA && answer.reason() == null) {
                 throw new GuidelineException("guidelines.declaration.checklist.reasonMissing", item.code());
             }
+        }
+    }
+
+    /** The answers as one comparable text, for the audit log's before and after. */
+    static String answerSummary(List<ChecklistAnswer> list) {
+        return list.stream().map(a -> a.answer() + (a.evidenceUrl() == null ? "" : " " + a.evidenceUrl())
+                + (a.reason() == null ? "" : " " + a.reason())).sorted().reduce((x, y) -> x + "; " + y).orElse("");
+    }
+
+    /** Notes a changed field's before and after. */
+    static void change(Map<String, List<Object>> changes, String field, Object before, Object after) {
+        if (!java.util.Objects.equals(before, after)) {
+            changes.put(field, java.util.Arrays.asList(before, after));
         }
     }
 }

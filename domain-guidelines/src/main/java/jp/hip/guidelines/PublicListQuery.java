@@ -62,13 +62,15 @@ final class PublicListQuery {
             p.add(cb.equal(d.get("status"), q.status()));
         } else {
             // Without a status filter each guideline appears once, in its current state (its newest public
-            // generation); earlier generations stay on the permalink and under their status filter.
-            var newest = query.subquery(Integer.class);
-            Root<Declaration> later = newest.from(Declaration.class);
-            newest.select(cb.max(later.get("generation")))
+            // generation: an anti-join, no later public generation of the same number exists); earlier
+            // generations stay on the permalink and under their status filter.
+            var newer = query.subquery(Integer.class);
+            Root<Declaration> later = newer.from(Declaration.class);
+            newer.select(cb.literal(1))
                     .where(cb.equal(later.get("registrationNo"), d.get("registrationNo")),
+                            cb.greaterThan(later.get("generation"), d.<Integer>get("generation")),
                             later.get("status").in(DeclarationStatus.PUBLIC));
-            p.add(cb.equal(d.get("generation"), newest));
+            p.add(cb.not(cb.exists(newer)));
         }
         if (q.listedFrom() != null) {
             p.add(cb.greaterThanOrEqualTo(d.get("listedOn"), q.listedFrom()));
