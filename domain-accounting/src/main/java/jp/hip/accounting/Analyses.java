@@ -122,10 +122,11 @@ final class Analyses {
                 : BigDecimal.valueOf(totalBenefit).divide(total.toBigDecimal(), 2, RoundingMode.HALF_UP);
 
         return new Analysis(year, total, sum(previous),
-                HealthAccounting.sumBy(current, InvestmentLine::expenseType, ExpenseType.class),
-                HealthAccounting.sumBy(previous, InvestmentLine::expenseType, ExpenseType.class),
-                HealthAccounting.sumBy(current, InvestmentLine::resourceView, ResourceView.class),
-                byPurpose, byIssue, perParticipant, perChange, benefits, Yen.of(Math.max(totalBenefit, 0)), ratio, unallocated);
+                AccountingViews.sumBy(current, InvestmentLine::expenseType, ExpenseType.class),
+                AccountingViews.sumBy(previous, InvestmentLine::expenseType, ExpenseType.class),
+                AccountingViews.sumBy(current, InvestmentLine::resourceView, ResourceView.class),
+                byPurpose, byIssue, perParticipant, perChange, benefits, Yen.of(Math.max(totalBenefit, 0)), ratio, unallocated,
+                !previous.isEmpty() || measures.stream().anyMatch(m -> m.fiscalYear().equals(year.previous())));
     }
 
     /** Loss in yen at one indicator value (see {@link Analysis.Benefit}). */

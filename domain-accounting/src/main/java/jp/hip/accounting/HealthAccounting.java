@@ -5,24 +5,19 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.hip.identity.AuditLog;
-import jp.hip.identity.CurrentTenant;
 
 /**
  * The accounting module's facade. Every method acts on the current tenant only (Hibernate's {@code @TenantId});
@@ -89,41 +84,35 @@ public class HealthAccounting {
     private final InvestmentLineRepository lines;
     private final IndicatorRepository indicators;
     private final IndicatorValueRepository values;
-    private final FacilityRepository facilities;
     private final HealthResourceRepository resources;
-    private final PolicyRepository policies;
     private final OwnHealthIssueRepository ownIssues;
-    private final StrategyMapRepository strategyMaps;
     private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final FacilityLedger ledger;
     private final AccountingImports imports;
     private final AccountingYears years;
+    private final StrategyMapStore mapStore;
 
-    HealthAccounting(FacilityLedger ledger, AccountingImports imports, AccountingYears years, MeasureRepository measures, InvestmentLineRepository lines, IndicatorRepository indicators,
-            IndicatorValueRepository values, FacilityRepository facilities, HealthResourceRepository resources,
-            PolicyRepository policies, OwnHealthIssueRepository ownIssues, StrategyMapRepository strategyMaps, JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditLog audit,
+    HealthAccounting(FacilityLedger ledger, AccountingImports imports, AccountingYears years, StrategyMapStore mapStore, MeasureRepository measures, InvestmentLineRepository lines, IndicatorRepository indicators,
+            IndicatorValueRepository values, HealthResourceRepository resources,
+            OwnHealthIssueRepository ownIssues, JdbcClient jdbc, AuditLog audit,
             TransactionTemplate tx, Clock clock) {
         this.measures = measures;
         this.lines = lines;
         this.indicators = indicators;
         this.values = values;
-        this.facilities = facilities;
         this.resources = resources;
-        this.policies = policies;
         this.ownIssues = ownIssues;
-        this.strategyMaps = strategyMaps;
         this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
         this.ledger = ledger;
         this.imports = imports;
         this.years = years;
+        this.mapStore = mapStore;
     }
 
     // ---- health issues and policy ----
@@ -174,7 +163,7 @@ public class HealthAccounting {
             Map<UUID, List<InvestmentLine>> byMeasure = lines.findByFiscalYear(year.startYear()).stream()
                     .collect(Collectors.groupingBy(InvestmentLine::measureId));
             return measures.findByFiscalYearOrderByName(year.startYear()).stream()
-                    .map(m -> view(m, byMeasure.getOrDefault(m.id(), List.of()))).toList();
+                    .map(m -> AccountingViews.view(m, byMeasure.getOrDefault(m.id(), List.of()))).toList();
         });
     }
 
@@ -182,7 +171,34 @@ public class HealthAccounting {
         return tx.execute(s -> measures.findById(id).map(m -> {
             List<InvestmentLine> own = lines.findByMeasureIdOrderByCreatedAt(id);
             Map<UUID, String> names = indicatorNames();
-            return new MeasureDetail(view(m, own), own.stream().map(l -> view(l, names)).toList());
+            return new MeasureDetail(AccountingViews.view(m, own), own.stream().map(l -> AccountingViews.view(l, names)).toList());
+        }));
+    }
+
+    /** One page of a measure's lines (oldest first), with the totals of all its lines, summed in the database. */
+    public record MeasurePage(MeasureDetail detail, int page, int pages, long lineCount) {}
+
+    public Optional<MeasurePage> measurePage(UUID id, int page, int size) {
+        return tx.execute(s -> measures.findById(id).map(m -> {
+            Map<ExpenseType, Yen> byType = new java.util.EnumMap<>(ExpenseType.class);
+            for (ExpenseType t : ExpenseType.values()) {
+                byType.put(t, Yen.ZERO);
+            }
+            long count = 0;
+            for (Object[] row : lines.sumsByExpenseType(id)) {
+                byType.put((ExpenseType) row[0], Yen.of(((Number) row[1]).longValue()));
+                count += ((Number) row[2]).longValue();
+            }
+            Yen total = byType.values().stream().reduce(Yen.ZERO, Yen::plus);
+            int pages = (int) Math.max(1, (count + size - 1) / size);
+            int current = Math.min(Math.max(page, 1), pages);
+            List<InvestmentLine> slice = lines.findByMeasureId(id, org.springframework.data.domain.PageRequest.of(current - 1, size,
+                    org.springframework.data.domain.Sort.by("createdAt", "id"))).getContent();
+            Map<UUID, String> names = indicatorNames();
+            MeasureView view = new MeasureView(m.id(), m.fiscalYear(), m.name(), m.description(), m.purpose(), m.standardIssues(),
+                    m.ownIssues(), m.participants(), total, byType);
+            return new MeasurePage(new MeasureDetail(view, slice.stream().map(l -> AccountingViews.view(l, names)).toList()),
+                    current, pages, count);
         }));
     }
 
@@ -238,7 +254,7 @@ public class HealthAccounting {
 
     /** Finds a line of the current tenant; empty for another company's id. */
     public Optional<LineView> line(UUID lineId) {
-        return tx.execute(s -> lines.findById(lineId).map(l -> view(l, indicatorNames())));
+        return tx.execute(s -> lines.findById(lineId).map(l -> AccountingViews.view(l, indicatorNames())));
     }
 
     /** 按分: replaces the line's allocation; the ratios' rule is checked by {@link AllocationRule}. */
@@ -259,15 +275,17 @@ public class HealthAccounting {
 
     public List<IndicatorView> indicators() {
         return tx.execute(s -> {
-            List<Indicator> all = indicators.findAllByOrderByTierAscNameAsc();
+            // the guideline's order (参加 → 行動 → 最終目標 → 企業価値 → 社会価値), not the codes' alphabetical order
+            List<Indicator> all = indicators.findAll().stream()
+                    .sorted(Comparator.comparing(Indicator::tier).thenComparing(Indicator::name)).toList();
             Map<UUID, List<IndicatorValue>> byIndicator = values.findByIndicatorIdIn(all.stream().map(Indicator::id).toList())
                     .stream().collect(Collectors.groupingBy(IndicatorValue::indicatorId));
-            return all.stream().map(i -> view(i, byIndicator.getOrDefault(i.id(), List.of()))).toList();
+            return all.stream().map(i -> AccountingViews.view(i, byIndicator.getOrDefault(i.id(), List.of()))).toList();
         });
     }
 
     public Optional<IndicatorView> indicator(UUID id) {
-        return tx.execute(s -> indicators.findById(id).map(i -> view(i, values.findByIndicatorIdOrderByFiscalYear(id))));
+        return tx.execute(s -> indicators.findById(id).map(i -> AccountingViews.view(i, values.findByIndicatorIdOrderByFiscalYear(id))));
     }
 
     public UUID createIndicator(IndicatorCommand command) {
@@ -322,7 +340,7 @@ public class HealthAccounting {
 
     /** This year's totals by expense type (all four, zero where nothing was spent). */
     public Map<ExpenseType, Yen> totalsByExpenseType(FiscalYear year) {
-        return tx.execute(s -> sumBy(lines.findByFiscalYear(year.startYear()), InvestmentLine::expenseType, ExpenseType.class));
+        return tx.execute(s -> AccountingViews.sumBy(lines.findByFiscalYear(year.startYear()), InvestmentLine::expenseType, ExpenseType.class));
     }
 
     public Analysis analysis(FiscalYear year, boolean japanese) {
@@ -343,9 +361,9 @@ public class HealthAccounting {
             Map<UUID, String> names = indicatorNames();
             return lines.findByFiscalYear(year.startYear()).stream()
                     .sorted(Comparator.comparing(InvestmentLine::measureId).thenComparing(InvestmentLine::description))
-                    .map(l -> view(l, names)).toList();
+                    .map(l -> AccountingViews.view(l, names)).toList();
         });
-        return Exports.workbook(year, ms, ls, indicators(), facilities(year), resources(), healthIssues(japanese));
+        return Exports.workbook(year, ms, ls, indicators(), facilitiesHeldAt(year), resourcesAt(year), healthIssues(japanese));
     }
 
     // ---- strategy map ----
@@ -355,26 +373,12 @@ public class HealthAccounting {
 
     /** The latest version (or the given one) of the year's strategy map; empty when none was saved. */
     public Optional<StrategyMapView> strategyMap(FiscalYear year, Integer version) {
-        return tx.execute(s -> {
-            Optional<StrategyMap> map = version == null ? strategyMaps.findFirstByFiscalYearOrderByVersionDesc(year.startYear())
-                    : strategyMaps.findByFiscalYearAndVersion(year.startYear(), version);
-            List<Integer> versions = strategyMaps.findByFiscalYearOrderByVersionDesc(year.startYear()).stream()
-                    .map(StrategyMap::version).toList();
-            return map.map(m -> new StrategyMapView(year, m.version(), m.createdAt(), m.graph(), versions));
-        });
+        return mapStore.find(year, version);
     }
 
     /** Applies one edit to the latest version and saves the result as a new version; returns its number. */
     public int editStrategyMap(FiscalYear year, java.util.function.UnaryOperator<StrategyGraph> edit) {
-        return tx.execute(s -> {
-            Optional<StrategyMap> latest = strategyMaps.findFirstByFiscalYearOrderByVersionDesc(year.startYear());
-            StrategyGraph graph = edit.apply(latest.map(StrategyMap::graph).orElse(StrategyGraph.empty()));
-            int version = latest.map(StrategyMap::version).orElse(0) + 1;
-            StrategyMap saved = strategyMaps.saveAndFlush(new StrategyMap(year, version, graph, clock.instant()));
-            audit.record("ACC_STRATEGY_MAP_SAVED", "StrategyMap", saved.version(), Map.of("fiscalYear", year.startYear(),
-                    "nodes", graph.nodes().size(), "edges", graph.edges().size()));
-            return version;
-        });
+        return mapStore.edit(year, edit);
     }
 
     /**
@@ -402,8 +406,18 @@ public class HealthAccounting {
 
     /** The disclosure states the year's policy it used and, for a closed year, the closed version it shows. */
     public Disclosure disclosure(FiscalYear year, boolean japanese) {
-        return new Disclosure(year, analysis(year, japanese), measures(year), indicators(), facilities(year), resources(),
-                years.policyOf(year), years.closed(year).orElse(null));
+        return new Disclosure(year, analysis(year, japanese), measures(year), indicators(), facilitiesHeldAt(year),
+                resourcesAt(year), years.policyOf(year), years.closed(year).orElse(null));
+    }
+
+    /** 健康資源 as of the 年度's end: facilities acquired by then (ADR 0024). */
+    List<FacilityView> facilitiesHeldAt(FiscalYear year) {
+        return facilities(year).stream().filter(f -> !f.depreciation().acquiredOn().isAfter(year.lastDay())).toList();
+    }
+
+    /** Health resources recorded as of a date within or before the 年度's end. */
+    List<HealthResourceView> resourcesAt(FiscalYear year) {
+        return resources().stream().filter(r -> !r.asOf().isAfter(year.lastDay())).toList();
     }
 
     // ---- import ({@link AccountingImports}) ----
@@ -446,49 +460,5 @@ public class HealthAccounting {
 
     private Map<UUID, String> indicatorNames() {
         return indicators.findAll().stream().collect(Collectors.toMap(Indicator::id, Indicator::name));
-    }
-
-    static <K extends Enum<K>> Map<K, Yen> sumBy(List<InvestmentLine> source, Function<InvestmentLine, K> key, Class<K> type) {
-        Map<K, Yen> totals = new EnumMap<>(type);
-        for (K k : type.getEnumConstants()) {
-            totals.put(k, Yen.ZERO);
-        }
-        source.forEach(l -> totals.merge(key.apply(l), l.amount(), Yen::plus));
-        return totals;
-    }
-
-    private static PolicyView view(Policy p) {
-        return new PolicyView(p.includeParticipantTime(), p.annualLabourCost(), p.annualWorkingDays(), p.employeeCount());
-    }
-
-    private static MeasureView view(Measure m, List<InvestmentLine> own) {
-        Map<ExpenseType, Yen> byType = sumBy(own, InvestmentLine::expenseType, ExpenseType.class);
-        Yen total = byType.values().stream().reduce(Yen.ZERO, Yen::plus);
-        return new MeasureView(m.id(), m.fiscalYear(), m.name(), m.description(), m.purpose(), m.standardIssues(),
-                m.ownIssues(), m.participants(), total, byType);
-    }
-
-    private static LineView view(InvestmentLine l, Map<UUID, String> indicatorNames) {
-        AllocationRule rule = l.allocationRule();
-        List<AllocationView> allocations = new ArrayList<>();
-        if (rule != null) {
-            Map<UUID, Yen> split = rule.split(l.amount());
-            for (AllocationRule.Share share : rule.shares()) {
-                allocations.add(new AllocationView(share.indicatorId(), indicatorNames.get(share.indicatorId()), share.ratio(),
-                        split.get(share.indicatorId())));
-            }
-        }
-        return new LineView(l.id(), l.measureId(), l.fiscalYear(), l.description(), l.expenseType(), l.resourceView(),
-                l.amount(), l.sourceDocument(), l.personnelTime(), l.facilityId(), rule != null && rule.primaryOnly(), allocations);
-    }
-
-    private static IndicatorView view(Indicator i, List<IndicatorValue> vs) {
-        return new IndicatorView(i.id(), i.name(), i.tier(), i.unit(), i.direction(), i.method(), i.population(), i.benefitKind(),
-                vs.stream().sorted(Comparator.comparing(IndicatorValue::fiscalYear))
-                        .map(v -> new ValueView(v.fiscalYear(), v.baseline(), v.target(), v.actual(), v.responseRate())).toList());
-    }
-
-    static Map<String, Yen> orderedSum(Map<String, Yen> map) {
-        return new LinkedHashMap<>(map);
     }
 }

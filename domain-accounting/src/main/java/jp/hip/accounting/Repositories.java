@@ -25,12 +25,18 @@ interface InvestmentLineRepository extends JpaRepository<InvestmentLine, UUID> {
     List<InvestmentLine> findByFiscalYear(int fiscalYear);
     List<InvestmentLine> findByFiscalYearBetween(int from, int to);
     List<InvestmentLine> findByFacilityId(UUID facilityId);
+
+    org.springframework.data.domain.Page<InvestmentLine> findByMeasureId(UUID measureId, org.springframework.data.domain.Pageable page);
+
+    /** Per expense type: the sum of amounts and the number of lines of one measure (the tenant filter applies). */
+    @org.springframework.data.jpa.repository.Query("select l.expenseType, sum(l.amount), count(l) from InvestmentLine l "
+            + "where l.measureId = :measureId group by l.expenseType")
+    List<Object[]> sumsByExpenseType(@org.springframework.data.repository.query.Param("measureId") UUID measureId);
     List<InvestmentLine> findByFacilityIdAndFiscalYear(UUID facilityId, int fiscalYear);
     List<InvestmentLine> findByFacilityIdIsNotNull();
 }
 
 interface IndicatorRepository extends JpaRepository<Indicator, UUID> {
-    List<Indicator> findAllByOrderByTierAscNameAsc();
 }
 
 interface IndicatorValueRepository extends JpaRepository<IndicatorValue, UUID> {

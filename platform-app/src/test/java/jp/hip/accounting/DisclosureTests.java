@@ -60,7 +60,7 @@ class DisclosureTests {
         assertThat(response.getContentType()).isEqualTo("application/pdf");
         try (PDDocument pdf = Loader.loadPDF(response.getContentAsByteArray())) {
             String text = new PDFTextStripper().getText(pdf);
-            assertThat(text).contains("今年度の健康投資は 1,234,567円", "メンタルヘルス研修", "外注費 0円 1,234,567円");
+            assertThat(text).contains("今年度の健康投資は 1,234,567円", "メンタルヘルス研修", "外注費 データなし 1,234,567円", "前年度 データなし");
             List<String> embedded = new ArrayList<>();
             for (var p : pdf.getPages()) {
                 for (COSName name : p.getResources().getFontNames()) {
@@ -71,6 +71,11 @@ class DisclosureTests {
                 }
             }
             assertThat(embedded).anySatisfy(n -> assertThat(n).contains("IPAex"));
+            // the text layer equals the rendered text: 人 (U+4EBA), never the Kangxi radical ⼈ (U+2F08) that shares its glyph
+            assertThat(text).contains("人", "参加従業員", "従業員数");
+            assertThat(text.codePoints().filter(c -> c >= 0x2E80 && c <= 0x2FDF).toArray()).isEmpty();
+            // and it states the policy it used and that the year is not closed
+            assertThat(text).contains("この報告で使った会計方針", "未確定");
         }
 
         Cookie otherSession = Accounts.signIn(mvc, other.email());

@@ -46,7 +46,7 @@ public class PdfReports {
             builder.withHtmlContent(xhtml, null);
             builder.toStream(out);
             builder.run();
-            return out.toByteArray();
+            return PdfTextLayer.normalise(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

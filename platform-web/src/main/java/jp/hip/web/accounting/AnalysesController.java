@@ -69,8 +69,11 @@ class AnalysesController {
                 a.byHealthIssue().stream().map(Analysis.IssueTotal::amount).toList());
         model.addAttribute("issueBars", issues);
         model.addAttribute("issueHeight", Charts.height(issues));
-        var yoy = Charts.labelled(java.util.List.of(String.valueOf(fy.startYear() - 1), String.valueOf(fy.startYear())),
-                java.util.List.of(a.previousTotal(), a.total()));
+        // a previous year without data is left out, never drawn as 0円
+        var yoy = a.previousYearHasData()
+                ? Charts.labelled(java.util.List.of(String.valueOf(fy.startYear() - 1), String.valueOf(fy.startYear())),
+                        java.util.List.of(a.previousTotal(), a.total()))
+                : Charts.labelled(java.util.List.of(String.valueOf(fy.startYear())), java.util.List.of(a.total()));
         model.addAttribute("yoyBars", yoy);
         model.addAttribute("yoyHeight", Charts.height(yoy));
         return "accounting/analyses";

@@ -43,6 +43,9 @@ import jp.hip.web.PageNotFoundException;
 @Controller
 class MeasuresController {
 
+    /** A measure's lines are shown 100 to a page (a measure with 10,000 lines stays one small page). */
+    static final int LINES_PER_PAGE = 100;
+
     private final HealthAccounting accounting;
     private final MessageSource messages;
 
@@ -226,9 +229,10 @@ class MeasuresController {
     }
 
     @GetMapping("/company/measures/{id}")
-    String detail(@PathVariable String id, Locale locale, Model model) {
+    String detail(@PathVariable String id, @RequestParam(required = false) Integer page, Locale locale, Model model) {
         model.addAttribute("lineForm", new LineForm());
         model.addAttribute("timeForm", new TimeForm());
+        model.addAttribute("page", page == null ? 1 : page);
         return detailView(id, locale, model);
     }
 
@@ -336,7 +340,11 @@ class MeasuresController {
     }
 
     private String detailView(String id, Locale locale, Model model) {
-        var detail = accounting.measure(uuid(id)).orElseThrow(PageNotFoundException::new);
+        Object requested = model.getAttribute("page");
+        var paged = accounting.measurePage(uuid(id), requested instanceof Integer p ? p : 1, LINES_PER_PAGE)
+                .orElseThrow(PageNotFoundException::new);
+        model.addAttribute("linePage", paged);
+        var detail = paged.detail();
         model.addAttribute("detail", detail);
         model.addAttribute("m", detail.measure());
         var m = detail.measure();
