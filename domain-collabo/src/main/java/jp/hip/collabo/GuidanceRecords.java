@@ -105,6 +105,17 @@ public class GuidanceRecords {
         }
     }
 
+    /** One member's record entered on a page: the fields in {@link #HEADER} order, checked as a CSV row is. */
+    public ImportResult recordFields(Actor actor, List<String> fields) {
+        requireInsurer(actor);
+        if (fields.size() != HEADER.size()) {
+            return new ImportResult(0, List.of(new Problem(2, "", "collabo.guidance.columns", String.valueOf(fields.size()))));
+        }
+        List<Problem> problems = new ArrayList<>();
+        Entry e = parse(fields.stream().map(f -> f == null ? "" : f).toList(), 2, problems);
+        return e == null ? new ImportResult(1, problems) : store(actor, List.of(e), List.of(2), "page");
+    }
+
     /** Imports a CSV (UTF-8 with or without BOM, or Windows-31J): all rows or none. */
     public ImportResult importCsv(Actor actor, byte[] csv) {
         requireInsurer(actor);
@@ -124,7 +135,9 @@ public class GuidanceRecords {
                     problems.add(new Problem(row, "", "collabo.guidance.columns", String.valueOf(r.size())));
                     continue;
                 }
-                Entry e = parse(r, row, problems);
+                List<String> fields = new ArrayList<>();
+                r.forEach(fields::add);
+                Entry e = parse(fields, row, problems);
                 if (e != null) {
                     entries.add(e);
                     rowNumbers.add(row);
@@ -148,7 +161,7 @@ public class GuidanceRecords {
         return h;
     }
 
-    private static Entry parse(CSVRecord r, int row, List<Problem> problems) {
+    private static Entry parse(List<String> r, int row, List<Problem> problems) {
         int before = problems.size();
         Integer year = null;
         try {

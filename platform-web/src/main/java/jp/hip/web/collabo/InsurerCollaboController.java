@@ -126,6 +126,23 @@ class InsurerCollaboController {
         return "redirect:/insurer/collabo#guidance";
     }
 
+    /** One member's 特定保健指導 for a 年度, entered on the page (the same rules as a CSV row). */
+    @PostMapping("/guidance/entry")
+    String recordGuidance(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "0") int year,
+            @RequestParam(defaultValue = "") String symbol, @RequestParam(defaultValue = "") String number,
+            @RequestParam(defaultValue = "") String level, @RequestParam(defaultValue = "") String startedOn,
+            @RequestParam(defaultValue = "") String completedOn, Locale locale, RedirectAttributes redirect) {
+        GuidanceRecords.ImportResult result = guidance.recordFields(CollaboPages.actor(me),
+                java.util.List.of(String.valueOf(year), symbol, number, level, startedOn, completedOn));
+        if (result.ok()) {
+            redirect.addFlashAttribute("done", "collabo.done.guidance");
+            redirect.addFlashAttribute("doneArgs", new Object[] {result.rows()});
+        } else {
+            redirect.addFlashAttribute("guidanceProblems", result.problems());
+        }
+        return "redirect:/insurer/collabo#guidance";
+    }
+
     @PostMapping("/settings")
     String settings(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "false") boolean medicationIsRisk,
             @RequestParam(defaultValue = "50") int minReportPersons, @RequestParam(defaultValue = "10") int minCellPersons,
