@@ -5,8 +5,7 @@ COPY . .
 RUN ./mvnw -B -q -DskipTests package
 
 FROM eclipse-temurin:25-jre
-# Japanese TrueType font embedded in PDF reports (PdfReports)
-RUN apt-get update && apt-get install -y --no-install-recommends fonts-ipaexfont-gothic && rm -rf /var/lib/apt/lists/*
+# The Japanese font of the PDF reports ships inside the app (IPAex Gothic, PdfReports); nothing to install.
 WORKDIR /app
 COPY --from=build /src/platform-app/target/platform-app-0.1.0-SNAPSHOT.jar app.jar
 EXPOSE 8080

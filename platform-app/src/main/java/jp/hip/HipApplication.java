@@ -16,6 +16,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class HipApplication {
 
     public static void main(String[] args) {
+        EmbeddedDatabase.startIfNoneConfigured(args);
         SpringApplication.run(HipApplication.class, args);
     }
 }

@@ -23,7 +23,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * which is read from the security context, which is loaded from that very session.
  *
  * <p>The session cookie is set here, explicitly: HttpOnly, SameSite=Lax, and Secure unless
- * {@code server.servlet.session.cookie.secure} is false (only the local demo over plain http).
+ * {@code server.servlet.session.cookie.secure} is false (only the local demo over plain http). With Secure on, the
+ * cookie is named {@value #SECURE_NAME}: browsers then accept it only with Secure, path / and no Domain, so no
+ * sibling host and no plain-http page can plant or overwrite it (ASVS 3.3.1, probe L7).
  */
 @Configuration(proxyBeanMethods = false)
 class PersistenceConfiguration {
@@ -40,10 +42,12 @@ class PersistenceConfiguration {
         return new JdbcTransactionManager(dataSource);
     }
 
+    static final String SECURE_NAME = "__Host-SESSION";
+
     @Bean
     CookieSerializer cookieSerializer(@Value("${server.servlet.session.cookie.secure:true}") boolean secure) {
         DefaultCookieSerializer serializer = new DefaultCookieSerializer();
-        serializer.setCookieName("SESSION");
+        serializer.setCookieName(secure ? SECURE_NAME : "SESSION");
         serializer.setCookiePath("/");
         serializer.setUseHttpOnlyCookie(true);
         serializer.setUseSecureCookie(secure);

@@ -1,6 +1,5 @@
 package jp.hip;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -34,9 +33,9 @@ class DemoDataTests {
             "officer@meti.example, /registry, ガイドライン掲載業務",
             "taro@example.jp, /me, わたしの記録"})
     void everyReadmeSignInReachesItsHome(String email, String home, String heading) throws Exception {
-        var result = mvc.perform(formLogin("/login").userParameter("email").user(email).password(DemoData.PASSWORD))
-                .andExpect(redirectedUrl("/home")).andReturn();
-        var session = result.getResponse().getCookie("SESSION");
+        // the second factor's secrets are the README's (ProjectFilesTests checks they are printed there)
+        DemoData.TOTP_SECRETS.forEach(Accounts::rememberSecret);
+        var session = Accounts.signIn(mvc, email, DemoData.PASSWORD, "SESSION"); // the demo profile turns Secure (and so __Host-) off
         mvc.perform(get("/home").cookie(session)).andExpect(redirectedUrl(home));
         mvc.perform(get(home).cookie(session))
                 .andExpect(status().isOk())

@@ -23,6 +23,13 @@ class ProjectFilesTests {
     }
 
     @Test
+    void theReadmePrintsEveryDemoUsersTotpSecret() throws IOException {
+        String readme = Files.readString(Path.of("../README.md"));
+        jp.hip.demo.DemoData.TOTP_SECRETS.forEach((email, secret) ->
+                assertThat(readme).as(email).contains(secret));
+    }
+
+    @Test
     void migrationsFollowTheNamingRule() throws IOException {
         Path dir = Path.of("../db-migrations/src/main/resources/db/migration");
         try (Stream<Path> files = Files.list(dir)) {

@@ -49,17 +49,19 @@ class SignInTests {
     }
 
     @Test
-    void locksTheAccountAfterFiveWrongPasswordsEvenForTheRightOne() throws Exception {
+    void delaysTheSixthAttemptAfterFiveWrongPasswordsEvenForTheRightOneWithoutLockingTheAccount() throws Exception {
         Accounts.Account hr = accounts.withRole(Role.HR_STAFF);
         for (int i = 0; i < 5; i++) {
             mvc.perform(formLogin("/login").userParameter("email").user(hr.email()).password("wrong-" + i + "-password"))
                     .andExpect(redirectedUrl("/login?error=bad"));
         }
         mvc.perform(formLogin("/login").userParameter("email").user(hr.email()).password(Accounts.PASSWORD))
-                .andExpect(redirectedUrl("/login?error=locked"));
+                .andExpect(redirectedUrl("/login?error=throttled"));
         Integer events = jdbc.sql("select count(*) from plat_audit_event where record_id = ? and action = 'SIGN_IN_FAILED'")
                 .param(hr.userId().toString()).query(Integer.class).single();
         assertThat(events).isEqualTo(5);
+        assertThat(jdbc.sql("select locked_until from plat_user where id = ?").param(hr.userId()).query(java.sql.Timestamp.class).optional())
+                .isEmpty();
     }
 
     @Test
@@ -89,8 +91,9 @@ class SignInTests {
         mvc.perform(post("/invitation/{t}", invitation.token()).with(csrf())
                         .param("password", Accounts.PASSWORD).param("passwordConfirmation", Accounts.PASSWORD))
                 .andExpect(redirectedUrl("/login?activated"));
+        // insurer staff set up their second factor before any page opens (ADR 0008)
         mvc.perform(formLogin("/login").userParameter("email").user(email).password(Accounts.PASSWORD))
-                .andExpect(redirectedUrl("/home"));
+                .andExpect(redirectedUrl("/login/second-factor"));
 
         String reused = mvc.perform(post("/invitation/{t}", invitation.token()).with(csrf())
                         .param("password", "another-long-password").param("passwordConfirmation", "another-long-password"))

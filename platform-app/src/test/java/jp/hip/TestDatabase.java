@@ -30,7 +30,9 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("hipTestDatabase", Map.of(
                 "spring.datasource.url", jdbcUrl,
                 "spring.datasource.username", "",
-                "spring.datasource.password", "")));
+                "spring.datasource.password", "",
+                // tests send outbox mail explicitly (MailOutbox#deliverDue), never a background job of a cached context
+                "hip.mail.poll-ms", "3600000")));
     }
 
     static synchronized String url() {

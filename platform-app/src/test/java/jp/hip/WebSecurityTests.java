@@ -58,7 +58,7 @@ class WebSecurityTests {
         // No token in the session either: treated like an expired page, sent back to sign in, not signed in.
         var response = mvc.perform(post("/login").param("email", hr.email()).param("password", Accounts.PASSWORD))
                 .andExpect(redirectedUrl("/login?expired")).andReturn().getResponse();
-        Cookie cookie = response.getCookie("SESSION");
+        Cookie cookie = response.getCookie(Accounts.SESSION_COOKIE);
         if (cookie != null) {
             mvc.perform(get("/company").cookie(cookie)).andExpect(status().is3xxRedirection());
         }
@@ -103,7 +103,7 @@ class WebSecurityTests {
     @Test
     void sessionCookieIsHttpOnlySecureAndSameSite() throws Exception {
         String setCookie = mvc.perform(get("/login")).andReturn().getResponse().getHeader("Set-Cookie");
-        assertThat(setCookie).startsWith("SESSION=").contains("HttpOnly").contains("Secure").contains("SameSite=Lax");
+        assertThat(setCookie).startsWith("__Host-SESSION=").contains("HttpOnly").contains("Secure").contains("SameSite=Lax");
     }
 
     @Test

@@ -35,10 +35,13 @@ public class IdentityManagement {
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final InvitationMail invitationMail;
 
     IdentityManagement(
             TenantRepository tenants, UserAccountRepository users, ApiClientAccountRepository apiClients,
-            PasswordEncoder passwordEncoder, AuditLog audit, TransactionTemplate tx, Clock clock) {
+            PasswordEncoder passwordEncoder, AuditLog audit, TransactionTemplate tx, Clock clock,
+            InvitationMail invitationMail) {
+        this.invitationMail = invitationMail;
         this.tenants = tenants;
         this.users = users;
         this.apiClients = apiClients;
@@ -89,13 +92,15 @@ public class IdentityManagement {
     }
 
     private Invitation invite(Tenant tenant, String email, String displayName, Set<Role> roles) {
-        if (email != null && CurrentTenant.runAsSystem(() -> users.existsByEmailIgnoreCase(email.strip()))) {
+        // the same answer whichever tenant has the e-mail (probe L1)
+        if (email != null && users.emailTakenInAnyTenant(email.strip())) {
             throw new IdentityException("identity.user.email.taken");
         }
         String token = newToken();
         UserAccount user = UserAccount.invite(tenant.id(), tenant.kind(), email, displayName, roles, sha256(token), clock.instant());
         users.save(user);
         audit.record("USER_INVITED", "User", user.id(), Map.of("tenant", tenant.id().toString(), "roles", roles.toString()));
+        invitationMail.queue(tenant, user, token); // same transaction: no invitation without its mail, no mail without it
         return new Invitation(user.id(), user.email(), token);
     }
 

@@ -30,7 +30,7 @@ class SignInAttempts {
         String email = String.valueOf(event.getAuthentication().getPrincipal());
         CurrentTenant.runAsSystem(() -> tx.execute(status -> {
             users.findByEmailIgnoreCase(email).ifPresent(user -> {
-                user.recordFailedSignIn(clock.instant());
+                user.recordFailedSignIn();
                 audit.recordFor(user.tenantId(), user.id().toString(), email, "SIGN_IN_FAILED", "User", user.id().toString(), null);
             });
             return null;

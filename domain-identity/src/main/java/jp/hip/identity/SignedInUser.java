@@ -2,7 +2,6 @@ package jp.hip.identity;
 
 import java.io.Serial;
 import java.io.Serializable;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -31,7 +30,6 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Te
     private final String displayName;
     private final EnumSet<Role> roles;
     private final boolean enabled;
-    private final Instant lockedUntil;
     private String passwordHash;
 
     SignedInUser(UserAccount user, Tenant tenant) {
@@ -43,7 +41,6 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Te
         this.displayName = user.displayName();
         this.roles = EnumSet.copyOf(user.roles().isEmpty() ? EnumSet.noneOf(Role.class) : user.roles());
         this.enabled = user.status() == UserStatus.ACTIVE && tenant.view().active();
-        this.lockedUntil = user.lockedUntil();
         this.passwordHash = user.passwordHash();
     }
 
@@ -98,11 +95,6 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Te
     @Override
     public String getUsername() {
         return email;
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return lockedUntil == null || Instant.now().isAfter(lockedUntil);
     }
 
     @Override

@@ -21,17 +21,17 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.TenantId;
 
 /**
- * A person who signs in. Belongs to one tenant; its roles must fit the tenant's kind. Keeps its own
- * sign-in throttling: after {@link #MAX_FAILED_ATTEMPTS} wrong passwords in a row it is locked for
- * {@link #LOCK_DURATION}.
+ * A person who signs in. Belongs to one tenant; its roles must fit the tenant's kind. Counts its wrong passwords
+ * in a row (shown to administrators) but is never locked by them: locking let anybody lock anybody (probe M3);
+ * {@link Throttle} slows down the address that tries instead (ADR 0007).
  */
 @Entity
 @Table(name = "plat_user")
 class UserAccount {
 
-    static final int MAX_FAILED_ATTEMPTS = 5;
-    static final Duration LOCK_DURATION = Duration.ofMinutes(15);
     static final int MIN_PASSWORD_LENGTH = 12;
+    /** Long passphrases are welcome (Argon2id has no 72-byte limit); the cap only bounds the hashing work. */
+    static final int MAX_PASSWORD_LENGTH = 256;
     static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
 
     @Id
@@ -124,6 +124,9 @@ class UserAccount {
         if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
             throw new IdentityException("identity.user.password.tooShort");
         }
+        if (rawPassword.length() > MAX_PASSWORD_LENGTH) {
+            throw new IdentityException("identity.user.password.tooLong");
+        }
     }
 
     void acceptInvitation(String newPasswordHash, Instant now) {
@@ -146,16 +149,8 @@ class UserAccount {
         }
     }
 
-    void recordFailedSignIn(Instant now) {
-        if (lockedUntil != null && !now.isBefore(lockedUntil)) {
-            lockedUntil = null;
-            failedAttempts = 0;
-        }
+    void recordFailedSignIn() {
         failedAttempts++;
-        if (failedAttempts >= MAX_FAILED_ATTEMPTS) {
-            lockedUntil = now.plus(LOCK_DURATION);
-            failedAttempts = 0;
-        }
     }
 
     void recordSuccessfulSignIn() {
@@ -163,8 +158,15 @@ class UserAccount {
         lockedUntil = null;
     }
 
-    boolean isLocked(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
+    int failedAttempts() {
+        return failedAttempts;
+    }
+
+    /** Sign-in upgraded the stored hash to the current scheme (bcrypt → Argon2id, ADR 0007). */
+    void rehashPassword(String newPasswordHash) {
+        if (status == UserStatus.ACTIVE && passwordHash != null) {
+            this.passwordHash = newPasswordHash;
+        }
     }
 
     UUID id() {
@@ -193,10 +195,6 @@ class UserAccount {
 
     Set<Role> roles() {
         return EnumSet.copyOf(roles.isEmpty() ? EnumSet.noneOf(Role.class) : roles);
-    }
-
-    Instant lockedUntil() {
-        return lockedUntil;
     }
 
     UserView view() {

@@ -13,7 +13,13 @@ interface UserAccountRepository extends JpaRepository<UserAccount, UUID> {
 
     Optional<UserAccount> findByInvitationTokenHash(String tokenHash);
 
-    boolean existsByEmailIgnoreCase(String email);
+    /**
+     * Whether any tenant has a user with this e-mail. Native SQL on purpose: {@code @TenantId} filters every JPQL
+     * query of the session, also one run "as system" inside a tenant's transaction, and the unique index is
+     * platform-wide (probe L1: the filtered check missed other tenants' users and the insert failed with 500).
+     */
+    @org.springframework.data.jpa.repository.Query(value = "select exists (select 1 from plat_user where lower(email) = lower(:email))", nativeQuery = true)
+    boolean emailTakenInAnyTenant(@org.springframework.data.repository.query.Param("email") String email);
 
     List<UserAccount> findAllByOrderByDisplayNameAsc();
 }

@@ -18,27 +18,34 @@ class UserAccountTests {
     }
 
     @Test
-    void locksAfterFiveWrongPasswordsForFifteenMinutes() {
+    void wrongPasswordsAreCountedButNeverLockTheAccount() {
         UserAccount user = active();
-        for (int i = 0; i < 4; i++) {
-            user.recordFailedSignIn(NOW);
+        for (int i = 0; i < 50; i++) {
+            user.recordFailedSignIn();
         }
-        assertThat(user.isLocked(NOW)).isFalse();
-        user.recordFailedSignIn(NOW);
-        assertThat(user.isLocked(NOW)).isTrue();
-        assertThat(user.isLocked(NOW.plusSeconds(15 * 60 - 1))).isTrue();
-        assertThat(user.isLocked(NOW.plusSeconds(15 * 60))).isFalse();
+        assertThat(user.failedAttempts()).isEqualTo(50);
+        assertThat(user.status()).isEqualTo(UserStatus.ACTIVE);
+        assertThat(new SignedInUser(user, new Tenant(user.tenantId(), TenantKind.COMPANY, "T", null, NOW)).isAccountNonLocked()).isTrue();
+        user.recordSuccessfulSignIn();
+        assertThat(user.failedAttempts()).isZero();
     }
 
     @Test
-    void aSuccessfulSignInForgetsEarlierFailures() {
-        UserAccount user = active();
-        for (int i = 0; i < 4; i++) {
-            user.recordFailedSignIn(NOW);
-        }
-        user.recordSuccessfulSignIn();
-        user.recordFailedSignIn(NOW);
-        assertThat(user.isLocked(NOW)).isFalse();
+    void throttleDelaysDoubleAfterTheFreeFailuresUpToTheCap() {
+        Throttle.Rule rule = new Throttle.Rule("t", 4, java.time.Duration.ofSeconds(30), java.time.Duration.ofMinutes(15));
+        assertThat(Throttle.delayAfter(rule, 4)).isZero();
+        assertThat(Throttle.delayAfter(rule, 5)).hasSeconds(30);
+        assertThat(Throttle.delayAfter(rule, 6)).hasSeconds(60);
+        assertThat(Throttle.delayAfter(rule, 9)).hasSeconds(480);
+        assertThat(Throttle.delayAfter(rule, 10)).isEqualTo(java.time.Duration.ofMinutes(15));
+        assertThat(Throttle.delayAfter(rule, 20)).isEqualTo(java.time.Duration.ofMinutes(15));
+        assertThat(Throttle.delayAfter(rule, Integer.MAX_VALUE)).isEqualTo(java.time.Duration.ofMinutes(15));
+    }
+
+    @Test
+    void passwordsLongerThan256CharactersAreRefusedButLongPassphrasesAreFine() {
+        UserAccount.checkPasswordStrength("健康経営".repeat(30)); // 120 characters, 360 UTF-8 bytes: over bcrypt's 72
+        assertThatThrownBy(() -> UserAccount.checkPasswordStrength("x".repeat(257))).hasMessage("identity.user.password.tooLong");
     }
 
     @Test

@@ -49,7 +49,9 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, ProblemResponses problems, SmartLaunch smart,
-            JwtDecoder decoder) throws Exception {
+            JwtDecoder decoder, RegisteredClientRepository clients,
+            org.springframework.security.crypto.password.PasswordEncoder passwordEncoder,
+            jp.hip.identity.Throttle throttle) throws Exception {
         // SMART standalone launch (ADR 0033): /oauth2/authorize uses the browser session of the web chain's form
         // login and comes back to the saved authorize request after sign-in; nothing else here touches a session.
         org.springframework.security.web.savedrequest.HttpSessionRequestCache authorizeRequests =
@@ -61,8 +63,15 @@ class ApiSecurityConfiguration {
         tokenResponses.setAccessTokenResponseCustomizer(SmartLaunch.patientInResponse(decoder));
         http.securityMatcher("/oauth2/**", "/.well-known/oauth-authorization-server", "/.well-known/oauth-authorization-server/**")
                 .oauth2AuthorizationServer(server -> server
-                        .authorizationEndpoint(authorize -> authorize.consentPage("/smart/consent"))
-                        .tokenEndpoint(token -> token.accessTokenResponseHandler(tokenResponses)))
+                        .authorizationEndpoint(authorize -> authorize.consentPage("/smart/consent")
+                                .authenticationProviders(AuthorizationServerHardening::exactRedirectUris))
+                        .tokenEndpoint(token -> token.accessTokenResponseHandler(tokenResponses))
+                        .tokenIntrospectionEndpoint(introspection -> introspection
+                                .authenticationProviders(AuthorizationServerHardening::ownTokensOnly))
+                        .clientAuthentication(client -> client.authenticationProviders(
+                                AuthorizationServerHardening.equalTimingForUnknownClients(clients, passwordEncoder))))
+                .addFilterBefore(new AuthorizationServerHardening.TokenEndpointThrottling(throttle),
+                        org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .requestCache(cache -> cache.requestCache(authorizeRequests))
@@ -79,7 +88,8 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems, ClientCredentialsIssuer issuer) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems, ClientCredentialsIssuer issuer,
+            OAuth2AuthorizationService authorizations) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/tenant").authenticated()
@@ -93,7 +103,7 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/collabo/**").hasAuthority("SCOPE_collabo.read")
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ApiClientConverter(issuer::registered)))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ApiClientConverter(TokenState.active(authorizations), issuer::registered)))
                         .authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden))
                 .exceptionHandling(errors -> errors
@@ -111,7 +121,7 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain fhirChain(HttpSecurity http, jp.hip.api.fhir.FhirSecurityResponses outcomes, SmartApps apps,
-            ClientCredentialsIssuer issuer) throws Exception {
+            ClientCredentialsIssuer issuer, OAuth2AuthorizationService authorizations) throws Exception {
         http.securityMatcher("/fhir", "/fhir/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/fhir/metadata", "/fhir/.well-known/smart-configuration").permitAll()
@@ -134,7 +144,7 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/fhir").authenticated()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ApiClientConverter(issuer::registered, apps::stillAuthorised)))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ApiClientConverter(TokenState.active(authorizations), issuer::registered, apps::stillAuthorised)))
                         .authenticationEntryPoint(outcomes::unauthorized)
                         .accessDeniedHandler(outcomes::forbidden))
                 .exceptionHandling(errors -> errors
@@ -189,24 +199,32 @@ class ApiSecurityConfiguration {
     /** Turns a validated token into an {@link ApiClient} principal; a token without a tenant is refused. */
     static final class ApiClientConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
+        /** Is this very token still active in the authorization server's table (not revoked, not invalidated)? */
+        private final java.util.function.Predicate<Jwt> tokenActive;
+
         /** For client-credentials tokens: is the client still registered (not revoked)? */
         private final java.util.function.Predicate<String> registered;
 
         /** For SMART patient-level tokens (client id, user id): is the app still authorised? None outside /fhir. */
         private final java.util.function.BiPredicate<String, String> stillAuthorised;
 
-        ApiClientConverter(java.util.function.Predicate<String> registered) {
-            this(registered, (clientId, userId) -> false);
+        ApiClientConverter(java.util.function.Predicate<Jwt> tokenActive, java.util.function.Predicate<String> registered) {
+            this(tokenActive, registered, (clientId, userId) -> false);
         }
 
-        ApiClientConverter(java.util.function.Predicate<String> registered,
+        ApiClientConverter(java.util.function.Predicate<Jwt> tokenActive, java.util.function.Predicate<String> registered,
                 java.util.function.BiPredicate<String, String> stillAuthorised) {
+            this.tokenActive = tokenActive;
             this.registered = registered;
             this.stillAuthorised = stillAuthorised;
         }
 
         @Override
         public AbstractAuthenticationToken convert(Jwt jwt) {
+            if (!tokenActive.test(jwt)) {
+                // revoked at /oauth2/revoke, invalidated by a replayed authorization code, or never issued here (probe M2)
+                throw new org.springframework.security.oauth2.server.resource.InvalidBearerTokenException("token not active");
+            }
             String tenant = jwt.getClaimAsString(TENANT_CLAIM);
             if (tenant == null) {
                 throw new org.springframework.security.oauth2.server.resource.InvalidBearerTokenException("token names no tenant");

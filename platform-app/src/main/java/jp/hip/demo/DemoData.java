@@ -27,6 +27,15 @@ import jp.hip.identity.TenantKind;
 public class DemoData implements ApplicationRunner {
 
     public static final String PASSWORD = "demo-pass-2026";
+
+    /**
+     * The demo users whose roles require a second factor (ADR 0008), with their TOTP secrets as printed in the
+     * README: a newcomer adds one to an authenticator app, or runs {@code oathtool --totp -b SECRET}.
+     */
+    public static final java.util.Map<String, String> TOTP_SECRETS = java.util.Map.of(
+            "admin@hip.example", "HIPDEMOPLATFORMADMINISTRATORKEYA",
+            "kenpo@sakura-kenpo.example", "HIPDEMOINSURERSTAFFSAKURAKENPOAA",
+            "officer@meti.example", "HIPDEMOMETIOFFICERREGISTRYKEYAAA");
     public static final String OPERATOR = "健康経営プラットフォーム運営事務局";
     public static final String COMPANY = "さくら精機株式会社";
     public static final String OTHER_COMPANY = "みなと商事株式会社";
@@ -39,10 +48,12 @@ public class DemoData implements ApplicationRunner {
 
     private final IdentityManagement identity;
     private final ApiCredentialIssuer issuer;
+    private final jp.hip.identity.SecondFactors secondFactors;
 
-    DemoData(IdentityManagement identity, ApiCredentialIssuer issuer) {
+    DemoData(IdentityManagement identity, ApiCredentialIssuer issuer, jp.hip.identity.SecondFactors secondFactors) {
         this.identity = identity;
         this.issuer = issuer;
+        this.secondFactors = secondFactors;
     }
 
     @Override
@@ -84,7 +95,10 @@ public class DemoData implements ApplicationRunner {
     }
 
     private void user(UUID tenant, String email, String name, Role... roles) {
-        identity.registerActiveUser(tenant, email, name, EnumSet.of(roles[0], roles), PASSWORD);
+        UUID id = identity.registerActiveUser(tenant, email, name, EnumSet.of(roles[0], roles), PASSWORD);
+        if (TOTP_SECRETS.containsKey(email)) {
+            secondFactors.enrolKnownSecret(id, TOTP_SECRETS.get(email));
+        }
     }
 
     /** Hands the issuer the README's fixed demo credentials instead of random ones. */

@@ -281,7 +281,7 @@ class SmartLaunchTests {
 
     @Test
     void aUserWhoIsNotALinkedIndividualCannotAuthorize() throws Exception {
-        Accounts.Account staff = accounts.user(insurer, Role.INSURER_STAFF);
+        Accounts.Account staff = accounts.user(insurer, Role.TENANT_ADMIN); // no second factor needed: the point is the refusal
         get(authorizeUrl(SCOPES, "st-5", Pkce.create().challenge()));
         HttpResponse<String> afterLogin = signIn(staff.email());
         HttpResponse<String> refused = get(resume(afterLogin).toString());

@@ -21,7 +21,9 @@ class LayoutAdvice {
 
     @ModelAttribute("navigation")
     List<Navigation.Item> navigation(@AuthenticationPrincipal SignedInUser user) {
-        return user == null ? List.of() : Navigation.itemsFor(user);
+        boolean pending = jp.hip.web.signin.SecondFactorGate.isPending(
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication());
+        return user == null || pending ? List.of() : Navigation.itemsFor(user);
     }
 
     /** The address the visitor used to reach us, for links shown to be copied (invitations). */

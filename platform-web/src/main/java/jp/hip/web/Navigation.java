@@ -48,6 +48,7 @@ final class Navigation {
         if (user.hasRole(Role.PLATFORM_ADMIN)) {
             items.add(new Item("/admin/tenants", "nav.adminTenants"));
             items.add(new Item("/admin/api-clients", "nav.adminApiClients"));
+            items.add(new Item("/admin/mail", "nav.adminMail"));
         }
         return items;
     }

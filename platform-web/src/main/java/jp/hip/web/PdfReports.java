@@ -18,12 +18,15 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 /**
  * Renders an XHTML Thymeleaf template to PDF with openhtmltopdf, embedding a Japanese TrueType font (subset) named
  * "JapaneseGothic" for the templates' CSS. PDFBox cannot embed CFF-outline OpenType collections such as Noto Sans
- * CJK (.ttc), so reports use IPAex Gothic (Debian fonts-ipaexfont-gothic, installed by bin/run and bin/test) unless
- * {@code hip.pdf.font} names another TrueType file (ADR 0022). Used by the disclosure report and the public
- * guideline list.
+ * CJK (.ttc), so reports use IPAex Gothic, which ships with the app ({@value #BUNDLED_FONT}, unmodified, with its IPA
+ * Font License v1.0 beside it), unless {@code hip.pdf.font} names another TrueType file (ADR 0022). The font is
+ * checked at start-up: a missing configured font stops the app with a clear message, never a 500 at request time.
+ * Used by the disclosure report and the public guideline list.
  */
 @Component
 public class PdfReports {
+
+    static final String BUNDLED_FONT = "fonts/ipaexg.ttf";
 
     static final List<String> FONT_CANDIDATES = List.of(
             "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf",
@@ -35,6 +38,7 @@ public class PdfReports {
     PdfReports(TemplateEngine templates, @Value("${hip.pdf.font:}") String configuredFont) {
         this.templates = templates;
         this.configuredFont = configuredFont;
+        font(); // at start-up: refuse to start rather than answer 500 on the first PDF
     }
 
     public byte[] render(String template, Map<String, Object> model, Locale locale) {
@@ -52,12 +56,29 @@ public class PdfReports {
         }
     }
 
-    private File font() {
+    private com.openhtmltopdf.extend.FSSupplier<java.io.InputStream> font() {
         if (configuredFont != null && !configuredFont.isBlank()) {
-            return new File(configuredFont);
+            File file = new File(configuredFont);
+            if (!file.isFile()) {
+                throw new IllegalStateException("hip.pdf.font names " + configuredFont + ", which is not a file: PDF reports "
+                        + "need a Japanese TrueType font; unset hip.pdf.font to use the bundled IPAex Gothic");
+            }
+            return () -> open(file);
         }
-        return FONT_CANDIDATES.stream().map(File::new).filter(File::isFile).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No Japanese TrueType font for PDF output: install Debian's "
-                        + "fonts-ipaexfont-gothic or set hip.pdf.font to a .ttf file"));
+        if (PdfReports.class.getClassLoader().getResource(BUNDLED_FONT) != null) {
+            return () -> PdfReports.class.getClassLoader().getResourceAsStream(BUNDLED_FONT);
+        }
+        File system = FONT_CANDIDATES.stream().map(File::new).filter(File::isFile).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No Japanese TrueType font for PDF output: the bundled "
+                        + BUNDLED_FONT + " is missing; install Debian's fonts-ipaexfont-gothic or set hip.pdf.font to a .ttf file"));
+        return () -> open(system);
+    }
+
+    private static java.io.InputStream open(File file) {
+        try {
+            return new java.io.FileInputStream(file);
+        } catch (java.io.FileNotFoundException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

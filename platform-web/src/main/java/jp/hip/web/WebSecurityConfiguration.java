@@ -6,13 +6,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import jp.hip.identity.Role;
+import jp.hip.identity.SecondFactors;
+import jp.hip.identity.SignedInUser;
+import jp.hip.web.signin.SecondFactorGate;
 
 /**
  * Security for people at a browser: form login, sessions (stored in PostgreSQL by Spring Session so several
@@ -29,16 +31,20 @@ class WebSecurityConfiguration {
 
     @Bean
     @Order(10)
-    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain webChain(HttpSecurity http, jp.hip.identity.Throttle throttle, SecondFactors secondFactors) throws Exception {
+        SignInThrottling throttling = new SignInThrottling(throttle);
+        http.addFilterBefore(throttling, org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new SecondFactorGate(), org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+                .authorizeHttpRequests(requests -> requests
                         // public
                         .requestMatchers("/", "/login", "/invitation/**", "/error", "/css/**", "/js/**", "/images/**",
                                 "/favicon.ico", "/actuator/health", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**").permitAll()
                         // public guideline list, permalinks and live logos (guideline registry)
                         .requestMatchers("/guidelines", "/guidelines/**").permitAll()
-                        // signed in, any role
+                        // signed in, any role; the second factor's pages also between password and code (ADR 0008)
                         .requestMatchers("/home").authenticated()
+                        .requestMatchers(SecondFactorGate.CODE_PAGE, "/login/second-factor/**").authenticated()
                         // per role
                         // accounting: company viewers read, only HR staff write
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/company/**").hasRole(Role.HR_STAFF.name())
@@ -56,10 +62,11 @@ class WebSecurityConfiguration {
                 .formLogin(form -> form
                         .loginPage("/login")
                         .usernameParameter("email")
-                        .successHandler(successHandler())
-                        .failureHandler(failureHandler())
+                        .successHandler(successHandler(throttling, secondFactors))
+                        .failureHandler(failureHandler(throttling))
                         .permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("SESSION"))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // the session cookie (SESSION or __Host-SESSION) is expired by Spring Session when the session ends
                 .sessionManagement(session -> session
                         .invalidSessionUrl("/login?expired")
                         .sessionFixation(fixation -> fixation.changeSessionId()))
@@ -75,33 +82,44 @@ class WebSecurityConfiguration {
      * After sign-in: back to a SMART app's authorize request that sent the browser here (saved by the authorization
      * server's chain, ADR 0033), otherwise always the role home.
      */
-    private static org.springframework.security.web.authentication.AuthenticationSuccessHandler successHandler() {
+    private static org.springframework.security.web.authentication.AuthenticationSuccessHandler successHandler(
+            SignInThrottling throttling, SecondFactors secondFactors) {
         var authorizeRequests = new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
         authorizeRequests.setMatchingRequestParameterName(null);
         return (request, response, authentication) -> {
+            throttling.succeeded(request);
             var saved = authorizeRequests.getRequest(request, response);
             authorizeRequests.removeRequest(request, response);
             String target = saved == null ? null : saved.getRedirectUrl();
             String authorize = org.springframework.web.util.UriComponentsBuilder.fromUriString(
                     request.getRequestURL().toString()).replacePath(request.getContextPath() + "/oauth2/authorize")
                     .replaceQuery(null).build().toUriString();
+            String next = "/home";
             if (target != null && target.startsWith(authorize + "?")) {
                 // not a redirect: browsers hold the redirects after a form POST to the login page's form-action
                 // 'self', and the authorize request may go straight on to the app (SmartConsentController#proceed)
                 request.getSession().setAttribute(SmartConsentController.CONTINUE_ATTRIBUTE, target);
-                response.sendRedirect(request.getContextPath() + "/smart/continue");
-            } else {
-                response.sendRedirect(request.getContextPath() + "/home");
+                next = "/smart/continue";
             }
+            if (authentication.getPrincipal() instanceof SignedInUser user && secondFactors.neededAtSignIn(user)) {
+                // the password was right; the roles wait for the code (ADR 0008)
+                SecondFactorGate.holdForCode(user, next, request, response);
+                next = SecondFactorGate.CODE_PAGE;
+            }
+            response.sendRedirect(request.getContextPath() + next);
         };
     }
 
-    /** Says why sign-in failed without telling which of e-mail or password was wrong. */
-    private static AuthenticationFailureHandler failureHandler() {
+    /**
+     * Says why sign-in failed without telling which of e-mail or password was wrong, or whether the e-mail exists
+     * (only the right password for a disabled account learns that it is disabled). Wrong ones count for throttling.
+     */
+    private static AuthenticationFailureHandler failureHandler(SignInThrottling throttling) {
         return (request, response, exception) -> {
-            String reason = exception instanceof LockedException ? "locked"
-                    : exception instanceof DisabledException ? "disabled"
-                    : "bad";
+            String reason = exception instanceof DisabledException ? "disabled" : "bad";
+            if (exception instanceof org.springframework.security.authentication.BadCredentialsException) {
+                throttling.failed(request);
+            }
             response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
         };
     }

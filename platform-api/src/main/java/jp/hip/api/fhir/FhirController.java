@@ -36,6 +36,7 @@ import jp.hip.api.PhrHttp;
 import jp.hip.api.SmartApps;
 import jp.hip.phr.Accessor;
 import jp.hip.phr.BundleEntryResult;
+import jp.hip.phr.ObservationQuery;
 import jp.hip.phr.PhrException;
 import jp.hip.phr.PhrFhir;
 import jp.hip.phr.access.PhrConsents;
@@ -254,9 +255,20 @@ class FhirController {
 
     @GetMapping("/Consent")
     ResponseEntity<String> searchConsents(@AuthenticationPrincipal ApiClient client, HttpServletRequest request,
-            @RequestParam(required = false) String patient) {
-        var found = consents.consentsForRecipient(accessor(client), FhirSearch.subject(null, patient));
-        return ok(searchset(request, found, Integer.MAX_VALUE, 0), null);
+            @RequestParam(required = false) String patient, @RequestParam(name = "_count", required = false) String count,
+            @RequestParam(name = "_offset", required = false) String offset) {
+        int size = FhirSearch.count(count);
+        int from = FhirSearch.offset(offset);
+        if (size < 1 || size > ObservationQuery.MAX_COUNT) {
+            throw PhrException.of(PhrException.Kind.INVALID, "phr.error.count", ObservationQuery.MAX_COUNT);
+        }
+        if (from < 0) {
+            throw PhrException.of(PhrException.Kind.INVALID, "phr.error.offset");
+        }
+        // a recipient holds few consents: paged here, after the consent-scoped read (probe L3)
+        var found = consents.consentsForRecipient(accessor(client), FhirSearch.subject(null, patient)).stream()
+                .skip(from).limit(size).toList();
+        return ok(searchset(request, found, size, from), null);
     }
 
     // ------------------------------------------------------------------ MedicationStatement (ADR 0035)
