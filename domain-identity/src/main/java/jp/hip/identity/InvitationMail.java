@@ -12,9 +12,13 @@ class InvitationMail {
     private final MailOutbox outbox;
     private final String publicUrl;
 
-    InvitationMail(MailOutbox outbox, @Value("${hip.public-url:${HIP_PUBLIC_URL:http://localhost:8080}}") String publicUrl) {
+    // hip.public-url (HIP_PUBLIC_URL) is empty unless configured; links then point at this node's own port, as the
+    // pages' links do (PublicBaseUrlFilter)
+    InvitationMail(MailOutbox outbox, @Value("${hip.public-url:}") String publicUrl,
+            @Value("${server.port:8080}") int port) {
         this.outbox = outbox;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        String base = publicUrl == null || publicUrl.isBlank() ? "http://localhost:" + port : publicUrl.strip();
+        this.publicUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     void queue(Tenant tenant, UserAccount user, String token) {
