@@ -1,6 +1,7 @@
 package jp.hip.identity;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /** The invitation mail (Japanese first, then English), queued in the inviting transaction (ADR 0009). */
@@ -11,18 +12,26 @@ class InvitationMail {
 
     private final MailOutbox outbox;
     private final String publicUrl;
+    private final Environment environment;
 
-    // hip.public-url (HIP_PUBLIC_URL) is empty unless configured; links then point at this node's own port, as the
-    // pages' links do (PublicBaseUrlFilter)
-    InvitationMail(MailOutbox outbox, @Value("${hip.public-url:}") String publicUrl,
-            @Value("${server.port:8080}") int port) {
+    InvitationMail(MailOutbox outbox, @Value("${hip.public-url:}") String publicUrl, Environment environment) {
         this.outbox = outbox;
-        String base = publicUrl == null || publicUrl.isBlank() ? "http://localhost:" + port : publicUrl.strip();
+        this.environment = environment;
+        String base = publicUrl == null ? "" : publicUrl.strip();
         this.publicUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
+    /** hip.public-url (HIP_PUBLIC_URL); unset, this node's own port, as the pages' links (PublicBaseUrlFilter). */
+    private String base() {
+        if (!publicUrl.isEmpty()) {
+            return publicUrl;
+        }
+        return "http://localhost:" + environment.getProperty("local.server.port",
+                environment.getProperty("server.port", "8080"));
+    }
+
     void queue(Tenant tenant, UserAccount user, String token) {
-        String link = publicUrl + "/invitation/" + token;
+        String link = base() + "/invitation/" + token;
         String tenantName = tenant.view().name();
         String subject = "【健康経営プラットフォーム】" + tenantName + "からの招待 / Invitation from " + tenantName;
         String body = user.displayName() + " 様\n\n"
