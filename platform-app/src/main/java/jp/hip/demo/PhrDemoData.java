@@ -119,8 +119,9 @@ class PhrDemoData implements ApplicationRunner {
         consents.grantConsent(taro, insurer.get(), DataCategory.CHECKUP, LocalDate.of(2020, 4, 1), null, "demo");
         consents.grantConsent(taro, company.get(), DataCategory.LIFELOG, LocalDate.of(2020, 4, 1), null, "demo");
         medicationsOfTaro(insurerAccessor, taro);
-        // Every insured person of さくら精機健康保険組合 works at one of さくら精機's 事業所, and its health app sends
-        // a year of daily life-log for each of them (the bulk path, ADR 0032).
+        // Every insured person of さくら精機健康保険組合 works at one of さくら精機's 事業所, and the insurer's health app
+        // sends a year of daily life-log for each of them (the bulk path, ADR 0032). The insurer supplied it (提供元);
+        // the employer reads it only where the employee consented (ADR 0036).
         long lifeLogStarted = System.currentTimeMillis();
         int lifeLogRows = employeesWithLifeLog(insurer.get(), company.get(), taro, random);
         log.info("PHR demo life-log: {} observations for {} persons in {} ms", lifeLogRows, PERSONS,
@@ -179,7 +180,7 @@ class PhrDemoData implements ApplicationRunner {
 
     /**
      * Registers every insured person as an employee of the company at one of its 事業所 and ingests a year of daily
-     * steps, weekly home weight and blood pressure for each, as the employer's health app sends them: through
+     * steps, weekly home weight and blood pressure for each, as the insurer's health app sends them: through
      * {@link BulkIngest#bulkIngestObservations(Accessor, Iterable)} (the rules, row mapping and COPY of
      * {@code $bulk-ingest}, ADR 0032). Values vary per person (seeded by the person's index). About half of the
      * persons (and 山田 太郎) consent to the employer reading their life-log.
@@ -187,7 +188,7 @@ class PhrDemoData implements ApplicationRunner {
      * @return the number of observations stored
      */
     private int employeesWithLifeLog(UUID insurer, UUID company, UUID taro, Random random) {
-        Accessor app = Accessor.tenant(company, "health-app", "健康アプリ", Accessor.Channel.API);
+        Accessor app = Accessor.tenant(insurer, "health-app", "健康アプリ", Accessor.Channel.API);
         LocalDate today = LocalDate.now(JAPAN);
         Random people = new Random(300);
         List<Observation> request = new ArrayList<>();

@@ -69,11 +69,11 @@ class PhrDemoDataTests {
         assertThat(perPerson.stream().mapToLong(p -> p[5]).min().orElseThrow()).isGreaterThan(1500);
         assertThat(perPerson.stream().mapToLong(p -> p[5]).max().orElseThrow()).isLessThan(20_000);
 
-        // written by the employer's health app, and read by the employer only where a life-log consent allows it
+        // written by the insurer's health app (提供元), and read by the employer only where a life-log consent allows it
         assertThat(jdbc.sql("""
                 select distinct o.tenant_id from phr_observation o join phr_membership m on m.person_id = o.person_id
                  where m.tenant_id = ? and o.data_category = 'LIFELOG'""").param(insurer).query(UUID.class).list())
-                .containsExactly(company);
+                .containsExactly(insurer);
         Accessor employer = Accessor.tenant(company, "test", "テスト", Accessor.Channel.API);
         List<UUID> consenting = jdbc.sql("""
                 select distinct person_id from phr_consent where recipient_tenant_id = ? and data_category = 'LIFELOG'

@@ -105,28 +105,44 @@ class FhirApiTests {
     }
 
     @Test
-    void readNeedsConsentAndWithdrawalCountsFromTheNextRequest() throws Exception {
+    void aClientReadsBackWhatItWroteAndTheInsurerItsMembersCheckupsByLaw() throws Exception {
         String id = parse(postJson("/fhir/Observation", bmi(member.personId(), null), token), Observation.class).getIdElement().getIdPart();
-        assertThat(perform(get("/fhir/Observation/" + id), token).getStatus()).isEqualTo(404);
-        assertThat(parse(perform(get("/fhir/Observation?subject=Patient/" + member.personId()), token), Bundle.class).getEntry()).isEmpty();
-
-        UUID consent = fixture.consent(member, insurer, DataCategory.CHECKUP);
         MockHttpServletResponse read = perform(get("/fhir/Observation/" + id), token);
+        assertThat(read.getStatus()).isEqualTo(200);
+        assertThat(parse(perform(get("/fhir/Observation?subject=Patient/" + member.personId()), token), Bundle.class).getEntry()).hasSize(1);
+        // An insurer's own checkup record of its member: 法令 (高確法), no consent named.
+        assertThat(jdbc.sql("select basis || ':' || coalesce(consent_refs, '-') from phr_access_log where person_id = ? and action = 'Observation.read'")
+                .param(member.personId()).query(String.class).list()).containsExactly("STATUTE_INSURER:-");
+    }
+
+    @Test
+    void anEmployerReadsInsurerHeldDataOnlyWithConsentAndWithdrawalCountsFromTheNextRequest() throws Exception {
+        String id = parse(postJson("/fhir/Observation", bmi(member.personId(), null), token), Observation.class).getIdElement().getIdPart();
+        UUID employer = fixture.employerOf(member);
+        String employerToken = tokenFor(employer, ALL);
+        assertThat(perform(get("/fhir/Observation/" + id), employerToken).getStatus()).isEqualTo(404);
+        assertThat(parse(perform(get("/fhir/Observation?subject=Patient/" + member.personId()), employerToken), Bundle.class).getEntry()).isEmpty();
+
+        UUID consent = fixture.consent(member, employer, DataCategory.CHECKUP);
+        MockHttpServletResponse read = perform(get("/fhir/Observation/" + id), employerToken);
         assertThat(read.getStatus()).isEqualTo(200);
         assertThat(read.getHeader("ETag")).isEqualTo("W/\"1\"");
         assertThat(validation.errors(parse(read, Observation.class))).isEmpty();
-        Bundle found = parse(perform(get("/fhir/Observation?subject=Patient/" + member.personId()), token), Bundle.class);
+        Bundle found = parse(perform(get("/fhir/Observation?subject=Patient/" + member.personId()), employerToken), Bundle.class);
         assertThat(found.getEntry()).hasSize(1);
         assertThat(found.hasTotal()).isFalse();
         assertThat(validation.errors(found)).isEmpty();
 
-        // The access log names the consent version that allowed the read.
-        assertThat(jdbc.sql("select consent_refs from phr_access_log where person_id = ? and action = 'Observation.read'")
-                .param(member.personId()).query(String.class).list()).contains("Consent/" + consent + "/_history/1");
+        // The access log names the basis and the consent version that allowed the read.
+        assertThat(jdbc.sql("select basis, consent_refs from phr_access_log where person_id = ? and action = 'Observation.read'")
+                .param(member.personId()).query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list())
+                .contains("CONSENT Consent/" + consent + "/_history/1");
 
         consents.withdrawMyConsent(PhrFixture.individual(member), consent);
-        assertThat(perform(get("/fhir/Observation/" + id), token).getStatus()).isEqualTo(404);
-        assertThat(parse(perform(get("/fhir/Observation?subject=Patient/" + member.personId()), token), Bundle.class).getEntry()).isEmpty();
+        assertThat(perform(get("/fhir/Observation/" + id), employerToken).getStatus()).isEqualTo(404);
+        assertThat(parse(perform(get("/fhir/Observation?subject=Patient/" + member.personId()), employerToken), Bundle.class).getEntry()).isEmpty();
+        // The insurer still reads its own record (法令).
+        assertThat(perform(get("/fhir/Observation/" + id), token).getStatus()).isEqualTo(200);
         assertThat(jdbc.sql("select count(*) from phr_consent where id = ?").param(consent).query(Long.class).single()).isEqualTo(2);
     }
 
@@ -135,8 +151,9 @@ class FhirApiTests {
     @Test
     void consentForLifeLogDoesNotOpenCheckupData() throws Exception {
         String id = parse(postJson("/fhir/Observation", bmi(member.personId(), null), token), Observation.class).getIdElement().getIdPart();
-        fixture.consent(member, insurer, DataCategory.LIFELOG);
-        assertThat(perform(get("/fhir/Observation/" + id), token).getStatus()).isEqualTo(404);
+        UUID employer = fixture.employerOf(member);
+        fixture.consent(member, employer, DataCategory.LIFELOG);
+        assertThat(perform(get("/fhir/Observation/" + id), tokenFor(employer, ALL)).getStatus()).isEqualTo(404);
     }
 
     @Test
@@ -312,12 +329,16 @@ class FhirApiTests {
     }
 
     @Test
-    void everythingReturnsThePatientAndOnlyConsentedObservations() throws Exception {
+    void everythingReturnsThePatientAndOnlyObservationsWithABasis() throws Exception {
         postJson("/fhir/Observation", bmi(member.personId(), null), token);
         postJson("/fhir/Observation", observation(member.personId(), "41950-7", "8000", "/d",
                 Instant.parse("2025-06-01T01:00:00Z"), null).replace("urn:oid:1.2.392.200119.6.1005", "http://loinc.org"), token);
-        fixture.consent(member, insurer, DataCategory.CHECKUP);
-        Bundle everything = parse(perform(get("/fhir/Patient/" + member.personId() + "/$everything"), token), Bundle.class);
+        // The insurer reads both (法令, 提供元); the employer only the consented category.
+        assertThat(parse(perform(get("/fhir/Patient/" + member.personId() + "/$everything"), token), Bundle.class).getEntry())
+                .extracting(e -> e.getResource().fhirType()).containsExactly("Patient", "Observation", "Observation");
+        UUID employer = fixture.employerOf(member);
+        fixture.consent(member, employer, DataCategory.CHECKUP);
+        Bundle everything = parse(perform(get("/fhir/Patient/" + member.personId() + "/$everything"), tokenFor(employer, ALL)), Bundle.class);
         assertThat(everything.getEntry()).extracting(e -> e.getResource().fhirType()).containsExactly("Patient", "Observation");
         assertThat(validation.errors(everything)).isEmpty();
         assertThat(perform(get("/fhir/Patient/" + member.personId() + "/$everything"), tokenFor(insurer, "system/Patient.rs")).getStatus())

@@ -77,20 +77,26 @@ class FhirBulkIngestTests {
     }
 
     @Test
-    void linesAreStoredSearchableAndStillNeedConsentToRead() throws Exception {
+    void linesAreStoredSearchableByTheirSupplierAndNeedConsentForAnotherHolder() throws Exception {
         MockHttpServletResponse response = bulk(lines(member.personId(), 25, "ok-"), token);
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
         assertThat(outcome(response).getIssueFirstRep().getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.INFORMATION);
         assertThat(stored(member.personId())).isEqualTo(25);
 
         String search = "/fhir/Observation?subject=Patient/" + member.personId() + "&_count=100";
-        Bundle hidden = PhrFhir.fhirContext().newJsonParser().parseResource(Bundle.class,
+        Bundle own = PhrFhir.fhirContext().newJsonParser().parseResource(Bundle.class,
                 mvc.perform(get(search).header("Authorization", "Bearer " + token)).andReturn().getResponse().getContentAsString());
+        assertThat(own.getEntry()).hasSize(25);
+
+        UUID employer = fixture.employerOf(member);
+        String employerToken = tokenFor(employer, "system/Observation.rs");
+        Bundle hidden = PhrFhir.fhirContext().newJsonParser().parseResource(Bundle.class,
+                mvc.perform(get(search).header("Authorization", "Bearer " + employerToken)).andReturn().getResponse().getContentAsString());
         assertThat(hidden.getEntry()).isEmpty();
 
-        fixture.consent(member, insurer, DataCategory.CHECKUP);
+        fixture.consent(member, employer, DataCategory.CHECKUP);
         Bundle found = PhrFhir.fhirContext().newJsonParser().parseResource(Bundle.class,
-                mvc.perform(get(search).header("Authorization", "Bearer " + token)).andReturn().getResponse().getContentAsString());
+                mvc.perform(get(search).header("Authorization", "Bearer " + employerToken)).andReturn().getResponse().getContentAsString());
         assertThat(found.getEntry()).hasSize(25);
         assertThat(found.getEntry()).allSatisfy(e -> assertThat(e.getResource().getMeta().getVersionId()).isEqualTo("1"));
     }

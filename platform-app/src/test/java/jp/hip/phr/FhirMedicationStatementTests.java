@@ -140,17 +140,24 @@ class FhirMedicationStatementTests {
     }
 
     @Test
-    void readAndSearchNeedAMedicationConsentAndWithdrawalHidesAtOnce() throws Exception {
+    void theSupplierReadsItsOwnStatementsAnotherHolderNeedsAMedicationConsentAndWithdrawalHidesAtOnce() throws Exception {
         String id = create(carbocisteine(member.personId()));
-        assertThat(perform(get("/fhir/MedicationStatement/" + id), token).getStatus()).isEqualTo(404);
-        assertThat(search("?subject=Patient/" + member.personId(), token).getEntry()).isEmpty();
+        // 提供元: the insurer reads back what it wrote.
+        assertThat(perform(get("/fhir/MedicationStatement/" + id), token).getStatus()).isEqualTo(200);
+        assertThat(jdbc.sql("select basis from phr_access_log where person_id = ? and action = 'MedicationStatement.read'")
+                .param(member.personId()).query(String.class).list()).containsExactly("SUPPLIER");
+        UUID employer = fixture.employerOf(member);
+        String employerToken = tokenFor(employer, ALL);
+        assertThat(perform(get("/fhir/MedicationStatement/" + id), employerToken).getStatus()).isEqualTo(404);
+        assertThat(search("?subject=Patient/" + member.personId(), employerToken).getEntry()).isEmpty();
         // A consent for another category does not open medication.
-        fixture.consent(member, insurer, DataCategory.CHECKUP);
-        fixture.consent(member, insurer, DataCategory.LIFELOG);
-        assertThat(perform(get("/fhir/MedicationStatement/" + id), token).getStatus()).isEqualTo(404);
-        assertThat(search("?patient=" + member.personId(), token).getEntry()).isEmpty();
+        fixture.consent(member, employer, DataCategory.CHECKUP);
+        fixture.consent(member, employer, DataCategory.LIFELOG);
+        assertThat(perform(get("/fhir/MedicationStatement/" + id), employerToken).getStatus()).isEqualTo(404);
+        assertThat(search("?patient=" + member.personId(), employerToken).getEntry()).isEmpty();
 
-        UUID consent = fixture.consent(member, insurer, DataCategory.MEDICATION);
+        UUID consent = fixture.consent(member, employer, DataCategory.MEDICATION);
+        token = employerToken;
         MockHttpServletResponse read = perform(get("/fhir/MedicationStatement/" + id), token);
         assertThat(read.getStatus()).isEqualTo(200);
         assertThat(read.getHeader("ETag")).isEqualTo("W/\"1\"");
@@ -161,8 +168,8 @@ class FhirMedicationStatementTests {
         assertThat(validation.errors(found)).isEmpty();
         assertThat(search("?patient=Patient/" + member.personId(), token).getEntry()).hasSize(1);
 
-        // Every read is logged with the consent version that allowed it.
-        assertThat(jdbc.sql("select consent_refs from phr_access_log where person_id = ? and action = 'MedicationStatement.read'")
+        // Every read is logged with its basis, and the consent version that allowed it.
+        assertThat(jdbc.sql("select consent_refs from phr_access_log where person_id = ? and action = 'MedicationStatement.read' and basis = 'CONSENT'")
                 .param(member.personId()).query(String.class).list()).containsExactly("Consent/" + consent + "/_history/1");
         assertThat(jdbc.sql("select resource_ids from phr_access_log where person_id = ? and action = 'MedicationStatement.search'")
                 .param(member.personId()).query(String.class).list()).contains("MedicationStatement/" + id);
@@ -296,8 +303,8 @@ class FhirMedicationStatementTests {
         assertThat(medications.myMedications(me, 10)).singleElement()
                 .satisfies(m -> assertThat(m.code()).isEqualTo("2233002F1280"))
                 .satisfies(m -> assertThat(m.name()).isEqualTo("カルボシステイン錠250mg"));
-        assertThat(jdbc.sql("select consent_refs from phr_access_log where person_id = ? and action = 'MedicationStatement.read'")
-                .param(member.personId()).query(String.class).list()).containsExactly("本人");
+        assertThat(jdbc.sql("select basis from phr_access_log where person_id = ? and action = 'MedicationStatement.read'")
+                .param(member.personId()).query(String.class).list()).containsExactly("SELF");
         // The individual does not write medication.
         var statement = PhrFhir.fhirContext().newJsonParser().parseResource(MedicationStatement.class, carbocisteine(member.personId()));
         assertThatThrownBy(() -> medications.createMedicationStatement(me, statement, java.util.Optional.empty()))

@@ -50,28 +50,39 @@ class MembersOverviewTests {
     void setUp() {
         staff = accounts.withRole(Role.INSURER_STAFF);
         insurer = Accessor.tenant(staff.tenantId(), staff.userId().toString(), "テスト", Accessor.Channel.PAGE);
-        // FY2024: 20 consenting members, 10 with BMI 27.0 (above 25) and 10 with 22.0; five of them also a waist value.
+        // FY2024: 20 members, 10 with BMI 27.0 (above 25) and 10 with 22.0; five of them also a waist value. The
+        // insurer's own checkup records count by law (法令); member 0's value comes from the employer, dated before the
+        // member joined, so it counts only because member 0 consented (同意).
         for (int i = 0; i < 20; i++) {
             PhrFixture.Member m = fixture.member(staff.tenantId());
-            consentIds.add(fixture.consent(m, staff.tenantId(), DataCategory.CHECKUP));
-            consenting.add(m);
-            store(m, "9N011000000000001", i < 10 ? "27.0" : "22.0", "kg/m2", "2024-06-10T01:00:00Z");
-            store(m, "9N011000000000001", "40.0", "kg/m2", "2023-06-10T01:00:00Z"); // the year before: not counted
-            if (i < 5) {
-                store(m, "9N016160100000001", "90", "cm", "2024-06-10T01:00:00Z");
+            if (i == 0) {
+                consentIds.add(fixture.consent(m, staff.tenantId(), DataCategory.CHECKUP));
+                consenting.add(m);
+                store(employer(m), m, "9N011000000000001", "27.0", "kg/m2", "2024-06-10T01:00:00Z");
+            } else {
+                store(insurer, m, "9N011000000000001", i < 10 ? "27.0" : "22.0", "kg/m2", "2024-06-10T01:00:00Z");
+            }
+            store(insurer, m, "9N011000000000001", "40.0", "kg/m2", "2023-06-10T01:00:00Z"); // the year before: not counted
+            if (i >= 1 && i <= 5) {
+                store(insurer, m, "9N016160100000001", "90", "cm", "2024-06-10T01:00:00Z");
             }
         }
-        // Three members who did not consent, with high values: they must not be counted at all.
+        // Three members whose high values another holder (their employer) supplied, from before they joined, without
+        // consent: they must not be counted at all.
         for (int i = 0; i < 3; i++) {
             PhrFixture.Member m = fixture.member(staff.tenantId());
-            store(m, "9N011000000000001", "35.0", "kg/m2", "2024-07-01T01:00:00Z");
+            store(employer(m), m, "9N011000000000001", "35.0", "kg/m2", "2024-07-01T01:00:00Z");
         }
     }
 
-    void store(PhrFixture.Member m, String code, String value, String unit, String when) {
+    Accessor employer(PhrFixture.Member m) {
+        return Accessor.tenant(fixture.employerOf(m), "employer", "事業主", Accessor.Channel.API);
+    }
+
+    void store(Accessor writer, PhrFixture.Member m, String code, String value, String unit, String when) {
         Observation o = PhrFhir.fhirContext().newJsonParser().parseResource(Observation.class,
                 FhirApiTests.observation(m.personId(), code, value, unit, Instant.parse(when), null));
-        observations.createObservation(insurer, o, Optional.empty());
+        observations.createObservation(writer, o, Optional.empty());
     }
 
     static ItemSummary item(MembersOverview overview, String group) {
@@ -79,10 +90,10 @@ class MembersOverviewTests {
     }
 
     @Test
-    void countsOnlyConsentedValuesOfTheYearAndSuppressesSmallCells() {
+    void countsTheValuesOfTheYearWithABasisAndSuppressesSmallCells() {
         MembersOverview overview = overviews.membersOverview(insurer, 2024);
         assertThat(overview.members()).isEqualTo(23);
-        assertThat(overview.consenting()).isEqualTo(20);
+        assertThat(overview.consenting()).isEqualTo(1);
         assertThat(overview.examined()).isEqualTo(20);
         ItemSummary bmi = item(overview, BMI);
         assertThat(bmi.persons()).isEqualTo(20);
@@ -97,14 +108,15 @@ class MembersOverviewTests {
 
     @Test
     void aWithdrawalCountsAtOnceAndComplementarySuppressionHidesTheSplit() {
-        // One of the ten above the threshold withdraws: 19 persons, 9 above → the split is hidden (9 < 10).
+        // The one of the ten above the threshold who is counted by consent withdraws: 19 persons, 9 above → the split
+        // is hidden (9 < 10).
         consents.withdrawMyConsent(PhrFixture.individual(consenting.get(0)), consentIds.get(0));
         MembersOverview overview = overviews.membersOverview(insurer, 2024);
         ItemSummary bmi = item(overview, BMI);
         assertThat(bmi.persons()).isEqualTo(19);
         assertThat(bmi.outside()).isNull();
         assertThat(bmi.outsideShare()).isNull();
-        assertThat(overview.consenting()).isEqualTo(19);
+        assertThat(overview.consenting()).isZero();
     }
 
     @Test

@@ -51,6 +51,7 @@ class PersonalPagesTests {
     Accounts.Account insurerStaff;
     Accounts.Account person;
     UUID personId;
+    UUID employer;
     Cookie session;
 
     @BeforeEach
@@ -63,6 +64,8 @@ class PersonalPagesTests {
         personId = jdbc.sql("select person_id from phr_membership where tenant_id = ?").param(insurerStaff.tenantId()).query(UUID.class).single();
         person = accounts.withRole(Role.INDIVIDUAL);
         persons.linkIndividual(personId, person.tenantId());
+        employer = accounts.tenant(jp.hip.identity.TenantKind.COMPANY);
+        persons.registerEmployee(employer, personId);
         session = Accounts.signIn(mvc, person.email());
     }
 
@@ -112,47 +115,51 @@ class PersonalPagesTests {
     }
 
     @Test
-    void grantAndOneClickWithdrawalOfTheInsurersConsent() throws Exception {
+    void grantAndOneClickWithdrawalOfTheEmployersConsent() throws Exception {
         String form = page("/me/consents");
-        assertThat(form).contains(insurerStaff.tenantId().toString());
+        assertThat(form).contains(insurerStaff.tenantId().toString(), employer.toString());
         mvc.perform(post("/me/consents").cookie(session).with(csrf())
-                .param("recipient", insurerStaff.tenantId().toString()).param("category", "CHECKUP").param("from", "2020/4/1"));
-        Accessor insurer = Accessor.tenant(insurerStaff.tenantId(), "staff", "保険者担当", Accessor.Channel.API);
+                .param("recipient", employer.toString()).param("category", "CHECKUP").param("from", "2020/4/1"));
+        Accessor reader = Accessor.tenant(employer, "hr", "人事", Accessor.Channel.API);
         var query = new ObservationQuery(java.util.Optional.of(personId), java.util.Optional.empty(), java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.empty(), true, java.util.Optional.empty(), false, 50, 0);
-        assertThat(observations.searchObservations(insurer, query)).hasSize(13);
+        assertThat(observations.searchObservations(reader, query)).hasSize(13);
         UUID consent = jdbc.sql("select id from phr_consent where person_id = ?").param(personId).query(UUID.class).single();
         assertThat(page("/me/consents")).contains("有効", "撤回する");
         mvc.perform(post("/me/consents/" + consent + "/withdraw").cookie(session).with(csrf()));
-        assertThat(observations.searchObservations(insurer, query)).isEmpty();
+        assertThat(observations.searchObservations(reader, query)).isEmpty();
         assertThat(page("/me/consents")).contains("撤回済");
-        assertThat(page("/me/access-log")).contains("Observation.search", "Consent/" + consent + "/_history/1");
+        assertThat(page("/me/access-log")).contains("Observation.search", "Consent/" + consent + "/_history/1", "同意");
+        // The insurer reads its own 特定健診 records by law, consent or not.
+        Accessor insurer = Accessor.tenant(insurerStaff.tenantId(), "staff", "保険者担当", Accessor.Channel.API);
+        assertThat(observations.searchObservations(insurer, query)).hasSize(13);
+        assertThat(page("/me/access-log")).contains("法令（高齢者医療確保法");
     }
 
     @Test
     void aConsentForAPeriodCoversOnlyDataOfThatPeriodAndABackwardPeriodIsRefused() throws Exception {
         // The sample checkup is of 2025-06-10: a consent for FY2024 (2024-04-01 to 2025-03-31) does not cover it.
-        mvc.perform(post("/me/consents").cookie(session).with(csrf()).param("recipient", insurerStaff.tenantId().toString())
+        mvc.perform(post("/me/consents").cookie(session).with(csrf()).param("recipient", employer.toString())
                 .param("category", "CHECKUP").param("from", "2024/4/1").param("to", "2024-04-01"))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/me/consents"));
-        mvc.perform(post("/me/consents").cookie(session).with(csrf()).param("recipient", insurerStaff.tenantId().toString())
+        mvc.perform(post("/me/consents").cookie(session).with(csrf()).param("recipient", employer.toString())
                 .param("category", "CHECKUP").param("from", "2024/4/1").param("to", "2025/3/31"));
-        Accessor insurer = Accessor.tenant(insurerStaff.tenantId(), "staff", "保険者担当", Accessor.Channel.API);
+        Accessor reader = Accessor.tenant(employer, "hr", "人事", Accessor.Channel.API);
         var query = new ObservationQuery(java.util.Optional.of(personId), java.util.Optional.empty(), java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.empty(), true, java.util.Optional.empty(), false, 50, 0);
-        assertThat(observations.searchObservations(insurer, query)).isEmpty();
+        assertThat(observations.searchObservations(reader, query)).isEmpty();
         assertThat(page("/me/consents")).contains("2024-04-01 〜 2025-03-31");
 
-        var refused = mvc.perform(post("/me/consents").cookie(session).with(csrf()).param("recipient", insurerStaff.tenantId().toString())
+        var refused = mvc.perform(post("/me/consents").cookie(session).with(csrf()).param("recipient", employer.toString())
                 .param("category", "CHECKUP").param("from", "2025/4/1").param("to", "2025/3/31")).andReturn();
         assertThat(refused.getFlashMap().get("failed")).isEqualTo("phr.consents.periodOrder");
         assertThat(jdbc.sql("select count(*) from phr_consent where person_id = ?").param(personId).query(Long.class).single())
                 .as("the two valid grants only").isEqualTo(2);
 
-        // A consent whose period covers the checkup date lets the insurer read it.
-        mvc.perform(post("/me/consents").cookie(session).with(csrf()).param("recipient", insurerStaff.tenantId().toString())
+        // A consent whose period covers the checkup date lets the employer read it.
+        mvc.perform(post("/me/consents").cookie(session).with(csrf()).param("recipient", employer.toString())
                 .param("category", "CHECKUP").param("from", "2025/4/1").param("to", "2026/3/31"));
-        assertThat(observations.searchObservations(insurer, query)).hasSize(13);
+        assertThat(observations.searchObservations(reader, query)).hasSize(13);
     }
 
     @Test

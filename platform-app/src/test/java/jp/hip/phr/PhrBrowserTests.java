@@ -52,15 +52,19 @@ class PhrBrowserTests extends BrowserTests {
         assertThat(text("#summary")).contains("2ファイルを読み、1ファイルを取り込み、1ファイルを取り込みませんでした");
         assertThat(text("#results")).contains("checkup-bad.xml", "取り込まず", "mg/dL", "四十八");
         screenshot("phr-import-result");
-        // The members overview counts only consented values: nobody has consented yet, so nobody is counted.
+        // The members overview counts the insurer's own checkups by law (法令), without consent: one member examined,
+        // a cell under 10 persons, so shown as ×.
         browser.findElement(By.linkText("加入者の健診結果(集計)")).click();
-        assertThat(text("#counts")).contains("加入者", "1人", "0人");
+        assertThat(text("#counts")).contains("加入者", "1人", "0人", "×");
         assertThat(text("#items")).contains("BMI");
         signOut();
 
         UUID person = jdbc.sql("select person_id from phr_membership where tenant_id = ?").param(staff.tenantId()).query(UUID.class).single();
         Accounts.Account individual = accounts.withRole(Role.INDIVIDUAL);
         persons.linkIndividual(person, individual.tenantId());
+        UUID employer = accounts.tenant(jp.hip.identity.TenantKind.COMPANY);
+        persons.registerEmployee(employer, person);
+        String employerName = jdbc.sql("select name from plat_tenant where id = ?").param(employer).query(String.class).single();
 
         signIn(individual.email(), Accounts.PASSWORD);
         open("/me");
@@ -70,20 +74,26 @@ class PhrBrowserTests extends BrowserTests {
         screenshot("phr-records");
 
         open("/me/consents");
+        // Each holder with its basis: the insurer by law (高確法), the employer by law for its own 定期健診 only.
+        assertThat(text("#holders")).contains("法令（高齢者医療確保法", "法令（労働安全衛生法");
+        new org.openqa.selenium.support.ui.Select(find("#recipient")).selectByVisibleText(employerName);
         find("main form.stacked button[type=submit]").click();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "同意を記録しました")); // the next page, not this one
         Accessor insurer = Accessor.tenant(staff.tenantId(), "staff", "担当", Accessor.Channel.API);
+        Accessor company = Accessor.tenant(employer, "hr", "人事", Accessor.Channel.API);
         ObservationQuery all = new ObservationQuery(java.util.Optional.of(person), java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), true,
                 java.util.Optional.empty(), false, 100, 0);
-        assertThat(observations.searchObservations(insurer, all)).hasSize(13);
+        assertThat(observations.searchObservations(company, all)).hasSize(13);
         find("#consents button").click();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "同意を撤回しました")); // the next page, not this one
         assertThat(text("#consents")).contains("撤回済");
-        assertThat(observations.searchObservations(insurer, all)).isEmpty();
+        assertThat(observations.searchObservations(company, all)).isEmpty();
+        // The insurer keeps reading its own 特定健診 records by law.
+        assertThat(observations.searchObservations(insurer, all)).hasSize(13);
 
         open("/me/access-log");
-        assertThat(text("#access-log")).contains("Observation.search", "Consent/");
+        assertThat(text("#access-log")).contains("Observation.search", "Consent/", "同意", "法令（高齢者医療確保法");
 
         open("/me/data");
         String href = find("#export").getAttribute("href");

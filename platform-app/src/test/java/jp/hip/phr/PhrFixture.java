@@ -30,6 +30,13 @@ public class PhrFixture {
         return accounts.tenant(TenantKind.INSURER);
     }
 
+    /** An employer (COMPANY tenant) at which the member works: it holds the person as an EMPLOYEE. */
+    public UUID employerOf(Member member) {
+        UUID employer = accounts.tenant(TenantKind.COMPANY);
+        persons.registerEmployee(employer, member.personId());
+        return employer;
+    }
+
     /** A member of the insurer, linked to a PERSONAL tenant of their own. */
     public Member member(UUID insurerId) {
         String number = String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits() % 10_000_000));

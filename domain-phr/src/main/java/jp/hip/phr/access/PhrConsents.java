@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.hip.identity.AuditLog;
+import jp.hip.phr.AccessBasis;
 import jp.hip.phr.Accessor;
 import jp.hip.phr.ConsentView;
 import jp.hip.phr.DataCategory;
@@ -192,7 +193,8 @@ public class PhrConsents {
             params.put("person", patient.get());
         }
         List<ConsentView> found = consents(where, params);
-        found.forEach(c -> accessLog.logRead(accessor, c.personId(), "Consent.search", List.of("Consent/" + c.id()), List.of()));
+        found.forEach(c -> accessLog.logRead(accessor, c.personId(), "Consent.search", basisOf(accessor), List.of("Consent/" + c.id()),
+                consentRefs(accessor, c)));
         return found.stream().map(this::toFhir).toList();
     }
 
@@ -202,8 +204,18 @@ public class PhrConsents {
         ConsentView found = consents(who + " and c.id = :id", Map.of("recipient", recipient, "id", id))
                 .stream().findFirst()
                 .orElseThrow(() -> PhrException.of(Kind.NOT_FOUND, "phr.error.notFound", "Consent/" + id));
-        accessLog.logRead(accessor, found.personId(), "Consent.read", List.of("Consent/" + id), List.of());
+        accessLog.logRead(accessor, found.personId(), "Consent.read", basisOf(accessor), List.of("Consent/" + id),
+                consentRefs(accessor, found));
         return toFhir(found);
+    }
+
+    /** A consent is read by its person (本人) or by the recipient it names (the consent itself is the basis). */
+    private static AccessBasis basisOf(Accessor accessor) {
+        return accessor.individual() ? AccessBasis.SELF : AccessBasis.CONSENT;
+    }
+
+    private static List<String> consentRefs(Accessor accessor, ConsentView consent) {
+        return accessor.individual() ? List.of() : List.of("Consent/" + consent.id() + "/_history/" + consent.version());
     }
 
     private List<ConsentView> consents(String where, Map<String, Object> params) {

@@ -8,12 +8,13 @@ import org.hl7.fhir.r4.model.Resource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import jp.hip.phr.AccessBasis;
 import jp.hip.phr.Accessor;
 import jp.hip.phr.PhrFhir;
 
 /**
- * The one place stored resources are read: for a tenant the {@link AccessJoin} on the row's data category is part
- * of the statement; the individual reads only their own person's rows.
+ * The one place stored resources are read: for a tenant the {@link AccessJoin} (the basis of each row) is part of
+ * the statement; the individual reads only their own person's rows (本人).
  */
 @Component
 public class StoredRows {
@@ -29,8 +30,8 @@ public class StoredRows {
         }
     }
 
-    /** A stored resource as read: whose, which version, and the consent version that allowed it (null for the person). */
-    public record Row<T extends Resource>(UUID personId, UUID id, int version, T resource, String consentRef) {}
+    /** A stored resource as read: whose, which version, the basis that allowed it and the consent version (CONSENT only). */
+    public record Row<T extends Resource>(UUID personId, UUID id, int version, T resource, AccessBasis basis, String consentRef) {}
 
     private final JdbcClient jdbc;
 
@@ -43,19 +44,19 @@ public class StoredRows {
             Map<String, Object> params, int limit, int offset) {
         String sql = accessor.individual()
                 ? """
-                  select o.person_id, o.id, o.version_id, o.resource::text, null as consent_ref from %s o
+                  select o.person_id, o.id, o.version_id, o.resource::text, 'SELF' as basis, null as consent_ref from %s o
                     join phr_person p on p.id = o.person_id and p.personal_tenant_id = :accessor
                    where %%s order by o.effective_start desc, o.id limit :limit offset :offset""".formatted(table.name)
                 : """
-                  select o.person_id, o.id, o.version_id, o.resource::text,
-                         'Consent/' || allowed.consent_id || '/_history/' || allowed.consent_version as consent_ref
+                  select o.person_id, o.id, o.version_id, o.resource::text, allowed.basis, %s as consent_ref
                     from %s o
                   %s
-                   where %%s order by o.effective_start desc, o.id limit :limit offset :offset""".formatted(table.name, AccessJoin.CONSENT);
+                   where %%s order by o.effective_start desc, o.id limit :limit offset :offset""".formatted(AccessJoin.CONSENT_REF, table.name, AccessJoin.JOIN);
         return jdbc.sql(sql.formatted(where)).params(params).param("accessor", accessor.tenantId())
                 .param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new Row<>(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
-                        PhrFhir.parser().parseResource(type, rs.getString(4)), rs.getString(5)))
+                        PhrFhir.parser().parseResource(type, rs.getString(4)), AccessBasis.valueOf(rs.getString(5)),
+                        rs.getString(6)))
                 .list();
     }
 }

@@ -40,8 +40,8 @@ public class MembersOverviews {
     public static final int MIN_CELL = 10;
 
     /**
-     * One checkup item (lab items grouped by their 同一性項目コード) over the members whose consent lets the insurer
-     * read it: persons with a value in the 年度 (their latest), how many lie outside the 保健指導判定値, the mean.
+     * One checkup item (lab items grouped by their 同一性項目コード) over the members whose values the insurer may
+     * read on a legal basis (its own 特定健診 records: 法令; others only with consent, ADR 0036): persons with a value in the 年度 (their latest), how many lie outside the 保健指導判定値, the mean.
      * {@code null} means suppressed (×): under {@link #MIN_CELL} persons, or an outside/inside split that would
      * show a group under that size.
      */
@@ -58,7 +58,8 @@ public class MembersOverviews {
 
     /**
      * Counts of the accessor's members for 年度 {@code fiscalYear} (April–March, Japan time). Only observations
-     * the member's consent lets this tenant read count: the same consent join as every read, inside the query.
+     * the tenant may read on a basis count: the same access join as every read, inside the query. {@code consenting}
+     * counts the members with a current checkup consent for the tenant (shown, no longer a condition).
      * Logged in the audit log as one aggregate read (it names no person, so no person's access log gets a line).
      */
     public MembersOverview membersOverview(Accessor accessor, int fiscalYear) {
@@ -78,7 +79,7 @@ public class MembersOverviews {
         codeTable.byKey().values().stream().filter(c -> c.dataCategory() == DataCategory.CHECKUP)
                 .forEach(c -> byCode.putIfAbsent(c.identityCode() == null ? c.code() : c.identityCode(), c));
         record Latest(String group, String code, BigDecimal value) {}
-        // The latest consented value per member and item group in the year; membership drives (timeline index).
+        // The latest readable value per member and item group in the year; membership drives (timeline index).
         List<Latest> latest = jdbc.sql("""
                 select distinct on (o.person_id, coalesce(o.identity_code, o.code))
                        coalesce(o.identity_code, o.code), o.code, o.value_num
@@ -86,13 +87,13 @@ public class MembersOverviews {
                 %s
                  where o.data_category = 'CHECKUP' and o.value_num is not null
                    and o.effective_start >= :from and o.effective_start < :to
-                 order by o.person_id, coalesce(o.identity_code, o.code), o.effective_start desc""".formatted(AccessJoin.CONSENT))
+                 order by o.person_id, coalesce(o.identity_code, o.code), o.effective_start desc""".formatted(AccessJoin.JOIN))
                 .param("accessor", accessor.tenantId()).param("from", from).param("to", to)
                 .query((rs, n) -> new Latest(rs.getString(1), rs.getString(2), rs.getBigDecimal(3))).list();
         Integer examined = suppressed(jdbc.sql("""
                 select count(distinct o.person_id) from phr_observation o
                 %s
-                 where o.data_category = 'CHECKUP' and o.effective_start >= :from and o.effective_start < :to""".formatted(AccessJoin.CONSENT))
+                 where o.data_category = 'CHECKUP' and o.effective_start >= :from and o.effective_start < :to""".formatted(AccessJoin.JOIN))
                 .param("accessor", accessor.tenantId()).param("from", from).param("to", to).query(Integer.class).single());
         Map<String, List<Latest>> byGroup = latest.stream().collect(Collectors.groupingBy(Latest::group));
         Map<String, ObservationCode> codes = codeTable.byKey().values().stream()
@@ -122,14 +123,14 @@ public class MembersOverviews {
         return new MembersOverview(fiscalYear, members, consenting, examined, items);
     }
 
-    /** The 年度 in which the accessor may read any member's checkup values (consent applied), newest first. */
+    /** The 年度 in which the accessor may read any member's checkup values (access join applied), newest first. */
     public List<Integer> checkupYears(Accessor accessor) {
         accessor.requireTenant();
         return jdbc.sql("""
                 select distinct cast(extract(year from (o.effective_start at time zone 'Asia/Tokyo') - interval '3 months') as int) as fy
                   from phr_observation o
                 %s
-                 where o.data_category = 'CHECKUP' order by fy desc""".formatted(AccessJoin.CONSENT))
+                 where o.data_category = 'CHECKUP' order by fy desc""".formatted(AccessJoin.JOIN))
                 .param("accessor", accessor.tenantId()).query(Integer.class).list();
     }
 

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.hip.identity.AuditLog;
+import jp.hip.phr.AccessBasis;
 import jp.hip.phr.Accessor;
 import jp.hip.phr.ObservationQuery;
 import jp.hip.phr.PhrException;
@@ -147,7 +148,7 @@ public class PhrMedications {
                         rs.getString(4), rs.getString(5), rs.getString(6)))
                 .list();
         if (!found.isEmpty()) {
-            accessLog.logRead(individual, person, "MedicationStatement.list", List.of("MedicationStatement (" + found.size() + ")"), List.of());
+            accessLog.logRead(individual, person, "MedicationStatement.list", AccessBasis.SELF, List.of("MedicationStatement (" + found.size() + ")"), List.of());
         }
         return found;
     }

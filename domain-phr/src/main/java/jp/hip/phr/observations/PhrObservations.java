@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import jp.hip.phr.AccessBasis;
 import jp.hip.phr.Accessor;
 import jp.hip.phr.DataCategory;
 import jp.hip.phr.ObservationCode;
@@ -258,7 +259,7 @@ public class PhrObservations {
                     (String) r[4], c != null && value != null && c.outsideReference(value), (String) r[5]));
         }
         if (!points.isEmpty()) {
-            accessLog.logRead(individual, person, "Timeline.read", List.of("Observation?code=" + code.orElse("*") + " (" + points.size() + ")"), List.of());
+            accessLog.logRead(individual, person, "Timeline.read", AccessBasis.SELF, List.of("Observation?code=" + code.orElse("*") + " (" + points.size() + ")"), List.of());
         }
         return points;
     }
@@ -283,7 +284,7 @@ public class PhrObservations {
         List<TimelinePoint> sorted = new ArrayList<>(latest);
         sorted.sort(java.util.Comparator.comparingInt(p -> byCode.containsKey(p.code()) ? byCode.get(p.code()).sortOrder() : 9999));
         if (!sorted.isEmpty()) {
-            accessLog.logRead(individual, person, "Summary.read", List.of("Observation?_latest (" + sorted.size() + ")"), List.of());
+            accessLog.logRead(individual, person, "Summary.read", AccessBasis.SELF, List.of("Observation?_latest (" + sorted.size() + ")"), List.of());
         }
         return sorted;
     }

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.hip.identity.AuditLog;
+import jp.hip.phr.AccessBasis;
 import jp.hip.phr.Accessor;
 import jp.hip.phr.Establishment;
 import jp.hip.phr.ObservationQuery;
@@ -53,7 +54,7 @@ public class PatientStore {
     public Patient readPatient(Accessor accessor, UUID id) {
         Patient patient = patients(accessor, "p.id = :id", Map.of("id", id), 1, 0).stream().findFirst()
                 .orElseThrow(() -> PhrException.of(Kind.NOT_FOUND, "phr.error.notFound", "Patient/" + id));
-        accessLog.logRead(accessor, id, "Patient.read", List.of("Patient/" + id), List.of());
+        accessLog.logRead(accessor, id, "Patient.read", basisOf(accessor), List.of("Patient/" + id), List.of());
         return patient;
     }
 
@@ -71,9 +72,15 @@ public class PatientStore {
         }
         List<Patient> found = patients(accessor, where, params, count, offset);
         for (Patient p : found) {
-            accessLog.logRead(accessor, UUID.fromString(p.getIdElement().getIdPart()), "Patient.search", List.of("Patient/" + p.getIdElement().getIdPart()), List.of());
+            accessLog.logRead(accessor, UUID.fromString(p.getIdElement().getIdPart()), "Patient.search", basisOf(accessor),
+                    List.of("Patient/" + p.getIdElement().getIdPart()), List.of());
         }
         return found;
+    }
+
+    /** The person's own record (本人), or the membership the tenant registered (提供元). */
+    private static AccessBasis basisOf(Accessor accessor) {
+        return accessor.individual() ? AccessBasis.SELF : AccessBasis.SUPPLIER;
     }
 
     private List<Patient> patients(Accessor accessor, String where, Map<String, Object> params, int count, int offset) {

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import jp.hip.phr.AccessBasis;
 import jp.hip.phr.Accessor;
 import jp.hip.phr.Establishment;
 import jp.hip.phr.access.Individuals;
@@ -116,10 +117,13 @@ public class PhrPersons {
         return jdbc.sql("select count(*) from phr_membership where tenant_id = ?").param(tenantId).query(Long.class).single();
     }
 
-    /** A tenant that holds the individual's data, and so may be given consent. */
-    public record Holder(UUID tenantId, String name, String establishment) {
+    /**
+     * A tenant that holds the individual's data, and so may be given consent. {@code statute} is the statutory
+     * flow it holds the person's checkups under (ADR 0036: an insurer's 特定健診, an employer's 定期健診), or null.
+     */
+    public record Holder(UUID tenantId, String name, String establishment, AccessBasis statute) {
         public Holder(UUID tenantId, String name) {
-            this(tenantId, name, null);
+            this(tenantId, name, null, null);
         }
 
         /** The tenant's name with the employer 事業所, if any ("さくら精機株式会社 本社"). */
@@ -131,9 +135,13 @@ public class PhrPersons {
     public List<Holder> myHolders(Accessor individual) {
         UUID person = individuals.myPerson(individual);
         return jdbc.sql("""
-                select t.id, t.name, m.establishment_name from phr_membership m join plat_tenant t on t.id = m.tenant_id
+                select t.id, t.name, m.establishment_name,
+                       case when m.kind = 'INSURED' and t.kind = 'INSURER' then 'STATUTE_INSURER'
+                            when m.kind = 'EMPLOYEE' and t.kind = 'COMPANY' then 'STATUTE_EMPLOYER' end
+                  from phr_membership m join plat_tenant t on t.id = m.tenant_id
                  where m.person_id = ? order by t.name""")
-                .param(person).query((rs, n) -> new Holder(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
+                .param(person).query((rs, n) -> new Holder(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4) == null ? null : AccessBasis.valueOf(rs.getString(4)))).list();
     }
 
     public boolean hasRecords(Accessor individual) {

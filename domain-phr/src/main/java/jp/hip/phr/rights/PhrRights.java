@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import ca.uhn.fhir.parser.IParser;
 import jp.hip.identity.AuditLog;
+import jp.hip.phr.AccessBasis;
 import jp.hip.phr.Accessor;
 import jp.hip.phr.Accessor.Channel;
 import jp.hip.phr.ConsentView;
@@ -112,7 +113,7 @@ public class PhrRights {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        accessLog.logRead(exporter, person, "Export", List.of("Observation (" + counts[0] + ")", "MedicationStatement (" + medicationCount + ")",
+        accessLog.logRead(exporter, person, "Export", AccessBasis.SELF, List.of("Observation (" + counts[0] + ")", "MedicationStatement (" + medicationCount + ")",
                 "Consent (" + counts[1] + ")", "original (" + counts[2] + ")"), List.of());
         return bytes.toByteArray();
     }
