@@ -30,8 +30,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * RemoteIpValve honours {@code X-Forwarded-For} only from {@code server.tomcat.remoteip.internal-proxies}
  * ({@code HIP_TRUSTED_PROXIES}, empty by default: no proxy trusted).
  *
- * <p>Unset (local runs and tests), the base is {@code http://localhost:<the port the connection arrived on>}:
- * still nothing taken from the request's headers.
+ * <p>Unset (local runs and tests), the base is {@code http(s)://localhost:<the port the connection arrived on>}
+ * (https when the connection is secure): still nothing taken from the request's headers.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -63,7 +63,10 @@ class PublicBaseUrlFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        URI base = configured != null ? configured : URI.create("http://localhost:" + request.getLocalPort());
+        // Unset: localhost on the connection's own port and scheme (TLS at the connector, or a trusted proxy's
+        // X-Forwarded-Proto through the RemoteIpValve), never the request's headers.
+        URI base = configured != null ? configured
+                : URI.create((request.isSecure() ? "https" : "http") + "://localhost:" + request.getLocalPort());
         chain.doFilter(new PublicRequest(request, base), response);
     }
 
