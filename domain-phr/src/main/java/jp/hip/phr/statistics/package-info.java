@@ -3,4 +3,5 @@
  * never a person row. Used by コラボヘルス (domain-collabo) for the employer report.
  */
 @org.springframework.modulith.NamedInterface("statistics")
+@jp.hip.phr.Capability(allowedDependencies = {})
 package jp.hip.phr.statistics;
