@@ -82,9 +82,32 @@ class PhrDemoDataTests {
         // loaded once: running the loader again adds nothing
         long observations = jdbc.sql("select count(*) from phr_observation").query(Long.class).single();
         assertThat(observations).isGreaterThanOrEqualTo(PhrDemoData.PERSONS * (4 * 13 + 365 + 3 * 52L));
-        new PhrDemoData(identity, records, null).run(null);
+        new PhrDemoData(identity, records, null, null).run(null);
         assertThat(jdbc.sql("select count(*) from phr_observation").query(Long.class).single()).isEqualTo(observations);
     }
+
+    @Test
+    void demoCheckupsCarryQuestionnaireJudgementsAndCodedItemsAndTheInsurerHasGuidanceTargets() {
+        UUID insurer = identity.tenantNamed(DemoData.INSURER).orElseThrow().id();
+        UUID taro = jdbc.sql("select person_id from phr_membership where tenant_id = ? and insured_number = '1000000'")
+                .param(insurer).query(UUID.class).single();
+        // every checkup of 山田 太郎: 22 問診 answers, 判定 and 医師の判断, coded as valueCodeableConcept
+        assertThat(jdbc.sql("""
+                select count(*) from phr_observation where person_id = ? and resource -> 'valueCodeableConcept' is not null
+                   and code in ('9N736000000000011', '9N501000000000011', '9N506000000000011', '1A010000000191111')""")
+                .param(taro).query(Long.class).single()).isEqualTo(16);
+        assertThat(jdbc.sql("select count(*) from phr_checkup where person_id = ? and status = 'CURRENT' and guidance_level is not null")
+                .param(taro).query(Long.class).single()).isEqualTo(4);
+        Map<String, Long> levels = new java.util.TreeMap<>();
+        jdbc.sql("select guidance_level, count(*) from phr_checkup where tenant_id = ? and checkup_date >= '2024-04-01' group by 1")
+                .param(insurer).query((rs, n) -> levels.put(rs.getString(1), rs.getLong(2))).list();
+        assertThat(levels).containsOnlyKeys("1", "2", "3");
+        assertThat(levels.get("1")).isGreaterThan(5);
+        assertThat(levels.get("2")).isGreaterThan(5);
+        assertThat(guidance.list(Accessor.tenant(insurer, "test", "テスト", Accessor.Channel.PAGE), 2024)).hasSizeGreaterThan(10);
+    }
+
+    @Autowired jp.hip.phr.checkups.GuidanceTargets guidance;
 
     @Test
     void taroHasThreeMedicationStatementsOverTheLastYearThatHisInsurerMayRead() {

@@ -36,6 +36,10 @@ class PersonalPagesTests {
     @Autowired PhrRecords records;
     @Autowired IdentityManagement identity;
     @Autowired JdbcClient jdbc;
+    @Autowired jp.hip.phr.checkups.CheckupRecords checkups;
+
+    /** The sample's 13 values and 4 coded items (採血時間, 尿蛋白, 喫煙, 保健指導レベル). */
+    static final int ITEMS = 17;
 
     Accounts.Account insurerStaff;
     Accounts.Account person;
@@ -46,8 +50,8 @@ class PersonalPagesTests {
     void setUp() throws Exception {
         insurerStaff = accounts.withRole(Role.INSURER_STAFF);
         Accessor insurer = Accessor.tenant(insurerStaff.tenantId(), "staff", "保険者担当", Accessor.Channel.PAGE);
-        PhrRecords.ImportReport report = records.importCheckups(insurer, "a.xml",
-                CheckupImportTests.sample("checkup-yamada-20250610.xml"));
+        checkups.registerInsurerNumber(insurer, "06130012");
+        var report = checkups.importUpload(insurer, "a.xml", CheckupImportTests.sample("checkup-yamada-20250610.xml"));
         assertThat(report.imported()).isEqualTo(1);
         personId = jdbc.sql("select person_id from phr_membership where tenant_id = ?").param(insurerStaff.tenantId()).query(UUID.class).single();
         person = accounts.withRole(Role.INDIVIDUAL);
@@ -109,7 +113,7 @@ class PersonalPagesTests {
         Accessor insurer = Accessor.tenant(insurerStaff.tenantId(), "staff", "保険者担当", Accessor.Channel.API);
         var query = new ObservationQuery(java.util.Optional.of(personId), java.util.Optional.empty(), java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.empty(), true, java.util.Optional.empty(), false, 50, 0);
-        assertThat(records.searchObservations(insurer, query)).hasSize(13);
+        assertThat(records.searchObservations(insurer, query)).hasSize(ITEMS);
         UUID consent = jdbc.sql("select id from phr_consent where person_id = ?").param(personId).query(UUID.class).single();
         assertThat(page("/me/consents")).contains("有効", "撤回する");
         mvc.perform(post("/me/consents/" + consent + "/withdraw").cookie(session).with(csrf()));
@@ -141,7 +145,7 @@ class PersonalPagesTests {
         // A consent whose period covers the checkup date lets the insurer read it.
         mvc.perform(post("/me/consents").cookie(session).with(csrf()).param("recipient", insurerStaff.tenantId().toString())
                 .param("category", "CHECKUP").param("from", "2025/4/1").param("to", "2026/3/31"));
-        assertThat(records.searchObservations(insurer, query)).hasSize(13);
+        assertThat(records.searchObservations(insurer, query)).hasSize(ITEMS);
     }
 
     @Test
@@ -155,14 +159,14 @@ class PersonalPagesTests {
                 entries.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
-        assertThat(entries.get("Observation.ndjson").lines()).hasSize(13).allMatch(l -> l.contains("\"resourceType\":\"Observation\""));
+        assertThat(entries.get("Observation.ndjson").lines()).hasSize(ITEMS).allMatch(l -> l.contains("\"resourceType\":\"Observation\""));
         assertThat(entries.get("Patient.ndjson")).contains("\"resourceType\":\"Patient\"");
         assertThat(entries.keySet()).anyMatch(n -> n.startsWith("original/") && n.endsWith("a.xml"));
         assertThat(entries.values()).anyMatch(v -> v.contains("<ClinicalDocument"));
 
         // Without the confirmation nothing happens.
         mvc.perform(post("/me/delete").cookie(session).with(csrf()));
-        assertThat(jdbc.sql("select count(*) from phr_observation where person_id = ?").param(personId).query(Long.class).single()).isEqualTo(13);
+        assertThat(jdbc.sql("select count(*) from phr_observation where person_id = ?").param(personId).query(Long.class).single()).isEqualTo(ITEMS);
 
         mvc.perform(post("/me/delete").cookie(session).with(csrf()).param("confirm", "yes"));
         for (String table : new String[] {"phr_observation", "phr_source_document", "phr_consent", "phr_membership"}) {

@@ -43,6 +43,15 @@ public final class CdaCheckupParser {
     /** 報告区分 that carry checkup results (or delete them). 21–25 (保健指導) and 30 (国への報告) do not. */
     private static final Set<String> CHECKUP_REPORTS = Set.of("10", "19", "40", "41", "42", "49", "90");
 
+    /**
+     * Answer code systems of earlier 期 that an item may still carry (ref-checkup-codes.md §6): 第3期 喫煙 .2003,
+     * 飲酒 .2005, 飲酒量 .2006. An answer in any other system than these and the item's own is kept undecoded, 要確認.
+     */
+    static final java.util.Map<String, Set<String>> EARLIER_SYSTEMS = java.util.Map.of(
+            "9N736000000000011", Set.of("1.2.392.200119.6.2003"),
+            "9N786000000000011", Set.of("1.2.392.200119.6.2005"),
+            "9N791000000000011", Set.of("1.2.392.200119.6.2006"));
+
     private final CheckupItemTable table;
 
     public CdaCheckupParser(CheckupItemTable table) {
@@ -124,7 +133,7 @@ public final class CdaCheckupParser {
         String institutionName = text(child(performer, HL7_V3, "name"));
         List<Problem> warnings = new ArrayList<>();
         List<CheckupResult> results = new ArrayList<>();
-        if (!CheckupDocument.REPORT_DELETE.equals(report)) {
+        if (!CheckupDocument.REPORT_DELETE.equals(report) && !"49".equals(report)) {
             readItems(root, results, warnings);
             if (results.isEmpty() && problems.isEmpty()) {
                 problems.add(Problem.of("phr.import.noItems", null));
@@ -255,9 +264,11 @@ public final class CdaCheckupParser {
         if (system == null) {
             system = item.valueSetOid();
         }
-        String label = table.answerLabel(system, answer).orElse(null);
+        boolean ownSystem = system.equals(item.valueSetOid())
+                || EARLIER_SYSTEMS.getOrDefault(item.code(), Set.of()).contains(system);
+        String label = ownSystem ? table.answerLabel(system, answer).orElse(null) : null;
         boolean review = label == null;
-        String reason = !table.knowsValueSet(system) ? "phr.review.unknownAnswerSystem" : review ? "phr.review.unknownAnswer" : null;
+        String reason = !ownSystem ? "phr.review.unknownAnswerSystem" : review ? "phr.review.unknownAnswer" : null;
         return new CheckupResult(item.code(), item, CheckupResult.Status.VALUE, null, null, answer, system, label, null,
                 interpretation, null, null, method, nested, doctor, review, reason);
     }

@@ -74,7 +74,7 @@ public final class CheckupArchive {
         List<Entry> entries;
         try {
             entries = unzip(upload, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | MalformedNames e) {
             entries = unzip(upload, SafeXml.WINDOWS_31J); // file names written by Windows tools in Shift_JIS
         }
         if (entries.stream().noneMatch(e -> e.role() == Role.DATA)) {
@@ -140,9 +140,24 @@ public final class CheckupArchive {
                 }
             }
         } catch (IOException e) {
+            if (names.equals(StandardCharsets.UTF_8)) {
+                throw new MalformedNames(); // newer JDKs report undecodable entry names as a ZipException
+            }
+            throw PhrException.of(Kind.INVALID, "phr.import.zipBroken");
+        } catch (IllegalArgumentException e) {
+            if (names.equals(StandardCharsets.UTF_8)) {
+                throw e;
+            }
             throw PhrException.of(Kind.INVALID, "phr.import.zipBroken");
         }
         return entries;
+    }
+
+    /** The entry names did not decode as UTF-8: read again as Windows-31J (which also fails on a truly broken ZIP). */
+    private static final class MalformedNames extends RuntimeException {
+        MalformedNames() {
+            super(null, null, false, false);
+        }
     }
 
     /** The role by the path, not by parsing the name (S24's names deviate from the 8-1A rule). */

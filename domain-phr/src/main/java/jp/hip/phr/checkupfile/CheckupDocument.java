@@ -21,8 +21,9 @@ public record CheckupDocument(String fileName, String reportCategory, String ins
     public static final String REPORT_CHECKUP = "10";
     public static final String REPORT_DELETE = "19";
 
+    /** 報告区分 19 (提出済み健診情報の削除依頼); OIDT also lists 49 for 特定健診以外の健診. */
     public boolean deletionRequest() {
-        return REPORT_DELETE.equals(reportCategory);
+        return REPORT_DELETE.equals(reportCategory) || "49".equals(reportCategory);
     }
 
     public long reviewCount() {

@@ -26,6 +26,7 @@ import jp.hip.phr.DataCategory;
 import jp.hip.phr.ObservationCode;
 import jp.hip.phr.PhrException;
 import jp.hip.phr.PhrRecords;
+import jp.hip.phr.checkups.MyCheckups;
 import jp.hip.web.PageNotFoundException;
 
 /**
@@ -37,9 +38,11 @@ import jp.hip.web.PageNotFoundException;
 class PersonalRecordsController {
 
     private final PhrRecords records;
+    private final MyCheckups checkups;
 
-    PersonalRecordsController(PhrRecords records) {
+    PersonalRecordsController(PhrRecords records, MyCheckups checkups) {
         this.records = records;
+        this.checkups = checkups;
     }
 
     private static Accessor me(SignedInUser me) {
@@ -52,7 +55,9 @@ class PersonalRecordsController {
         if (!records.hasRecords(accessor)) {
             return "phr/no-records";
         }
-        model.addAttribute("latest", records.myLatest(accessor));
+        // coded and text checkup items (問診, 判定) are shown per checkup below, beside the values
+        model.addAttribute("latest", records.myLatest(accessor).stream().filter(p -> p.value() != null).toList());
+        model.addAttribute("checkups", checkups.mine(accessor, 4));
         model.addAttribute("medications", records.myMedications(accessor, 50));
         Optional<ObservationCode> selected = Optional.ofNullable(code).flatMap(records::code)
                 .or(() -> records.code("9N006000000000001"));
