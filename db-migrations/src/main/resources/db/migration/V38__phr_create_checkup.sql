@@ -80,3 +80,6 @@ create table phr_checkup_observation_history (
     primary key (checkup_id, id)
 );
 create index phr_checkup_observation_history_person_ix on phr_checkup_observation_history (person_id);
+
+-- "Imported before?" per received file (the same bytes are not stored twice).
+create index phr_source_document_sha_ix on phr_source_document (tenant_id, sha256);

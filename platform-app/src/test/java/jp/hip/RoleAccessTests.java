@@ -29,6 +29,7 @@ class RoleAccessTests {
         PAGES.put("/insurer", List.of(Role.INSURER_STAFF));
         PAGES.put("/insurer/members", List.of(Role.INSURER_STAFF));
         PAGES.put("/insurer/checkups", List.of(Role.INSURER_STAFF));
+        PAGES.put("/insurer/checkups/guidance", List.of(Role.INSURER_STAFF));
         PAGES.put("/registry", List.of(Role.REGISTRY_OFFICER));
         PAGES.put("/association", List.of(Role.ASSOCIATION_USER));
         PAGES.put("/me", List.of(Role.INDIVIDUAL));

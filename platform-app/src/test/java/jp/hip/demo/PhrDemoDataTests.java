@@ -105,9 +105,20 @@ class PhrDemoDataTests {
         assertThat(levels.get("1")).isGreaterThan(5);
         assertThat(levels.get("2")).isGreaterThan(5);
         assertThat(guidance.list(Accessor.tenant(insurer, "test", "テスト", Accessor.Channel.PAGE), 2024)).hasSizeGreaterThan(10);
+        // the members overview's coded items: consenting members per answer, small cells suppressed
+        var coded = overview.overview(Accessor.tenant(insurer, "test", "テスト", Accessor.Channel.PAGE), 2024);
+        var level = coded.get(0);
+        assertThat(level.name()).isEqualTo("保健指導レベル");
+        assertThat(level.persons()).isGreaterThan(150);
+        assertThat(level.answers()).extracting(a -> a.label()).containsExactly("積極的支援", "動機付け支援", "なし（情報提供）", "判定不能");
+        assertThat(level.answers().get(3).persons()).isZero();
+        assertThat(level.answers().get(2).persons()).isGreaterThan(10);
+        assertThat(coded).filteredOn(i -> i.name().equals("喫煙")).singleElement()
+                .satisfies(i -> assertThat(i.answers().get(0).persons()).isNotNull().isGreaterThan(10));
     }
 
     @Autowired jp.hip.phr.checkups.GuidanceTargets guidance;
+    @Autowired jp.hip.phr.checkups.CodedItemsOverview overview;
 
     @Test
     void taroHasThreeMedicationStatementsOverTheLastYearThatHisInsurerMayRead() {

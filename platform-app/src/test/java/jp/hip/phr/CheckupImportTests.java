@@ -273,7 +273,7 @@ class CheckupImportTests {
         String page = mvc.perform(multipart("/insurer/checkups").file(new MockMultipartFile("file", "checkups.zip", "application/zip", upload))
                         .cookie(session).with(csrf()))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("取込結果", "取込 2件", "四十八", "HDLコレステロール: ", "体重: ", "要確認の項目が");
+        assertThat(page).contains("取込結果", "取込 2件", "四十八", "HDLコレステロール: ", "体重: ", "要確認: 値 57 % は入力範囲外");
         assertThat(page).doesNotContain("phr.import.", "3F070000002327101: ");
         for (int i = 0; i < 21; i++) {
             checkups.importUpload(insurer, "empty-" + i + ".xml", new byte[] {'<'});

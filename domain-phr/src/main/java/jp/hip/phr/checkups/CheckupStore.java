@@ -121,15 +121,14 @@ class CheckupStore {
         }
         batch.batchUpdate("insert into phr_observation (" + CheckupObservations.COLUMNS + ") values ("
                 + CheckupObservations.PLACEHOLDERS + ")", rows);
+        // every flagged item on its own message (named in Japanese, with the value as written), then the file's warnings
+        List<Problem> messages = new ArrayList<>();
+        for (Map<String, Object> flagged : review) {
+            messages.add(Problem.of((String) flagged.get("reason"), (String) flagged.get("name"), String.valueOf(flagged.get("value"))));
+        }
+        messages.addAll(doc.warnings());
         return new ImportLine(file, current.isPresent() ? ImportLine.Outcome.CORRECTED : ImportLine.Outcome.IMPORTED, who,
-                doc.checkupDate().toString(), rows.size(), review.size(),
-                review.isEmpty() ? doc.warnings() : concat(doc.warnings(), Problem.of("phr.import.review", file, review.size())));
-    }
-
-    private static List<Problem> concat(List<Problem> list, Problem one) {
-        List<Problem> all = new ArrayList<>(list);
-        all.add(one);
-        return all;
+                doc.checkupDate().toString(), rows.size(), review.size(), messages);
     }
 
     private record Current(UUID id, int version) {}

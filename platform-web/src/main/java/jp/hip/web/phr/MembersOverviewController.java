@@ -23,6 +23,7 @@ import jp.hip.phr.Accessor;
 import jp.hip.phr.PhrRecords;
 import jp.hip.phr.PhrRecords.ItemSummary;
 import jp.hip.phr.PhrRecords.MembersOverview;
+import jp.hip.phr.checkups.CodedItemsOverview;
 import jp.hip.web.home.FiscalYears;
 
 /**
@@ -38,10 +39,12 @@ class MembersOverviewController {
 
     private final PhrRecords records;
     private final MessageSource messages;
+    private final CodedItemsOverview coded;
 
-    MembersOverviewController(PhrRecords records, MessageSource messages) {
+    MembersOverviewController(PhrRecords records, MessageSource messages, CodedItemsOverview coded) {
         this.records = records;
         this.messages = messages;
+        this.coded = coded;
     }
 
     private static Accessor insurer(SignedInUser me) {
@@ -62,6 +65,7 @@ class MembersOverviewController {
         model.addAttribute("rows", rows);
         model.addAttribute("chartRows", rows.stream().filter(r -> r.item().judged()).toList());
         model.addAttribute("minCell", PhrRecords.MIN_CELL);
+        model.addAttribute("coded", coded.overview(insurer, shown));
         return "phr/members-overview";
     }
 
