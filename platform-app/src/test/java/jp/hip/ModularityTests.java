@@ -1,8 +1,22 @@
 package jp.hip;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+import jp.hip.phr.Capability;
 
 /** The module boundaries of docs/architecture.md, checked on the compiled code. */
 class ModularityTests {
@@ -17,5 +31,48 @@ class ModularityTests {
     @Test
     void writesModuleDiagrams() {
         new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    }
+
+    /**
+     * Inside the PHR module, each capability (a sub-package of jp.hip.phr) uses only the root package, itself and
+     * the capabilities its package-info names in {@link Capability#allowedDependencies()}.
+     */
+    @Test
+    void phrCapabilitiesUseOnlyTheirDeclaredDependencies() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("jp.hip.phr");
+        Set<String> capabilities = new TreeSet<>();
+        List<String> violations = new ArrayList<>();
+        for (JavaClass type : classes) {
+            String capability = capabilityOf(type.getPackageName());
+            if (capability == null) {
+                continue;
+            }
+            Package pkg = Package.getPackage("jp.hip.phr." + capability);
+            Capability declared = pkg == null ? null : pkg.getAnnotation(Capability.class);
+            if (declared == null) {
+                violations.add("jp.hip.phr." + capability + " has no @Capability in its package-info");
+                continue;
+            }
+            capabilities.add(capability);
+            Set<String> allowed = new TreeSet<>(List.of(declared.allowedDependencies()));
+            allowed.add(capability);
+            type.getDirectDependenciesFromSelf().forEach(dependency -> {
+                String target = capabilityOf(dependency.getTargetClass().getPackageName());
+                if (target != null && !allowed.contains(target)) {
+                    violations.add(dependency.getDescription());
+                }
+            });
+        }
+        assertThat(capabilities).contains("access", "persons", "observations", "medication", "bundles", "checkup", "rights", "aggregates");
+        assertThat(violations).isEmpty();
+    }
+
+    private static String capabilityOf(String packageName) {
+        if (!packageName.startsWith("jp.hip.phr.")) {
+            return null;
+        }
+        String rest = packageName.substring("jp.hip.phr.".length());
+        return rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
     }
 }

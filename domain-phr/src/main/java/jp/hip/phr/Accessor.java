@@ -21,4 +21,11 @@ public record Accessor(UUID tenantId, boolean individual, String actorId, String
     public Accessor via(Channel other) {
         return new Accessor(tenantId, individual, actorId, actorName, other);
     }
+
+    /** Writes and tenant-only reads: the individual is refused (403). */
+    public void requireTenant() {
+        if (individual) {
+            throw PhrException.of(PhrException.Kind.FORBIDDEN, "phr.error.individualWrite");
+        }
+    }
 }

@@ -36,7 +36,7 @@ import jp.hip.identity.Role;
 import jp.hip.identity.SignedInUser;
 import jp.hip.identity.UserStatus;
 import jp.hip.identity.UserView;
-import jp.hip.phr.PhrRecords;
+import jp.hip.phr.persons.PhrPersons;
 
 /**
  * The SMART standalone patient launch on the authorization server (ADR 0033): who may authorise an app, what
@@ -55,9 +55,9 @@ class SmartLaunch {
     static final RequestMatcher AUTHORIZE = PathPatternRequestMatcher.withDefaults().matcher("/oauth2/authorize");
 
     private final IdentityManagement identity;
-    private final PhrRecords records;
+    private final PhrPersons records;
 
-    SmartLaunch(IdentityManagement identity, PhrRecords records) {
+    SmartLaunch(IdentityManagement identity, PhrPersons records) {
         this.identity = identity;
         this.records = records;
     }

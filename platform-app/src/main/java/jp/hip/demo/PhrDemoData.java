@@ -31,10 +31,13 @@ import jp.hip.phr.Accessor;
 import jp.hip.phr.DataCategory;
 import jp.hip.phr.Establishment;
 import jp.hip.phr.ObservationCode;
-import jp.hip.phr.PhrRecords;
-import jp.hip.phr.checkupfile.CdaCheckupWriter;
-import jp.hip.phr.checkupfile.CheckupArchiveWriter;
-import jp.hip.phr.checkups.CheckupRecords;
+import jp.hip.phr.access.PhrConsents;
+import jp.hip.phr.checkup.CheckupRecords;
+import jp.hip.phr.checkup.file.CdaCheckupWriter;
+import jp.hip.phr.checkup.file.CheckupArchiveWriter;
+import jp.hip.phr.medication.PhrMedications;
+import jp.hip.phr.observations.BulkIngest;
+import jp.hip.phr.persons.PhrPersons;
 
 /**
  * PHR demo data: 240 insured persons of the demo insurer with four years of 特定健診 (FY2021–FY2024), loaded
@@ -57,15 +60,22 @@ class PhrDemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(PhrDemoData.class);
 
     private final IdentityManagement identity;
-    private final PhrRecords records;
-    private final ApiCredentialIssuer issuer;
+    private final PhrPersons persons;
     private final CheckupRecords checkups;
+    private final PhrConsents consents;
+    private final PhrMedications medications;
+    private final BulkIngest bulk;
+    private final ApiCredentialIssuer issuer;
 
-    PhrDemoData(IdentityManagement identity, PhrRecords records, ApiCredentialIssuer issuer, CheckupRecords checkups) {
+    PhrDemoData(IdentityManagement identity, PhrPersons persons, CheckupRecords checkups, PhrConsents consents,
+            PhrMedications medications, BulkIngest bulk, ApiCredentialIssuer issuer) {
         this.identity = identity;
-        this.records = records;
-        this.issuer = issuer;
+        this.persons = persons;
         this.checkups = checkups;
+        this.consents = consents;
+        this.medications = medications;
+        this.bulk = bulk;
+        this.issuer = issuer;
     }
 
     @Override
@@ -73,7 +83,7 @@ class PhrDemoData implements ApplicationRunner {
         Optional<UUID> insurer = identity.tenantNamed(DemoData.INSURER).map(t -> t.id());
         Optional<UUID> personal = identity.tenantNamed(DemoData.PERSON).map(t -> t.id());
         Optional<UUID> company = identity.tenantNamed(DemoData.COMPANY).map(t -> t.id());
-        if (insurer.isEmpty() || personal.isEmpty() || company.isEmpty() || records.memberCount(insurer.get()) > 0) {
+        if (insurer.isEmpty() || personal.isEmpty() || company.isEmpty() || persons.memberCount(insurer.get()) > 0) {
             log.info("PHR demo data is present already (or the demo tenants are missing)");
             return;
         }
@@ -92,11 +102,11 @@ class PhrDemoData implements ApplicationRunner {
             var report = checkups.importUpload(insurerAccessor, archive.zipName(), archive.toZip());
             log.info("PHR demo checkups {}: {} imported, {} rejected", year, report.imported(), report.rejected());
         }
-        UUID taro = records.registerMember(insurer.get(), new PhrRecords.NewMember("ヤマダ", "タロウ", "ヤマダ", "タロウ",
+        UUID taro = persons.registerMember(insurer.get(), new PhrPersons.NewMember("ヤマダ", "タロウ", "ヤマダ", "タロウ",
                 LocalDate.of(1975, 4, 1), "male", "06130012", "健001", "1000000"));
-        records.linkIndividual(taro, personal.get());
-        records.grantConsent(taro, insurer.get(), DataCategory.CHECKUP, LocalDate.of(2020, 4, 1), null, "demo");
-        records.grantConsent(taro, company.get(), DataCategory.LIFELOG, LocalDate.of(2020, 4, 1), null, "demo");
+        persons.linkIndividual(taro, personal.get());
+        consents.grantConsent(taro, insurer.get(), DataCategory.CHECKUP, LocalDate.of(2020, 4, 1), null, "demo");
+        consents.grantConsent(taro, company.get(), DataCategory.LIFELOG, LocalDate.of(2020, 4, 1), null, "demo");
         medicationsOfTaro(insurerAccessor, taro);
         // Every insured person of さくら精機健康保険組合 works at one of さくら精機's 事業所, and its health app sends
         // a year of daily life-log for each of them (the bulk path, ADR 0032).
@@ -105,9 +115,9 @@ class PhrDemoData implements ApplicationRunner {
         log.info("PHR demo life-log: {} observations for {} persons in {} ms", lifeLogRows, PERSONS,
                 System.currentTimeMillis() - lifeLogStarted);
         // Most members have consented to their insurer reading their checkups; about one in six has not.
-        for (UUID member : records.memberIds(insurer.get())) {
+        for (UUID member : persons.memberIds(insurer.get())) {
             if (!member.equals(taro) && random.nextInt(6) != 0) {
-                records.grantConsent(member, insurer.get(), DataCategory.CHECKUP, LocalDate.of(2020, 4, 1), null, "demo");
+                consents.grantConsent(member, insurer.get(), DataCategory.CHECKUP, LocalDate.of(2020, 4, 1), null, "demo");
             }
         }
 
@@ -117,7 +127,7 @@ class PhrDemoData implements ApplicationRunner {
                         "system/MedicationStatement.rs", "system/MedicationStatement.c"),
                 new FixedCredentials(issuer, FHIR_CLIENT_ID, FHIR_CLIENT_SECRET)));
         log.info("PHR demo data loaded in {} ms: {} persons, FHIR client {}", System.currentTimeMillis() - started,
-                records.memberCount(insurer.get()), FHIR_CLIENT_ID);
+                persons.memberCount(insurer.get()), FHIR_CLIENT_ID);
     }
 
     /**
@@ -125,7 +135,7 @@ class PhrDemoData implements ApplicationRunner {
      * year, coded in YJ and HOT9 (the codes of JP Core's own examples), with his consent for the insurer to read them.
      */
     private void medicationsOfTaro(Accessor insurerAccessor, UUID taro) {
-        records.grantConsent(taro, insurerAccessor.tenantId(), DataCategory.MEDICATION, LocalDate.of(2020, 4, 1), null, "demo");
+        consents.grantConsent(taro, insurerAccessor.tenantId(), DataCategory.MEDICATION, LocalDate.of(2020, 4, 1), null, "demo");
         LocalDate today = LocalDate.now(JAPAN);
         record Drug(String yj, String hot9, String name, int monthsAgo, int days, org.hl7.fhir.r4.model.MedicationStatement.MedicationStatementStatus status) {}
         List<Drug> drugs = List.of(
@@ -145,7 +155,7 @@ class PhrDemoData implements ApplicationRunner {
             statement.setEffective(new org.hl7.fhir.r4.model.Period()
                     .setStartElement(new DateTimeType(start.toString()))
                     .setEndElement(new DateTimeType(start.plusDays(drug.days()).toString())));
-            records.createMedicationStatement(insurerAccessor, statement, Optional.empty());
+            medications.createMedicationStatement(insurerAccessor, statement, Optional.empty());
         }
     }
 
@@ -159,7 +169,7 @@ class PhrDemoData implements ApplicationRunner {
     /**
      * Registers every insured person as an employee of the company at one of its 事業所 and ingests a year of daily
      * steps, weekly home weight and blood pressure for each, as the employer's health app sends them: through
-     * {@link PhrRecords#bulkIngestObservations(Accessor, Iterable)} (the rules, row mapping and COPY of
+     * {@link BulkIngest#bulkIngestObservations(Accessor, Iterable)} (the rules, row mapping and COPY of
      * {@code $bulk-ingest}, ADR 0032). Values vary per person (seeded by the person's index). About half of the
      * persons (and 山田 太郎) consent to the employer reading their life-log.
      *
@@ -173,15 +183,15 @@ class PhrDemoData implements ApplicationRunner {
         int stored = 0;
         for (int i = 0; i < PERSONS; i++) {
             Person p = Person.of(i, people);
-            UUID person = i == 0 ? taro : records.registerMember(insurer, new PhrRecords.NewMember(p.familyKana(), p.givenKana(),
+            UUID person = i == 0 ? taro : persons.registerMember(insurer, new PhrPersons.NewMember(p.familyKana(), p.givenKana(),
                     p.familyKana(), p.givenKana(), p.birth(), p.male() ? "male" : "female", "06130012", "健001", p.insuredNumber()));
-            records.registerEmployee(company, person, ESTABLISHMENTS.get(i == 0 ? 0 : i % 7 < 3 ? 0 : i % 7 < 6 ? 1 : 2));
+            persons.registerEmployee(company, person, ESTABLISHMENTS.get(i == 0 ? 0 : i % 7 < 3 ? 0 : i % 7 < 6 ? 1 : 2));
             if (i != 0 && random.nextInt(2) == 0) {
-                records.grantConsent(person, company, DataCategory.LIFELOG, LocalDate.of(2020, 4, 1), null, "demo");
+                consents.grantConsent(person, company, DataCategory.LIFELOG, LocalDate.of(2020, 4, 1), null, "demo");
             }
             lifeLog(request, p, person, today);
             if ((i + 1) % LIFELOG_PERSONS_PER_REQUEST == 0 || i == PERSONS - 1) {
-                stored += records.bulkIngestObservations(app, request);
+                stored += bulk.bulkIngestObservations(app, request);
                 request.clear();
             }
         }

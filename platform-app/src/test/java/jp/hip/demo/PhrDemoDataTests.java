@@ -13,9 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import jp.hip.PlatformTest;
 import jp.hip.identity.IdentityManagement;
 import jp.hip.phr.Accessor;
-import jp.hip.phr.MedicationStatementRules;
+import jp.hip.phr.medication.MedicationStatementRules;
 import jp.hip.phr.ObservationQuery;
-import jp.hip.phr.PhrRecords;
+import jp.hip.phr.medication.PhrMedications;
+import jp.hip.phr.observations.PhrObservations;
+import jp.hip.phr.persons.PhrPersons;
 
 /**
  * The run command's PHR demo: a few hundred persons with four years of checkups, each an employee of さくら精機 at
@@ -26,15 +28,17 @@ import jp.hip.phr.PhrRecords;
 class PhrDemoDataTests {
 
     @Autowired IdentityManagement identity;
-    @Autowired PhrRecords records;
+    @Autowired PhrMedications medications;
+    @Autowired PhrObservations observations;
+    @Autowired PhrPersons persons;
     @Autowired JdbcClient jdbc;
 
     @Test
     void everyPersonHasCheckupsAnEstablishmentAndAYearOfDailyLifeLog() {
         UUID insurer = identity.tenantNamed(DemoData.INSURER).orElseThrow().id();
         UUID company = identity.tenantNamed(DemoData.COMPANY).orElseThrow().id();
-        assertThat(records.memberCount(insurer)).isEqualTo(PhrDemoData.PERSONS);
-        assertThat(records.memberCount(company)).isEqualTo(PhrDemoData.PERSONS);
+        assertThat(persons.memberCount(insurer)).isEqualTo(PhrDemoData.PERSONS);
+        assertThat(persons.memberCount(company)).isEqualTo(PhrDemoData.PERSONS);
 
         Map<String, Long> byEstablishment = new java.util.TreeMap<>();
         jdbc.sql("select establishment_name, count(*) from phr_membership where tenant_id = ? group by 1").param(company)
@@ -75,14 +79,14 @@ class PhrDemoDataTests {
                 select distinct person_id from phr_consent where recipient_tenant_id = ? and data_category = 'LIFELOG'
                    and status = 'active' and superseded_at is null""").param(company).query(UUID.class).list();
         assertThat(consenting).hasSizeBetween(80, 160);
-        UUID notConsenting = records.memberIds(company).stream().filter(p -> !consenting.contains(p)).findFirst().orElseThrow();
-        assertThat(records.searchObservations(employer, steps(consenting.get(0)))).hasSize(50);
-        assertThat(records.searchObservations(employer, steps(notConsenting))).isEmpty();
+        UUID notConsenting = persons.memberIds(company).stream().filter(p -> !consenting.contains(p)).findFirst().orElseThrow();
+        assertThat(observations.searchObservations(employer, steps(consenting.get(0)))).hasSize(50);
+        assertThat(observations.searchObservations(employer, steps(notConsenting))).isEmpty();
 
         // loaded once: running the loader again adds nothing
         long observations = jdbc.sql("select count(*) from phr_observation").query(Long.class).single();
         assertThat(observations).isGreaterThanOrEqualTo(PhrDemoData.PERSONS * (4 * 13 + 365 + 3 * 52L));
-        new PhrDemoData(identity, records, null, null).run(null);
+        new PhrDemoData(identity, persons, null, null, null, null, null).run(null);
         assertThat(jdbc.sql("select count(*) from phr_observation").query(Long.class).single()).isEqualTo(observations);
     }
 
@@ -91,7 +95,7 @@ class PhrDemoDataTests {
         UUID insurer = identity.tenantNamed(DemoData.INSURER).orElseThrow().id();
         UUID taro = jdbc.sql("select person_id from phr_membership where tenant_id = ? and insured_number = '1000000'")
                 .param(insurer).query(UUID.class).single();
-        // every checkup of 山田 太郎: 22 問診 answers, 判定 and 医師の判断, coded as valueCodeableConcept
+        // every checkup of 山田 太郎: 問診, 判定 and 尿 coded as valueCodeableConcept
         assertThat(jdbc.sql("""
                 select count(*) from phr_observation where person_id = ? and resource -> 'valueCodeableConcept' is not null
                    and code in ('9N736000000000011', '9N501000000000011', '9N506000000000011', '1A010000000191111')""")
@@ -104,9 +108,10 @@ class PhrDemoDataTests {
         assertThat(levels).containsOnlyKeys("1", "2", "3");
         assertThat(levels.get("1")).isGreaterThan(5);
         assertThat(levels.get("2")).isGreaterThan(5);
-        assertThat(guidance.list(Accessor.tenant(insurer, "test", "テスト", Accessor.Channel.PAGE), 2024)).hasSizeGreaterThan(10);
+        Accessor staff = Accessor.tenant(insurer, "test", "テスト", Accessor.Channel.PAGE);
+        assertThat(guidance.list(staff, 2024)).hasSizeGreaterThan(10);
         // the members overview's coded items: consenting members per answer, small cells suppressed
-        var coded = overview.overview(Accessor.tenant(insurer, "test", "テスト", Accessor.Channel.PAGE), 2024);
+        var coded = overview.overview(staff, 2024);
         var level = coded.get(0);
         assertThat(level.name()).isEqualTo("保健指導レベル");
         assertThat(level.persons()).isGreaterThan(150);
@@ -117,8 +122,8 @@ class PhrDemoDataTests {
                 .satisfies(i -> assertThat(i.answers().get(0).persons()).isNotNull().isGreaterThan(10));
     }
 
-    @Autowired jp.hip.phr.checkups.GuidanceTargets guidance;
-    @Autowired jp.hip.phr.checkups.CodedItemsOverview overview;
+    @Autowired jp.hip.phr.checkup.GuidanceTargets guidance;
+    @Autowired jp.hip.phr.checkup.CodedItemsOverview overview;
 
     @Test
     void taroHasThreeMedicationStatementsOverTheLastYearThatHisInsurerMayRead() {
@@ -126,7 +131,7 @@ class PhrDemoDataTests {
         UUID taro = jdbc.sql("select person_id from phr_membership where tenant_id = ? and insured_number = '1000000'")
                 .param(insurer).query(UUID.class).single();
         Accessor reader = Accessor.tenant(insurer, "test", "テスト", Accessor.Channel.API);
-        var found = records.searchMedicationStatements(reader, java.util.Optional.of(taro), 50, 0);
+        var found = medications.searchMedicationStatements(reader, java.util.Optional.of(taro), 50, 0);
         assertThat(found).hasSize(3);
         assertThat(found).allSatisfy(s -> assertThat(s.getMedicationCodeableConcept().getCoding()).extracting("system")
                 .contains(MedicationStatementRules.YJ, MedicationStatementRules.HOT9));
@@ -134,7 +139,7 @@ class PhrDemoDataTests {
         assertThat(found).allSatisfy(s -> assertThat(s.getEffectivePeriod().getStart().toInstant()).isAfter(yearAgo));
         // The employer has no medication consent: it sees none of it.
         UUID company = identity.tenantNamed(DemoData.COMPANY).orElseThrow().id();
-        assertThat(records.searchMedicationStatements(Accessor.tenant(company, "test", "テスト", Accessor.Channel.API),
+        assertThat(medications.searchMedicationStatements(Accessor.tenant(company, "test", "テスト", Accessor.Channel.API),
                 java.util.Optional.of(taro), 50, 0)).isEmpty();
     }
 

@@ -17,12 +17,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import jp.hip.PlatformTest;
+import jp.hip.phr.observations.BulkIngest;
 
-/** The in-process bulk path (PhrRecords.bulkIngestObservations with Observations): the rules of $bulk-ingest, all or nothing. */
+/** The in-process bulk path (BulkIngest.bulkIngestObservations with Observations): the rules of $bulk-ingest, all or nothing. */
 @PlatformTest
 class BulkIngestObservationsTests {
 
-    @Autowired PhrRecords records;
+    @Autowired BulkIngest bulk;
     @Autowired PhrFixture fixture;
     @Autowired JdbcClient jdbc;
 
@@ -47,14 +48,14 @@ class BulkIngestObservationsTests {
         PhrFixture.Member member = fixture.member(insurer);
         Accessor app = Accessor.tenant(insurer, "app", "アプリ", Accessor.Channel.API);
 
-        assertThatThrownBy(() -> records.bulkIngestObservations(app, List.of(steps(member.personId(), "8000", "/d", "a"),
+        assertThatThrownBy(() -> bulk.bulkIngestObservations(app, List.of(steps(member.personId(), "8000", "/d", "a"),
                 steps(member.personId(), "8000", "kg", "b"), steps(UUID.randomUUID(), "7000", "/d", "c"))))
                 .isInstanceOfSatisfying(PhrException.class, e -> assertThat(e.problems())
                         .extracting(PhrException.Problem::where).anySatisfy(w -> assertThat(w).startsWith("line 2"))
                         .anySatisfy(w -> assertThat(w).isEqualTo("line 3: Observation.subject")));
         assertThat(stored(member.personId())).isZero();
 
-        assertThat(records.bulkIngestObservations(app, List.of(steps(member.personId(), "8000", "/d", "a"),
+        assertThat(bulk.bulkIngestObservations(app, List.of(steps(member.personId(), "8000", "/d", "a"),
                 steps(member.personId(), "9100", "/d", "b")))).isEqualTo(2);
         assertThat(stored(member.personId())).isEqualTo(2);
         assertThat(jdbc.sql("select resource->'subject'->>'reference' from phr_observation where person_id = ? limit 1")

@@ -31,7 +31,7 @@ class CheckupImportApiTests {
     @Autowired ApiTokens tokens;
     @Autowired PhrFixture fixture;
     @Autowired JdbcClient jdbc;
-    @Autowired jp.hip.phr.checkups.CheckupRecords checkups;
+    @Autowired jp.hip.phr.checkup.CheckupRecords checkups;
 
     final JsonMapper json = JsonMapper.builder().build();
     UUID insurer;

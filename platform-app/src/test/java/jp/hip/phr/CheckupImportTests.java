@@ -29,12 +29,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import jp.hip.Accounts;
 import jp.hip.PlatformTest;
 import jp.hip.identity.Role;
-import jp.hip.phr.checkupfile.CdaCheckupWriter;
-import jp.hip.phr.checkupfile.CheckupArchiveWriter;
-import jp.hip.phr.checkups.CheckupRecords;
-import jp.hip.phr.checkups.ImportLine;
-import jp.hip.phr.checkups.ImportLine.Outcome;
-import jp.hip.phr.checkups.ImportReport;
+import jp.hip.phr.checkup.file.CdaCheckupWriter;
+import jp.hip.phr.checkup.file.CheckupArchiveWriter;
+import jp.hip.phr.checkup.CheckupRecords;
+import jp.hip.phr.checkup.ImportLine;
+import jp.hip.phr.checkup.ImportLine.Outcome;
+import jp.hip.phr.checkup.ImportReport;
 
 /**
  * 特定健診 import as insurers receive it (issue 11): the real archive layout, persons by 保険者番号 + 記号 + 番号 +

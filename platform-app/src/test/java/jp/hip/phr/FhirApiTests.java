@@ -25,6 +25,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import jp.hip.ApiTokens;
 import jp.hip.PlatformTest;
 import jp.hip.api.fhir.FhirValidation;
+import jp.hip.phr.access.PhrConsents;
 
 /** The FHIR API over MockMvc: scopes, membership and consent on every endpoint, bad input as OperationOutcome. */
 @PlatformTest
@@ -81,7 +82,7 @@ class FhirApiTests {
     }
 
     static <T extends IBaseResource> T parse(MockHttpServletResponse response, Class<T> type) throws Exception {
-        return PhrRecords.fhirContext().newJsonParser().parseResource(type, response.getContentAsString());
+        return PhrFhir.fhirContext().newJsonParser().parseResource(type, response.getContentAsString());
     }
 
     long storedFor(UUID person) {
@@ -123,17 +124,13 @@ class FhirApiTests {
         assertThat(jdbc.sql("select consent_refs from phr_access_log where person_id = ? and action = 'Observation.read'")
                 .param(member.personId()).query(String.class).list()).contains("Consent/" + consent + "/_history/1");
 
-        recordsOf().withdrawMyConsent(PhrFixture.individual(member), consent);
+        consents.withdrawMyConsent(PhrFixture.individual(member), consent);
         assertThat(perform(get("/fhir/Observation/" + id), token).getStatus()).isEqualTo(404);
         assertThat(parse(perform(get("/fhir/Observation?subject=Patient/" + member.personId()), token), Bundle.class).getEntry()).isEmpty();
         assertThat(jdbc.sql("select count(*) from phr_consent where id = ?").param(consent).query(Long.class).single()).isEqualTo(2);
     }
 
-    @Autowired PhrRecords records;
-
-    PhrRecords recordsOf() {
-        return records;
-    }
+    @Autowired PhrConsents consents;
 
     @Test
     void consentForLifeLogDoesNotOpenCheckupData() throws Exception {

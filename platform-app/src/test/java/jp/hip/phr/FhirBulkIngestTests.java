@@ -73,7 +73,7 @@ class FhirBulkIngestTests {
     }
 
     static OperationOutcome outcome(MockHttpServletResponse response) throws Exception {
-        return PhrRecords.fhirContext().newJsonParser().parseResource(OperationOutcome.class, response.getContentAsString());
+        return PhrFhir.fhirContext().newJsonParser().parseResource(OperationOutcome.class, response.getContentAsString());
     }
 
     @Test
@@ -84,12 +84,12 @@ class FhirBulkIngestTests {
         assertThat(stored(member.personId())).isEqualTo(25);
 
         String search = "/fhir/Observation?subject=Patient/" + member.personId() + "&_count=100";
-        Bundle hidden = PhrRecords.fhirContext().newJsonParser().parseResource(Bundle.class,
+        Bundle hidden = PhrFhir.fhirContext().newJsonParser().parseResource(Bundle.class,
                 mvc.perform(get(search).header("Authorization", "Bearer " + token)).andReturn().getResponse().getContentAsString());
         assertThat(hidden.getEntry()).isEmpty();
 
         fixture.consent(member, insurer, DataCategory.CHECKUP);
-        Bundle found = PhrRecords.fhirContext().newJsonParser().parseResource(Bundle.class,
+        Bundle found = PhrFhir.fhirContext().newJsonParser().parseResource(Bundle.class,
                 mvc.perform(get(search).header("Authorization", "Bearer " + token)).andReturn().getResponse().getContentAsString());
         assertThat(found.getEntry()).hasSize(25);
         assertThat(found.getEntry()).allSatisfy(e -> assertThat(e.getResource().getMeta().getVersionId()).isEqualTo("1"));

@@ -22,6 +22,8 @@ import jp.hip.ApiTokens;
 import jp.hip.PlatformTest;
 import jp.hip.api.fhir.FhirValidation;
 import jp.hip.identity.TenantKind;
+import jp.hip.phr.access.PhrConsents;
+import jp.hip.phr.persons.PhrPersons;
 
 /**
  * POST Consent entries in transaction and batch Bundles: the createConsent mapping and rules (ADR 0031), all or
@@ -35,7 +37,8 @@ class FhirConsentBundleTests {
     @Autowired MockMvc mvc;
     @Autowired ApiTokens tokens;
     @Autowired PhrFixture fixture;
-    @Autowired PhrRecords records;
+    @Autowired PhrConsents consents;
+    @Autowired PhrPersons persons;
     @Autowired Accounts accounts;
     @Autowired FhirValidation validation;
     @Autowired JdbcClient jdbc;
@@ -51,7 +54,7 @@ class FhirConsentBundleTests {
         insurer = fixture.insurer();
         employer = accounts.tenant(TenantKind.COMPANY);
         member = fixture.member(insurer);
-        records.registerEmployee(employer, member.personId());
+        persons.registerEmployee(employer, member.personId());
         insurerToken = tokenFor(insurer, SCOPES);
         employerToken = tokenFor(employer, "system/Observation.rs");
     }
@@ -115,7 +118,7 @@ class FhirConsentBundleTests {
         assertThat(stored.getProvision().getActorFirstRep().getReference().getReference()).isEqualTo("Organization/" + employer);
         assertThat(validation.errors(result)).isEmpty();
         assertThat(employerSees()).isEqualTo(1);
-        assertThat(records.myConsents(PhrFixture.individual(member))).singleElement()
+        assertThat(consents.myConsents(PhrFixture.individual(member))).singleElement()
                 .satisfies(c -> assertThat(c.recipientTenantId()).isEqualTo(employer));
     }
 

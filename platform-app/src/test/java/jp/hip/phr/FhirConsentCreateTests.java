@@ -23,6 +23,8 @@ import jp.hip.ApiTokens;
 import jp.hip.PlatformTest;
 import jp.hip.api.fhir.FhirValidation;
 import jp.hip.identity.TenantKind;
+import jp.hip.phr.access.PhrConsents;
+import jp.hip.phr.persons.PhrPersons;
 
 /**
  * POST /fhir/Consent: a PHR service (here the member's insurer) grants or withdraws on the person's behalf through
@@ -36,7 +38,8 @@ class FhirConsentCreateTests {
     @Autowired MockMvc mvc;
     @Autowired ApiTokens tokens;
     @Autowired PhrFixture fixture;
-    @Autowired PhrRecords records;
+    @Autowired PhrConsents consents;
+    @Autowired PhrPersons persons;
     @Autowired Accounts accounts;
     @Autowired FhirValidation validation;
     @Autowired JdbcClient jdbc;
@@ -52,7 +55,7 @@ class FhirConsentCreateTests {
         insurer = fixture.insurer();
         employer = accounts.tenant(TenantKind.COMPANY);
         member = fixture.member(insurer);
-        records.registerEmployee(employer, member.personId());
+        persons.registerEmployee(employer, member.personId());
         insurerToken = tokenFor(insurer, SCOPES);
         employerToken = tokenFor(employer, "system/Observation.rs");
         assertThat(postJson("/fhir/Observation", FhirApiTests.bmi(member.personId(), null), insurerToken).getStatus()).isEqualTo(201);
@@ -96,7 +99,7 @@ class FhirConsentCreateTests {
     }
 
     static <T extends IBaseResource> T parse(MockHttpServletResponse response, Class<T> type) throws Exception {
-        return PhrRecords.fhirContext().newJsonParser().parseResource(type, response.getContentAsString());
+        return PhrFhir.fhirContext().newJsonParser().parseResource(type, response.getContentAsString());
     }
 
     int employerSees() throws Exception {
@@ -122,7 +125,7 @@ class FhirConsentCreateTests {
         assertThat(stored.getProvision().getActorFirstRep().getReference().getReference()).isEqualTo("Organization/" + employer);
         assertThat(validation.errors(stored)).isEmpty();
         assertThat(employerSees()).isEqualTo(1);
-        assertThat(records.myConsents(PhrFixture.individual(member))).singleElement()
+        assertThat(consents.myConsents(PhrFixture.individual(member))).singleElement()
                 .satisfies(c -> assertThat(c.recipientTenantId()).isEqualTo(employer));
     }
 

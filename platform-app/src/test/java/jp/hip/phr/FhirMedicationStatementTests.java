@@ -32,6 +32,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import jp.hip.ApiTokens;
 import jp.hip.PlatformTest;
 import jp.hip.api.fhir.FhirValidation;
+import jp.hip.phr.access.PhrConsents;
+import jp.hip.phr.medication.PhrMedications;
+import jp.hip.phr.rights.PhrRights;
 
 /**
  * MedicationStatement (薬剤情報, ADR 0035) over MockMvc: the consent join on MEDICATION for every read, membership
@@ -49,7 +52,9 @@ class FhirMedicationStatementTests {
     @Autowired PhrFixture fixture;
     @Autowired FhirValidation validation;
     @Autowired JdbcClient jdbc;
-    @Autowired PhrRecords records;
+    @Autowired PhrConsents consents;
+    @Autowired PhrMedications medications;
+    @Autowired PhrRights rights;
 
     UUID insurer;
     PhrFixture.Member member;
@@ -93,7 +98,7 @@ class FhirMedicationStatementTests {
     }
 
     static <T extends IBaseResource> T parse(MockHttpServletResponse response, Class<T> type) throws Exception {
-        return PhrRecords.fhirContext().newJsonParser().parseResource(type, response.getContentAsString());
+        return PhrFhir.fhirContext().newJsonParser().parseResource(type, response.getContentAsString());
     }
 
     long storedFor(UUID person) {
@@ -162,7 +167,7 @@ class FhirMedicationStatementTests {
         assertThat(jdbc.sql("select resource_ids from phr_access_log where person_id = ? and action = 'MedicationStatement.search'")
                 .param(member.personId()).query(String.class).list()).contains("MedicationStatement/" + id);
 
-        records.withdrawMyConsent(PhrFixture.individual(member), consent);
+        consents.withdrawMyConsent(PhrFixture.individual(member), consent);
         assertThat(perform(get("/fhir/MedicationStatement/" + id), token).getStatus()).isEqualTo(404);
         assertThat(search("?subject=Patient/" + member.personId(), token).getEntry()).isEmpty();
     }
@@ -284,18 +289,18 @@ class FhirMedicationStatementTests {
         String othersId = create(carbocisteine(stranger.personId()));
         Accessor me = PhrFixture.individual(member);
         // No consent is needed for one's own data.
-        assertThat(records.readMedicationStatement(me, UUID.fromString(id)).resource().getIdElement().getIdPart()).isEqualTo(id);
-        assertThat(records.searchMedicationStatements(me, java.util.Optional.empty(), 50, 0)).hasSize(1);
-        assertThatThrownBy(() -> records.readMedicationStatement(me, UUID.fromString(othersId)))
+        assertThat(medications.readMedicationStatement(me, UUID.fromString(id)).resource().getIdElement().getIdPart()).isEqualTo(id);
+        assertThat(medications.searchMedicationStatements(me, java.util.Optional.empty(), 50, 0)).hasSize(1);
+        assertThatThrownBy(() -> medications.readMedicationStatement(me, UUID.fromString(othersId)))
                 .isInstanceOfSatisfying(PhrException.class, e -> assertThat(e.kind()).isEqualTo(PhrException.Kind.NOT_FOUND));
-        assertThat(records.myMedications(me, 10)).singleElement()
+        assertThat(medications.myMedications(me, 10)).singleElement()
                 .satisfies(m -> assertThat(m.code()).isEqualTo("2233002F1280"))
                 .satisfies(m -> assertThat(m.name()).isEqualTo("カルボシステイン錠250mg"));
         assertThat(jdbc.sql("select consent_refs from phr_access_log where person_id = ? and action = 'MedicationStatement.read'")
                 .param(member.personId()).query(String.class).list()).containsExactly("本人");
         // The individual does not write medication.
-        var statement = PhrRecords.fhirContext().newJsonParser().parseResource(MedicationStatement.class, carbocisteine(member.personId()));
-        assertThatThrownBy(() -> records.createMedicationStatement(me, statement, java.util.Optional.empty()))
+        var statement = PhrFhir.fhirContext().newJsonParser().parseResource(MedicationStatement.class, carbocisteine(member.personId()));
+        assertThatThrownBy(() -> medications.createMedicationStatement(me, statement, java.util.Optional.empty()))
                 .isInstanceOfSatisfying(PhrException.class, e -> assertThat(e.kind()).isEqualTo(PhrException.Kind.FORBIDDEN));
     }
 
@@ -305,7 +310,7 @@ class FhirMedicationStatementTests {
         create(statement(member.personId(), HOT9, "105271807", "2025-02-01", null));
         Accessor me = PhrFixture.individual(member);
         Map<String, String> entries = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(records.exportMine(me)), StandardCharsets.UTF_8)) {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(rights.exportMine(me)), StandardCharsets.UTF_8)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 entries.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
             }
@@ -313,13 +318,13 @@ class FhirMedicationStatementTests {
         List<String> lines = entries.get("MedicationStatement.ndjson").lines().toList();
         assertThat(lines).hasSize(2);
         List<MedicationStatement> exported = lines.stream()
-                .map(l -> PhrRecords.fhirContext().newJsonParser().parseResource(MedicationStatement.class, l)).toList();
+                .map(l -> PhrFhir.fhirContext().newJsonParser().parseResource(MedicationStatement.class, l)).toList();
         assertThat(exported).extracting(s -> s.getIdElement().getIdPart()).contains(id);
         assertThat(exported).allSatisfy(s -> assertThat(validation.errors(s)).isEmpty());
         assertThat(jdbc.sql("select resource_ids from phr_access_log where person_id = ? and action = 'Export'")
                 .param(member.personId()).query(String.class).single()).contains("MedicationStatement (2)");
 
-        records.deleteMine(me);
+        rights.deleteMine(me);
         assertThat(storedFor(member.personId())).isZero();
         assertThat(jdbc.sql("select removed->>'medicationStatements' from phr_tombstone where person_id = ?")
                 .param(member.personId()).query(String.class).single()).isEqualTo("2");

@@ -18,10 +18,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import jp.hip.Accounts;
 import jp.hip.PlatformTest;
 import jp.hip.identity.Role;
-import jp.hip.phr.checkupfile.CdaCheckupWriter;
-import jp.hip.phr.checkupfile.CheckupArchiveWriter;
-import jp.hip.phr.checkups.CheckupRecords;
-import jp.hip.phr.checkups.GuidanceTargets;
+import jp.hip.phr.checkup.file.CdaCheckupWriter;
+import jp.hip.phr.checkup.file.CheckupArchiveWriter;
+import jp.hip.phr.checkup.CheckupRecords;
+import jp.hip.phr.checkup.GuidanceTargets;
 
 /** The 特定保健指導 対象者 list (consent applied, logged, CSV) and the individual's 問診 and 判定 beside the values. */
 @PlatformTest
@@ -31,7 +31,8 @@ class GuidanceTargetsTests {
     @Autowired Accounts accounts;
     @Autowired CheckupRecords checkups;
     @Autowired GuidanceTargets targets;
-    @Autowired PhrRecords records;
+    @Autowired jp.hip.phr.access.PhrConsents consents;
+    @Autowired jp.hip.phr.persons.PhrPersons persons;
     @Autowired JdbcClient jdbc;
 
     Accounts.Account staff;
@@ -65,7 +66,7 @@ class GuidanceTargetsTests {
                 .add(file("1", "イチ", "2", LocalDate.of(2023, 6, 1), false));
         assertThat(checkups.importUpload(insurer, archive.zipName(), archive.toZip()).imported()).isEqualTo(5);
         for (String number : List.of("1", "2", "4")) {
-            records.grantConsent(person(number), staff.tenantId(), DataCategory.CHECKUP, LocalDate.of(2020, 4, 1), null, "test");
+            consents.grantConsent(person(number), staff.tenantId(), DataCategory.CHECKUP, LocalDate.of(2020, 4, 1), null, "test");
         }
     }
 
@@ -109,7 +110,7 @@ class GuidanceTargetsTests {
     @DisplayName("本人の記録: 問診の回答と判定を値の横に示す")
     void theIndividualSeesAnswersAndJudgementsBesideTheValues() throws Exception {
         var individual = accounts.withRole(Role.INDIVIDUAL);
-        records.linkIndividual(person("1"), individual.tenantId());
+        persons.linkIndividual(person("1"), individual.tenantId());
         var session = Accounts.signIn(mvc, individual.email());
         String page = mvc.perform(get("/me/records").cookie(session)).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("健診の結果", "問診", "喫煙", "はい", "保健指導レベル", "積極的支援", "メタボリックシンドローム判定",

@@ -21,8 +21,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import jp.hip.Accounts;
 import jp.hip.PlatformTest;
 import jp.hip.identity.Role;
-import jp.hip.phr.PhrRecords.ItemSummary;
-import jp.hip.phr.PhrRecords.MembersOverview;
+import jp.hip.phr.access.PhrConsents;
+import jp.hip.phr.aggregates.MembersOverviews;
+import jp.hip.phr.aggregates.MembersOverviews.ItemSummary;
+import jp.hip.phr.aggregates.MembersOverviews.MembersOverview;
+import jp.hip.phr.observations.PhrObservations;
 
 /** The insurer's members overview: counts only, consent applied in the query, small cells suppressed (×). */
 @PlatformTest
@@ -33,13 +36,15 @@ class MembersOverviewTests {
 
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
-    @Autowired PhrRecords records;
+    @Autowired PhrConsents consents;
+    @Autowired PhrObservations observations;
+    @Autowired MembersOverviews overviews;
     @Autowired PhrFixture fixture;
 
     Accounts.Account staff;
     Accessor insurer;
     final List<PhrFixture.Member> consenting = new ArrayList<>();
-    final List<UUID> consents = new ArrayList<>();
+    final List<UUID> consentIds = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -48,7 +53,7 @@ class MembersOverviewTests {
         // FY2024: 20 consenting members, 10 with BMI 27.0 (above 25) and 10 with 22.0; five of them also a waist value.
         for (int i = 0; i < 20; i++) {
             PhrFixture.Member m = fixture.member(staff.tenantId());
-            consents.add(fixture.consent(m, staff.tenantId(), DataCategory.CHECKUP));
+            consentIds.add(fixture.consent(m, staff.tenantId(), DataCategory.CHECKUP));
             consenting.add(m);
             store(m, "9N011000000000001", i < 10 ? "27.0" : "22.0", "kg/m2", "2024-06-10T01:00:00Z");
             store(m, "9N011000000000001", "40.0", "kg/m2", "2023-06-10T01:00:00Z"); // the year before: not counted
@@ -64,9 +69,9 @@ class MembersOverviewTests {
     }
 
     void store(PhrFixture.Member m, String code, String value, String unit, String when) {
-        Observation o = PhrRecords.fhirContext().newJsonParser().parseResource(Observation.class,
+        Observation o = PhrFhir.fhirContext().newJsonParser().parseResource(Observation.class,
                 FhirApiTests.observation(m.personId(), code, value, unit, Instant.parse(when), null));
-        records.createObservation(insurer, o, Optional.empty());
+        observations.createObservation(insurer, o, Optional.empty());
     }
 
     static ItemSummary item(MembersOverview overview, String group) {
@@ -75,7 +80,7 @@ class MembersOverviewTests {
 
     @Test
     void countsOnlyConsentedValuesOfTheYearAndSuppressesSmallCells() {
-        MembersOverview overview = records.membersOverview(insurer, 2024);
+        MembersOverview overview = overviews.membersOverview(insurer, 2024);
         assertThat(overview.members()).isEqualTo(23);
         assertThat(overview.consenting()).isEqualTo(20);
         assertThat(overview.examined()).isEqualTo(20);
@@ -93,8 +98,8 @@ class MembersOverviewTests {
     @Test
     void aWithdrawalCountsAtOnceAndComplementarySuppressionHidesTheSplit() {
         // One of the ten above the threshold withdraws: 19 persons, 9 above → the split is hidden (9 < 10).
-        records.withdrawMyConsent(PhrFixture.individual(consenting.get(0)), consents.get(0));
-        MembersOverview overview = records.membersOverview(insurer, 2024);
+        consents.withdrawMyConsent(PhrFixture.individual(consenting.get(0)), consentIds.get(0));
+        MembersOverview overview = overviews.membersOverview(insurer, 2024);
         ItemSummary bmi = item(overview, BMI);
         assertThat(bmi.persons()).isEqualTo(19);
         assertThat(bmi.outside()).isNull();
@@ -105,7 +110,7 @@ class MembersOverviewTests {
     @Test
     void anotherInsurerCountsNoneOfThem() {
         Accounts.Account other = accounts.withRole(Role.INSURER_STAFF);
-        MembersOverview overview = records.membersOverview(
+        MembersOverview overview = overviews.membersOverview(
                 Accessor.tenant(other.tenantId(), other.userId().toString(), "他", Accessor.Channel.PAGE), 2024);
         assertThat(overview.members()).isZero();
         assertThat(overview.examined()).isZero();

@@ -26,6 +26,12 @@ import jp.hip.Accounts;
 import jp.hip.PlatformTest;
 import jp.hip.identity.IdentityManagement;
 import jp.hip.identity.Role;
+import jp.hip.phr.access.PhrConsents;
+import jp.hip.phr.checkup.CheckupRecords;
+import jp.hip.phr.medication.PhrMedications;
+import jp.hip.phr.observations.PhrObservations;
+import jp.hip.phr.persons.PhrPersons;
+import jp.hip.phr.rights.PhrRights;
 
 /** The individual's pages: only their own person, consent withdrawal, access log, export and real deletion. */
 @PlatformTest
@@ -33,10 +39,14 @@ class PersonalPagesTests {
 
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
-    @Autowired PhrRecords records;
+    @Autowired CheckupRecords checkups;
+    @Autowired PhrConsents consents;
+    @Autowired PhrMedications medications;
+    @Autowired PhrObservations observations;
+    @Autowired PhrPersons persons;
+    @Autowired PhrRights rights;
     @Autowired IdentityManagement identity;
     @Autowired JdbcClient jdbc;
-    @Autowired jp.hip.phr.checkups.CheckupRecords checkups;
 
     /** The sample's 13 values and 4 coded items (採血時間, 尿蛋白, 喫煙, 保健指導レベル). */
     static final int ITEMS = 17;
@@ -55,7 +65,7 @@ class PersonalPagesTests {
         assertThat(report.imported()).isEqualTo(1);
         personId = jdbc.sql("select person_id from phr_membership where tenant_id = ?").param(insurerStaff.tenantId()).query(UUID.class).single();
         person = accounts.withRole(Role.INDIVIDUAL);
-        records.linkIndividual(personId, person.tenantId());
+        persons.linkIndividual(personId, person.tenantId());
         session = Accounts.signIn(mvc, person.email());
     }
 
@@ -79,9 +89,9 @@ class PersonalPagesTests {
     @Test
     void recordsPageListsMedicationOnlyWhenThereIsSome() throws Exception {
         assertThat(page("/me/records")).doesNotContain("id=\"medications\"");
-        var statement = PhrRecords.fhirContext().newJsonParser().parseResource(org.hl7.fhir.r4.model.MedicationStatement.class,
+        var statement = PhrFhir.fhirContext().newJsonParser().parseResource(org.hl7.fhir.r4.model.MedicationStatement.class,
                 FhirMedicationStatementTests.carbocisteine(personId));
-        records.createMedicationStatement(Accessor.tenant(insurerStaff.tenantId(), "staff", "保険者担当", Accessor.Channel.API),
+        medications.createMedicationStatement(Accessor.tenant(insurerStaff.tenantId(), "staff", "保険者担当", Accessor.Channel.API),
                 statement, java.util.Optional.empty());
         String html = page("/me/records");
         assertThat(html).contains("id=\"medications\"", "お薬", "カルボシステイン錠250mg", "2233002F1280", "服用中", "2025/06/01");
@@ -96,7 +106,7 @@ class PersonalPagesTests {
         assertThat(html).contains("まだ記録はありません").doesNotContain("74.8");
         assertThat(mvc.perform(get("/me/export").cookie(strangerSession)).andReturn().getResponse().getStatus()).isEqualTo(404);
         // Withdrawing someone else's consent by id guessing changes nothing.
-        UUID consent = records.grantConsent(personId, insurerStaff.tenantId(), DataCategory.CHECKUP, java.time.LocalDate.of(2000, 1, 1), null, "t");
+        UUID consent = consents.grantConsent(personId, insurerStaff.tenantId(), DataCategory.CHECKUP, java.time.LocalDate.of(2000, 1, 1), null, "t");
         int status = mvc.perform(post("/me/consents/" + consent + "/withdraw").cookie(strangerSession).with(csrf()))
                 .andReturn().getResponse().getStatus();
         assertThat(status).isEqualTo(404);
@@ -113,11 +123,11 @@ class PersonalPagesTests {
         Accessor insurer = Accessor.tenant(insurerStaff.tenantId(), "staff", "保険者担当", Accessor.Channel.API);
         var query = new ObservationQuery(java.util.Optional.of(personId), java.util.Optional.empty(), java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.empty(), true, java.util.Optional.empty(), false, 50, 0);
-        assertThat(records.searchObservations(insurer, query)).hasSize(ITEMS);
+        assertThat(observations.searchObservations(insurer, query)).hasSize(ITEMS);
         UUID consent = jdbc.sql("select id from phr_consent where person_id = ?").param(personId).query(UUID.class).single();
         assertThat(page("/me/consents")).contains("有効", "撤回する");
         mvc.perform(post("/me/consents/" + consent + "/withdraw").cookie(session).with(csrf()));
-        assertThat(records.searchObservations(insurer, query)).isEmpty();
+        assertThat(observations.searchObservations(insurer, query)).isEmpty();
         assertThat(page("/me/consents")).contains("撤回済");
         assertThat(page("/me/access-log")).contains("Observation.search", "Consent/" + consent + "/_history/1");
     }
@@ -133,7 +143,7 @@ class PersonalPagesTests {
         Accessor insurer = Accessor.tenant(insurerStaff.tenantId(), "staff", "保険者担当", Accessor.Channel.API);
         var query = new ObservationQuery(java.util.Optional.of(personId), java.util.Optional.empty(), java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.empty(), true, java.util.Optional.empty(), false, 50, 0);
-        assertThat(records.searchObservations(insurer, query)).isEmpty();
+        assertThat(observations.searchObservations(insurer, query)).isEmpty();
         assertThat(page("/me/consents")).contains("2024-04-01 〜 2025-03-31");
 
         var refused = mvc.perform(post("/me/consents").cookie(session).with(csrf()).param("recipient", insurerStaff.tenantId().toString())
@@ -145,7 +155,7 @@ class PersonalPagesTests {
         // A consent whose period covers the checkup date lets the insurer read it.
         mvc.perform(post("/me/consents").cookie(session).with(csrf()).param("recipient", insurerStaff.tenantId().toString())
                 .param("category", "CHECKUP").param("from", "2025/4/1").param("to", "2026/3/31"));
-        assertThat(records.searchObservations(insurer, query)).hasSize(ITEMS);
+        assertThat(observations.searchObservations(insurer, query)).hasSize(ITEMS);
     }
 
     @Test
@@ -174,7 +184,7 @@ class PersonalPagesTests {
                     .as(table).isZero();
         }
         assertThat(jdbc.sql("select count(*) from phr_person where id = ?").param(personId).query(Long.class).single()).isZero();
-        assertThat(records.tombstoneOf(personId)).isPresent();
+        assertThat(rights.tombstoneOf(personId)).isPresent();
         assertThat(jdbc.sql("select count(*) from phr_access_log where person_id = ? and channel = 'EXPORT'").param(personId)
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(page("/me/records")).contains("まだ記録はありません");

@@ -20,14 +20,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import jp.hip.Accounts;
 import jp.hip.BrowserTests;
 import jp.hip.identity.Role;
+import jp.hip.phr.observations.PhrObservations;
+import jp.hip.phr.persons.PhrPersons;
+import jp.hip.phr.rights.PhrRights;
 
 /** Chromium: an insurer uploads a ZIP of checkup XML; the individual sees the values, withdraws consent, exports and deletes. */
 class PhrBrowserTests extends BrowserTests {
 
     @Autowired Accounts accounts;
-    @Autowired PhrRecords records;
+    @Autowired PhrObservations observations;
+    @Autowired PhrPersons persons;
+    @Autowired PhrRights rights;
     @Autowired JdbcClient jdbc;
-    @Autowired jp.hip.phr.checkups.CheckupRecords checkups;
+    @Autowired jp.hip.phr.checkup.CheckupRecords checkups;
 
     @Test
     void insurerUploadsAndTheIndividualControlsTheirData() throws Exception {
@@ -58,7 +63,7 @@ class PhrBrowserTests extends BrowserTests {
         UUID person = jdbc.sql("select person_id from phr_membership where tenant_id = ? and insured_number = '1234567'")
                 .param(staff.tenantId()).query(UUID.class).single();
         Accounts.Account individual = accounts.withRole(Role.INDIVIDUAL);
-        records.linkIndividual(person, individual.tenantId());
+        persons.linkIndividual(person, individual.tenantId());
 
         signIn(individual.email(), Accounts.PASSWORD);
         open("/me");
@@ -74,12 +79,12 @@ class PhrBrowserTests extends BrowserTests {
         ObservationQuery all = new ObservationQuery(java.util.Optional.of(person), java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), true,
                 java.util.Optional.empty(), false, 100, 0);
-        assertThat(records.searchObservations(insurer, all)).hasSize((int) (long) jdbc.sql("select count(*) from phr_observation where person_id = ?")
+        assertThat(observations.searchObservations(insurer, all)).hasSize((int) (long) jdbc.sql("select count(*) from phr_observation where person_id = ?")
                 .param(person).query(Long.class).single()).hasSizeGreaterThan(13);
         find("#consents button").click();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "同意を撤回しました")); // the next page, not this one
         assertThat(text("#consents")).contains("撤回済");
-        assertThat(records.searchObservations(insurer, all)).isEmpty();
+        assertThat(observations.searchObservations(insurer, all)).isEmpty();
 
         open("/me/access-log");
         assertThat(text("#access-log")).contains("Observation.search", "Consent/");
@@ -98,7 +103,7 @@ class PhrBrowserTests extends BrowserTests {
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "記録を削除しました")); // the next page, not this one
         assertThat(text("main")).contains("まだ記録はありません");
         assertThat(jdbc.sql("select count(*) from phr_observation where person_id = ?").param(person).query(Long.class).single()).isZero();
-        assertThat(records.tombstoneOf(person)).isPresent();
+        assertThat(rights.tombstoneOf(person)).isPresent();
         screenshot("phr-deleted");
     }
 }

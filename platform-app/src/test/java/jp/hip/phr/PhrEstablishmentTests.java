@@ -22,6 +22,7 @@ import jp.hip.PlatformTest;
 import jp.hip.api.fhir.FhirValidation;
 import jp.hip.identity.Role;
 import jp.hip.identity.TenantKind;
+import jp.hip.phr.persons.PhrPersons;
 
 /** The employer 事業所 of an EMPLOYEE membership: stored, shown to the individual and to the employer's Patient read. */
 @PlatformTest
@@ -29,7 +30,7 @@ class PhrEstablishmentTests {
 
     @Autowired MockMvc mvc;
     @Autowired ApiTokens tokens;
-    @Autowired PhrRecords records;
+    @Autowired PhrPersons persons;
     @Autowired Accounts accounts;
     @Autowired FhirValidation validation;
     @Autowired JdbcClient jdbc;
@@ -43,12 +44,12 @@ class PhrEstablishmentTests {
     void setUp() {
         insurer = accounts.tenant(TenantKind.INSURER);
         employer = accounts.tenant(TenantKind.COMPANY);
-        personId = records.registerMember(insurer, new PhrRecords.NewMember("山田", "花子", "ヤマダ", "ハナコ",
+        personId = persons.registerMember(insurer, new PhrPersons.NewMember("山田", "花子", "ヤマダ", "ハナコ",
                 java.time.LocalDate.of(1985, 5, 5), "female", "06130012", "健002",
                 String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits() % 10_000_000))));
         person = accounts.withRole(Role.INDIVIDUAL);
-        records.linkIndividual(personId, person.tenantId());
-        records.registerEmployee(employer, personId, new Establishment("1301-123456-7", "静岡工場"));
+        persons.linkIndividual(personId, person.tenantId());
+        persons.registerEmployee(employer, personId, new Establishment("1301-123456-7", "静岡工場"));
     }
 
     Patient readPatient(UUID tenant) throws Exception {
@@ -57,7 +58,7 @@ class PhrEstablishmentTests {
         MockHttpServletResponse response = mvc.perform(get("/fhir/Patient/" + personId).header("Authorization", "Bearer " + token))
                 .andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
-        return PhrRecords.fhirContext().newJsonParser().parseResource(Patient.class, response.getContentAsString());
+        return PhrFhir.fhirContext().newJsonParser().parseResource(Patient.class, response.getContentAsString());
     }
 
     @Test
@@ -78,7 +79,7 @@ class PhrEstablishmentTests {
     @Test
     void theIndividualSeesWhoHoldsTheirDataWithTheEstablishment() throws Exception {
         Accessor individual = Accessor.individual(person.tenantId(), "person", "本人", Accessor.Channel.PAGE);
-        assertThat(records.myHolders(individual)).extracting(PhrRecords.Holder::tenantId, PhrRecords.Holder::establishment)
+        assertThat(persons.myHolders(individual)).extracting(PhrPersons.Holder::tenantId, PhrPersons.Holder::establishment)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(insurer, null),
                         org.assertj.core.groups.Tuple.tuple(employer, "静岡工場"));
         Cookie session = Accounts.signIn(mvc, person.email());
@@ -88,11 +89,11 @@ class PhrEstablishmentTests {
 
     @Test
     void registeringAgainMovesThePersonToTheOtherEstablishment() {
-        records.registerEmployee(employer, personId, new Establishment(null, "本社"));
+        persons.registerEmployee(employer, personId, new Establishment(null, "本社"));
         assertThat(jdbc.sql("select establishment_name || '/' || coalesce(establishment_number, '-') from phr_membership where tenant_id = ? and person_id = ?")
                 .params(employer, personId).query(String.class).single()).isEqualTo("本社/-");
         // an insurer's membership is not turned into an employment
-        records.registerEmployee(insurer, personId, new Establishment("1", "本社"));
+        persons.registerEmployee(insurer, personId, new Establishment("1", "本社"));
         assertThat(jdbc.sql("select kind || coalesce(establishment_name, '') from phr_membership where tenant_id = ? and person_id = ?")
                 .params(insurer, personId).query(String.class).single()).isEqualTo("INSURED");
     }

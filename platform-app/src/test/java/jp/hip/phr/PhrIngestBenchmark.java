@@ -40,6 +40,8 @@ import jp.hip.Accounts;
 import jp.hip.ApiTokens;
 import jp.hip.TestDatabase;
 import jp.hip.identity.TenantKind;
+import jp.hip.phr.observations.PhrObservations;
+import jp.hip.phr.persons.PhrPersons;
 
 /**
  * PHR benchmarks (issue 6), one command: {@code bin/bench phr}, or with your own database
@@ -73,20 +75,21 @@ class PhrIngestBenchmark {
     @Autowired ApiTokens tokens;
     @Autowired PhrFixture fixture;
     @Autowired Accounts accounts;
-    @Autowired PhrRecords records;
+    @Autowired PhrObservations observations;
+    @Autowired PhrPersons persons;
     @Autowired JdbcClient jdbc;
     @Autowired DataSource dataSource;
-    @Autowired jp.hip.phr.checkups.CheckupRecords checkups;
+    @Autowired jp.hip.phr.checkup.CheckupRecords checkups;
 
     final HttpClient http = HttpClient.newHttpClient();
 
     List<UUID> members(UUID insurer, int count) {
-        List<UUID> persons = new ArrayList<>();
+        List<UUID> members = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            persons.add(records.registerMember(insurer, new PhrRecords.NewMember("計測", "太郎" + i, "ケイソク", "タロウ",
+            members.add(persons.registerMember(insurer, new PhrPersons.NewMember("計測", "太郎" + i, "ケイソク", "タロウ",
                     java.time.LocalDate.of(1970 + i % 40, 4, 1), i % 2 == 0 ? "male" : "female", "06130012", "B" + (i / 1000), String.valueOf(i))));
         }
-        return persons;
+        return members;
     }
 
     static void appendObservation(StringBuilder out, int n, UUID person, String identifierSystem) {
@@ -286,7 +289,7 @@ class PhrIngestBenchmark {
         List<Accessor> individuals = new ArrayList<>();
         for (UUID person : sample) {
             UUID personal = accounts.tenant(TenantKind.PERSONAL);
-            records.linkIndividual(person, personal);
+            persons.linkIndividual(person, personal);
             individuals.add(Accessor.individual(personal, "person-" + person, "本人", Accessor.Channel.PAGE));
         }
         Accessor api = Accessor.tenant(insurer, "bench", "bench", Accessor.Channel.API);
@@ -301,10 +304,10 @@ class PhrIngestBenchmark {
             rowsSeen = 0;
             for (int i = 0; i < sample.size(); i++) {
                 long t0 = System.nanoTime();
-                rowsSeen += records.myLatest(individuals.get(i)).size();
-                rowsSeen += records.myTimeline(individuals.get(i), Optional.of(chartCode), 400).size();
+                rowsSeen += observations.myLatest(individuals.get(i)).size();
+                rowsSeen += observations.myTimeline(individuals.get(i), Optional.of(chartCode), 400).size();
                 long t1 = System.nanoTime();
-                rowsSeen += records.searchObservations(api, new ObservationQuery(Optional.of(sample.get(i)), Optional.empty(), Optional.empty(),
+                rowsSeen += observations.searchObservations(api, new ObservationQuery(Optional.of(sample.get(i)), Optional.empty(), Optional.empty(),
                         Optional.empty(), Optional.empty(), true, Optional.empty(), true, 50, 0)).size();
                 long t2 = System.nanoTime();
                 page.add((t1 - t0) / 1e6);
@@ -380,7 +383,7 @@ class PhrIngestBenchmark {
         }
         UUID insurer = fixture.insurer();
         checkups.registerInsurerNumber(Accessor.tenant(insurer, "bench", "bench", Accessor.Channel.API), "06130012");
-        jp.hip.phr.checkupfile.CheckupArchiveWriter archive = new jp.hip.phr.checkupfile.CheckupArchiveWriter(
+        jp.hip.phr.checkup.file.CheckupArchiveWriter archive = new jp.hip.phr.checkup.file.CheckupArchiveWriter(
                 "6631111116", "06130012", java.time.LocalDate.of(2024, 7, 1)).withClaims();
         List<byte[]> raw = new ArrayList<>();
         for (int i = 0; i < files; i++) {

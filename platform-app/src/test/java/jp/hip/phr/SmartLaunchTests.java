@@ -56,6 +56,8 @@ import jp.hip.api.fhir.FhirValidation;
 import jp.hip.identity.IdentityException;
 import jp.hip.identity.Role;
 import jp.hip.identity.TenantKind;
+import jp.hip.phr.medication.PhrMedications;
+import jp.hip.phr.observations.PhrObservations;
 
 /**
  * SMART standalone patient launch over real HTTP against the running app (ADR 0033): authorize → sign-in →
@@ -72,7 +74,8 @@ class SmartLaunchTests {
     @LocalServerPort int port;
     @Autowired PhrFixture fixture;
     @Autowired Accounts accounts;
-    @Autowired PhrRecords records;
+    @Autowired PhrMedications medications;
+    @Autowired PhrObservations observations;
     @Autowired SmartApps apps;
     @Autowired ApiTokens tokens;
     @Autowired FhirValidation validation;
@@ -97,9 +100,9 @@ class SmartLaunchTests {
         other = fixture.member(insurer);
         individual = accounts.user(member.personalTenantId(), Role.INDIVIDUAL);
         Accessor insurerAccessor = Accessor.tenant(insurer, "test", "test", Accessor.Channel.API);
-        ownObservation = records.createObservation(insurerAccessor, parseObservation(FhirApiTests.bmi(member.personId(), null)), Optional.empty())
+        ownObservation = observations.createObservation(insurerAccessor, parseObservation(FhirApiTests.bmi(member.personId(), null)), Optional.empty())
                 .resource().getIdElement().getIdPart();
-        othersObservation = records.createObservation(insurerAccessor, parseObservation(FhirApiTests.bmi(other.personId(), null)), Optional.empty())
+        othersObservation = observations.createObservation(insurerAccessor, parseObservation(FhirApiTests.bmi(other.personId(), null)), Optional.empty())
                 .resource().getIdElement().getIdPart();
         clientId = "test-app-" + UUID.randomUUID();
         appName = "テスト記録アプリ " + clientId.substring(9, 17);
@@ -108,7 +111,7 @@ class SmartLaunchTests {
     }
 
     static Observation parseObservation(String json) {
-        return PhrRecords.fhirContext().newJsonParser().parseResource(Observation.class, json);
+        return PhrFhir.fhirContext().newJsonParser().parseResource(Observation.class, json);
     }
 
     // ------------------------------------------------------------------ the whole flow
@@ -343,10 +346,10 @@ class SmartLaunchTests {
     @Test
     void aPatientMedicationScopeReadsOnlyTheIndividualsOwnMedication() throws Exception {
         Accessor insurerAccessor = Accessor.tenant(insurer, "test", "test", Accessor.Channel.API);
-        var parser = PhrRecords.fhirContext().newJsonParser();
-        String own = records.createMedicationStatement(insurerAccessor, parser.parseResource(org.hl7.fhir.r4.model.MedicationStatement.class,
+        var parser = PhrFhir.fhirContext().newJsonParser();
+        String own = medications.createMedicationStatement(insurerAccessor, parser.parseResource(org.hl7.fhir.r4.model.MedicationStatement.class,
                 FhirMedicationStatementTests.carbocisteine(member.personId())), Optional.empty()).resource().getIdElement().getIdPart();
-        String others = records.createMedicationStatement(insurerAccessor, parser.parseResource(org.hl7.fhir.r4.model.MedicationStatement.class,
+        String others = medications.createMedicationStatement(insurerAccessor, parser.parseResource(org.hl7.fhir.r4.model.MedicationStatement.class,
                 FhirMedicationStatementTests.carbocisteine(other.personId())), Optional.empty()).resource().getIdElement().getIdPart();
         signIn(individual.email());
         Pkce pkce = Pkce.create();
@@ -559,7 +562,7 @@ class SmartLaunchTests {
     }
 
     static <T extends org.hl7.fhir.instance.model.api.IBaseResource> T parse(String body, Class<T> type) {
-        return PhrRecords.fhirContext().newJsonParser().parseResource(type, body);
+        return PhrFhir.fhirContext().newJsonParser().parseResource(type, body);
     }
 
     static String enc(String value) {

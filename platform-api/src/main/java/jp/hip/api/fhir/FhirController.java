@@ -1,7 +1,6 @@
 package jp.hip.api.fhir;
 
 import java.net.URI;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,9 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Consent;
-import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -35,30 +32,49 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import jp.hip.api.ApiClient;
+import jp.hip.api.PhrHttp;
 import jp.hip.api.SmartApps;
 import jp.hip.phr.Accessor;
 import jp.hip.phr.BundleEntryResult;
 import jp.hip.phr.PhrException;
-import jp.hip.phr.PhrRecords;
+import jp.hip.phr.PhrFhir;
+import jp.hip.phr.access.PhrConsents;
+import jp.hip.phr.bundles.PhrBundles;
+import jp.hip.phr.medication.PhrMedications;
+import jp.hip.phr.observations.BulkIngest;
+import jp.hip.phr.observations.PhrObservations;
+import jp.hip.phr.persons.PatientStore;
 import jp.hip.phr.StoredResource;
 
 /**
  * FHIR R4 REST API (Spring MVC; HAPI's model, parser and validator only — ref-phr.md §3.1). JSON only
  * ({@code application/fhir+json}); errors are OperationOutcome ({@link FhirExceptionHandler}). Each handler is
- * one call to {@link PhrRecords}, which applies membership and consent inside its SQL.
+ * one call to a PHR capability's facade, which applies membership and consent inside its SQL.
  */
 @RestController
 @RequestMapping("/fhir")
 class FhirController {
 
-    private final PhrRecords records;
+    private final PatientStore patients;
+    private final PhrObservations observations;
+    private final BulkIngest bulk;
+    private final PhrConsents consents;
+    private final PhrMedications medications;
+    private final PhrBundles bundles;
     private final FhirOutcomes outcomes;
     private final FhirValidation validation;
     private final FhirBulkLimits limits;
     private final SmartApps apps;
 
-    FhirController(PhrRecords records, FhirOutcomes outcomes, FhirValidation validation, FhirBulkLimits limits, SmartApps apps) {
-        this.records = records;
+    FhirController(PatientStore patients, PhrObservations observations, BulkIngest bulk, PhrConsents consents,
+            PhrMedications medications, PhrBundles bundles, FhirOutcomes outcomes, FhirValidation validation,
+            FhirBulkLimits limits, SmartApps apps) {
+        this.patients = patients;
+        this.observations = observations;
+        this.bulk = bulk;
+        this.consents = consents;
+        this.medications = medications;
+        this.bundles = bundles;
         this.outcomes = outcomes;
         this.validation = validation;
         this.limits = limits;
@@ -81,91 +97,11 @@ class FhirController {
         return ServletUriComponentsBuilder.fromCurrentContextPath().path("/fhir").build().toUriString();
     }
 
-    @GetMapping("/metadata")
-    ResponseEntity<String> metadata() {
-        CapabilityStatement cs = new CapabilityStatement();
-        cs.setStatus(Enumerations.PublicationStatus.ACTIVE).setDate(new Date())
-                .setKind(CapabilityStatement.CapabilityStatementKind.INSTANCE)
-                .setFhirVersion(Enumerations.FHIRVersion._4_0_1)
-                .setPublisher("健康経営 platform").setName("HipPhrFhirServer");
-        cs.addFormat("application/fhir+json");
-        cs.getSoftware().setName("hip-platform PHR");
-        cs.getImplementation().setDescription("PHR data exchange").setUrl(base());
-        CapabilityStatement.CapabilityStatementRestComponent rest = cs.addRest().setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
-        rest.getSecurity().addService().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/restful-security-service").setCode("SMART-on-FHIR");
-        rest.getSecurity().setDescription("OAuth2 client credentials from /oauth2/token; scopes system/Patient.rs, system/Patient.c, system/Observation.rs, system/Observation.c, system/Observation.u, system/Consent.rs, system/Consent.c"
-                + ", system/MedicationStatement.rs, system/MedicationStatement.c"
-                + ". SMART App Launch (standalone patient launch): authorization_code with PKCE S256 at /oauth2/authorize and /oauth2/token, public clients;"
-                + " scopes " + String.join(", ", SmartApps.SCOPES) + "; discovery at " + base() + "/.well-known/smart-configuration");
-        var oauthUris = rest.getSecurity().addExtension().setUrl("http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris");
-        oauthUris.addExtension("authorize", new org.hl7.fhir.r4.model.UriType(root() + "/oauth2/authorize"));
-        oauthUris.addExtension("token", new org.hl7.fhir.r4.model.UriType(root() + "/oauth2/token"));
-        rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.TRANSACTION);
-        rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.BATCH);
-        var patient = rest.addResource().setType("Patient");
-        patient.addOperation().setName("everything").setDefinition("http://hl7.org/fhir/OperationDefinition/Patient-everything");
-        patient.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
-        patient.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
-        patient.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
-        patient.addSearchParam().setName("identifier").setType(Enumerations.SearchParamType.TOKEN);
-        var observation = rest.addResource().setType("Observation")
-                .setVersioning(CapabilityStatement.ResourceVersionPolicy.VERSIONEDUPDATE)
-                .setConditionalCreate(true).setUpdateCreate(false);
-        observation.addOperation().setName("bulk-ingest").setDefinition(base() + "/OperationDefinition/Observation-bulk-ingest");
-        observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
-        observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
-        observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
-        observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.UPDATE);
-        for (String name : List.of("subject", "patient", "code", "category")) {
-            observation.addSearchParam().setName(name).setType(name.equals("subject") || name.equals("patient")
-                    ? Enumerations.SearchParamType.REFERENCE : Enumerations.SearchParamType.TOKEN);
-        }
-        observation.addSearchParam().setName("date").setType(Enumerations.SearchParamType.DATE);
-        var consent = rest.addResource().setType("Consent");
-        consent.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
-        consent.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
-        consent.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
-        consent.addSearchParam().setName("patient").setType(Enumerations.SearchParamType.REFERENCE);
-        var medication = rest.addResource().setType("MedicationStatement").setConditionalCreate(true);
-        medication.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
-        medication.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
-        medication.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
-        medication.addSearchParam().setName("subject").setType(Enumerations.SearchParamType.REFERENCE);
-        medication.addSearchParam().setName("patient").setType(Enumerations.SearchParamType.REFERENCE);
-        return ok(cs, null);
-    }
-
-    /** SMART App Launch 2.x discovery (public): where and how an app gets a patient-level token (ADR 0033). */
-    @GetMapping(path = "/.well-known/smart-configuration", produces = "application/json")
-    java.util.Map<String, Object> smartConfiguration() {
-        java.util.Map<String, Object> configuration = new java.util.LinkedHashMap<>();
-        configuration.put("issuer", root());
-        configuration.put("authorization_endpoint", root() + "/oauth2/authorize");
-        configuration.put("token_endpoint", root() + "/oauth2/token");
-        configuration.put("jwks_uri", root() + "/oauth2/jwks");
-        configuration.put("grant_types_supported", List.of("authorization_code", "client_credentials"));
-        configuration.put("token_endpoint_auth_methods_supported", List.of("none", "client_secret_basic", "client_secret_post"));
-        configuration.put("code_challenge_methods_supported", List.of("S256"));
-        configuration.put("response_types_supported", List.of("code"));
-        List<String> scopes = new java.util.ArrayList<>(SmartApps.SCOPES);
-        scopes.addAll(List.of("system/Patient.rs", "system/Patient.c", "system/Observation.rs", "system/Observation.c",
-                "system/Observation.u", "system/Consent.rs", "system/Consent.c"));
-        scopes.addAll(List.of("system/MedicationStatement.rs", "system/MedicationStatement.c"));
-        configuration.put("scopes_supported", scopes);
-        configuration.put("capabilities", List.of("launch-standalone", "client-public", "context-standalone-patient",
-                "permission-patient", "permission-v2"));
-        return configuration;
-    }
-
-    private static String root() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-    }
-
     // ------------------------------------------------------------------ Patient
 
     @GetMapping("/Patient/{id}")
     ResponseEntity<String> readPatient(@AuthenticationPrincipal ApiClient client, @PathVariable String id) {
-        return ok(records.readPatient(accessor(client), uuid(id, "Patient")), 1);
+        return ok(patients.readPatient(accessor(client), uuid(id, "Patient")), 1);
     }
 
     @GetMapping("/Patient")
@@ -174,7 +110,7 @@ class FhirController {
             @RequestParam(name = "_offset", required = false) String offset) {
         int size = FhirSearch.count(count);
         int from = FhirSearch.offset(offset);
-        List<Patient> found = records.searchPatients(accessor(client), Optional.ofNullable(identifier), size, from);
+        List<Patient> found = patients.searchPatients(accessor(client), Optional.ofNullable(identifier), size, from);
         return ok(searchset(request, found, size, from), null);
     }
 
@@ -184,10 +120,10 @@ class FhirController {
         int size = FhirSearch.count(count);
         Accessor accessor = accessor(client);
         UUID person = uuid(id, "Patient");
-        List<Resource> found = new java.util.ArrayList<>(records.everything(accessor, person, size));
+        List<Resource> found = new java.util.ArrayList<>(observations.everything(accessor, person, size));
         // Medication statements too, when the token may read them (the same consent join, category MEDICATION)
         if (client.scopes().contains("system/MedicationStatement.rs") || client.scopes().contains("patient/MedicationStatement.rs")) {
-            found.addAll(records.searchMedicationStatements(accessor, java.util.Optional.of(person), size, 0));
+            found.addAll(medications.searchMedicationStatements(accessor, java.util.Optional.of(person), size, 0));
         }
         Bundle bundle = searchset(request, found, Integer.MAX_VALUE, 0);
         return ok(bundle, null);
@@ -195,7 +131,7 @@ class FhirController {
 
     @PostMapping("/Patient")
     ResponseEntity<String> createPatient(@AuthenticationPrincipal ApiClient client, @RequestBody(required = false) String body) {
-        StoredResource<Patient> stored = records.createPatient(accessor(client), parse(body, Patient.class));
+        StoredResource<Patient> stored = patients.createPatient(accessor(client), parse(body, Patient.class));
         return created(stored);
     }
 
@@ -205,14 +141,14 @@ class FhirController {
     ResponseEntity<String> createObservation(@AuthenticationPrincipal ApiClient client,
             @RequestHeader(name = "If-None-Exist", required = false) String ifNoneExist,
             @RequestBody(required = false) String body) {
-        StoredResource<Observation> stored = records.createObservation(accessor(client), parse(body, Observation.class),
+        StoredResource<Observation> stored = observations.createObservation(accessor(client), parse(body, Observation.class),
                 Optional.ofNullable(ifNoneExist).filter(s -> !s.isBlank()));
         return created(stored);
     }
 
     /**
      * Bulk ingest: NDJSON, one Observation per line, for the client's own members; all or nothing, problems located
-     * by line ({@link PhrRecords#bulkIngestObservations}). Size limits from {@link FhirBulkLimits}.
+     * by line ({@link BulkIngest}). Size limits from {@link FhirBulkLimits}.
      */
     @PostMapping(path = "/Observation/$bulk-ingest", consumes = {"application/fhir+ndjson", "application/ndjson", "application/x-ndjson"})
     ResponseEntity<String> bulkIngest(@AuthenticationPrincipal ApiClient client, HttpServletRequest request) throws java.io.IOException {
@@ -222,7 +158,7 @@ class FhirController {
         }
         var body = new java.io.BufferedReader(new java.io.InputStreamReader(
                 new LimitedInputStream(request.getInputStream(), maxBytes), java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
-        int stored = records.bulkIngestObservations(accessor(client), body, limits.maxLines());
+        int stored = bulk.bulkIngestObservations(accessor(client), body, limits.maxLines());
         OperationOutcome outcome = new OperationOutcome();
         outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
                 .setCode(OperationOutcome.IssueType.INFORMATIONAL).setDiagnostics(outcomes.message("phr.fhir.bulkStored", stored));
@@ -267,15 +203,15 @@ class FhirController {
 
     @GetMapping("/Observation/{id}")
     ResponseEntity<String> readObservation(@AuthenticationPrincipal ApiClient client, @PathVariable String id) {
-        StoredResource<Observation> stored = records.readObservation(accessor(client), uuid(id, "Observation"));
+        StoredResource<Observation> stored = observations.readObservation(accessor(client), uuid(id, "Observation"));
         return ok(stored.resource(), stored.versionId());
     }
 
     @PutMapping("/Observation/{id}")
     ResponseEntity<String> updateObservation(@AuthenticationPrincipal ApiClient client, @PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody(required = false) String body) {
-        StoredResource<Observation> stored = records.updateObservation(accessor(client), uuid(id, "Observation"),
-                parse(body, Observation.class), Optional.ofNullable(ifMatch).map(PhrRecords::etagVersion));
+        StoredResource<Observation> stored = observations.updateObservation(accessor(client), uuid(id, "Observation"),
+                parse(body, Observation.class), Optional.ofNullable(ifMatch).map(PhrHttp::etagVersion));
         return ok(stored.resource(), stored.versionId());
     }
 
@@ -287,7 +223,7 @@ class FhirController {
             @RequestParam(name = "_count", required = false) String count,
             @RequestParam(name = "_offset", required = false) String offset) {
         var query = FhirSearch.observations(subject, patient, code, category, date, count, offset);
-        List<Observation> found = records.searchObservations(accessor(client), query);
+        List<Observation> found = observations.searchObservations(accessor(client), query);
         return ok(searchset(request, found, query.count(), query.offset()), null);
     }
 
@@ -308,18 +244,18 @@ class FhirController {
 
     @GetMapping("/Consent/{id}")
     ResponseEntity<String> readConsent(@AuthenticationPrincipal ApiClient client, @PathVariable String id) {
-        return ok(records.readConsentForRecipient(accessor(client), uuid(id, "Consent")), null);
+        return ok(consents.readConsentForRecipient(accessor(client), uuid(id, "Consent")), null);
     }
 
     @PostMapping("/Consent")
     ResponseEntity<String> createConsent(@AuthenticationPrincipal ApiClient client, @RequestBody(required = false) String body) {
-        return created(records.createConsent(accessor(client), parse(body, Consent.class)));
+        return created(consents.createConsent(accessor(client), parse(body, Consent.class)));
     }
 
     @GetMapping("/Consent")
     ResponseEntity<String> searchConsents(@AuthenticationPrincipal ApiClient client, HttpServletRequest request,
             @RequestParam(required = false) String patient) {
-        var found = records.consentsForRecipient(accessor(client), FhirSearch.subject(null, patient));
+        var found = consents.consentsForRecipient(accessor(client), FhirSearch.subject(null, patient));
         return ok(searchset(request, found, Integer.MAX_VALUE, 0), null);
     }
 
@@ -329,14 +265,14 @@ class FhirController {
     ResponseEntity<String> createMedicationStatement(@AuthenticationPrincipal ApiClient client,
             @RequestHeader(name = "If-None-Exist", required = false) String ifNoneExist,
             @RequestBody(required = false) String body) {
-        StoredResource<MedicationStatement> stored = records.createMedicationStatement(accessor(client),
+        StoredResource<MedicationStatement> stored = medications.createMedicationStatement(accessor(client),
                 parse(body, MedicationStatement.class), Optional.ofNullable(ifNoneExist).filter(s -> !s.isBlank()));
         return created(stored);
     }
 
     @GetMapping("/MedicationStatement/{id}")
     ResponseEntity<String> readMedicationStatement(@AuthenticationPrincipal ApiClient client, @PathVariable String id) {
-        StoredResource<MedicationStatement> stored = records.readMedicationStatement(accessor(client), uuid(id, "MedicationStatement"));
+        StoredResource<MedicationStatement> stored = medications.readMedicationStatement(accessor(client), uuid(id, "MedicationStatement"));
         return ok(stored.resource(), stored.versionId());
     }
 
@@ -347,7 +283,7 @@ class FhirController {
             @RequestParam(name = "_offset", required = false) String offset) {
         int size = FhirSearch.count(count);
         int from = FhirSearch.offset(offset);
-        List<MedicationStatement> found = records.searchMedicationStatements(accessor(client), FhirSearch.subject(subject, patient), size, from);
+        List<MedicationStatement> found = medications.searchMedicationStatements(accessor(client), FhirSearch.subject(subject, patient), size, from);
         return ok(searchset(request, found, size, from), null);
     }
 
@@ -365,14 +301,14 @@ class FhirController {
         FhirScopes.requireFor(client, bundle);
         boolean transaction = bundle.getType() == Bundle.BundleType.TRANSACTION;
         List<BundleEntryResult> results = transaction
-                ? records.transaction(accessor(client), bundle)
-                : records.batch(accessor(client), bundle);
+                ? bundles.transaction(accessor(client), bundle, PhrHttp::etagVersion)
+                : bundles.batch(accessor(client), bundle, PhrHttp::etagVersion);
         Bundle response = new Bundle().setType(transaction ? Bundle.BundleType.TRANSACTIONRESPONSE : Bundle.BundleType.BATCHRESPONSE);
         String base = base();
         for (BundleEntryResult result : results) {
             Bundle.BundleEntryComponent entry = response.addEntry();
             Bundle.BundleEntryResponseComponent entryResponse = entry.getResponse()
-                    .setStatus(result.status() + " " + reason(result.status()));
+                    .setStatus(PhrHttp.statusLine(PhrHttp.statusOf(result)));
             if (result.error() != null) {
                 entryResponse.setOutcome(outcomes.of(result.error()));
                 continue;
@@ -400,7 +336,7 @@ class FhirController {
         if (body.stripLeading().startsWith("<")) {
             throw PhrException.of(PhrException.Kind.INVALID, "phr.error.jsonOnly");
         }
-        IParser parser = PhrRecords.fhirContext().newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+        IParser parser = PhrFhir.fhirContext().newJsonParser().setParserErrorHandler(new StrictErrorHandler());
         IBaseResource resource = parser.parseResource(body);
         if (!type.isInstance(resource)) {
             String expected = type == Resource.class ? "Resource" : type.getSimpleName();
@@ -451,18 +387,5 @@ class FhirController {
                 .header(HttpHeaders.CONTENT_TYPE, FhirOutcomes.FHIR_JSON)
                 .eTag("W/\"" + stored.versionId() + "\"")
                 .body(FhirOutcomes.encode(resource));
-    }
-
-    private static String reason(int status) {
-        return switch (status) {
-            case 200 -> "OK";
-            case 201 -> "Created";
-            case 400 -> "Bad Request";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 409 -> "Conflict";
-            case 412 -> "Precondition Failed";
-            default -> "";
-        };
     }
 }

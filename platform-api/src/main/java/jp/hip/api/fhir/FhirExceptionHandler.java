@@ -13,7 +13,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 
 import ca.uhn.fhir.parser.DataFormatException;
 import jp.hip.phr.PhrException;
-import jp.hip.phr.PhrRecords;
+import jp.hip.api.PhrHttp;
 
 /** FHIR errors are OperationOutcome; an unexpected exception's message never reaches the client. */
 @RestControllerAdvice(basePackageClasses = FhirExceptionHandler.class)
@@ -30,7 +30,7 @@ class FhirExceptionHandler {
 
     @ExceptionHandler(PhrException.class)
     ResponseEntity<String> refused(PhrException e) {
-        return body(PhrRecords.statusOf(e.kind()), FhirOutcomes.encode(outcomes.of(e)));
+        return body(PhrHttp.statusOf(e.kind()), FhirOutcomes.encode(outcomes.of(e)));
     }
 
     @ExceptionHandler(DataFormatException.class)

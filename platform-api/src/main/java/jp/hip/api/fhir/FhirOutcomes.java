@@ -9,7 +9,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import jp.hip.phr.PhrException;
-import jp.hip.phr.PhrRecords;
+import jp.hip.phr.PhrFhir;
 
 /** OperationOutcome bodies: every problem of a refusal as one issue, texts from the phr message bundle. */
 @Component
@@ -24,7 +24,7 @@ class FhirOutcomes {
     }
 
     static String encode(IBaseResource resource) {
-        return PhrRecords.fhirContext().newJsonParser().setPrettyPrint(false).encodeResourceToString(resource);
+        return PhrFhir.fhirContext().newJsonParser().setPrettyPrint(false).encodeResourceToString(resource);
     }
 
     static OperationOutcome single(OperationOutcome.IssueType type, String text) {

@@ -22,7 +22,7 @@ import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
-import jp.hip.phr.PhrRecords;
+import jp.hip.phr.PhrFhir;
 
 /**
  * HAPI's instance validator against FHIR R4 core, built once, off the request path: a background thread
@@ -51,7 +51,7 @@ public class FhirValidation {
         }
         try {
             long started = System.nanoTime();
-            FhirContext context = PhrRecords.fhirContext();
+            FhirContext context = PhrFhir.fhirContext();
             UnknownCodeSystemWarningValidationSupport unknownCodeSystems = new UnknownCodeSystemWarningValidationSupport(context);
             unknownCodeSystems.setNonExistentCodeSystemSeverity(ca.uhn.fhir.context.support.IValidationSupport.IssueSeverity.WARNING);
             ValidationSupportChain chain = new ValidationSupportChain(

@@ -21,12 +21,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import jp.hip.api.ApiClient;
+import jp.hip.api.PhrHttp;
 import jp.hip.phr.Accessor;
 import jp.hip.phr.PhrException;
-import jp.hip.phr.PhrRecords;
-import jp.hip.phr.checkups.CheckupRecords;
-import jp.hip.phr.checkups.ImportLine;
-import jp.hip.phr.checkups.ImportReport;
+import jp.hip.phr.checkup.CheckupRecords;
+import jp.hip.phr.checkup.ImportLine;
+import jp.hip.phr.checkup.ImportReport;
 
 /**
  * 特定健診 import for an insurer's own systems: the same upload as the insurer page ({@code /insurer/checkups}),
@@ -80,7 +80,7 @@ class CheckupImportApiController {
 
     @ExceptionHandler(PhrException.class)
     ProblemDetail refused(PhrException e, Locale locale) {
-        HttpStatus status = HttpStatus.valueOf(PhrRecords.statusOf(e.kind()));
+        HttpStatus status = HttpStatus.valueOf(PhrHttp.statusOf(e.kind()));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "The request breaks a rule.");
         problem.setProperty("problems", problems(e.problems(), locale));
         return problem;

@@ -21,9 +21,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jp.hip.identity.SignedInUser;
 import jp.hip.phr.Accessor;
 import jp.hip.phr.PhrException;
-import jp.hip.phr.PhrRecords;
-import jp.hip.phr.checkupfile.CheckupCsvTemplate;
-import jp.hip.phr.checkups.CheckupRecords;
+import jp.hip.phr.persons.PhrPersons;
+import jp.hip.phr.checkup.file.CheckupCsvTemplate;
+import jp.hip.phr.checkup.CheckupRecords;
 import jp.hip.web.PageNotFoundException;
 
 /**
@@ -38,9 +38,9 @@ class CheckupImportController {
     static final int PAGE_SIZE = 20;
 
     private final CheckupRecords checkups;
-    private final PhrRecords records;
+    private final PhrPersons records;
 
-    CheckupImportController(CheckupRecords checkups, PhrRecords records) {
+    CheckupImportController(CheckupRecords checkups, PhrPersons records) {
         this.checkups = checkups;
         this.records = records;
     }

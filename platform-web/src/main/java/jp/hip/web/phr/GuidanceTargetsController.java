@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import jp.hip.identity.SignedInUser;
-import jp.hip.phr.checkups.GuidanceTargets;
+import jp.hip.phr.checkup.GuidanceTargets;
 import jp.hip.web.home.FiscalYears;
 
 /** Insurer staff: the 特定保健指導 対象者 list of a 年度 (積極的支援 / 動機付け支援), and its CSV. */

@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import jp.hip.identity.SignedInUser;
 import jp.hip.phr.Accessor;
-import jp.hip.phr.PhrRecords;
-import jp.hip.phr.PhrRecords.ItemSummary;
-import jp.hip.phr.PhrRecords.MembersOverview;
-import jp.hip.phr.checkups.CodedItemsOverview;
+import jp.hip.phr.aggregates.MembersOverviews;
+import jp.hip.phr.checkup.CodedItemsOverview;
+import jp.hip.phr.aggregates.MembersOverviews.ItemSummary;
+import jp.hip.phr.aggregates.MembersOverviews.MembersOverview;
 import jp.hip.web.home.FiscalYears;
 
 /**
@@ -37,11 +37,11 @@ class MembersOverviewController {
     /** One row of the table and the chart: this year and the year before. */
     record Row(ItemSummary item, ItemSummary previous, int barLength) {}
 
-    private final PhrRecords records;
+    private final MembersOverviews records;
     private final MessageSource messages;
     private final CodedItemsOverview coded;
 
-    MembersOverviewController(PhrRecords records, MessageSource messages, CodedItemsOverview coded) {
+    MembersOverviewController(MembersOverviews records, MessageSource messages, CodedItemsOverview coded) {
         this.records = records;
         this.messages = messages;
         this.coded = coded;
@@ -64,7 +64,7 @@ class MembersOverviewController {
         List<Row> rows = rows(overview, before);
         model.addAttribute("rows", rows);
         model.addAttribute("chartRows", rows.stream().filter(r -> r.item().judged()).toList());
-        model.addAttribute("minCell", PhrRecords.MIN_CELL);
+        model.addAttribute("minCell", MembersOverviews.MIN_CELL);
         model.addAttribute("coded", coded.overview(insurer, shown));
         return "phr/members-overview";
     }

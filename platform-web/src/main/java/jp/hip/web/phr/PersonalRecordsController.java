@@ -25,8 +25,14 @@ import jp.hip.phr.Accessor;
 import jp.hip.phr.DataCategory;
 import jp.hip.phr.ObservationCode;
 import jp.hip.phr.PhrException;
-import jp.hip.phr.PhrRecords;
-import jp.hip.phr.checkups.MyCheckups;
+import jp.hip.phr.access.AccessLog;
+import jp.hip.phr.checkup.MyCheckups;
+import jp.hip.phr.access.PhrConsents;
+import jp.hip.phr.medication.PhrMedications;
+import jp.hip.phr.observations.CodeTable;
+import jp.hip.phr.observations.PhrObservations;
+import jp.hip.phr.persons.PhrPersons;
+import jp.hip.phr.rights.PhrRights;
 import jp.hip.web.PageNotFoundException;
 
 /**
@@ -37,12 +43,25 @@ import jp.hip.web.PageNotFoundException;
 @RequestMapping("/me")
 class PersonalRecordsController {
 
-    private final PhrRecords records;
+    private final PhrPersons persons;
+    private final PhrObservations observations;
+    private final CodeTable codes;
+    private final PhrMedications medications;
+    private final PhrConsents consents;
+    private final AccessLog accessLog;
+    private final PhrRights rights;
     private final MyCheckups checkups;
 
-    PersonalRecordsController(PhrRecords records, MyCheckups checkups) {
-        this.records = records;
+    PersonalRecordsController(PhrPersons persons, PhrObservations observations, CodeTable codes,
+            PhrMedications medications, PhrConsents consents, AccessLog accessLog, PhrRights rights, MyCheckups checkups) {
         this.checkups = checkups;
+        this.persons = persons;
+        this.observations = observations;
+        this.codes = codes;
+        this.medications = medications;
+        this.consents = consents;
+        this.accessLog = accessLog;
+        this.rights = rights;
     }
 
     private static Accessor me(SignedInUser me) {
@@ -52,35 +71,35 @@ class PersonalRecordsController {
     @GetMapping("/records")
     String records(@AuthenticationPrincipal SignedInUser me, @RequestParam(required = false) String code, Model model) {
         Accessor accessor = me(me);
-        if (!records.hasRecords(accessor)) {
+        if (!persons.hasRecords(accessor)) {
             return "phr/no-records";
         }
         // coded and text checkup items (問診, 判定) are shown per checkup below, beside the values
-        model.addAttribute("latest", records.myLatest(accessor).stream().filter(p -> p.value() != null).toList());
+        model.addAttribute("latest", observations.myLatest(accessor).stream().filter(p -> p.value() != null).toList());
         model.addAttribute("checkups", checkups.mine(accessor, 4));
-        model.addAttribute("medications", records.myMedications(accessor, 50));
-        Optional<ObservationCode> selected = Optional.ofNullable(code).flatMap(records::code)
-                .or(() -> records.code("9N006000000000001"));
-        if (code != null && Optional.ofNullable(code).flatMap(records::code).isEmpty()) {
+        model.addAttribute("medications", medications.myMedications(accessor, 50));
+        Optional<ObservationCode> selected = Optional.ofNullable(code).flatMap(codes::code)
+                .or(() -> codes.code("9N006000000000001"));
+        if (code != null && Optional.ofNullable(code).flatMap(codes::code).isEmpty()) {
             throw new PageNotFoundException();
         }
         ObservationCode chartCode = selected.orElseThrow();
-        var points = records.myTimeline(accessor, Optional.of(chartCode.code()), 400);
+        var points = observations.myTimeline(accessor, Optional.of(chartCode.code()), 400);
         model.addAttribute("code", chartCode);
         model.addAttribute("points", points);
         model.addAttribute("chart", points.isEmpty() ? null : LineChart.of(chartCode, points));
-        model.addAttribute("codes", records.codes());
+        model.addAttribute("codes", codes.codes());
         return "phr/records";
     }
 
     @GetMapping("/consents")
     String consents(@AuthenticationPrincipal SignedInUser me, Model model) {
         Accessor accessor = me(me);
-        if (!records.hasRecords(accessor)) {
+        if (!persons.hasRecords(accessor)) {
             return "phr/no-records";
         }
-        model.addAttribute("consents", records.myConsents(accessor));
-        model.addAttribute("holders", records.myHolders(accessor));
+        model.addAttribute("consents", consents.myConsents(accessor));
+        model.addAttribute("holders", persons.myHolders(accessor));
         model.addAttribute("categories", DataCategory.values());
         model.addAttribute("today", LocalDate.now(LineChart.JAPAN));
         return "phr/consents";
@@ -104,7 +123,7 @@ class PersonalRecordsController {
             redirect.addFlashAttribute("failed", "phr.consents.invalid");
             return "redirect:/me/consents";
         }
-        if (records.myHolders(accessor).stream().noneMatch(h -> h.tenantId().equals(recipientId))) {
+        if (persons.myHolders(accessor).stream().noneMatch(h -> h.tenantId().equals(recipientId))) {
             redirect.addFlashAttribute("failed", "phr.consents.invalid");
             return "redirect:/me/consents";
         }
@@ -112,7 +131,7 @@ class PersonalRecordsController {
             redirect.addFlashAttribute("failed", "phr.consents.periodOrder");
             return "redirect:/me/consents";
         }
-        records.grantMyConsent(accessor, recipientId, dataCategory, start, end);
+        consents.grantMyConsent(accessor, recipientId, dataCategory, start, end);
         redirect.addFlashAttribute("done", "phr.consents.granted");
         return "redirect:/me/consents";
     }
@@ -125,7 +144,7 @@ class PersonalRecordsController {
     @PostMapping("/consents/{id}/withdraw")
     String withdraw(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, RedirectAttributes redirect) {
         try {
-            records.withdrawMyConsent(me(me), UUID.fromString(id));
+            consents.withdrawMyConsent(me(me), UUID.fromString(id));
         } catch (IllegalArgumentException | PhrException e) {
             throw new PageNotFoundException();
         }
@@ -136,25 +155,25 @@ class PersonalRecordsController {
     @GetMapping("/access-log")
     String accessLog(@AuthenticationPrincipal SignedInUser me, Model model) {
         Accessor accessor = me(me);
-        if (!records.hasRecords(accessor)) {
+        if (!persons.hasRecords(accessor)) {
             return "phr/no-records";
         }
-        model.addAttribute("entries", records.myAccessLog(accessor, 200));
+        model.addAttribute("entries", accessLog.myAccessLog(accessor, 200));
         return "phr/access-log";
     }
 
     @GetMapping("/data")
     String data(@AuthenticationPrincipal SignedInUser me) {
-        return records.hasRecords(me(me)) ? "phr/data" : "phr/no-records";
+        return persons.hasRecords(me(me)) ? "phr/data" : "phr/no-records";
     }
 
     @GetMapping("/export")
     ResponseEntity<byte[]> export(@AuthenticationPrincipal SignedInUser me) {
         Accessor accessor = me(me);
-        if (!records.hasRecords(accessor)) {
+        if (!persons.hasRecords(accessor)) {
             throw new PageNotFoundException();
         }
-        byte[] zip = records.exportMine(accessor);
+        byte[] zip = rights.exportMine(accessor);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -166,14 +185,14 @@ class PersonalRecordsController {
     String delete(@AuthenticationPrincipal SignedInUser me, @RequestParam(required = false) String confirm,
             RedirectAttributes redirect) {
         Accessor accessor = me(me);
-        if (!records.hasRecords(accessor)) {
+        if (!persons.hasRecords(accessor)) {
             return "redirect:/me/records";
         }
         if (!"yes".equals(confirm)) {
             redirect.addFlashAttribute("failed", "phr.data.confirmRequired");
             return "redirect:/me/data";
         }
-        records.deleteMine(accessor);
+        rights.deleteMine(accessor);
         redirect.addFlashAttribute("done", "phr.data.deleted");
         return "redirect:/me/records";
     }

@@ -1,0 +1,153 @@
+package jp.hip.phr.persons;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jp.hip.identity.AuditLog;
+import jp.hip.phr.Accessor;
+import jp.hip.phr.Establishment;
+import jp.hip.phr.ObservationQuery;
+import jp.hip.phr.PhrException;
+import jp.hip.phr.PhrException.Kind;
+import jp.hip.phr.StoredResource;
+import jp.hip.phr.access.AccessLog;
+import jp.hip.phr.persons.PhrPersons.NewMember;
+
+import static jp.hip.phr.PhrFhir.INSURED_NUMBER_SYSTEM;
+
+/** FHIR Patient: read, search and conditional create of the persons an accessor holds (or the individual's own). */
+@Service
+public class PatientStore {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final AuditLog audit;
+    private final AccessLog accessLog;
+    private final PhrPersons persons;
+
+    PatientStore(JdbcClient jdbc, TransactionTemplate tx, AuditLog audit, AccessLog accessLog, PhrPersons persons) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.audit = audit;
+        this.accessLog = accessLog;
+        this.persons = persons;
+    }
+
+    public Patient readPatient(Accessor accessor, UUID id) {
+        Patient patient = patients(accessor, "p.id = :id", Map.of("id", id), 1, 0).stream().findFirst()
+                .orElseThrow(() -> PhrException.of(Kind.NOT_FOUND, "phr.error.notFound", "Patient/" + id));
+        accessLog.logRead(accessor, id, "Patient.read", List.of("Patient/" + id), List.of());
+        return patient;
+    }
+
+    /** Patients visible to the accessor; {@code identifier} is "system|value" or "value" of 記号:番号. */
+    public List<Patient> searchPatients(Accessor accessor, Optional<String> identifier, int count, int offset) {
+        if (count < 1 || count > ObservationQuery.MAX_COUNT) {
+            throw PhrException.of(Kind.INVALID, "phr.error.count", ObservationQuery.MAX_COUNT);
+        }
+        String where = "true";
+        Map<String, Object> params = new HashMap<>();
+        if (identifier.isPresent()) {
+            String value = identifier.get().contains("|") ? identifier.get().substring(identifier.get().indexOf('|') + 1) : identifier.get();
+            where = "(coalesce(m.insured_symbol, '') || ':' || m.insured_number) = :ident";
+            params.put("ident", value);
+        }
+        List<Patient> found = patients(accessor, where, params, count, offset);
+        for (Patient p : found) {
+            accessLog.logRead(accessor, UUID.fromString(p.getIdElement().getIdPart()), "Patient.search", List.of("Patient/" + p.getIdElement().getIdPart()), List.of());
+        }
+        return found;
+    }
+
+    private List<Patient> patients(Accessor accessor, String where, Map<String, Object> params, int count, int offset) {
+        String visible = accessor.individual()
+                ? "p.personal_tenant_id = :accessor"
+                : "exists (select 1 from phr_membership mm where mm.tenant_id = :accessor and mm.person_id = p.id)";
+        return jdbc.sql("""
+                select p.*, m.insurer_number, m.insured_symbol, m.insured_number, m.establishment_number,
+                       m.establishment_name, mt.name as holder_name from phr_person p
+                  left join phr_membership m on m.person_id = p.id and m.tenant_id = :accessor
+                  left join plat_tenant mt on mt.id = m.tenant_id
+                 where %s and %s order by p.family_name_kana, p.id limit :limit offset :offset""".formatted(visible, where))
+                .params(params).param("accessor", accessor.tenantId()).param("limit", count).param("offset", offset)
+                .query(PatientStore::patient).list();
+    }
+
+    private static Patient patient(ResultSet rs, int n) throws SQLException {
+        Patient p = new Patient();
+        p.setId(rs.getString("id"));
+        p.getMeta().setVersionId(rs.getString("version")).setLastUpdated(Date.from(rs.getTimestamp("updated_at").toInstant()));
+        if (rs.getString("insured_number") != null) {
+            String symbol = rs.getString("insured_symbol");
+            p.addIdentifier(new Identifier().setSystem(INSURED_NUMBER_SYSTEM)
+                    .setValue((symbol == null ? "" : symbol) + ":" + rs.getString("insured_number")));
+        }
+        p.addName(new HumanName().setFamily(rs.getString("family_name")).addGiven(rs.getString("given_name"))
+                .setText(rs.getString("family_name") + " " + rs.getString("given_name")));
+        if (rs.getString("family_name_kana") != null) {
+            p.addName(new HumanName().setFamily(rs.getString("family_name_kana")).addGiven(rs.getString("given_name_kana")));
+        }
+        if (rs.getString("establishment_name") != null) {
+            // The employer 事業所 the person works at, for the employer reading its member: a contact of relationship
+            // v2-0131 "E" (Employer) naming the organisation (FHIR R4 Patient.contact, pat-1 holds with organization).
+            Identifier number = rs.getString("establishment_number") == null ? null
+                    : new Identifier().setSystem(Establishment.NUMBER_SYSTEM).setValue(rs.getString("establishment_number"));
+            p.addContact().addRelationship(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/v2-0131", "E", "Employer")))
+                    .setOrganization(new Reference().setIdentifier(number)
+                            .setDisplay(rs.getString("holder_name") + " " + rs.getString("establishment_name")));
+        }
+        p.setGender(Enumerations.AdministrativeGender.fromCode(rs.getString("gender")));
+        if (rs.getDate("birth_date") != null) {
+            p.setBirthDate(java.sql.Date.valueOf(rs.getDate("birth_date").toLocalDate()));
+        }
+        return p;
+    }
+
+    /** Creates a member from a Patient with a 被保険者番号 identifier ("記号:番号"); conditional on that identifier. */
+    public StoredResource<Patient> createPatient(Accessor accessor, Patient patient) {
+        return tx.execute(status -> createPatientInTx(accessor, patient));
+    }
+
+    private StoredResource<Patient> createPatientInTx(Accessor accessor, Patient patient) {
+        accessor.requireTenant();
+        Identifier identifier = patient.getIdentifier().stream()
+                .filter(i -> INSURED_NUMBER_SYSTEM.equals(i.getSystem()) && i.hasValue()).findFirst()
+                .orElseThrow(() -> PhrException.of(Kind.INVALID, "phr.error.patientIdentifier"));
+        if (!patient.hasName() || !patient.getNameFirstRep().hasFamily()) {
+            throw PhrException.of(Kind.INVALID, "phr.error.patientName");
+        }
+        String[] parts = identifier.getValue().split(":", 2);
+        String symbol = parts.length == 2 ? parts[0] : null;
+        String number = parts.length == 2 ? parts[1] : parts[0];
+        boolean existed = persons.hasInsured(accessor.tenantId(), symbol, number);
+        HumanName name = patient.getNameFirstRep();
+        UUID id = persons.registerMember(accessor.tenantId(), new NewMember(name.getFamily(), name.getGivenAsSingleString(), null, null,
+                patient.hasBirthDate() ? new java.sql.Date(patient.getBirthDate().getTime()).toLocalDate() : null,
+                patient.hasGender() ? patient.getGender().toCode() : "unknown", null, symbol, number));
+        Patient stored = patients(accessor, "p.id = :id", Map.of("id", id), 1, 0).get(0);
+        audit.record(existed ? "PHR_PATIENT_MATCHED" : "PHR_PATIENT_CREATED", "Patient", id, Map.of());
+        return new StoredResource<>(stored, 1, !existed);
+    }
+
+    /** The person as Patient for the accessor, without logging (the caller logs: export). */
+    public Optional<Patient> patientOf(Accessor accessor, UUID id) {
+        return patients(accessor, "p.id = :id", Map.of("id", id), 1, 0).stream().findFirst();
+    }
+}
