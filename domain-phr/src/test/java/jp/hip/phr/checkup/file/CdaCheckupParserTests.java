@@ -75,6 +75,19 @@ class CdaCheckupParserTests {
     }
 
     @Test
+    @DisplayName("項目の回答コード体系でも前期の体系でもない回答は、ラベルを付けずコードのまま要確認とする")
+    void keepsAnAnswerInAForeignCodeSystemUndecodedForReview() {
+        Map<String, CheckupResult> r = byCode(parse(CdaCheckupWriter.checkup("06130012", null, "3004", null)
+                .answer("9N141000000000011", "2", "1.2.392.200119.6.2141").answer("9N736000000000011", "2", "1.2.392.200119.6.2003")
+                .toXml()));
+        assertThat(r.get("9N141000000000011").answerLabel()).isNull();
+        assertThat(r.get("9N141000000000011").answerCode()).isEqualTo("2");
+        assertThat(r.get("9N141000000000011").reviewReason()).isEqualTo("phr.review.unknownAnswerSystem");
+        assertThat(r.get("9N736000000000011").answerLabel()).isEqualTo("いいえ"); // 第3期 喫煙 (.2003)
+        assertThat(r.get("9N736000000000011").review()).isFalse();
+    }
+
+    @Test
     @DisplayName("未実施と測定不能は値なしでそのまま残し、ファイルは受け付ける")
     void keepsNotPerformedAndUnmeasurable() {
         CheckupDocument d = parse(CdaCheckupWriter.checkup("06130012", null, "3001", "00")

@@ -47,6 +47,16 @@ class CheckupArchiveTests {
     }
 
     @Test
+    void warnsWhenDataAndClaimsDoNotPairButReadsTheData() throws IOException {
+        byte[] xml = CheckupCorpus.thirdPeriod("2003").toXml().getBytes(StandardCharsets.UTF_8);
+        CheckupArchive.Contents c = CheckupArchive.read("up.zip", zip("a/DATA/h1.xml", xml, "a/DATA/h2.xml", xml,
+                "a/CLAIMS/c1.xml", "<checkupClaim/>".getBytes(StandardCharsets.UTF_8)));
+        assertThat(c.data()).hasSize(2);
+        assertThat(c.warnings()).extracting(PhrException.Problem::key).containsExactly("phr.archive.claimsMismatch");
+        assertThat(c.warnings().get(0).args()).containsExactly(2L, 1L);
+    }
+
+    @Test
     void refusesNestedZipsDuplicatesAndBombsNamingTheFile() throws IOException {
         byte[] inner = realLayout().toZip();
         assertRefused(zip("a/DATA/h1.xml", "<x/>".getBytes(), "a/DATA/inner.zip", inner), "phr.archive.nested", "a/DATA/inner.zip");
