@@ -82,7 +82,17 @@ final class SafeXml {
         }
     }
 
+    /** Building the factory looks up the implementation every time; one hardened builder per thread, reset per use. */
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(SafeXml::newBuilder);
+
     private static DocumentBuilder builder() {
+        DocumentBuilder builder = BUILDER.get();
+        builder.reset();
+        builder.setErrorHandler(null);
+        return builder;
+    }
+
+    private static DocumentBuilder newBuilder() {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
