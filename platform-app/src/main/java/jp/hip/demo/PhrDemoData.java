@@ -1,22 +1,15 @@
 package jp.hip.demo;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -39,7 +32,9 @@ import jp.hip.phr.DataCategory;
 import jp.hip.phr.Establishment;
 import jp.hip.phr.ObservationCode;
 import jp.hip.phr.access.PhrConsents;
-import jp.hip.phr.checkup.CheckupImport;
+import jp.hip.phr.checkup.CheckupRecords;
+import jp.hip.phr.checkup.file.CdaCheckupWriter;
+import jp.hip.phr.checkup.file.CheckupArchiveWriter;
 import jp.hip.phr.medication.PhrMedications;
 import jp.hip.phr.observations.BulkIngest;
 import jp.hip.phr.persons.PhrPersons;
@@ -66,13 +61,13 @@ class PhrDemoData implements ApplicationRunner {
 
     private final IdentityManagement identity;
     private final PhrPersons persons;
-    private final CheckupImport checkups;
+    private final CheckupRecords checkups;
     private final PhrConsents consents;
     private final PhrMedications medications;
     private final BulkIngest bulk;
     private final ApiCredentialIssuer issuer;
 
-    PhrDemoData(IdentityManagement identity, PhrPersons persons, CheckupImport checkups, PhrConsents consents,
+    PhrDemoData(IdentityManagement identity, PhrPersons persons, CheckupRecords checkups, PhrConsents consents,
             PhrMedications medications, BulkIngest bulk, ApiCredentialIssuer issuer) {
         this.identity = identity;
         this.persons = persons;
@@ -96,21 +91,15 @@ class PhrDemoData implements ApplicationRunner {
         Accessor insurerAccessor = Accessor.tenant(insurer.get(), "demo-loader", "デモデータ", Accessor.Channel.PAGE);
         Random random = new Random(30);
         int[] base = new int[PERSONS];
+        checkups.registerInsurerNumber(insurerAccessor, "06130012");
         for (int year = 2021; year <= 2024; year++) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-                Random people = new Random(300);
-                for (int i = 0; i < PERSONS; i++) {
-                    Person p = Person.of(i, people);
-                    String name = "6631111116_06130012_" + year + "0620" + "_" + i + ".xml";
-                    zip.putNextEntry(new ZipEntry(name));
-                    zip.write(checkupXml(p, LocalDate.of(year, 6, 1).plusDays(i % 60), year - 2021, random).getBytes(StandardCharsets.UTF_8));
-                    zip.closeEntry();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            Random people = new Random(300);
+            CheckupArchiveWriter archive = new CheckupArchiveWriter("6631111116", "06130012", LocalDate.of(year, 7, 1)).withClaims();
+            for (int i = 0; i < PERSONS; i++) {
+                Person p = Person.of(i, people);
+                archive.add(checkupXml(p, LocalDate.of(year, 6, 1).plusDays(i % 60), year - 2021, random));
             }
-            var report = checkups.importCheckups(insurerAccessor, "demo-" + year + ".zip", bytes.toByteArray());
+            var report = checkups.importUpload(insurerAccessor, archive.zipName(), archive.toZip());
             log.info("PHR demo checkups {}: {} imported, {} rejected", year, report.imported(), report.rejected());
         }
         UUID taro = persons.registerMember(insurer.get(), new PhrPersons.NewMember("ヤマダ", "タロウ", "ヤマダ", "タロウ",
@@ -266,67 +255,76 @@ class PhrDemoData implements ApplicationRunner {
         }
     }
 
-    /** A 特定健診 CDA R2 file in the shape of the test samples (platform-app/src/test/resources/phr). */
+    /**
+     * A 特定健診 file (CDA R2, hc08) for one person and year, written by the platform's own writer: the 基本的な健診
+     * values, 尿 (CO), 採血時間, the 22 問診 answers (第4期), 服薬, メタボリックシンドローム判定 and 保健指導レベル by the
+     * 階層化 of the 標準的な健診・保健指導プログラム (令和6年度版), and 医師の判断. Invented persons only.
+     */
     static String checkupXml(Person p, LocalDate date, int yearIndex, Random r) {
         double bmi = p.bmi() + yearIndex * 0.15 + r.nextGaussian() * 0.4;
         double weight = bmi * p.height() / 100 * p.height() / 100;
         double waist = 62 + bmi * 1.05 + (p.male() ? 4 : 0) + r.nextGaussian() * 2;
         int sbp = p.sbp() + yearIndex + (int) (r.nextGaussian() * 6);
         int dbp = (int) (sbp * 0.62 + r.nextGaussian() * 4);
-        StringBuilder items = new StringBuilder();
-        item(items, "9N001000000000001", "身長", one(p.height()), "cm");
-        item(items, "9N006000000000001", "体重", one(weight), "kg");
-        item(items, "9N011000000000001", "BMI", one(bmi), "kg/m2");
-        item(items, "9N016160100000001", "腹囲(実測)", one(waist), "cm");
-        item(items, "9A751000000000001", "収縮期血圧(その他)", String.valueOf(sbp), "mmHg");
-        item(items, "9A761000000000001", "拡張期血圧(その他)", String.valueOf(dbp), "mmHg");
-        item(items, "3F015000002327101", "空腹時中性脂肪(可視吸光光度法)", String.valueOf(60 + r.nextInt(140)), "mg/dl");
-        item(items, "3F070000002327101", "HDLコレステロール", String.valueOf(38 + r.nextInt(45)), "mg/dl");
-        item(items, "3F077000002327101", "LDLコレステロール", String.valueOf(p.ldl() + yearIndex * 2 + r.nextInt(15)), "mg/dl");
-        item(items, "3B035000002327201", "AST(GOT)", String.valueOf(15 + r.nextInt(20)), "U/l");
-        item(items, "3B045000002327201", "ALT(GPT)", String.valueOf(12 + r.nextInt(30)), "U/l");
-        item(items, "3B090000002327101", "γ-GT(γ-GTP)", String.valueOf(15 + r.nextInt(60)), "U/l");
-        item(items, "3D046000001906202", "HbA1c(NGSP値)", one(p.hba1c() + yearIndex * 0.05 + r.nextGaussian() * 0.1), "%");
-        String day = date.format(DateTimeFormatter.BASIC_ISO_DATE);
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <ClinicalDocument xmlns="urn:hl7-org:v3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-                  <typeId root="2.16.840.1.113883.1.3" extension="POCD_HD000040"/>
-                  <id root="1.2.392.200119.6.102.11311234567" extension="%1$s%2$05d"/>
-                  <code code="10" codeSystem="1.2.392.200119.6.1001" displayName="特定健診情報"/>
-                  <title>特定健康診査結果</title>
-                  <effectiveTime value="%1$s"/>
-                  <confidentialityCode code="N" codeSystem="2.16.840.1.113883.5.25"/>
-                  <recordTarget><patientRole>
-                    <id root="1.2.392.200119.6.101" extension="06130012"/>
-                    <id root="1.2.392.200119.6.204" extension="健001"/>
-                    <id root="1.2.392.200119.6.205" extension="%3$s"/>
-                    <patient><name><family>%4$s</family><given>%5$s</given></name>
-                      <administrativeGenderCode code="%6$s" codeSystem="1.2.392.200119.6.1104"/>
-                      <birthTime value="%7$s"/></patient>
-                  </patientRole></recordTarget>
-                  <author><time value="%1$s"/><assignedAuthor><id root="1.2.392.200119.6.102" extension="1311234567"/>
-                    <representedOrganization><id root="1.2.392.200119.6.102" extension="1311234567"/><name>さくら健診センター</name></representedOrganization>
-                  </assignedAuthor></author>
-                  <custodian><assignedCustodian><representedCustodianOrganization><id root="1.2.392.200119.6.102" extension="1311234567"/>
-                    <name>さくら健診センター</name></representedCustodianOrganization></assignedCustodian></custodian>
-                  <documentationOf><serviceEvent><code code="1" codeSystem="1.2.392.200119.6.1002" displayName="特定健診"/>
-                    <effectiveTime value="%1$s"/></serviceEvent></documentationOf>
-                  <component><structuredBody><component><section>
-                    <code code="01010" codeSystem="1.2.392.200119.6.1010" displayName="特定健診検査・問診セクション"/>
-                    <title>検査・問診結果</title><text>検査・問診結果</text>
-                %8$s    </section></component></structuredBody></component>
-                </ClinicalDocument>
-                """.formatted(day, p.index(), p.insuredNumber(), p.familyKana(), p.givenKana(), p.male() ? "1" : "2",
-                p.birth().format(DateTimeFormatter.BASIC_ISO_DATE), items);
-    }
-
-    private static void item(StringBuilder out, String code, String name, String value, String unit) {
-        out.append("""
-                    <entry><observation classCode="OBS" moodCode="EVN">
-                      <code code="%s" codeSystem="1.2.392.200119.6.1005" displayName="%s"/>
-                      <value xsi:type="PQ" value="%s" unit="%s"/></observation></entry>
-                """.formatted(code, name, value, unit));
+        int tg = 60 + r.nextInt(140);
+        int hdl = 38 + r.nextInt(45);
+        BigDecimal hba1c = new BigDecimal(one(p.hba1c() + yearIndex * 0.05 + r.nextGaussian() * 0.1));
+        boolean smoker = p.index() != 0 && r.nextInt(5) == 0;
+        boolean bpDrug = p.index() != 0 && sbp >= 140 && r.nextInt(2) == 0;
+        // 階層化: step 1 腹囲 (男85/女90) or BMI 25; step 2 the risks (喫煙 counts only beside another); 服薬中 is not
+        // a target; from 65 (at the end of the 年度) 積極的支援 becomes 動機付け支援.
+        boolean waistHigh = waist >= (p.male() ? 85 : 90);
+        int health = (sbp >= 130 || dbp >= 85 ? 1 : 0) + (tg >= 150 || hdl < 40 ? 1 : 0)
+                + (hba1c.compareTo(new BigDecimal("5.6")) >= 0 ? 1 : 0);
+        int risks = health + (smoker && health > 0 ? 1 : 0);
+        int age = java.time.Period.between(p.birth(), LocalDate.of(date.getYear() + (date.getMonthValue() >= 4 ? 1 : 0), 3, 31)).getYears();
+        String level;
+        if (bpDrug || (!waistHigh && bmi < 25) || risks == 0) {
+            level = "3";
+        } else if ((waistHigh && risks >= 2) || (!waistHigh && risks >= 3)) {
+            level = age >= 65 ? "2" : "1";
+        } else {
+            level = "2";
+        }
+        String metabolic = waistHigh && health >= 2 ? "1" : waistHigh && health == 1 ? "2" : "3";
+        CdaCheckupWriter w = CdaCheckupWriter.checkup("06130012", "健001", p.insuredNumber(), "00")
+                .person(p.familyKana(), p.givenKana(), p.male() ? "1" : "2", p.birth()).on(date)
+                .institution("1311234567", "さくら健診センター")
+                .number("9N001000000000001", new BigDecimal(one(p.height()))).number("9N006000000000001", new BigDecimal(one(weight)))
+                .number("9N011000000000001", new BigDecimal(one(bmi)))
+                .number("9N016160100000001", new BigDecimal(one(waist)), waistHigh ? "H" : "N", null, BigDecimal.valueOf(p.male() ? 85 : 90))
+                .number("9A751000000000001", BigDecimal.valueOf(sbp), sbp >= 130 ? "H" : "N", null, BigDecimal.valueOf(129))
+                .number("9A761000000000001", BigDecimal.valueOf(dbp), dbp >= 85 ? "H" : "N", null, BigDecimal.valueOf(84))
+                .answer("9N141000000000011", "2")
+                .number("3F015000002327101", BigDecimal.valueOf(tg), tg >= 150 ? "H" : "N", null, BigDecimal.valueOf(149))
+                .number("3F070000002327101", BigDecimal.valueOf(hdl), hdl < 40 ? "L" : "N", BigDecimal.valueOf(40), null)
+                .number("3F077000002327101", BigDecimal.valueOf(p.ldl() + yearIndex * 2 + r.nextInt(15)))
+                .number("3B035000002327201", BigDecimal.valueOf(15 + r.nextInt(20)))
+                .number("3B045000002327201", BigDecimal.valueOf(12 + r.nextInt(30)))
+                .number("3B090000002327101", BigDecimal.valueOf(15 + r.nextInt(60)))
+                .number("3D046000001906202", hba1c, hba1c.compareTo(new BigDecimal("5.6")) >= 0 ? "H" : "N", null, new BigDecimal("5.5"))
+                .answer("1A020000000191111", "1").answer("1A010000000191111", r.nextInt(12) == 0 ? "2" : "1")
+                .answer("9N056000000000011", "2").answer("9N061000000000011", "2").answer("9N066000000000011", "2")
+                .answer("9N701000000000011", bpDrug ? "1" : "2").answer("9N706000000000011", "2").answer("9N711000000000011", "2");
+        if (bpDrug) {
+            w.text("9N701167000000049", "降圧薬");
+        }
+        w.answer("9N716000000000011", "2").answer("9N721000000000011", "2").answer("9N726000000000011", "2")
+                .answer("9N731000000000011", "2").answer("9N736000000000011", smoker ? "1" : "3")
+                .answer("9N741000000000011", bmi >= 25 ? "1" : "2").answer("9N746000000000011", r.nextInt(3) == 0 ? "1" : "2")
+                .answer("9N751000000000011", r.nextInt(2) == 0 ? "1" : "2").answer("9N756000000000011", r.nextInt(2) == 0 ? "1" : "2")
+                .answer("9N872000000000011", "1").answer("9N766000000000011", String.valueOf(1 + r.nextInt(3)))
+                .answer("9N771000000000011", r.nextInt(4) == 0 ? "1" : "2").answer("9N782000000000011", String.valueOf(1 + r.nextInt(3)))
+                .answer("9N781000000000011", r.nextInt(5) == 0 ? "1" : "2").answer("9N786000000000011", String.valueOf(1 + r.nextInt(8)))
+                .answer("9N791000000000011", String.valueOf(1 + r.nextInt(3))).answer("9N796000000000011", r.nextInt(4) == 0 ? "2" : "1")
+                .answer("9N801000000000011", String.valueOf(1 + r.nextInt(5))).answer("9N808000000000011", "2")
+                .answer("9N501000000000011", metabolic).answer("9N506000000000011", level)
+                .judgement("9N511000000000049", switch (level) {
+                    case "1" -> "生活習慣病のリスクが重なっています。特定保健指導（積極的支援）を受けてください。";
+                    case "2" -> "生活習慣の改善をおすすめします。特定保健指導（動機付け支援）を受けてください。";
+                    default -> "今回の結果では特定保健指導の対象ではありません。";
+                }, "サクラ イチロウ");
+        return w.toXml();
     }
 
     private static String one(double v) {

@@ -91,6 +91,41 @@ class PhrDemoDataTests {
     }
 
     @Test
+    void demoCheckupsCarryQuestionnaireJudgementsAndCodedItemsAndTheInsurerHasGuidanceTargets() {
+        UUID insurer = identity.tenantNamed(DemoData.INSURER).orElseThrow().id();
+        UUID taro = jdbc.sql("select person_id from phr_membership where tenant_id = ? and insured_number = '1000000'")
+                .param(insurer).query(UUID.class).single();
+        // every checkup of 山田 太郎: 問診, 判定 and 尿 coded as valueCodeableConcept
+        assertThat(jdbc.sql("""
+                select count(*) from phr_observation where person_id = ? and resource -> 'valueCodeableConcept' is not null
+                   and code in ('9N736000000000011', '9N501000000000011', '9N506000000000011', '1A010000000191111')""")
+                .param(taro).query(Long.class).single()).isEqualTo(16);
+        assertThat(jdbc.sql("select count(*) from phr_checkup where person_id = ? and status = 'CURRENT' and guidance_level is not null")
+                .param(taro).query(Long.class).single()).isEqualTo(4);
+        Map<String, Long> levels = new java.util.TreeMap<>();
+        jdbc.sql("select guidance_level, count(*) from phr_checkup where tenant_id = ? and checkup_date >= '2024-04-01' group by 1")
+                .param(insurer).query((rs, n) -> levels.put(rs.getString(1), rs.getLong(2))).list();
+        assertThat(levels).containsOnlyKeys("1", "2", "3");
+        assertThat(levels.get("1")).isGreaterThan(5);
+        assertThat(levels.get("2")).isGreaterThan(5);
+        Accessor staff = Accessor.tenant(insurer, "test", "テスト", Accessor.Channel.PAGE);
+        assertThat(guidance.list(staff, 2024)).hasSizeGreaterThan(10);
+        // the members overview's coded items: consenting members per answer, small cells suppressed
+        var coded = overview.overview(staff, 2024);
+        var level = coded.get(0);
+        assertThat(level.name()).isEqualTo("保健指導レベル");
+        assertThat(level.persons()).isGreaterThan(150);
+        assertThat(level.answers()).extracting(a -> a.label()).containsExactly("積極的支援", "動機付け支援", "なし（情報提供）", "判定不能");
+        assertThat(level.answers().get(3).persons()).isZero();
+        assertThat(level.answers().get(2).persons()).isGreaterThan(10);
+        assertThat(coded).filteredOn(i -> i.name().equals("喫煙")).singleElement()
+                .satisfies(i -> assertThat(i.answers().get(0).persons()).isNotNull().isGreaterThan(10));
+    }
+
+    @Autowired jp.hip.phr.checkup.GuidanceTargets guidance;
+    @Autowired jp.hip.phr.checkup.CodedItemsOverview overview;
+
+    @Test
     void taroHasThreeMedicationStatementsOverTheLastYearThatHisInsurerMayRead() {
         UUID insurer = identity.tenantNamed(DemoData.INSURER).orElseThrow().id();
         UUID taro = jdbc.sql("select person_id from phr_membership where tenant_id = ? and insured_number = '1000000'")

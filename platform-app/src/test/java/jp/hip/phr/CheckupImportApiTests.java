@@ -31,6 +31,7 @@ class CheckupImportApiTests {
     @Autowired ApiTokens tokens;
     @Autowired PhrFixture fixture;
     @Autowired JdbcClient jdbc;
+    @Autowired jp.hip.phr.checkup.CheckupRecords checkups;
 
     final JsonMapper json = JsonMapper.builder().build();
     UUID insurer;
@@ -40,6 +41,14 @@ class CheckupImportApiTests {
     void setUp() throws Exception {
         insurer = fixture.insurer();
         token = ApiTokens.token(mvc, tokens.register(insurer, "phr.checkups.write"), "phr.checkups.write");
+        checkups.registerInsurerNumber(Accessor.tenant(insurer, "setup", "setup", Accessor.Channel.PAGE), "06130012");
+    }
+
+    /** The sample with another 保険者番号: refused for this insurer. */
+    static byte[] otherInsurers(byte[] sample) {
+        return new String(sample, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("root=\"1.2.392.200119.6.101\" extension=\"06130012\"", "root=\"1.2.392.200119.6.101\" extension=\"06139999\"")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     MockHttpServletResponse upload(String name, byte[] bytes, String bearer) throws Exception {
@@ -59,7 +68,7 @@ class CheckupImportApiTests {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("batch/checkup-yamada.xml", CheckupImportTests.sample("checkup-yamada-20250610.xml"));
         files.put("batch/checkup-sato.xml", CheckupImportTests.sample("checkup-sato-20250615.xml"));
-        files.put("batch/checkup-bad.xml", CheckupImportTests.sample("checkup-bad-values.xml"));
+        files.put("batch/checkup-bad.xml", otherInsurers(CheckupImportTests.sample("checkup-bad-values.xml")));
         MockHttpServletResponse response = upload("batch.zip", CheckupImportTests.zip(files), token);
 
         assertThat(response.getStatus()).isEqualTo(422);
@@ -69,7 +78,7 @@ class CheckupImportApiTests {
         assertThat(report.get("rejected").asInt()).isEqualTo(1);
         JsonNode bad = null;
         for (JsonNode file : report.get("files")) {
-            if (file.get("fileName").asString().equals("checkup-bad.xml")) {
+            if (file.get("fileName").asString().equals("batch/checkup-bad.xml")) {
                 bad = file;
             } else {
                 assertThat(file.get("status").asString()).isEqualTo("IMPORTED");
@@ -79,8 +88,8 @@ class CheckupImportApiTests {
         assertThat(bad).isNotNull();
         assertThat(bad.get("status").asString()).isEqualTo("REJECTED");
         assertThat(bad.get("observations").asInt()).isZero();
-        assertThat(bad.get("problems").findValuesAsString("code")).contains("phr.import.badNumber", "phr.error.unit", "phr.error.range");
-        assertThat(bad.get("problems").get(0).get("message").asString()).isNotBlank().doesNotContain("Exception");
+        assertThat(bad.get("messages").findValuesAsString("code")).containsExactly("phr.import.otherInsurer");
+        assertThat(bad.get("messages").get(0).get("message").asString()).contains("06139999").doesNotContain("Exception");
         assertThat(documents(insurer)).isEqualTo(2);
 
         // Sent again: the good files are recognised, not stored twice.
@@ -127,7 +136,7 @@ class CheckupImportApiTests {
         assertThat(response.getStatus()).isEqualTo(422);
         JsonNode file = json.readTree(response.getContentAsString()).get("report").get("files").get(0);
         assertThat(file.get("status").asString()).isEqualTo("REJECTED");
-        assertThat(file.get("problems")).isNotEmpty();
+        assertThat(file.get("messages")).isNotEmpty();
         assertThat(documents(insurer)).isZero();
     }
 }

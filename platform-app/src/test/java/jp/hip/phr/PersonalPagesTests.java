@@ -27,7 +27,7 @@ import jp.hip.PlatformTest;
 import jp.hip.identity.IdentityManagement;
 import jp.hip.identity.Role;
 import jp.hip.phr.access.PhrConsents;
-import jp.hip.phr.checkup.CheckupImport;
+import jp.hip.phr.checkup.CheckupRecords;
 import jp.hip.phr.medication.PhrMedications;
 import jp.hip.phr.observations.PhrObservations;
 import jp.hip.phr.persons.PhrPersons;
@@ -39,7 +39,7 @@ class PersonalPagesTests {
 
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
-    @Autowired CheckupImport checkups;
+    @Autowired CheckupRecords checkups;
     @Autowired PhrConsents consents;
     @Autowired PhrMedications medications;
     @Autowired PhrObservations observations;
@@ -47,6 +47,9 @@ class PersonalPagesTests {
     @Autowired PhrRights rights;
     @Autowired IdentityManagement identity;
     @Autowired JdbcClient jdbc;
+
+    /** The sample's 13 values and 4 coded items (採血時間, 尿蛋白, 喫煙, 保健指導レベル). */
+    static final int ITEMS = 17;
 
     Accounts.Account insurerStaff;
     Accounts.Account person;
@@ -58,8 +61,8 @@ class PersonalPagesTests {
     void setUp() throws Exception {
         insurerStaff = accounts.withRole(Role.INSURER_STAFF);
         Accessor insurer = Accessor.tenant(insurerStaff.tenantId(), "staff", "保険者担当", Accessor.Channel.PAGE);
-        CheckupImport.ImportReport report = checkups.importCheckups(insurer, "a.xml",
-                CheckupImportTests.sample("checkup-yamada-20250610.xml"));
+        checkups.registerInsurerNumber(insurer, "06130012");
+        var report = checkups.importUpload(insurer, "a.xml", CheckupImportTests.sample("checkup-yamada-20250610.xml"));
         assertThat(report.imported()).isEqualTo(1);
         personId = jdbc.sql("select person_id from phr_membership where tenant_id = ?").param(insurerStaff.tenantId()).query(UUID.class).single();
         person = accounts.withRole(Role.INDIVIDUAL);
@@ -123,7 +126,7 @@ class PersonalPagesTests {
         Accessor reader = Accessor.tenant(employer, "hr", "人事", Accessor.Channel.API);
         var query = new ObservationQuery(java.util.Optional.of(personId), java.util.Optional.empty(), java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.empty(), true, java.util.Optional.empty(), false, 50, 0);
-        assertThat(observations.searchObservations(reader, query)).hasSize(13);
+        assertThat(observations.searchObservations(reader, query)).hasSize(ITEMS);
         UUID consent = jdbc.sql("select id from phr_consent where person_id = ?").param(personId).query(UUID.class).single();
         assertThat(page("/me/consents")).contains("有効", "撤回する");
         mvc.perform(post("/me/consents/" + consent + "/withdraw").cookie(session).with(csrf()));
@@ -159,7 +162,7 @@ class PersonalPagesTests {
         // A consent whose period covers the checkup date lets the employer read it.
         mvc.perform(post("/me/consents").cookie(session).with(csrf()).param("recipient", employer.toString())
                 .param("category", "CHECKUP").param("from", "2025/4/1").param("to", "2026/3/31"));
-        assertThat(observations.searchObservations(reader, query)).hasSize(13);
+        assertThat(observations.searchObservations(reader, query)).hasSize(ITEMS);
     }
 
     @Test
@@ -173,14 +176,14 @@ class PersonalPagesTests {
                 entries.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
-        assertThat(entries.get("Observation.ndjson").lines()).hasSize(13).allMatch(l -> l.contains("\"resourceType\":\"Observation\""));
+        assertThat(entries.get("Observation.ndjson").lines()).hasSize(ITEMS).allMatch(l -> l.contains("\"resourceType\":\"Observation\""));
         assertThat(entries.get("Patient.ndjson")).contains("\"resourceType\":\"Patient\"");
         assertThat(entries.keySet()).anyMatch(n -> n.startsWith("original/") && n.endsWith("a.xml"));
         assertThat(entries.values()).anyMatch(v -> v.contains("<ClinicalDocument"));
 
         // Without the confirmation nothing happens.
         mvc.perform(post("/me/delete").cookie(session).with(csrf()));
-        assertThat(jdbc.sql("select count(*) from phr_observation where person_id = ?").param(personId).query(Long.class).single()).isEqualTo(13);
+        assertThat(jdbc.sql("select count(*) from phr_observation where person_id = ?").param(personId).query(Long.class).single()).isEqualTo(ITEMS);
 
         mvc.perform(post("/me/delete").cookie(session).with(csrf()).param("confirm", "yes"));
         for (String table : new String[] {"phr_observation", "phr_source_document", "phr_consent", "phr_membership"}) {

@@ -57,6 +57,10 @@ import jp.hip.phr.persons.PhrPersons;
  *     five years), then a person's timeline is timed for 50 random persons through the facade — the individual's
  *     records page ({@code myLatest} + {@code myTimeline}, 400 points) and FHIR Observation search by subject
  *     (consent join, 50 per page) — with p50/p99 and the EXPLAIN plans.</li>
+ * <li>{@code hip.benchmark.checkupFiles} (1,000; 0 skips): one submission archive of that many 特定健診 files (about
+ *     40 items each, real layout) through {@code POST /api/v1/phr/checkup-imports}, in files/s, beside the JDK's
+ *     DOM parse of the same files alone and PostgreSQL COPY of the rows it stored (the machine's limits, same run);
+ *     then 10,000 uploads in the history and the insurer's paged history query (p50/p99, first and last page).</li>
  * </ul>
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -75,6 +79,7 @@ class PhrIngestBenchmark {
     @Autowired PhrPersons persons;
     @Autowired JdbcClient jdbc;
     @Autowired DataSource dataSource;
+    @Autowired jp.hip.phr.checkup.CheckupRecords checkups;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -367,5 +372,103 @@ class PhrIngestBenchmark {
                 http.send(request, HttpResponse.BodyHandlers.ofString()).body());
         assertThat(matcher.find()).isTrue();
         return matcher.group(1);
+    }
+
+    @Test
+    @Order(4)
+    void checkupArchiveImport() throws Exception {
+        int files = Integer.getInteger("hip.benchmark.checkupFiles", 1_000);
+        if (files == 0) {
+            return;
+        }
+        UUID insurer = fixture.insurer();
+        checkups.registerInsurerNumber(Accessor.tenant(insurer, "bench", "bench", Accessor.Channel.API), "06130012");
+        jp.hip.phr.checkup.file.CheckupArchiveWriter archive = new jp.hip.phr.checkup.file.CheckupArchiveWriter(
+                "6631111116", "06130012", java.time.LocalDate.of(2024, 7, 1)).withClaims();
+        List<byte[]> raw = new ArrayList<>();
+        for (int i = 0; i < files; i++) {
+            String xml = GuidanceTargetsTests.file(String.valueOf(700000 + i), "ケイソク", String.valueOf(1 + i % 3),
+                    java.time.LocalDate.of(2024, 6, 1).plusDays(i % 90), i % 7 == 0);
+            xml = xml.replace("</section>", benchItems(i) + "</section>");
+            raw.add(xml.getBytes(StandardCharsets.UTF_8));
+            archive.add(xml);
+        }
+        byte[] zip = archive.toZip();
+        String token = token(tokens.register(insurer, "phr.checkups.write"), "phr.checkups.write");
+        String boundary = "bench" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + archive.zipName()
+                + "\"\r\nContent-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(zip);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        long started = System.nanoTime();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/phr/checkup-imports"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        long stored = jdbc.sql("select count(*) from phr_observation where tenant_id = ?").param(insurer).query(Long.class).single();
+        assertThat(jdbc.sql("select count(*) from phr_checkup where tenant_id = ?").param(insurer).query(Long.class).single()).isEqualTo(files);
+        // The machine's limits in the same run: the JDK's DOM parser over the same files alone, and COPY of the rows.
+        long parseStarted = System.nanoTime();
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        for (byte[] file : raw) {
+            factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(file));
+        }
+        double parseSeconds = (System.nanoTime() - parseStarted) / 1e9;
+        double copySeconds = copySameRows(insurer, "urn:hip:checkup:%");
+        System.out.printf("%nPHR CHECKUP ARCHIVE BENCHMARK: one archive of %,d 特定健診 files (%,d KB ZIP with CLAIMS, XSD), %,d observations%n"
+                + "  POST /api/v1/phr/checkup-imports (unzip, parse, match, store each file in its own transaction): %.1f s = %,.0f files/s%n"
+                + "  limit 1, JDK DOM parse of the same files alone (no checks, no storage):                        %.2f s = %,.0f files/s%n"
+                + "  limit 2, PostgreSQL COPY of the same %,d rows into a table of phr_observation's shape:            %.2f s = %,.0f rows/s%n"
+                + "  the import stores %,.0f rows/s, %.0f %% of COPY%n",
+                files, zip.length >> 10, stored, seconds, files / seconds, parseSeconds, files / parseSeconds, stored, copySeconds,
+                stored / copySeconds, stored / seconds, 100 * (stored / seconds) / (stored / copySeconds));
+
+        // The upload history at 10,000 uploads: the insurer's page query, first and last page.
+        jdbc.sql("""
+                insert into phr_checkup_upload (tenant_id, id, file_name, uploaded_by, uploaded_by_name, uploaded_at, files, imported,
+                    corrected, deleted, rejected, review, observations, lines)
+                select ?, gen_random_uuid(), 'bench-' || g || '.zip', 'bench', '計測', now() - g * interval '1 minute', 10, 9, 0, 0, 1, 0, 300, '[]'
+                  from generate_series(1, 10000) g""").param(insurer).update();
+        jdbc.sql("analyze phr_checkup_upload").update();
+        Accessor staff = Accessor.tenant(insurer, "bench", "計測", Accessor.Channel.PAGE);
+        for (int page : new int[] {0, 500}) {
+            List<Double> times = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                long t = System.nanoTime();
+                assertThat(checkups.uploads(staff, page, 20).uploads()).hasSize(page == 0 ? 20 : 1);
+                times.add((System.nanoTime() - t) / 1e6);
+            }
+            Collections.sort(times);
+            System.out.printf("  upload history at %,d uploads, page %d (count + 20 rows, index (tenant_id, uploaded_at desc)): p50 %.1f ms, p99 %.1f ms%n",
+                    10_001, page + 1, times.get(times.size() / 2), times.get(times.size() * 99 / 100));
+        }
+        explain("upload history, first page", """
+                select id, file_name from phr_checkup_upload where tenant_id = '%s' order by uploaded_at desc, id desc limit 20 offset 0""".formatted(insurer));
+        System.out.println();
+    }
+
+    /** About 25 more items per file: the 問診 and further lab values, as the demo writes them. */
+    static String benchItems(int i) {
+        StringBuilder x = new StringBuilder();
+        String[] coded = {"9N716000000000011", "9N721000000000011", "9N726000000000011", "9N731000000000011", "9N741000000000011",
+                "9N746000000000011", "9N751000000000011", "9N756000000000011", "9N771000000000011", "9N781000000000011",
+                "9N796000000000011", "9N808000000000011", "9N056000000000011", "9N061000000000011", "9N066000000000011"};
+        for (String code : coded) {
+            x.append("<entry><observation classCode=\"OBS\" moodCode=\"EVN\"><code code=\"").append(code)
+                    .append("\"/><value xsi:type=\"CD\" code=\"").append(1 + (i + code.hashCode()) % 2 == 0 ? "1" : "2")
+                    .append("\" codeSystem=\"1.2.392.200119.6.").append(code.startsWith("9N05") || code.startsWith("9N06") ? "2001" : "2003")
+                    .append("\"/></observation></entry>");
+        }
+        String[][] numbers = {{"9N001000000000001", "cm", "168.2"}, {"9N006000000000001", "kg", "71.3"}, {"3F077000002327101", "mg/dL", "131"},
+                {"3B035000002327201", "U/L", "24"}, {"3B045000002327201", "U/L", "31"}, {"3B090000002327101", "U/L", "45"},
+                {"3C015000002327101", "mg/dL", "0.82"}, {"3F050000002327101", "mg/dL", "201"}, {"2A030000001930101", "g/dL", "14.2"}};
+        for (String[] n : numbers) {
+            x.append("<entry><observation classCode=\"OBS\" moodCode=\"EVN\"><code code=\"").append(n[0])
+                    .append("\"/><value xsi:type=\"PQ\" value=\"").append(n[2]).append("\" unit=\"").append(n[1]).append("\"/></observation></entry>");
+        }
+        return x.toString();
     }
 }

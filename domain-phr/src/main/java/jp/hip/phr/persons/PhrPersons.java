@@ -39,7 +39,10 @@ public class PhrPersons {
     public record NewMember(String familyName, String givenName, String familyNameKana, String givenNameKana,
             LocalDate birthDate, String gender, String insurerNumber, String insuredSymbol, String insuredNumber) {}
 
-    /** Registers (or finds, by 記号・番号) a member of the tenant; returns the person's id. */
+    /**
+     * Registers (or finds, by 記号・番号) a member of the tenant; returns the person's id. Where 被扶養者 share the
+     * 記号・番号 (other 枝番, ADR 0040), the one without 枝番 or with the lowest (the insured person) is found.
+     */
     public UUID registerMember(UUID tenantId, NewMember member) {
         return tx.execute(status -> registerMemberInTx(tenantId, member));
     }
@@ -54,7 +57,7 @@ public class PhrPersons {
     private UUID registerMemberInTx(UUID tenantId, NewMember member) {
         Optional<UUID> existing = jdbc.sql("""
                 select person_id from phr_membership where tenant_id = ? and insured_symbol is not distinct from ?
-                   and insured_number = ?""")
+                   and insured_number = ? order by branch_number nulls first limit 1""")
                 .params(tenantId, member.insuredSymbol(), member.insuredNumber()).query(UUID.class).optional();
         if (existing.isPresent()) {
             return existing.get();

@@ -21,16 +21,19 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import jp.hip.api.ApiClient;
+import jp.hip.api.PhrHttp;
 import jp.hip.phr.Accessor;
 import jp.hip.phr.PhrException;
-import jp.hip.api.PhrHttp;
-import jp.hip.phr.checkup.CheckupImport;
+import jp.hip.phr.checkup.CheckupRecords;
+import jp.hip.phr.checkup.ImportLine;
+import jp.hip.phr.checkup.ImportReport;
 
 /**
  * 特定健診 import for an insurer's own systems: the same upload as the insurer page ({@code /insurer/checkups}),
- * one XML file, a ZIP of many, or a CSV, as multipart field {@code file}. Each file is all or nothing; the answer
- * lists every file with what happened to it. 200 when every file is in (imported now or before); 422 (problem
- * detail with the same report) when any file was rejected: the others stay imported. Scope {@code phr.checkups.write}.
+ * a submission archive (ZIP), one XML file, or a CSV, as multipart field {@code file}. Each file is all or nothing;
+ * the answer lists every file with what happened to it (IMPORTED, CORRECTED, DELETED, ALREADY_IMPORTED, SKIPPED,
+ * WARNING, REJECTED). 200 when no file was rejected; 422 (problem detail with the same report) when any was: the
+ * others stay imported. Scope {@code phr.checkups.write}.
  */
 @RestController
 @RequestMapping("/api/v1/phr/checkup-imports")
@@ -39,16 +42,17 @@ class CheckupImportApiController {
 
     record ProblemView(String code, String where, String message) {}
 
-    record FileView(String fileName, String status, String person, String checkupDate, int observations,
-            List<ProblemView> problems, List<ProblemView> warnings) {}
+    record FileView(String fileName, String status, String person, String checkupDate, int observations, int review,
+            List<ProblemView> messages) {}
 
-    record ReportView(String uploadName, long imported, long alreadyImported, long rejected, int observations, List<FileView> files) {}
+    record ReportView(String uploadId, String uploadName, long imported, long corrected, long deleted, long alreadyImported,
+            long rejected, int observations, int review, List<FileView> files) {}
 
-    private final CheckupImport records;
+    private final CheckupRecords checkups;
     private final MessageSource messages;
 
-    CheckupImportApiController(CheckupImport records, MessageSource messages) {
-        this.records = records;
+    CheckupImportApiController(CheckupRecords checkups, MessageSource messages) {
+        this.checkups = checkups;
         this.messages = messages;
     }
 
@@ -63,7 +67,7 @@ class CheckupImportApiController {
             return ResponseEntity.badRequest().body(problem);
         }
         Accessor insurer = Accessor.tenant(client.tenantId(), client.clientId(), client.clientId(), Accessor.Channel.API);
-        ReportView report = view(records.importCheckups(insurer, file.getOriginalFilename(), file.getBytes()), locale);
+        ReportView report = view(checkups.importUpload(insurer, file.getOriginalFilename(), file.getBytes()), locale);
         if (report.rejected() == 0) {
             return ResponseEntity.ok(report);
         }
@@ -82,12 +86,13 @@ class CheckupImportApiController {
         return problem;
     }
 
-    private ReportView view(CheckupImport.ImportReport report, Locale locale) {
-        List<FileView> files = report.files().stream().map(f -> new FileView(f.fileName(),
-                f.imported() ? "IMPORTED" : f.alreadyImported() ? "ALREADY_IMPORTED" : "REJECTED", f.person(),
-                f.checkupDate(), f.observations(), problems(f.problems(), locale), problems(f.warnings(), locale))).toList();
-        long already = report.files().stream().filter(CheckupImport.FileResult::alreadyImported).count();
-        return new ReportView(report.uploadName(), report.imported(), already, report.rejected(), report.observations(), files);
+    private ReportView view(ImportReport report, Locale locale) {
+        List<FileView> files = report.lines().stream().map(l -> new FileView(l.file(),
+                l.outcome() == ImportLine.Outcome.ALREADY ? "ALREADY_IMPORTED" : l.outcome().name(), l.person(),
+                l.checkupDate(), l.observations(), l.review(), problems(l.messages(), locale))).toList();
+        return new ReportView(report.uploadId().toString(), report.uploadName(), report.imported(), report.corrected(),
+                report.deleted(), report.count(ImportLine.Outcome.ALREADY), report.rejected(), report.observations(),
+                report.review(), files);
     }
 
     private List<ProblemView> problems(List<PhrException.Problem> problems, Locale locale) {

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import jp.hip.identity.SignedInUser;
 import jp.hip.phr.Accessor;
 import jp.hip.phr.aggregates.MembersOverviews;
+import jp.hip.phr.checkup.CodedItemsOverview;
 import jp.hip.phr.aggregates.MembersOverviews.ItemSummary;
 import jp.hip.phr.aggregates.MembersOverviews.MembersOverview;
 import jp.hip.web.home.FiscalYears;
@@ -38,10 +39,12 @@ class MembersOverviewController {
 
     private final MembersOverviews records;
     private final MessageSource messages;
+    private final CodedItemsOverview coded;
 
-    MembersOverviewController(MembersOverviews records, MessageSource messages) {
+    MembersOverviewController(MembersOverviews records, MessageSource messages, CodedItemsOverview coded) {
         this.records = records;
         this.messages = messages;
+        this.coded = coded;
     }
 
     private static Accessor insurer(SignedInUser me) {
@@ -62,6 +65,7 @@ class MembersOverviewController {
         model.addAttribute("rows", rows);
         model.addAttribute("chartRows", rows.stream().filter(r -> r.item().judged()).toList());
         model.addAttribute("minCell", MembersOverviews.MIN_CELL);
+        model.addAttribute("coded", coded.overview(insurer, shown));
         return "phr/members-overview";
     }
 

@@ -26,6 +26,7 @@ import jp.hip.phr.DataCategory;
 import jp.hip.phr.ObservationCode;
 import jp.hip.phr.PhrException;
 import jp.hip.phr.access.AccessLog;
+import jp.hip.phr.checkup.MyCheckups;
 import jp.hip.phr.access.PhrConsents;
 import jp.hip.phr.medication.PhrMedications;
 import jp.hip.phr.observations.CodeTable;
@@ -49,9 +50,11 @@ class PersonalRecordsController {
     private final PhrConsents consents;
     private final AccessLog accessLog;
     private final PhrRights rights;
+    private final MyCheckups checkups;
 
     PersonalRecordsController(PhrPersons persons, PhrObservations observations, CodeTable codes,
-            PhrMedications medications, PhrConsents consents, AccessLog accessLog, PhrRights rights) {
+            PhrMedications medications, PhrConsents consents, AccessLog accessLog, PhrRights rights, MyCheckups checkups) {
+        this.checkups = checkups;
         this.persons = persons;
         this.observations = observations;
         this.codes = codes;
@@ -71,7 +74,9 @@ class PersonalRecordsController {
         if (!persons.hasRecords(accessor)) {
             return "phr/no-records";
         }
-        model.addAttribute("latest", observations.myLatest(accessor));
+        // coded and text checkup items (問診, 判定) are shown per checkup below, beside the values
+        model.addAttribute("latest", observations.myLatest(accessor).stream().filter(p -> p.value() != null).toList());
+        model.addAttribute("checkups", checkups.mine(accessor, 4));
         model.addAttribute("medications", medications.myMedications(accessor, 50));
         Optional<ObservationCode> selected = Optional.ofNullable(code).flatMap(codes::code)
                 .or(() -> codes.code("9N006000000000001"));
