@@ -23,7 +23,7 @@ import jp.hip.phr.checkup.file.CheckupArchiveWriter;
 import jp.hip.phr.checkup.CheckupRecords;
 import jp.hip.phr.checkup.GuidanceTargets;
 
-/** The 特定保健指導 対象者 list (consent applied, logged, CSV) and the individual's 問診 and 判定 beside the values. */
+/** The 特定保健指導 対象者 list (the insurer's own members by law, logged with the basis, CSV) and the individual's 問診 and 判定 beside the values. */
 @PlatformTest
 class GuidanceTargetsTests {
 
@@ -31,7 +31,6 @@ class GuidanceTargetsTests {
     @Autowired Accounts accounts;
     @Autowired CheckupRecords checkups;
     @Autowired GuidanceTargets targets;
-    @Autowired jp.hip.phr.access.PhrConsents consents;
     @Autowired jp.hip.phr.persons.PhrPersons persons;
     @Autowired JdbcClient jdbc;
 
@@ -65,16 +64,13 @@ class GuidanceTargetsTests {
                 .add(file("4", "ヨン", "3", LocalDate.of(2024, 6, 4), true))
                 .add(file("1", "イチ", "2", LocalDate.of(2023, 6, 1), false));
         assertThat(checkups.importUpload(insurer, archive.zipName(), archive.toZip()).imported()).isEqualTo(5);
-        for (String number : List.of("1", "2", "4")) {
-            consents.grantConsent(person(number), staff.tenantId(), DataCategory.CHECKUP, LocalDate.of(2020, 4, 1), null, "test");
-        }
     }
 
     @Test
-    @DisplayName("年度の対象者: 同意した人だけ、レベル順、年度末年齢・服薬・根拠の項目つき。表示した人は閲覧記録に残る")
-    void listsTheConsentingTargetsOfTheYearWithTheItemsBehindTheLevel() {
+    @DisplayName("年度の対象者: 自らの加入者を法令により（同意なしに）、レベル順、年度末年齢・服薬・根拠の項目つき。表示した人は根拠つきで閲覧記録に残る")
+    void listsTheMembersTargetsOfTheYearByLawWithTheItemsBehindTheLevel() {
         List<GuidanceTargets.Target> list = targets.list(insurer, 2024);
-        assertThat(list).extracting(GuidanceTargets.Target::nameKana).containsExactly("テスト イチ", "テスト ニ");
+        assertThat(list).extracting(GuidanceTargets.Target::nameKana).containsExactly("テスト イチ", "テスト サン", "テスト ニ");
         GuidanceTargets.Target first = list.get(0);
         assertThat(first.levelLabel()).isEqualTo("積極的支援");
         assertThat(first.age()).isEqualTo(64); // at 2025-03-31
@@ -88,7 +84,10 @@ class GuidanceTargetsTests {
         assertThat(targets.list(insurer, 2023)).extracting(GuidanceTargets.Target::levelLabel).containsExactly("動機付け支援");
         assertThat(jdbc.sql("select count(*) from phr_access_log where action = 'GuidanceTargets.read' and person_id = ?")
                 .param(person("1")).query(Long.class).single()).isEqualTo(2);
-        assertThat(jdbc.sql("select count(*) from phr_access_log where person_id = ?").param(person("3")).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select distinct basis from phr_access_log where action = 'GuidanceTargets.read' and person_id = ?")
+                .param(person("3")).query(String.class).list()).containsExactly("STATUTE_INSURER");
+        assertThat(jdbc.sql("select count(*) from phr_access_log where person_id = ?").param(person("4")).query(Long.class).single())
+                .as("not a target, not read").isZero();
         // another insurer sees nobody
         var other = accounts.withRole(Role.INSURER_STAFF);
         assertThat(targets.list(Accessor.tenant(other.tenantId(), "o", "o", Accessor.Channel.PAGE), 2024)).isEmpty();
@@ -98,12 +97,12 @@ class GuidanceTargetsTests {
     void thePageAndTheCsvShowTheList() throws Exception {
         var session = Accounts.signIn(mvc, staff.email());
         String page = mvc.perform(get("/insurer/checkups/guidance?year=2024").cookie(session)).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("特定保健指導の対象者", "テスト イチ", "積極的支援", "141/92").doesNotContain("テスト サン");
+        assertThat(page).contains("特定保健指導の対象者", "テスト イチ", "積極的支援", "141/92").contains("テスト サン").doesNotContain("テスト ヨン");
         byte[] csv = mvc.perform(get("/insurer/checkups/guidance/targets.csv?year=2024").cookie(session)).andReturn().getResponse()
                 .getContentAsByteArray();
         String text = new String(csv, StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFF保健指導レベル,氏名カナ").contains("積極的支援,テスト イチ,指01・1・00,男,64,2024-06-01,基準該当,いいえ");
-        assertThat(text.lines()).hasSize(3);
+        assertThat(text.lines()).hasSize(4);
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import jp.hip.identity.AuditLog;
+import jp.hip.phr.AccessBasis;
 import jp.hip.phr.Accessor;
 import jp.hip.phr.access.AccessLog;
 import jp.hip.phr.checkup.file.CheckupItemTable;
@@ -22,14 +23,15 @@ import jp.hip.phr.checkup.file.CheckupItemTable;
  * The 特定保健指導 対象者 list of a 年度 (April–March): the members whose latest checkup of the year reports
  * 保健指導レベル 積極的支援 or 動機付け支援 (9N506), with their age at the end of the 年度 (the age rule of the
  * 特定健康診査及び特定保健指導の実施に関する基準), 服薬 and the items behind the level (腹囲, BMI, 血圧, 中性脂肪, HDL,
- * 血糖/HbA1c, 喫煙). Only members whose consent lets the insurer read checkups (at the checkup date) are listed;
- * every person listed is written to the access log.
+ * 血糖/HbA1c, 喫煙). The insurer reads its own members' 特定健診 records on the statutory basis (法令,
+ * 高確法 第24条: 特定保健指導 is the insurer's duty; ADR 0036), so no consent is needed; every person listed is written
+ * to the access log with that basis.
  */
 @Service
 public class GuidanceTargets {
 
     /** One person on the list. Values are shown as written ("92 cm", "はい"); null where the file has none. */
-    public record Target(UUID checkupId, UUID personId, UUID consentId, String nameKana, String card, String gender, Integer age,
+    public record Target(UUID checkupId, UUID personId, String nameKana, String card, String gender, Integer age,
             LocalDate checkupDate, String level, String levelLabel, String metabolicLabel, String bloodPressureDrug,
             String glucoseDrug, String lipidDrug, String waist, String bmi, String bloodPressure, String triglycerides,
             String hdl, String glucose, String hba1c, String smoking) {}
@@ -55,30 +57,25 @@ public class GuidanceTargets {
         LocalDate from = LocalDate.of(fiscalYear, 4, 1);
         LocalDate to = LocalDate.of(fiscalYear + 1, 3, 31);
         record Head(UUID checkup, UUID person, String kana, String card, String gender, LocalDate birth, LocalDate date,
-                String level, String metabolic, UUID consent) {}
+                String level, String metabolic) {}
         List<Head> heads = jdbc.sql("""
                 select * from (
                   select distinct on (c.person_id) c.id, c.person_id,
                          trim(coalesce(p.family_name_kana, p.family_name) || ' ' || coalesce(p.given_name_kana, p.given_name)) as kana,
                          concat_ws('・', m.insured_symbol, m.insured_number, m.branch_number) as card, p.gender, p.birth_date,
-                         c.checkup_date, c.guidance_level, c.metabolic, allowed.consent_id
+                         c.checkup_date, c.guidance_level, c.metabolic
                     from phr_checkup c
                     join phr_person p on p.id = c.person_id
                     join phr_membership m on m.tenant_id = c.tenant_id and m.person_id = c.person_id
-                    join lateral (select k.id as consent_id from phr_consent k
-                                   where k.recipient_tenant_id = :tenant and k.person_id = c.person_id
-                                     and k.data_category = 'CHECKUP' and k.superseded_at is null and k.status = 'active'
-                                     and k.decision = 'permit' and c.checkup_date >= k.period_start
-                                     and (k.period_end is null or c.checkup_date <= k.period_end)
-                                   order by k.recorded_at limit 1) allowed on true
-                   where c.tenant_id = :tenant and c.status = 'CURRENT' and c.checkup_date between :from and :to
+                    join plat_tenant reader on reader.id = c.tenant_id and reader.kind = 'INSURER'
+                   where c.tenant_id = :tenant and m.kind = 'INSURED' and c.status = 'CURRENT' and c.checkup_date between :from and :to
                    order by c.person_id, c.checkup_date desc, c.received_at desc) latest
                  where guidance_level in ('1', '2')
                  order by guidance_level, kana""")
                 .param("tenant", accessor.tenantId()).param("from", from).param("to", to)
                 .query((rs, n) -> new Head(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
-                        rs.getString(8), rs.getString(9), rs.getObject(10, UUID.class)))
+                        rs.getString(8), rs.getString(9)))
                 .list();
         if (heads.isEmpty()) {
             return List.of();
@@ -101,7 +98,7 @@ public class GuidanceTargets {
             Map<String, String> v = values.getOrDefault(h.checkup(), Map.of());
             String sbp = first(v, "sbp", "sbp2", "sbp3");
             String dbp = first(v, "dbp", "dbp2", "dbp3");
-            targets.add(new Target(h.checkup(), h.person(), h.consent(), h.kana(), h.card(), h.gender(),
+            targets.add(new Target(h.checkup(), h.person(), h.kana(), h.card(), h.gender(),
                     h.birth() == null ? null : Period.between(h.birth(), to).getYears(), h.date(), h.level(),
                     table.answerLabel("1.2.392.200119.6.3001", h.level()).orElse(h.level()),
                     h.metabolic() == null ? null : table.answerLabel("1.2.392.200119.6.1008", h.metabolic()).orElse(h.metabolic()),
@@ -110,8 +107,8 @@ public class GuidanceTargets {
                     v.get("tg"), v.get("hdl"), v.get("glucose"), v.get("hba1c"), v.get("smoking")));
         }
         for (Target t : targets) {
-            accessLog.logRead(accessor, t.personId(), "GuidanceTargets.read", List.of("Checkup/" + t.checkupId()),
-                    List.of("Consent/" + t.consentId()));
+            accessLog.logRead(accessor, t.personId(), "GuidanceTargets.read", AccessBasis.STATUTE_INSURER,
+                    List.of("Checkup/" + t.checkupId()), List.of());
         }
         audit.record("PHR_GUIDANCE_TARGETS_READ", "GuidanceTargets", String.valueOf(fiscalYear),
                 Map.of("persons", targets.size(), "channel", accessor.channel().name(), "actor", accessor.actorName()));

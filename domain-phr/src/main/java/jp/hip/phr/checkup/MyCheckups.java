@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import jp.hip.phr.AccessBasis;
 import jp.hip.phr.Accessor;
 import jp.hip.phr.access.AccessLog;
 import jp.hip.phr.access.Individuals;
@@ -91,7 +92,7 @@ public class MyCheckups {
                     });
             checkups.add(new Checkup(h.date(), h.institution(), h.program(), h.version(), values, questionnaire, judgements));
         }
-        accessLog.logRead(individual, person, "Checkups.read", List.of("Checkup (" + checkups.size() + ")"), List.of());
+        accessLog.logRead(individual, person, "Checkups.read", AccessBasis.SELF, List.of("Checkup (" + checkups.size() + ")"), List.of());
         return checkups;
     }
 
