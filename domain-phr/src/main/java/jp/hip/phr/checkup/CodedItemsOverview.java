@@ -13,13 +13,14 @@ import org.springframework.stereotype.Service;
 
 import jp.hip.identity.AuditLog;
 import jp.hip.phr.Accessor;
+import jp.hip.phr.access.AccessJoin;
 import jp.hip.phr.aggregates.MembersOverviews;
 import jp.hip.phr.checkup.file.CheckupItem;
 import jp.hip.phr.checkup.file.CheckupItemTable;
 
 /**
- * The coded items of the members overview (counts only, like the numeric items): for the 年度, how many consenting
- * members gave each answer of 保健指導レベル, メタボリックシンドローム判定, 服薬, 喫煙, 飲酒, 運動, 睡眠 and 尿 (their
+ * The coded items of the members overview (counts only, like the numeric items): for the 年度, how many members
+ * whose records the insurer may read (its own 特定健診 by law, others by consent: the one access join) gave each answer of 保健指導レベル, メタボリックシンドローム判定, 服薬, 喫煙, 飲酒, 運動, 睡眠 and 尿 (their
  * latest answer in the year). Cells under {@link MembersOverviews#MIN_CELL} persons are suppressed (null, shown ×);
  * where one cell of an item is suppressed, the next smallest is too, so it cannot be worked out from the total.
  */
@@ -53,16 +54,12 @@ public class CodedItemsOverview {
                 select code, value_code, count(*) from (
                   select distinct on (o.person_id, o.code) o.code, o.value_code
                     from phr_observation o
-                    join phr_membership m on m.tenant_id = :tenant and m.person_id = o.person_id
+                    %s
                    where o.data_category = 'CHECKUP' and o.code = any(:codes) and o.value_code is not null
                      and o.effective_start >= :from and o.effective_start < :to
-                     and exists (select 1 from phr_consent c where c.recipient_tenant_id = :tenant and c.person_id = o.person_id
-                                  and c.data_category = 'CHECKUP' and c.superseded_at is null and c.status = 'active'
-                                  and c.decision = 'permit' and o.effective_start >= c.period_start
-                                  and (c.period_end is null or o.effective_start < (c.period_end + 1)))
                    order by o.person_id, o.code, o.effective_start desc) latest
-                 group by code, value_code""")
-                .param("tenant", accessor.tenantId()).param("codes", ITEMS.toArray(String[]::new))
+                 group by code, value_code""".formatted(AccessJoin.JOIN))
+                .param("accessor", accessor.tenantId()).param("codes", ITEMS.toArray(String[]::new))
                 .param("from", from).param("to", to)
                 .query(rs -> {
                     counts.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
