@@ -135,7 +135,7 @@ class PersonalPagesTests {
         assertThat(page("/me/access-log")).contains("Observation.search", "Consent/" + consent + "/_history/1", "同意");
         // The insurer reads its own 特定健診 records by law, consent or not.
         Accessor insurer = Accessor.tenant(insurerStaff.tenantId(), "staff", "保険者担当", Accessor.Channel.API);
-        assertThat(observations.searchObservations(insurer, query)).hasSize(13);
+        assertThat(observations.searchObservations(insurer, query)).hasSize(ITEMS);
         assertThat(page("/me/access-log")).contains("法令（高齢者医療確保法");
     }
 
