@@ -99,8 +99,11 @@ public class PhrBundles {
                     }
                 }
                 if (!problems.isEmpty()) {
-                    throw new PhrException(problems.stream().anyMatch(p -> p.key().equals("phr.error.notFound"))
-                            ? Kind.NOT_FOUND : Kind.INVALID, problems);
+                    // a refused consent recording (403, 422) outranks the rest, then an unknown resource (404)
+                    Kind kind = problems.stream().anyMatch(p -> p.key().equals("phr.error.consentRecorderNotAllowed")) ? Kind.FORBIDDEN
+                            : problems.stream().anyMatch(p -> p.key().startsWith("phr.error.consentEvidence")) ? Kind.UNPROCESSABLE
+                            : problems.stream().anyMatch(p -> p.key().equals("phr.error.notFound")) ? Kind.NOT_FOUND : Kind.INVALID;
+                    throw new PhrException(kind, problems);
                 }
             }
             return List.of(results);
