@@ -30,6 +30,9 @@ class ApiClientAccount {
 
     private boolean active;
 
+    @Column(name = "records_consents")
+    private boolean recordsConsents;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -58,6 +61,15 @@ class ApiClientAccount {
         this.active = false;
     }
 
+    /** Whether the client may record consents the person gave elsewhere, with evidence (ADR 0037). */
+    boolean recordsConsents() {
+        return recordsConsents;
+    }
+
+    void recordConsents(boolean allowed) {
+        this.recordsConsents = allowed;
+    }
+
     String clientId() {
         return clientId;
     }
@@ -67,6 +79,6 @@ class ApiClientAccount {
     }
 
     ApiClientView view() {
-        return new ApiClientView(clientId, tenantId, name, scopes, active, createdAt);
+        return new ApiClientView(clientId, tenantId, name, scopes, active, createdAt, recordsConsents);
     }
 }

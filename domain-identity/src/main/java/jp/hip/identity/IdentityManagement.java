@@ -225,6 +225,26 @@ public class IdentityManagement {
         });
     }
 
+    /**
+     * A platform administrator allows (or no longer allows) an API client to record consents the person gave
+     * elsewhere, with their evidence (ADR 0037). Audited.
+     */
+    public void allowConsentRecording(String clientId, boolean allowed) {
+        tx.executeWithoutResult(status -> {
+            ApiClientAccount client = apiClients.findById(clientId)
+                    .orElseThrow(() -> new IdentityException("identity.apiClient.unknown"));
+            client.recordConsents(allowed);
+            audit.recordFor(client.tenantId(), actorId(), null, "API_CLIENT_CONSENT_RECORDING_SET", "ApiClient", client.clientId(),
+                    Map.of("allowed", allowed));
+        });
+    }
+
+    /** Whether an active API client may record consents (looked up as system: the FHIR layer asks per request). */
+    public boolean apiClientRecordsConsents(String clientId) {
+        return CurrentTenant.runAsSystem(() -> tx.execute(status -> apiClients.findById(clientId)
+                .map(c -> c.view().active() && c.recordsConsents()).orElse(false)));
+    }
+
     /** The API clients of the signed-in tenant (all of them for a platform administrator). */
     public List<ApiClientView> apiClients() {
         return tx.execute(status -> apiClients.findAllByOrderByCreatedAtDesc().stream().map(ApiClientAccount::view).toList());

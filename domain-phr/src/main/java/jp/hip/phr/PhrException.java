@@ -8,7 +8,7 @@ import java.util.List;
  */
 public class PhrException extends RuntimeException {
 
-    public enum Kind { INVALID, NOT_FOUND, CONFLICT, PRECONDITION_FAILED, FORBIDDEN }
+    public enum Kind { INVALID, NOT_FOUND, CONFLICT, PRECONDITION_FAILED, FORBIDDEN, UNPROCESSABLE }
 
     private final Kind kind;
     private final List<Problem> problems;

@@ -16,6 +16,7 @@ public final class PhrHttp {
             case CONFLICT -> 409;
             case PRECONDITION_FAILED -> 412;
             case FORBIDDEN -> 403;
+            case UNPROCESSABLE -> 422;
         };
     }
 
@@ -37,6 +38,7 @@ public final class PhrHttp {
             case 404 -> "Not Found";
             case 409 -> "Conflict";
             case 412 -> "Precondition Failed";
+            case 422 -> "Unprocessable Entity";
             default -> "";
         };
         return status + " " + reason;

@@ -191,6 +191,43 @@ class FhirApiTests {
         assertThat(parse(again, Observation.class).getIdElement().getIdPart())
                 .isEqualTo(parse(first, Observation.class).getIdElement().getIdPart());
         assertThat(storedFor(member.personId())).isEqualTo(1);
+        // The match is a read: logged with its basis.
+        assertThat(jdbc.sql("select basis from phr_access_log where person_id = ? and action = 'Observation.match'")
+                .param(member.personId()).query(String.class).list()).containsExactly("STATUTE_INSURER");
+    }
+
+    @Test
+    void aConditionalMatchIsReturnedOnlyWhereTheCallerMayStillReadIt() throws Exception {
+        String body = bmi(member.personId(), "device-43");
+        assertThat(perform(post("/fhir/Observation").contentType("application/fhir+json")
+                .header("If-None-Exist", "identifier=urn:test|device-43").content(body), token).getStatus()).isEqualTo(201);
+        // The person leaves the insurer: the insurer holds them no more, so a re-send matches nothing it may read.
+        jdbc.sql("delete from phr_membership where tenant_id = ? and person_id = ?").params(insurer, member.personId()).update();
+        MockHttpServletResponse again = perform(post("/fhir/Observation").contentType("application/fhir+json")
+                .header("If-None-Exist", "identifier=urn:test|device-43").content(body), token);
+        assertThat(again.getStatus()).isEqualTo(400);
+        assertThat(again.getContentAsString()).doesNotContain("24.9");
+        assertThat(jdbc.sql("select count(*) from phr_access_log where person_id = ? and action = 'Observation.match'")
+                .param(member.personId()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aPatientWithARegisteredIdentifierIsReturnedOnlyWhenItIsTheSamePersonAndNeverMerged() throws Exception {
+        String patient = """
+                {"resourceType":"Patient","identifier":[{"system":"urn:oid:1.2.392.200119.6.205","value":"健001:%s"}],
+                 "name":[{"family":"%s","given":["太郎"]}],"gender":"male","birthDate":"1975-04-01"}""";
+        MockHttpServletResponse same = postJson("/fhir/Patient", patient.formatted(member.insuredNumber(), "山田"), token);
+        assertThat(same.getStatus()).isEqualTo(200);
+        assertThat(jdbc.sql("select basis from phr_access_log where person_id = ? and action = 'Patient.match'")
+                .param(member.personId()).query(String.class).list()).containsExactly("SUPPLIER");
+        MockHttpServletResponse other = postJson("/fhir/Patient", patient.formatted(member.insuredNumber(), "佐藤")
+                .replace("1975-04-01", "1980-01-01"), token);
+        assertThat(other.getStatus()).isEqualTo(409);
+        OperationOutcome outcome = parse(other, OperationOutcome.class);
+        assertThat(outcome.getIssue()).extracting(i -> i.getExpression().get(0).getValue()).containsExactly("Patient.name", "Patient.birthDate");
+        assertThat(other.getContentAsString()).doesNotContain("山田", "1975");
+        assertThat(jdbc.sql("select family_name from phr_person where id = ?").param(member.personId()).query(String.class).single())
+                .isEqualTo("山田");
     }
 
     @Test

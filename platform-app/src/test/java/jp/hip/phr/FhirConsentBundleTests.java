@@ -38,6 +38,7 @@ class FhirConsentBundleTests {
     @Autowired ApiTokens tokens;
     @Autowired PhrFixture fixture;
     @Autowired PhrConsents consents;
+    @Autowired jp.hip.identity.IdentityManagement identity;
     @Autowired PhrPersons persons;
     @Autowired Accounts accounts;
     @Autowired FhirValidation validation;
@@ -55,7 +56,12 @@ class FhirConsentBundleTests {
         employer = accounts.tenant(TenantKind.COMPANY);
         member = fixture.member(insurer);
         persons.registerEmployee(employer, member.personId());
-        insurerToken = tokenFor(insurer, SCOPES);
+        ApiTokens.Client client = tokens.register(insurer, SCOPES.split(" "));
+        jp.hip.identity.CurrentTenant.runAsSystem(() -> {
+            identity.allowConsentRecording(client.clientId(), true);
+            return null;
+        });
+        insurerToken = ApiTokens.token(mvc, client, SCOPES);
         employerToken = tokenFor(employer, "system/Observation.rs");
     }
 

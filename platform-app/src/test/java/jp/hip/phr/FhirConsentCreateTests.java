@@ -56,17 +56,41 @@ class FhirConsentCreateTests {
         employer = accounts.tenant(TenantKind.COMPANY);
         member = fixture.member(insurer);
         persons.registerEmployee(employer, member.personId());
-        insurerToken = tokenFor(insurer, SCOPES);
+        insurerToken = tokenFor(insurer, SCOPES, true);
         employerToken = tokenFor(employer, "system/Observation.rs");
         assertThat(postJson("/fhir/Observation", FhirApiTests.bmi(member.personId(), null), insurerToken).getStatus()).isEqualTo(201);
     }
 
+    @Autowired jp.hip.identity.IdentityManagement identity;
+
     String tokenFor(UUID tenant, String scopes) throws Exception {
+        return tokenFor(tenant, scopes, false);
+    }
+
+    /** A client's token; {@code recordsConsents}: a platform administrator allowed it to record consents. */
+    String tokenFor(UUID tenant, String scopes, boolean recordsConsents) throws Exception {
         ApiTokens.Client client = tokens.register(tenant, scopes.split(" "));
+        if (recordsConsents) {
+            jp.hip.identity.CurrentTenant.runAsSystem(() -> {
+                identity.allowConsentRecording(client.clientId(), true);
+                return null;
+            });
+        }
         return ApiTokens.token(mvc, client, scopes);
     }
 
+    /** A small, valid PDF: the evidence a tenant attaches to a consent it records (ADR 0037). */
+    static final String PDF_BASE64 = "JVBERi0xLjQKJeLjz9MKMSAwIG9iajw8Pj5lbmRvYmoKdHJhaWxlcjw8Pj4KJSVFT0YK";
+
+    static final String EVIDENCE = ",\"sourceAttachment\":{\"contentType\":\"application/pdf\",\"title\":\"同意書（署名済み）\",\"data\":\""
+            + PDF_BASE64 + "\"}";
+
     static String consent(String status, String patient, String type, String recipient, String category, String start, String end) {
+        return consentWithout(status, patient, type, recipient, category, start, end).replace("\"policy\":", EVIDENCE.substring(1) + ",\"policy\":");
+    }
+
+    /** The same Consent without evidence. */
+    static String consentWithout(String status, String patient, String type, String recipient, String category, String start, String end) {
         String provision = type == null ? "" : """
                 ,"provision":{"type":"%s",
                   "actor":[{"role":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v3-ParticipationType","code":"IRCP"}]},
@@ -208,7 +232,7 @@ class FhirConsentCreateTests {
     @Test
     void anotherTenantCannotConsentForAPersonItDoesNotHold() throws Exception {
         UUID otherInsurer = fixture.insurer();
-        String other = tokenFor(otherInsurer, SCOPES);
+        String other = tokenFor(otherInsurer, SCOPES, true);
         String toItself = consent("active", member.personId().toString(), "permit", otherInsurer.toString(), "CHECKUP", "2000-01-01", null);
         MockHttpServletResponse crossing = postJson("/fhir/Consent", toItself, other);
         assertThat(crossing.getStatus()).isEqualTo(404);

@@ -106,20 +106,46 @@ public class PhrConsents {
     }
 
     /**
-     * Consent create through the FHIR API, for a PHR service acting on the person's behalf ({@link ConsentRequest}
-     * reads the resource strictly). The patient must be a member of the caller's tenant (otherwise 404, like an
-     * unknown one). An active permit is a grant through {@link #grantConsent}, as from the individual's page; an
+     * A tenant records, through the FHIR API, a consent the person gave elsewhere (ADR 0037): only a client a
+     * platform administrator allowed ({@link Accessor#recordsConsents()}, otherwise 403), only with the evidence
+     * attached ({@link ConsentEvidence}, otherwise 422), read strictly ({@link ConsentRequest}). The patient must be
+     * a member of the caller's tenant (otherwise 404, like an unknown one). An active permit is a grant through
+     * {@link #grantConsent}, as from the individual's page; an
      * inactive consent or a deny withdraws every current active permit for that recipient and category through the
      * page's withdrawal path (a new inactive version each), or, when there is none, is recorded as a version of
      * its own so that history shows the request. Everything in one transaction; nothing is written on a refusal.
      */
     public StoredResource<Consent> createConsent(Accessor accessor, Consent consent) {
         accessor.requireTenant();
+        if (!accessor.recordsConsents()) {
+            throw PhrException.of(Kind.FORBIDDEN, "phr.error.consentRecorderNotAllowed");
+        }
         ConsentRequest request = ConsentRequest.of(consent);
-        return tx.execute(status -> {
+        ConsentEvidence evidence = ConsentEvidence.of(consent);
+        StoredResource<Consent> stored = tx.execute(status -> {
             if (!individuals.isMember(accessor.tenantId(), request.personId())) {
                 throw new PhrException(Kind.NOT_FOUND, List.of(Problem.of("phr.error.notFound", "Consent.patient", "Patient/" + request.personId())));
             }
+            StoredResource<Consent> written = recordInTx(accessor, request);
+            UUID id = UUID.fromString(written.resource().getIdElement().getIdPart());
+            jdbc.sql("""
+                    insert into phr_consent_evidence (consent_id, consent_version, person_id, recorder_tenant_id, recorder_id,
+                        title, media_type, size_bytes, sha256, content, recorded_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                    .params(id, written.versionId(), request.personId(), accessor.tenantId(), accessor.actorId(),
+                            evidence.title(), evidence.mediaType(), evidence.content().length, evidence.sha256(),
+                            evidence.content(), Timestamp.from(clock.instant()))
+                    .update();
+            audit.record("PHR_CONSENT_RECORDED", "Consent", id, Map.of("version", written.versionId(),
+                    "recorder", accessor.actorId(), "evidenceSha256", evidence.sha256(), "grant", request.grant()));
+            return new StoredResource<>(currentConsent(id), written.versionId(), true);
+        });
+        return stored;
+    }
+
+    /** The grant or withdrawal a recorded consent asks for, inside the caller's transaction. */
+    private StoredResource<Consent> recordInTx(Accessor accessor, ConsentRequest request) {
+        {
             boolean recipientKnown = jdbc.sql("select count(*) from plat_tenant where id = ? and active and kind <> 'PERSONAL'")
                     .param(request.recipientTenantId()).query(Long.class).single() > 0;
             if (!recipientKnown) {
@@ -156,7 +182,7 @@ public class PhrConsents {
                 }
             }
             return new StoredResource<>(currentConsent(active.get(0)), version, true);
-        });
+        }
     }
 
     private Consent currentConsent(UUID id) {
@@ -172,6 +198,18 @@ public class PhrConsents {
     /** Every current consent version of the person (their page, export). */
     public List<ConsentView> consentsOf(UUID person) {
         return consents("c.person_id = :person", Map.of("person", person));
+    }
+
+    /** An evidence document as exported: its consent, version, title, type and bytes. */
+    public record EvidenceFile(UUID consentId, int consentVersion, String title, String mediaType, byte[] content) {}
+
+    /** The evidence documents tenants recorded with the person's consents (export). */
+    public List<EvidenceFile> evidenceOf(UUID person) {
+        return jdbc.sql("""
+                select consent_id, consent_version, title, media_type, content from phr_consent_evidence
+                 where person_id = ? order by recorded_at, consent_id, consent_version""")
+                .param(person).query((rs, n) -> new EvidenceFile(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
+                        rs.getString(4), rs.getBytes(5))).list();
     }
 
     public List<ConsentView> myConsents(Accessor individual) {
@@ -220,7 +258,11 @@ public class PhrConsents {
 
     private List<ConsentView> consents(String where, Map<String, Object> params) {
         return jdbc.sql("""
-                select c.*, t.name as recipient_name from phr_consent c join plat_tenant t on t.id = c.recipient_tenant_id
+                select c.*, t.name as recipient_name, ev.recorder_name, ev.title as evidence_title
+                  from phr_consent c join plat_tenant t on t.id = c.recipient_tenant_id
+                  left join lateral (select rt.name as recorder_name, e.title from phr_consent_evidence e
+                                       join plat_tenant rt on rt.id = e.recorder_tenant_id
+                                      where e.consent_id = c.id order by e.consent_version desc limit 1) ev on true
                  where c.superseded_at is null and %s order by c.recorded_at desc""".formatted(where))
                 .params(params)
                 .query((rs, n) -> new ConsentView(rs.getObject("id", UUID.class), rs.getInt("version"),
@@ -228,7 +270,7 @@ public class PhrConsents {
                         rs.getString("recipient_name"), DataCategory.valueOf(rs.getString("data_category")),
                         rs.getString("status"), rs.getObject("period_start", LocalDate.class),
                         rs.getObject("period_end", LocalDate.class), rs.getTimestamp("recorded_at").toInstant(),
-                        rs.getString("decision")))
+                        rs.getString("decision"), rs.getString("recorder_name"), rs.getString("evidence_title")))
                 .list();
     }
 

@@ -32,7 +32,9 @@ import jp.hip.phr.PhrException.Kind;
 import jp.hip.phr.PhrException.Problem;
 import jp.hip.phr.PhrFhir;
 import jp.hip.phr.StoredResource;
+import jp.hip.phr.access.AccessLog;
 import jp.hip.phr.access.PhrConsents;
+import jp.hip.phr.access.StoredRows;
 import jp.hip.phr.observations.CodeTable;
 import jp.hip.phr.observations.ObservationRows;
 import jp.hip.phr.observations.ObservationRules;
@@ -55,9 +57,13 @@ public class PhrBundles {
     private final PatientStore patients;
     private final PhrObservations observations;
     private final PhrConsents consents;
+    private final StoredRows storedRows;
+    private final AccessLog accessLog;
 
     PhrBundles(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, Clock clock, CodeTable codes,
-            PatientStore patients, PhrObservations observations, PhrConsents consents) {
+            PatientStore patients, PhrObservations observations, PhrConsents consents, StoredRows storedRows, AccessLog accessLog) {
+        this.storedRows = storedRows;
+        this.accessLog = accessLog;
         this.jdbc = jdbc;
         this.batch = batch;
         this.tx = tx;
@@ -99,8 +105,11 @@ public class PhrBundles {
                     }
                 }
                 if (!problems.isEmpty()) {
-                    throw new PhrException(problems.stream().anyMatch(p -> p.key().equals("phr.error.notFound"))
-                            ? Kind.NOT_FOUND : Kind.INVALID, problems);
+                    // a refused consent recording (403, 422) outranks the rest, then an unknown resource (404)
+                    Kind kind = problems.stream().anyMatch(p -> p.key().equals("phr.error.consentRecorderNotAllowed")) ? Kind.FORBIDDEN
+                            : problems.stream().anyMatch(p -> p.key().startsWith("phr.error.consentEvidence")) ? Kind.UNPROCESSABLE
+                            : problems.stream().anyMatch(p -> p.key().equals("phr.error.notFound")) ? Kind.NOT_FOUND : Kind.INVALID;
+                    throw new PhrException(kind, problems);
                 }
             }
             return List.of(results);
@@ -142,10 +151,14 @@ public class PhrBundles {
         }
         Map<String, StoredResource<Observation>> existing = new HashMap<>();
         if (!conditions.isEmpty()) {
-            jdbc.sql("select identifier_key, resource::text, version_id from phr_observation where tenant_id = :tenant and identifier_key is not null and identifier_key in (:keys)")
-                    .param("tenant", accessor.tenantId()).param("keys", new ArrayList<>(new LinkedHashSet<>(conditions.values())))
-                    .query((rs, n) -> existing.put(rs.getString(1), new StoredResource<>(ObservationRows.parse(rs.getString(2)), rs.getInt(3), false)))
-                    .list();
+            // Matches are reads: through the access join (only where the caller may read them), and logged.
+            List<String> keys = new ArrayList<>(new LinkedHashSet<>(conditions.values()));
+            List<StoredRows.Row<Observation>> matched = storedRows.read(StoredRows.Table.OBSERVATION, Observation.class, accessor,
+                    "o.tenant_id = :writer and o.identifier_key in (:keys)", Map.of("writer", accessor.tenantId(), "keys", keys),
+                    keys.size(), 0);
+            matched.forEach(r -> ObservationRules.identifierKey(r.resource())
+                    .ifPresent(k -> existing.put(k, new StoredResource<>(r.resource(), r.version(), false))));
+            accessLog.logRows(accessor, "Observation.match", matched);
         }
         List<Pending> pending = new ArrayList<>();
         Set<String> keysInBundle = new HashSet<>();

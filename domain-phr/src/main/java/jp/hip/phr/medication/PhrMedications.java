@@ -66,12 +66,12 @@ public class PhrMedications {
             accessor.requireTenant();
             if (ifNoneExist.isPresent()) {
                 String key = PhrFhir.identifierCondition(ifNoneExist.get());
-                Optional<StoredResource<MedicationStatement>> existing = jdbc.sql("""
-                        select resource::text, version_id from phr_medication_statement where tenant_id = ? and identifier_key = ?""")
-                        .params(accessor.tenantId(), key)
-                        .query((rs, n) -> new StoredResource<>(parseMedicationStatement(rs.getString(1)), rs.getInt(2), false)).optional();
-                if (existing.isPresent()) {
-                    return existing.get();
+                // A match is a read: through the access join, and logged.
+                List<Row<MedicationStatement>> matched = medicationRows(accessor, "o.tenant_id = :writer and o.identifier_key = :key",
+                        Map.of("writer", accessor.tenantId(), "key", key), 1, 0);
+                if (!matched.isEmpty()) {
+                    accessLog.logRows(accessor, "MedicationStatement.match", matched);
+                    return new StoredResource<>(matched.get(0).resource(), matched.get(0).version(), false);
                 }
                 if (MedicationStatementRules.identifierKey(statement).map(k -> !k.equals(key)).orElse(true)) {
                     throw PhrException.of(Kind.INVALID, "phr.error.ifNoneExistMismatch");

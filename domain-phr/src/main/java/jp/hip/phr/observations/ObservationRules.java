@@ -117,7 +117,7 @@ public final class ObservationRules {
         return null;
     }
 
-    static Optional<String> identifierKey(Observation observation) {
+    public static Optional<String> identifierKey(Observation observation) {
         for (Identifier identifier : observation.getIdentifier()) {
             if (identifier.hasValue()) {
                 return Optional.of((identifier.hasSystem() ? identifier.getSystem() : "") + "|" + identifier.getValue());

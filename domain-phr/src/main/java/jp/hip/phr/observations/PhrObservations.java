@@ -80,12 +80,12 @@ public class PhrObservations {
             Optional<String> ifNoneExist, Function<String, UUID> subjects, UUID sourceDocument) {
         if (ifNoneExist.isPresent()) {
             String key = PhrFhir.identifierCondition(ifNoneExist.get());
-            Optional<StoredResource<Observation>> existing = jdbc.sql("""
-                    select resource::text, version_id from phr_observation where tenant_id = ? and identifier_key = ?""")
-                    .params(accessor.tenantId(), key)
-                    .query((rs, n) -> new StoredResource<>(ObservationRows.parse(rs.getString(1)), rs.getInt(2), false)).optional();
-            if (existing.isPresent()) {
-                return existing.get();
+            // A match is a read: through the access join (returned only where the caller may read it), and logged.
+            List<Row<Observation>> matched = rows(accessor, "o.tenant_id = :writer and o.identifier_key = :key",
+                    Map.of("writer", accessor.tenantId(), "key", key), 1, 0);
+            if (!matched.isEmpty()) {
+                accessLog.logRows(accessor, "Observation.match", matched);
+                return new StoredResource<>(matched.get(0).resource(), matched.get(0).version(), false);
             }
             if (ObservationRules.identifierKey(observation).map(k -> !k.equals(key)).orElse(true)) {
                 throw PhrException.of(Kind.INVALID, "phr.error.ifNoneExistMismatch");

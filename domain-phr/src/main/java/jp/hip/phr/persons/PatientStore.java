@@ -127,7 +127,12 @@ public class PatientStore {
         return p;
     }
 
-    /** Creates a member from a Patient with a 被保険者番号 identifier ("記号:番号"); conditional on that identifier. */
+    /**
+     * Creates a member from a Patient with a 被保険者番号 identifier ("記号:番号"); conditional on that identifier
+     * within the caller's own members. A match is returned only when the demographics sent are those stored (name,
+     * and birth date and gender when sent); otherwise 409 naming the differing elements, without their stored values,
+     * and nothing is merged. A returned match is a read, logged like one (issue 17 item 3).
+     */
     public StoredResource<Patient> createPatient(Accessor accessor, Patient patient) {
         return tx.execute(status -> createPatientInTx(accessor, patient));
     }
@@ -145,12 +150,43 @@ public class PatientStore {
         String number = parts.length == 2 ? parts[1] : parts[0];
         boolean existed = persons.hasInsured(accessor.tenantId(), symbol, number);
         HumanName name = patient.getNameFirstRep();
+        if (existed) {
+            requireSameDemographics(accessor, symbol, number, patient);
+        }
         UUID id = persons.registerMember(accessor.tenantId(), new NewMember(name.getFamily(), name.getGivenAsSingleString(), null, null,
                 patient.hasBirthDate() ? new java.sql.Date(patient.getBirthDate().getTime()).toLocalDate() : null,
                 patient.hasGender() ? patient.getGender().toCode() : "unknown", null, symbol, number));
         Patient stored = patients(accessor, "p.id = :id", Map.of("id", id), 1, 0).get(0);
         audit.record(existed ? "PHR_PATIENT_MATCHED" : "PHR_PATIENT_CREATED", "Patient", id, Map.of());
+        if (existed) {
+            accessLog.logRead(accessor, id, "Patient.match", basisOf(accessor), List.of("Patient/" + id), List.of());
+        }
         return new StoredResource<>(stored, 1, !existed);
+    }
+
+    private void requireSameDemographics(Accessor accessor, String symbol, String number, Patient sent) {
+        record Stored(String family, String given, java.time.LocalDate birthDate, String gender) {}
+        Stored stored = jdbc.sql("""
+                select p.family_name, p.given_name, p.birth_date, p.gender from phr_person p
+                  join phr_membership m on m.person_id = p.id and m.tenant_id = ?
+                 where m.insured_symbol is not distinct from ? and m.insured_number = ?""")
+                .params(accessor.tenantId(), symbol, number)
+                .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getObject(3, java.time.LocalDate.class), rs.getString(4)))
+                .single();
+        List<PhrException.Problem> problems = new java.util.ArrayList<>();
+        HumanName name = sent.getNameFirstRep();
+        if (!stored.family().equals(name.getFamily()) || !stored.given().equals(name.getGivenAsSingleString())) {
+            problems.add(PhrException.Problem.of("phr.error.patientDiffers", "Patient.name"));
+        }
+        if (sent.hasBirthDate() && !new java.sql.Date(sent.getBirthDate().getTime()).toLocalDate().equals(stored.birthDate())) {
+            problems.add(PhrException.Problem.of("phr.error.patientDiffers", "Patient.birthDate"));
+        }
+        if (sent.hasGender() && !sent.getGender().toCode().equals(stored.gender())) {
+            problems.add(PhrException.Problem.of("phr.error.patientDiffers", "Patient.gender"));
+        }
+        if (!problems.isEmpty()) {
+            throw new PhrException(Kind.CONFLICT, problems);
+        }
     }
 
     /** The person as Patient for the accessor, without logging (the caller logs: export). */

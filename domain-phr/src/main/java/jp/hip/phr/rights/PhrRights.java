@@ -31,6 +31,7 @@ import jp.hip.phr.Accessor.Channel;
 import jp.hip.phr.ConsentView;
 import jp.hip.phr.PhrFhir;
 import jp.hip.phr.access.AccessLog;
+import jp.hip.phr.access.ConsentEvidence;
 import jp.hip.phr.access.Individuals;
 import jp.hip.phr.access.PhrConsents;
 import jp.hip.phr.medication.PhrMedications;
@@ -110,6 +111,13 @@ public class PhrRights {
                     counts[2]++;
                 }
             }
+            for (PhrConsents.EvidenceFile evidence : consents.evidenceOf(person)) {
+                // the documents tenants recorded consents with (ADR 0037)
+                zip.putNextEntry(new ZipEntry("evidence/" + evidence.consentId() + "_v" + evidence.consentVersion() + "."
+                        + ConsentEvidence.extensionOf(evidence.mediaType())));
+                zip.write(evidence.content());
+                zip.closeEntry();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -129,6 +137,7 @@ public class PhrRights {
             removed.put("observations", jdbc.sql("delete from phr_observation where person_id = ?").param(person).update());
             removed.put("medicationStatements", jdbc.sql("delete from phr_medication_statement where person_id = ?").param(person).update());
             removed.put("sourceDocuments", jdbc.sql("delete from phr_source_document where person_id = ?").param(person).update());
+            removed.put("consentEvidence", jdbc.sql("delete from phr_consent_evidence where person_id = ?").param(person).update());
             removed.put("consentVersions", jdbc.sql("delete from phr_consent where person_id = ?").param(person).update());
             removed.put("memberships", jdbc.sql("delete from phr_membership where person_id = ?").param(person).update());
             jdbc.sql("delete from phr_person where id = ?").param(person).update();

@@ -33,6 +33,7 @@ import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import jp.hip.api.ApiClient;
 import jp.hip.api.PhrHttp;
+import jp.hip.identity.IdentityManagement;
 import jp.hip.api.SmartApps;
 import jp.hip.phr.Accessor;
 import jp.hip.phr.BundleEntryResult;
@@ -66,10 +67,12 @@ class FhirController {
     private final FhirValidation validation;
     private final FhirBulkLimits limits;
     private final SmartApps apps;
+    private final IdentityManagement identity;
 
     FhirController(PatientStore patients, PhrObservations observations, BulkIngest bulk, PhrConsents consents,
             PhrMedications medications, PhrBundles bundles, FhirOutcomes outcomes, FhirValidation validation,
-            FhirBulkLimits limits, SmartApps apps) {
+            FhirBulkLimits limits, SmartApps apps, IdentityManagement identity) {
+        this.identity = identity;
         this.patients = patients;
         this.observations = observations;
         this.bulk = bulk;
@@ -92,6 +95,12 @@ class FhirController {
             return Accessor.individual(client.tenantId(), client.clientId(), outcomes.message("phr.fhir.smartActor", app), Accessor.Channel.API);
         }
         return Accessor.tenant(client.tenantId(), client.clientId(), client.clientId(), Accessor.Channel.API);
+    }
+
+    /** The accessor, marked when a platform administrator allowed the client to record consents (ADR 0037). */
+    private Accessor consentRecorder(ApiClient client) {
+        Accessor accessor = accessor(client);
+        return accessor.individual() ? accessor : accessor.recordingConsents(identity.apiClientRecordsConsents(client.clientId()));
     }
 
     private static String base() {
@@ -250,7 +259,7 @@ class FhirController {
 
     @PostMapping("/Consent")
     ResponseEntity<String> createConsent(@AuthenticationPrincipal ApiClient client, @RequestBody(required = false) String body) {
-        return created(consents.createConsent(accessor(client), parse(body, Consent.class)));
+        return created(consents.createConsent(consentRecorder(client), parse(body, Consent.class)));
     }
 
     @GetMapping("/Consent")
@@ -312,9 +321,11 @@ class FhirController {
         }
         FhirScopes.requireFor(client, bundle);
         boolean transaction = bundle.getType() == Bundle.BundleType.TRANSACTION;
+        Accessor accessor = bundle.getEntry().stream().anyMatch(e -> e.getResource() instanceof Consent)
+                ? consentRecorder(client) : accessor(client);
         List<BundleEntryResult> results = transaction
-                ? bundles.transaction(accessor(client), bundle, PhrHttp::etagVersion)
-                : bundles.batch(accessor(client), bundle, PhrHttp::etagVersion);
+                ? bundles.transaction(accessor, bundle, PhrHttp::etagVersion)
+                : bundles.batch(accessor, bundle, PhrHttp::etagVersion);
         Bundle response = new Bundle().setType(transaction ? Bundle.BundleType.TRANSACTIONRESPONSE : Bundle.BundleType.BATCHRESPONSE);
         String base = base();
         for (BundleEntryResult result : results) {

@@ -58,6 +58,7 @@ class FhirOutcomes {
             case CONFLICT -> OperationOutcome.IssueType.DUPLICATE;
             case PRECONDITION_FAILED -> OperationOutcome.IssueType.CONFLICT;
             case FORBIDDEN -> OperationOutcome.IssueType.FORBIDDEN;
+            case UNPROCESSABLE -> OperationOutcome.IssueType.BUSINESSRULE;
         };
     }
 }

@@ -90,6 +90,20 @@ class ApiClientAdminController {
         return "redirect:/admin/api-clients";
     }
 
+    /** Allows or stops allowing a client to record consents the person gave elsewhere, with evidence (ADR 0037). */
+    @PostMapping("/{clientId}/consent-recording")
+    String consentRecording(@org.springframework.web.bind.annotation.PathVariable String clientId,
+            @org.springframework.web.bind.annotation.RequestParam boolean allowed, RedirectAttributes redirect) {
+        try {
+            identity.allowConsentRecording(clientId, allowed);
+            redirect.addFlashAttribute("consentRecording", allowed
+                    ? "admin.apiClients.consentRecording.allowed" : "admin.apiClients.consentRecording.disallowed");
+        } catch (IdentityException e) {
+            redirect.addFlashAttribute("failed", e.messageKey());
+        }
+        return "redirect:/admin/api-clients";
+    }
+
     private String view(Model model) {
         model.addAttribute("clients", identity.apiClients());
         model.addAttribute("tenants", identity.tenants());
