@@ -74,6 +74,17 @@ public final class CheckupCsv {
                 if (kana.isBlank()) {
                     problems.add(Problem.of("phr.csv.required", where, line, "氏名カナ"));
                 }
+                // the database's limits, and no control characters (both found by InputFuzzTests as 500s)
+                maxLength(insurer, 8, "保険者番号", where, line, problems);
+                maxLength(record.get("被保険者証記号"), 40, "被保険者証記号", where, line, problems);
+                maxLength(number, 40, "被保険者証番号", where, line, problems);
+                maxLength(kana, 100, "氏名カナ", where, line, problems);
+                for (String value : record.toList()) {
+                    if (value != null && value.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
+                        problems.add(Problem.of("phr.csv.controlCharacter", where, line));
+                        break;
+                    }
+                }
                 String gender = switch (record.get("性別")) {
                     case "1", "男" -> "male";
                     case "2", "女" -> "female";
@@ -113,6 +124,12 @@ public final class CheckupCsv {
             throw PhrException.of(PhrException.Kind.INVALID, "phr.csv.empty");
         }
         return rows;
+    }
+
+    private static void maxLength(String value, int max, String column, String where, long line, List<Problem> problems) {
+        if (value != null && value.length() > max) {
+            problems.add(Problem.of("phr.csv.tooLong", where, line, column, max));
+        }
     }
 
     /** UTF-8 (BOM dropped) when the bytes are valid UTF-8, otherwise Windows-31J (Excel's Japanese CSV). */
