@@ -94,6 +94,15 @@ final class LineImport {
                 return new Table(List.of(), new ImportResult.Problem(e.line, null, "accounting.import.malformed"));
             }
         }
+        // control characters (NUL above all, which PostgreSQL text refuses) are no part of a spreadsheet's text:
+        // refused with the row, never passed on to the database (found by InputFuzzTests)
+        for (Cells cells : table) {
+            for (String value : cells.values()) {
+                if (value != null && value.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
+                    return new Table(List.of(), new ImportResult.Problem(cells.line(), null, "accounting.import.controlCharacter"));
+                }
+            }
+        }
         return new Table(table, null, isXlsx(bytes));
     }
 

@@ -100,6 +100,17 @@ public final class CheckupCsvReader {
                 problems.add(Problem.of("phr.csv.required", null, line, required));
             }
         }
+        // the database's limits, and no control characters (both found by InputFuzzTests as 500s)
+        maxLength(record.get("保険者番号"), 8, "保険者番号", line, problems);
+        maxLength(optional(record, "被保険者証記号"), 40, "被保険者証記号", line, problems);
+        maxLength(record.get("被保険者証番号"), 40, "被保険者証番号", line, problems);
+        maxLength(record.get("氏名カナ"), 100, "氏名カナ", line, problems);
+        for (String value : record.toList()) {
+            if (value != null && value.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
+                problems.add(Problem.of("phr.csv.controlCharacter", null, line));
+                break;
+            }
+        }
         String gender = switch (record.get("性別")) {
             case "1", "男" -> "male";
             case "2", "女" -> "female";
@@ -135,6 +146,12 @@ public final class CheckupCsvReader {
                 optional(record, "被保険者証記号"), record.get("被保険者証番号"), branch, record.get("氏名カナ").replace('　', ' '),
                 gender, birth, checkupDate, optional(record, "健診実施機関番号"), optional(record, "健診実施機関名"), "010",
                 List.copyOf(results), List.of());
+    }
+
+    private static void maxLength(String value, int max, String column, long line, List<Problem> problems) {
+        if (value != null && value.length() > max) {
+            problems.add(Problem.of("phr.csv.tooLong", null, line, column, max));
+        }
     }
 
     private CheckupResult result(CheckupItem item, String value, long line, List<Problem> problems) {
