@@ -39,6 +39,7 @@ class FhirMetadataController {
                 .setFhirVersion(Enumerations.FHIRVersion._4_0_1)
                 .setPublisher("健康経営 platform").setName("HipPhrFhirServer");
         cs.addFormat("application/fhir+json");
+        cs.addFormat("application/fhir+xml");
         cs.getSoftware().setName("hip-platform PHR");
         cs.getImplementation().setDescription("PHR data exchange").setUrl(base());
         CapabilityStatement.CapabilityStatementRestComponent rest = cs.addRest().setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
