@@ -142,6 +142,11 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/fhir/MedicationStatement", "/fhir/MedicationStatement/*").hasAnyAuthority("SCOPE_system/MedicationStatement.rs", "SCOPE_patient/MedicationStatement.rs")
                         .requestMatchers(HttpMethod.POST, "/fhir/MedicationStatement").hasAuthority("SCOPE_system/MedicationStatement.c")
                         .requestMatchers(HttpMethod.POST, "/fhir").authenticated()
+                        // interactions not offered: 405 with Allow (FhirUnsupportedInteractions), for any valid token
+                        .requestMatchers(HttpMethod.DELETE, "/fhir", "/fhir/*", "/fhir/*/*").authenticated()
+                        .requestMatchers(HttpMethod.PATCH, "/fhir", "/fhir/*", "/fhir/*/*").authenticated()
+                        .requestMatchers(HttpMethod.PUT, "/fhir", "/fhir/*", "/fhir/Patient/*", "/fhir/Consent/*", "/fhir/MedicationStatement/*").authenticated()
+                        .requestMatchers("/fhir/_history", "/fhir/*/_history", "/fhir/*/*/_history", "/fhir/*/*/_history/*").authenticated()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new ApiClientConverter(TokenState.active(authorizations), issuer::registered, apps::stillAuthorised)))

@@ -118,10 +118,11 @@ class FhirController {
     ResponseEntity<String> searchPatients(@AuthenticationPrincipal ApiClient client, HttpServletRequest request,
             @RequestParam(required = false) String identifier, @RequestParam(name = "_count", required = false) String count,
             @RequestParam(name = "_offset", required = false) String offset) {
+        var checked = FhirSearchParameters.check("Patient", request);
         int size = FhirSearch.count(count);
         int from = FhirSearch.offset(offset);
         List<Patient> found = patients.searchPatients(accessor(client), Optional.ofNullable(identifier), size, from);
-        return ok(searchset(request, found, size, from), null);
+        return ok(searchset(request, checked, found, size, from), null);
     }
 
     @GetMapping("/Patient/{id}/$everything")
@@ -135,7 +136,7 @@ class FhirController {
         if (client.scopes().contains("system/MedicationStatement.rs") || client.scopes().contains("patient/MedicationStatement.rs")) {
             found.addAll(medications.searchMedicationStatements(accessor, java.util.Optional.of(person), size, 0));
         }
-        Bundle bundle = searchset(request, found, Integer.MAX_VALUE, 0);
+        Bundle bundle = searchset(request, null, found, Integer.MAX_VALUE, 0);
         return ok(bundle, null);
     }
 
@@ -232,9 +233,10 @@ class FhirController {
             @RequestParam(required = false) List<String> date,
             @RequestParam(name = "_count", required = false) String count,
             @RequestParam(name = "_offset", required = false) String offset) {
+        var checked = FhirSearchParameters.check("Observation", request);
         var query = FhirSearch.observations(subject, patient, code, category, date, count, offset);
         List<Observation> found = observations.searchObservations(accessor(client), query);
-        return ok(searchset(request, found, query.count(), query.offset()), null);
+        return ok(searchset(request, checked, found, query.count(), query.offset()), null);
     }
 
     @PostMapping({"/Observation/$validate", "/Patient/$validate"})
@@ -266,6 +268,7 @@ class FhirController {
     ResponseEntity<String> searchConsents(@AuthenticationPrincipal ApiClient client, HttpServletRequest request,
             @RequestParam(required = false) String patient, @RequestParam(name = "_count", required = false) String count,
             @RequestParam(name = "_offset", required = false) String offset) {
+        var checked = FhirSearchParameters.check("Consent", request);
         int size = FhirSearch.count(count);
         int from = FhirSearch.offset(offset);
         if (size < 1 || size > ObservationQuery.MAX_COUNT) {
@@ -277,7 +280,7 @@ class FhirController {
         // a recipient holds few consents: paged here, after the consent-scoped read (probe L3)
         var found = consents.consentsForRecipient(accessor(client), FhirSearch.subject(null, patient)).stream()
                 .skip(from).limit(size).toList();
-        return ok(searchset(request, found, size, from), null);
+        return ok(searchset(request, checked, found, size, from), null);
     }
 
     // ------------------------------------------------------------------ MedicationStatement (ADR 0035)
@@ -302,10 +305,11 @@ class FhirController {
             @RequestParam(required = false) String subject, @RequestParam(required = false) String patient,
             @RequestParam(name = "_count", required = false) String count,
             @RequestParam(name = "_offset", required = false) String offset) {
+        var checked = FhirSearchParameters.check("MedicationStatement", request);
         int size = FhirSearch.count(count);
         int from = FhirSearch.offset(offset);
         List<MedicationStatement> found = medications.searchMedicationStatements(accessor(client), FhirSearch.subject(subject, patient), size, from);
-        return ok(searchset(request, found, size, from), null);
+        return ok(searchset(request, checked, found, size, from), null);
     }
 
     // ------------------------------------------------------------------ transaction / batch
@@ -376,13 +380,15 @@ class FhirController {
         }
     }
 
-    private Bundle searchset(HttpServletRequest request, List<? extends Resource> found, int count, int offset) {
+    /** A searchset; {@code checked} (null for $everything) limits the self and next links to the applied parameters. */
+    private Bundle searchset(HttpServletRequest request, FhirSearchParameters.Checked checked, List<? extends Resource> found,
+            int count, int offset) {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
         // No Bundle.total: consent narrows searches, and a total would reveal what it hides (ref-phr.md §5.1).
-        String self = ServletUriComponentsBuilder.fromRequest(request).build().toUriString();
+        String self = checked == null ? ServletUriComponentsBuilder.fromRequest(request).build().toUriString() : checked.self(base());
         bundle.addLink().setRelation("self").setUrl(self);
         if (found.size() == count) {
-            String next = ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("_offset", offset + count)
+            String next = org.springframework.web.util.UriComponentsBuilder.fromUriString(self).replaceQueryParam("_offset", offset + count)
                     .replaceQueryParam("_count", count).build().toUriString();
             bundle.addLink().setRelation("next").setUrl(next);
         }
@@ -390,6 +396,9 @@ class FhirController {
         for (Resource resource : found) {
             bundle.addEntry().setFullUrl(base + "/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart())
                     .setResource(resource).getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+        }
+        if (checked != null && !checked.ignored().isEmpty()) {
+            bundle.addEntry().setResource(outcomes.ignoredParameters(checked.ignored())).getSearch().setMode(Bundle.SearchEntryMode.OUTCOME);
         }
         return bundle;
     }

@@ -39,6 +39,7 @@ class FhirMetadataController {
                 .setFhirVersion(Enumerations.FHIRVersion._4_0_1)
                 .setPublisher("健康経営 platform").setName("HipPhrFhirServer");
         cs.addFormat("application/fhir+json");
+        cs.addFormat("application/fhir+xml");
         cs.getSoftware().setName("hip-platform PHR");
         cs.getImplementation().setDescription("PHR data exchange").setUrl(base());
         CapabilityStatement.CapabilityStatementRestComponent rest = cs.addRest().setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
@@ -57,7 +58,6 @@ class FhirMetadataController {
         patient.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
         patient.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
         patient.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
-        patient.addSearchParam().setName("identifier").setType(Enumerations.SearchParamType.TOKEN);
         var observation = rest.addResource().setType("Observation")
                 .setVersioning(CapabilityStatement.ResourceVersionPolicy.VERSIONEDUPDATE)
                 .setConditionalCreate(true).setUpdateCreate(false);
@@ -66,22 +66,21 @@ class FhirMetadataController {
         observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
         observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
         observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.UPDATE);
-        for (String name : List.of("subject", "patient", "code", "category")) {
-            observation.addSearchParam().setName(name).setType(name.equals("subject") || name.equals("patient")
-                    ? Enumerations.SearchParamType.REFERENCE : Enumerations.SearchParamType.TOKEN);
-        }
-        observation.addSearchParam().setName("date").setType(Enumerations.SearchParamType.DATE);
         var consent = rest.addResource().setType("Consent");
         consent.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
         consent.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
         consent.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
-        consent.addSearchParam().setName("patient").setType(Enumerations.SearchParamType.REFERENCE);
         var medication = rest.addResource().setType("MedicationStatement").setConditionalCreate(true);
         medication.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
         medication.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
         medication.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
-        medication.addSearchParam().setName("subject").setType(Enumerations.SearchParamType.REFERENCE);
-        medication.addSearchParam().setName("patient").setType(Enumerations.SearchParamType.REFERENCE);
+        // exactly the parameters the search endpoints accept: both read FhirSearchParameters (issue 10)
+        for (var resource : rest.getResource()) {
+            for (var parameter : FhirSearchParameters.all().getOrDefault(resource.getType(), List.of())) {
+                resource.addSearchParam().setName(parameter.name()).setType(parameter.type())
+                        .setDocumentation(parameter.documentation());
+            }
+        }
         return ok(cs);
     }
 

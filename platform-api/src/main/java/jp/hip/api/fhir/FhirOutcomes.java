@@ -47,6 +47,16 @@ class FhirOutcomes {
         return outcome;
     }
 
+    /** The searchset entry of a lenient search: what it ignored (issue 10). */
+    OperationOutcome ignoredParameters(java.util.List<String> names) {
+        OperationOutcome outcome = new OperationOutcome();
+        for (String name : names) {
+            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.WARNING).setCode(OperationOutcome.IssueType.NOTSUPPORTED)
+                    .setDiagnostics(message("phr.fhir.searchParamIgnored", name)).addExpression(name);
+        }
+        return outcome;
+    }
+
     String message(String key, Object... args) {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }

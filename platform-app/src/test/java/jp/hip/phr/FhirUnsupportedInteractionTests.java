@@ -1,0 +1,69 @@
+package jp.hip.phr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import java.util.UUID;
+
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import jp.hip.ApiTokens;
+import jp.hip.PlatformTest;
+
+/** Interactions the server does not offer answer 405 with Allow and an OperationOutcome, not 403 (issue 10). */
+@PlatformTest
+class FhirUnsupportedInteractionTests {
+
+    static final String SCOPES = "system/Patient.rs system/Observation.rs system/Observation.c";
+
+    @Autowired MockMvc mvc;
+    @Autowired ApiTokens tokens;
+    @Autowired PhrFixture fixture;
+
+    MockHttpServletResponse perform(MockHttpServletRequestBuilder request, String token) throws Exception {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    @Test
+    void unsupportedInteractionsAre405WithAllowAndAnOperationOutcome() throws Exception {
+        UUID insurer = fixture.insurer();
+        String token = ApiTokens.token(mvc, tokens.register(insurer, SCOPES.split(" ")), SCOPES);
+        String id = UUID.randomUUID().toString();
+        record Case(MockHttpServletRequestBuilder request, String allow) {}
+        for (Case c : new Case[] {
+                new Case(delete("/fhir/Observation/" + id), "GET, PUT"),
+                new Case(patch("/fhir/Observation/" + id).contentType("application/json-patch+json").content("[]"), "GET, PUT"),
+                new Case(delete("/fhir/Patient/" + id), "GET"),
+                new Case(put("/fhir/Patient/" + id).contentType("application/fhir+json").content("{}"), "GET"),
+                new Case(delete("/fhir/Observation?code=x"), "GET, POST"),
+                new Case(delete("/fhir"), "POST"),
+                new Case(get("/fhir/Observation/" + id + "/_history"), ""),
+                new Case(get("/fhir/Observation/" + id + "/_history/1"), ""),
+                new Case(get("/fhir/Patient/_history"), ""),
+                new Case(get("/fhir/_history"), "")}) {
+            MockHttpServletResponse response = perform(c.request(), token);
+            String what = c.request().buildRequest(new org.springframework.mock.web.MockServletContext()).getMethod() + " "
+                    + c.request().buildRequest(new org.springframework.mock.web.MockServletContext()).getRequestURI();
+            assertThat(response.getStatus()).as(what).isEqualTo(405);
+            assertThat(response.getHeader("Allow")).as(what).isEqualTo(c.allow());
+            OperationOutcome outcome = PhrFhir.fhirContext().newJsonParser().parseResource(OperationOutcome.class, response.getContentAsString());
+            assertThat(outcome.getIssueFirstRep().getCode()).as(what).isEqualTo(OperationOutcome.IssueType.NOTSUPPORTED);
+        }
+        // an unknown type is not found, not "not allowed"
+        assertThat(perform(delete("/fhir/Foo/" + id), token).getStatus()).isEqualTo(404);
+        // without a token it is still 401 first; an offered interaction without its scope is still 403
+        assertThat(perform(delete("/fhir/Observation/" + id), null).getStatus()).isEqualTo(401);
+        assertThat(perform(put("/fhir/Observation/" + id).contentType("application/fhir+json").content("{}"), token).getStatus()).isEqualTo(403);
+    }
+}
