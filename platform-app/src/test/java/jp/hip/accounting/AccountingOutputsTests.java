@@ -1,7 +1,9 @@
 package jp.hip.accounting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
@@ -112,5 +114,26 @@ class AccountingOutputsTests {
         var d = as(() -> accounting.disclosure(FY, true));
         assertThat(d.facilities()).extracting(HealthAccounting.FacilityView::name).containsExactly("旧ジム");
         assertThat(d.resources()).extracting(HealthAccounting.HealthResourceView::name).containsExactly("産業医");
+    }
+
+    @Test
+    void anIndicatorIsEditedAndDeletedOnItsPagesAfterConfirmation() throws Exception {
+        UUID i = as(() -> accounting.createIndicator(new HealthAccounting.IndicatorCommand("喫煙率", IndicatorTier.BEHAVIOUR, "%",
+                Direction.LOWER_IS_BETTER, null, null, BenefitKind.NONE)));
+        Cookie hr = Accounts.signIn(mvc, accounts.user(company, Role.HR_STAFF).email());
+        assertThat(mvc.perform(get("/company/indicators/" + i + "/edit").cookie(hr)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString()).contains("value=\"喫煙率\"");
+        String refused = mvc.perform(post("/company/indicators/" + i + "/edit").with(csrf()).cookie(hr).param("name", "")
+                .param("tier", "BEHAVIOUR").param("unit", "%").param("direction", "LOWER_IS_BETTER").param("benefitKind", "NONE"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("has-error");
+        mvc.perform(post("/company/indicators/" + i + "/edit").with(csrf()).cookie(hr).param("name", "喫煙率（全社）")
+                .param("tier", "BEHAVIOUR").param("unit", "%").param("direction", "LOWER_IS_BETTER").param("benefitKind", "NONE"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(as(() -> accounting.indicator(i)).orElseThrow().name()).isEqualTo("喫煙率（全社）");
+        assertThat(mvc.perform(get("/company/indicators/" + i + "/delete").cookie(hr)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString()).contains("喫煙率（全社）", "/company/indicators/" + i + "/delete");
+        mvc.perform(post("/company/indicators/" + i + "/delete").with(csrf()).cookie(hr)).andExpect(status().is3xxRedirection());
+        assertThat(as(() -> accounting.indicator(i))).isEmpty();
     }
 }

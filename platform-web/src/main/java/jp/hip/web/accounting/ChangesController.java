@@ -159,6 +159,45 @@ class ChangesController {
 
     // ---- indicators ----
 
+    @GetMapping("/company/indicators/{id}/edit")
+    String editIndicator(@PathVariable String id, Model model) {
+        var i = accounting.indicator(uuid(id)).orElseThrow(PageNotFoundException::new);
+        IndicatorsController.IndicatorForm form = new IndicatorsController.IndicatorForm();
+        form.setName(i.name());
+        form.setTier(i.tier());
+        form.setUnit(i.unit());
+        form.setDirection(i.direction());
+        form.setMethod(i.method() == null ? "" : i.method());
+        form.setPopulation(i.population() == null ? "" : i.population());
+        form.setBenefitKind(i.benefitKind());
+        model.addAttribute("form", form);
+        return indicatorForm(i.id(), model);
+    }
+
+    @PostMapping("/company/indicators/{id}/edit")
+    String changeIndicator(@PathVariable String id, @ModelAttribute("form") IndicatorsController.IndicatorForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        var i = accounting.indicator(uuid(id)).orElseThrow(PageNotFoundException::new);
+        try {
+            changes.changeIndicator(i.id(), new HealthAccounting.IndicatorCommand(form.getName(), form.getTier(), form.getUnit(),
+                    form.getDirection(), form.getMethod(), form.getPopulation(), form.getBenefitKind()));
+        } catch (AccountingException e) {
+            FormErrors.reject(errors, e, "accounting.indicator.name", "name", "accounting.indicator.tier", "tier",
+                    "accounting.indicator.unit", "unit", "accounting.indicator.direction", "direction");
+            return indicatorForm(i.id(), model);
+        }
+        redirect.addFlashAttribute("done", "accounting.indicator.changed");
+        return "redirect:/company/indicators/" + i.id();
+    }
+
+    private static String indicatorForm(UUID id, Model model) {
+        model.addAttribute("indicatorId", id);
+        model.addAttribute("tiers", jp.hip.accounting.IndicatorTier.values());
+        model.addAttribute("directions", jp.hip.accounting.Direction.values());
+        model.addAttribute("benefitKinds", jp.hip.accounting.BenefitKind.values());
+        return "accounting/indicator-edit";
+    }
+
     @GetMapping("/company/indicators/{id}/delete")
     String confirmDeleteIndicator(@PathVariable String id, Model model) {
         var d = changes.indicatorDeletion(uuid(id)).orElseThrow(PageNotFoundException::new);

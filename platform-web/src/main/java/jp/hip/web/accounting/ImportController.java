@@ -44,7 +44,11 @@ class ImportController {
             result = new ImportResult(0, 0, java.util.List.of(new ImportResult.Problem(0, null, "accounting.import.tooLarge")));
         } else {
             byte[] bytes = file == null ? new byte[0] : file.getBytes();
-            result = "values".equals(kind) ? imports.importValues(bytes) : imports.importLines(bytes, duplicates);
+            result = switch (kind) {
+                case "values" -> imports.importValues(bytes);
+                case "facilities" -> imports.importFacilities(bytes);
+                default -> imports.importLines(bytes, duplicates);
+            };
         }
         model.addAttribute("result", result);
         model.addAttribute("chosen", duplicates);
@@ -59,6 +63,11 @@ class ImportController {
     @GetMapping("/company/import/template-lines.csv")
     ResponseEntity<byte[]> linesTemplate() {
         return csv(AccountingImports.linesTemplate(), "健康投資明細_テンプレート.csv");
+    }
+
+    @GetMapping("/company/import/template-facilities.csv")
+    ResponseEntity<byte[]> facilitiesTemplate() {
+        return csv(AccountingImports.facilitiesTemplate(), "固定資産台帳_施設_テンプレート.csv");
     }
 
     @GetMapping("/company/import/template-values.csv")
