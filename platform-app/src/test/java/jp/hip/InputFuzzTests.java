@@ -33,7 +33,7 @@ import jp.hip.identity.IdentityException;
 import jp.hip.identity.Role;
 import jp.hip.identity.TenantKind;
 import jp.hip.phr.Accessor;
-import jp.hip.phr.PhrRecords;
+import jp.hip.phr.checkup.CheckupRecords;
 
 /**
  * Fuzzed inputs for every reader of uploaded files (issue 16): accounting CSV and .xlsx, 特定健診 CDA XML, ZIP and
@@ -55,7 +55,7 @@ class InputFuzzTests {
     static final Map<String, int[]> COUNTS = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     @Autowired HealthAccounting accounting;
-    @Autowired PhrRecords records;
+    @Autowired CheckupRecords checkups;
     @Autowired Accounts accounts;
     @Autowired ApiTokens tokens;
     @Autowired JdbcClient jdbc;
@@ -254,22 +254,23 @@ class InputFuzzTests {
     void checkupXmlZipAndCsv() throws IOException {
         Accounts.Account staff = accounts.withRole(Role.INSURER_STAFF);
         Accessor insurer = Accessor.tenant(staff.tenantId(), staff.userId().toString(), "fuzz", Accessor.Channel.API);
+        checkups.registerInsurerNumber(insurer, "06130012"); // the samples' 保険者番号: otherwise every file is refused
         byte[] yamada = sample("checkup-yamada-20250610.xml");
         byte[] sato = sample("checkup-sato-20250615.xml");
         fuzz("checkup CDA XML", 2000 * SCALE, SEED + 2, List.of(yamada, sato),
-                input -> records.importCheckups(insurer, "fuzz.xml", input).observations(),
+                input -> checkups.importUpload(insurer, "fuzz.xml", input).observations(),
                 () -> observations(staff.tenantId()), Set.of(jp.hip.phr.PhrException.class));
 
         byte[] batch = zip(new java.util.LinkedHashMap<>(Map.of("b/yamada.xml", yamada, "b/sato.xml", sato)));
         fuzz("checkup ZIP", 1000 * SCALE, SEED + 3, List.of(batch),
-                input -> records.importCheckups(insurer, "fuzz.zip", input).observations(),
+                input -> checkups.importUpload(insurer, "fuzz.zip", input).observations(),
                 () -> observations(staff.tenantId()), Set.of(jp.hip.phr.PhrException.class));
 
         String header = "保険者番号,被保険者証記号,被保険者証番号,氏名カナ,性別,生年月日,健診実施日,9N006000000000001,9A751000000000001,3F077000002327101\r\n";
         byte[] csv = ("\uFEFF" + header + "06130012,健001,5550001,タナカ イチロウ,1,1970/1/2,2025/6/1,70.2,128,130\r\n"
                 + "06130012,健001,5550002,タナカ ハナコ,女,19720301,2025-06-01,50.5,118,\r\n").getBytes(StandardCharsets.UTF_8);
         fuzz("checkup CSV", 1500 * SCALE, SEED + 4, List.of(csv),
-                input -> records.importCheckups(insurer, "fuzz.csv", input).observations(),
+                input -> checkups.importUpload(insurer, "fuzz.csv", input).observations(),
                 () -> observations(staff.tenantId()), Set.of(jp.hip.phr.PhrException.class));
     }
 
