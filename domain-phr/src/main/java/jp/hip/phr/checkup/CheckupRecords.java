@@ -91,7 +91,7 @@ public class CheckupRecords {
                 .params(accessor.tenantId(), uploadId, truncate(name, 255), truncate(accessor.actorId(), 100), accessor.actorName(),
                         Timestamp.from(clock.instant()), (int) lines.stream().filter(l -> l.outcome() != ImportLine.Outcome.WARNING).count(),
                         (int) report.imported(), (int) report.corrected(), (int) report.deleted(), (int) report.rejected(),
-                        report.review(), report.observations(), json.writeValueAsString(lines))
+                        report.review(), report.observations(), Jsonb.storable(json.writeValueAsString(lines)))
                 .update());
         audit.record("PHR_CHECKUPS_IMPORTED", "Upload", name, Map.of("files", lines.size(), "imported", report.imported(),
                 "corrected", report.corrected(), "deleted", report.deleted(), "rejected", report.rejected(),

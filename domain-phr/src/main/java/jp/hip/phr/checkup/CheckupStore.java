@@ -112,7 +112,7 @@ class CheckupStore {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'CURRENT', ?, ?, cast(? as jsonb), ?, ?, ?)""")
                 .params(tenant, checkup, person, doc.checkupDate(), institution(doc), doc.institutionName(), doc.programType(),
                         doc.reportCategory(), current.map(c -> c.version() + 1).orElse(1), metabolic, level,
-                        json.writeValueAsString(review), document, uploadId, Timestamp.from(now))
+                        Jsonb.storable(json.writeValueAsString(review)), document, uploadId, Timestamp.from(now))
                 .update();
         IParser parser = CheckupObservations.parser();
         List<Object[]> rows = new ArrayList<>();

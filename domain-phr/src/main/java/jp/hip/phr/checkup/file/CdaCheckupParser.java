@@ -243,6 +243,9 @@ public final class CdaCheckupParser {
         } catch (NumberFormatException e) {
             throw PhrException.of(PhrException.Kind.INVALID, "phr.import.badNumber", item.code(), raw == null ? "" : raw);
         }
+        if (!CheckupResult.storable(number)) {
+            throw PhrException.of(PhrException.Kind.INVALID, "phr.import.numberTooLarge", item.code(), raw);
+        }
         String written = attr(value, "unit");
         String unit = written == null ? item.ucumUnit() : CheckupItemTable.ucum(written);
         if (item.unit() != null && written != null && !unit.equals(item.ucumUnit())) {

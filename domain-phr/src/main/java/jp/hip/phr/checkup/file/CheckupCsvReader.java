@@ -165,6 +165,10 @@ public final class CheckupCsvReader {
             case PQ -> {
                 try {
                     BigDecimal number = new BigDecimal(value.replace(",", ""));
+                    if (!CheckupResult.storable(number)) {
+                        problems.add(Problem.of("phr.csv.numberTooLarge", null, line, item.nameJa(), value));
+                        return null;
+                    }
                     boolean review = item.outsideInputRange(number);
                     return new CheckupResult(item.code(), item, CheckupResult.Status.VALUE, number, item.ucumUnit(), null, null,
                             null, null, null, null, null, null, false, null, review, review ? "phr.review.outsideRange" : null);

@@ -38,4 +38,12 @@ public record CheckupResult(String code, CheckupItem item, Status status, BigDec
                     : answerCode != null ? (answerLabel != null ? answerLabel : answerCode) : text;
         };
     }
+
+    /** The largest magnitude the store keeps (phr_observation.value_num is numeric(14, 4)). */
+    private static final BigDecimal STORABLE = new BigDecimal("1E10");
+
+    /** Whether a measured value fits the store; a larger one is refused by item, never a database error. */
+    public static boolean storable(BigDecimal number) {
+        return number.setScale(4, java.math.RoundingMode.HALF_UP).abs().compareTo(STORABLE) < 0;
+    }
 }
