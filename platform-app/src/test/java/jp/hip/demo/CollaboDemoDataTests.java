@@ -47,6 +47,8 @@ class CollaboDemoDataTests {
         assertThat(latest.status()).isEqualTo(EmployerReport.Status.SHARED);
         assertThat(latest.content().eligible().numerator()).isGreaterThanOrEqualTo(50);
         assertThat(latest.content().checkup().current().isShown()).isTrue();
+        // the demo's 特定健診 carry the 問診 (coded items), so the lifestyle ratios are computed, not 「-」
+        assertThat(latest.content().lifestyles()).anyMatch(ratio -> ratio.current().isShown());
         assertThat(reports.comments(hr, latest.id())).hasSize(3);
         assertThat(shared.stream().filter(r -> r.fiscalYear() < 2024)).allMatch(r -> r.status() == EmployerReport.Status.ACKNOWLEDGED);
 

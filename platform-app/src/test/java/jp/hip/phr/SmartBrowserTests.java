@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.sun.net.httpserver.HttpServer;
@@ -75,6 +76,8 @@ class SmartBrowserTests extends BrowserTests {
         browser.findElement(By.id("password")).sendKeys(Accounts.PASSWORD);
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
 
+        // wait for the consent page itself: reading h1 at once can catch the sign-in page as it goes (stale element)
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h1"), "アプリへの許可"));
         assertThat(text("h1")).isEqualTo("アプリへの許可");
         assertThat(text("#app-name")).contains("歩数記録アプリ");
         assertThat(text("#approve-form")).contains("ライフログ（歩数、体重など）を新しく記録する");
