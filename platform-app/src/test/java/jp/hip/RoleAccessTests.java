@@ -32,6 +32,7 @@ class RoleAccessTests {
         PAGES.put("/insurer/collabo", List.of(Role.INSURER_STAFF));
         PAGES.put("/company/collabo", List.of(Role.HR_STAFF, Role.COMPANY_VIEWER));
         PAGES.put("/insurer/checkups/guidance", List.of(Role.INSURER_STAFF));
+        PAGES.put("/insurer/checkups/review", List.of(Role.INSURER_STAFF));
         PAGES.put("/registry", List.of(Role.REGISTRY_OFFICER));
         PAGES.put("/association", List.of(Role.ASSOCIATION_USER));
         PAGES.put("/me", List.of(Role.INDIVIDUAL));

@@ -4,7 +4,7 @@
  * 記号 + 番号 + 枝番, corrections and deletion requests, the paged upload history (facade
  * {@link jp.hip.phr.checkup.CheckupRecords}); the 特定保健指導 対象者 list ({@link jp.hip.phr.checkup.GuidanceTargets}),
  * the coded items of the members overview ({@link jp.hip.phr.checkup.CodedItemsOverview}) and the individual's own
- * checkups ({@link jp.hip.phr.checkup.MyCheckups}). The file formats themselves are in {@code checkup.file}.
+ * checkups ({@link jp.hip.phr.checkup.MyCheckups}) and the 要確認 confirmations ({@link jp.hip.phr.checkup.CheckupReviews}). The file formats themselves are in {@code checkup.file}.
  */
 @org.springframework.modulith.NamedInterface("checkup")
 @jp.hip.phr.Capability(allowedDependencies = {"access", "aggregates"})
