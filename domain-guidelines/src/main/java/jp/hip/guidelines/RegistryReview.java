@@ -34,11 +34,14 @@ public class RegistryReview {
     private final TransactionTemplate tx;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final AuditTrail trail;
+    private final AssociationMail mail;
 
     RegistryReview(DeclarationsRepository declarations, TransitionsRepository transitions, CommentsRepository comments,
             ChecklistItemsRepository checklistItems, VersionDocumentsRepository documents, DeclarationRecords records,
-            TransactionTemplate tx, org.springframework.jdbc.core.simple.JdbcClient jdbc, AuditTrail trail) {
+            TransactionTemplate tx, org.springframework.jdbc.core.simple.JdbcClient jdbc, AuditTrail trail,
+            AssociationMail mail) {
         this.trail = trail;
+        this.mail = mail;
         this.jdbc = jdbc;
         this.declarations = declarations;
         this.transitions = transitions;
@@ -107,6 +110,7 @@ public class RegistryReview {
             if (action == RegistryAction.LIST) {
                 records.supersedeOlder(d, now);
             }
+            mail.decision(d, action, t.reason());
             return null;
         })));
     }
@@ -116,6 +120,9 @@ public class RegistryReview {
         asRegistry(() -> Callers.guard(() -> tx.execute(s -> {
             Declaration d = submitted(declarationId).orElseThrow(() -> new GuidelineException("guidelines.declaration.notFound"));
             comments.save(new ReviewComment(d, actor, visibility, body, records.now()));
+            if (visibility == Visibility.TO_APPLICANT) {
+                mail.comment(d, body);
+            }
             return null;
         })));
     }

@@ -2,7 +2,7 @@ package jp.hip.guidelines;
 
 /**
  * Delivers an expiry reminder to an association (e-mail in production). Pluggable: declare another bean of this
- * type as {@code @Primary} to replace the default, which only logs (development and demo).
+ * type as {@code @Primary} to replace the default, which mails the association through the outbox (MailReminderSender).
  */
 public interface ReminderSender {
 

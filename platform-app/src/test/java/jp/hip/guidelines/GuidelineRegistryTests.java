@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,6 +79,12 @@ class GuidelineRegistryTests {
         assertThat(history).extracting(TransitionView::to).containsExactly(DeclarationStatus.SUBMITTED,
                 DeclarationStatus.DRAFT, DeclarationStatus.SUBMITTED, DeclarationStatus.LISTED);
         assertThat(history.get(1).reason()).isEqualTo("O1 の根拠URLを見直してください");
+        // METI's return (with its comment) and the listing reached the association by mail (outbox, ADR 0009)
+        assertThat(jdbc.sql("select body from plat_mail_outbox where tenant_id = ? and purpose = 'GUIDELINE_DECISION' "
+                + "and recipient = 'info@assoc.example.org' order by created_at").param(association.tenantId()).query(String.class).list())
+                .satisfiesExactly(
+                        returnMail -> assertThat(returnMail).contains("差し戻されました", "O1 の根拠URLを見直してください"),
+                        listMail -> assertThat(listMail).contains("掲載されました", "睡眠サービスガイドライン"));
         assertThat(history.get(1).party()).isEqualTo(Party.REGISTRY);
     }
 
@@ -333,6 +340,26 @@ class GuidelineRegistryTests {
                 .extracting(Reminder::stage).isEqualTo(Reminder.Stage.MONTHS_4);
         expiry.sendDueReminders(today, sender);
         assertThat(sent).filteredOn(r -> r.declarationId().equals(id)).hasSize(1);
+    }
+
+    @Autowired
+    ReminderSender reminderSender;
+
+    @Test
+    @DisplayName("使用期限のお知らせは協会の連絡先メールに送られる（outbox）")
+    void aDueReminderIsMailedToTheAssociationsContact() {
+        UUID tenant = fx.associationTenant();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusYears(40).plusDays(RANDOM_DAYS.nextInt(3650));
+        LocalDate version = today.minusYears(2).plusDays(100);
+        seeding.seed(new Seed(tenant, GuidelineFixtures.unique("通知協会"), GuidelineFixtures.corporateNumber(),
+                AssociationKind.INDUSTRY_ASSOCIATION, null, GuidelineKind.GUIDELINE, ServiceCategory.SLEEP, "通知テスト",
+                null, "https://notice.example.org", "第1版", version, version.plusDays(10), version.plusDays(20), null,
+                DeclarationStatus.LISTED, null));
+        jdbc.sql("update gl_association set contact_email = 'remind@assoc.example.org' where tenant_id = ?").param(tenant).update();
+        expiry.sendDueReminders(today, reminderSender);
+        assertThat(jdbc.sql("select subject || ' ' || body from plat_mail_outbox where tenant_id = ? and purpose = 'GUIDELINE_REMINDER' "
+                + "and recipient = 'remind@assoc.example.org'").param(tenant).query(String.class).list())
+                .singleElement().asString().contains("ロゴマーク使用期限のお知らせ", "通知テスト", "HG-");
     }
 
     @Test
