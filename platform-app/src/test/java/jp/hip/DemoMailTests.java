@@ -36,6 +36,11 @@ class DemoMailTests {
         var invitation = CurrentTenant.runAsSystem(() -> identity.createTenant(new IdentityManagement.CreateTenant(
                 TenantKind.COMPANY, "メール確認株式会社 " + UUID.randomUUID(), null, email, "確認 一郎", EnumSet.of(Role.HR_STAFF))));
         assertThat(outbox.deliverDue(demoMailSender)).isGreaterThanOrEqualTo(1);
+        // other tests in this database queue mail too (registry decisions, invitations): deliver all that is due,
+        // 50 at a time as the job does, so this invitation's turn comes
+        for (int batch = 0; batch < 200 && outbox.deliverDue(demoMailSender) > 0; batch++) {
+            // next batch
+        }
 
         DemoData.TOTP_SECRETS.forEach(Accounts::rememberSecret);
         var session = Accounts.signIn(mvc, "admin@hip.example", DemoData.PASSWORD, "SESSION");
