@@ -49,7 +49,9 @@ import jp.hip.phr.persons.PatientStore;
 import jp.hip.phr.StoredResource;
 
 /**
- * FHIR R4 REST API (Spring MVC; HAPI's model, parser and validator only — ref-phr.md §3.1). JSON only
+ * FHIR R4 REST API (Spring MVC; HAPI's model, parser and validator only — ref-phr.md §3.1): Patient, Observation,
+ * $everything, $bulk-ingest, $validate and Bundles; Consent and MedicationStatement are
+ * {@link FhirConsentMedicationController}, the shared parsing and responses {@link FhirResponses}. JSON only
  * ({@code application/fhir+json}); errors are OperationOutcome ({@link FhirExceptionHandler}). Each handler is
  * one call to a PHR capability's facade, which applies membership and consent inside its SQL.
  */
@@ -60,51 +62,58 @@ class FhirController {
     private final PatientStore patients;
     private final PhrObservations observations;
     private final BulkIngest bulk;
-    private final PhrConsents consents;
     private final PhrMedications medications;
     private final PhrBundles bundles;
     private final FhirOutcomes outcomes;
     private final FhirValidation validation;
     private final FhirBulkLimits limits;
-    private final SmartApps apps;
-    private final IdentityManagement identity;
+    private final FhirResponses responses;
 
-    FhirController(PatientStore patients, PhrObservations observations, BulkIngest bulk, PhrConsents consents,
-            PhrMedications medications, PhrBundles bundles, FhirOutcomes outcomes, FhirValidation validation,
-            FhirBulkLimits limits, SmartApps apps, IdentityManagement identity) {
-        this.identity = identity;
+    FhirController(PatientStore patients, PhrObservations observations, BulkIngest bulk, PhrMedications medications,
+            PhrBundles bundles, FhirOutcomes outcomes, FhirValidation validation, FhirBulkLimits limits,
+            FhirResponses responses) {
         this.patients = patients;
         this.observations = observations;
         this.bulk = bulk;
-        this.consents = consents;
         this.medications = medications;
         this.bundles = bundles;
         this.outcomes = outcomes;
         this.validation = validation;
         this.limits = limits;
-        this.apps = apps;
+        this.responses = responses;
     }
 
-    /**
-     * A SMART app with a patient-level token acts as the individual (their own records only, ADR 0033), logged with
-     * the app's name; any other client acts for its tenant.
-     */
     private Accessor accessor(ApiClient client) {
-        if (client.forPatient()) {
-            String app = apps.app(client.clientId()).map(SmartApps.SmartApp::name).orElse(client.clientId());
-            return Accessor.individual(client.tenantId(), client.clientId(), outcomes.message("phr.fhir.smartActor", app), Accessor.Channel.API);
-        }
-        return Accessor.tenant(client.tenantId(), client.clientId(), client.clientId(), Accessor.Channel.API);
+        return responses.accessor(client);
     }
 
-    /** The accessor, marked when a platform administrator allowed the client to record consents (ADR 0037). */
     private Accessor consentRecorder(ApiClient client) {
-        Accessor accessor = accessor(client);
-        return accessor.individual() ? accessor : accessor.recordingConsents(identity.apiClientRecordsConsents(client.clientId()));
+        return responses.consentRecorder(client);
     }
 
     private static String base() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/fhir").build().toUriString();
+        return FhirResponses.base();
+    }
+
+    private <T extends IBaseResource> T parse(String body, Class<T> type) {
+        return responses.parse(body, type);
+    }
+
+    private Bundle searchset(HttpServletRequest request, FhirSearchParameters.Checked checked, List<? extends Resource> found,
+            int count, int offset) {
+        return responses.searchset(request, checked, found, count, offset);
+    }
+
+    private static UUID uuid(String id, String type) {
+        return FhirResponses.uuid(id, type);
+    }
+
+    private static ResponseEntity<String> ok(IBaseResource resource, Integer version) {
+        return FhirResponses.ok(resource, version);
+    }
+
+    private static ResponseEntity<String> created(StoredResource<? extends Resource> stored) {
+        return FhirResponses.created(stored);
     }
 
     // ------------------------------------------------------------------ Patient
@@ -252,66 +261,6 @@ class FhirController {
         return ok(outcome, null);
     }
 
-    // ------------------------------------------------------------------ Consent
-
-    @GetMapping("/Consent/{id}")
-    ResponseEntity<String> readConsent(@AuthenticationPrincipal ApiClient client, @PathVariable String id) {
-        return ok(consents.readConsentForRecipient(accessor(client), uuid(id, "Consent")), null);
-    }
-
-    @PostMapping("/Consent")
-    ResponseEntity<String> createConsent(@AuthenticationPrincipal ApiClient client, @RequestBody(required = false) String body) {
-        return created(consents.createConsent(consentRecorder(client), parse(body, Consent.class)));
-    }
-
-    @GetMapping("/Consent")
-    ResponseEntity<String> searchConsents(@AuthenticationPrincipal ApiClient client, HttpServletRequest request,
-            @RequestParam(required = false) String patient, @RequestParam(name = "_count", required = false) String count,
-            @RequestParam(name = "_offset", required = false) String offset) {
-        var checked = FhirSearchParameters.check("Consent", request);
-        int size = FhirSearch.count(count);
-        int from = FhirSearch.offset(offset);
-        if (size < 1 || size > ObservationQuery.MAX_COUNT) {
-            throw PhrException.of(PhrException.Kind.INVALID, "phr.error.count", ObservationQuery.MAX_COUNT);
-        }
-        if (from < 0) {
-            throw PhrException.of(PhrException.Kind.INVALID, "phr.error.offset");
-        }
-        // a recipient holds few consents: paged here, after the consent-scoped read (probe L3)
-        var found = consents.consentsForRecipient(accessor(client), FhirSearch.subject(null, patient)).stream()
-                .skip(from).limit(size).toList();
-        return ok(searchset(request, checked, found, size, from), null);
-    }
-
-    // ------------------------------------------------------------------ MedicationStatement (ADR 0035)
-
-    @PostMapping("/MedicationStatement")
-    ResponseEntity<String> createMedicationStatement(@AuthenticationPrincipal ApiClient client,
-            @RequestHeader(name = "If-None-Exist", required = false) String ifNoneExist,
-            @RequestBody(required = false) String body) {
-        StoredResource<MedicationStatement> stored = medications.createMedicationStatement(accessor(client),
-                parse(body, MedicationStatement.class), Optional.ofNullable(ifNoneExist).filter(s -> !s.isBlank()));
-        return created(stored);
-    }
-
-    @GetMapping("/MedicationStatement/{id}")
-    ResponseEntity<String> readMedicationStatement(@AuthenticationPrincipal ApiClient client, @PathVariable String id) {
-        StoredResource<MedicationStatement> stored = medications.readMedicationStatement(accessor(client), uuid(id, "MedicationStatement"));
-        return ok(stored.resource(), stored.versionId());
-    }
-
-    @GetMapping("/MedicationStatement")
-    ResponseEntity<String> searchMedicationStatements(@AuthenticationPrincipal ApiClient client, HttpServletRequest request,
-            @RequestParam(required = false) String subject, @RequestParam(required = false) String patient,
-            @RequestParam(name = "_count", required = false) String count,
-            @RequestParam(name = "_offset", required = false) String offset) {
-        var checked = FhirSearchParameters.check("MedicationStatement", request);
-        int size = FhirSearch.count(count);
-        int from = FhirSearch.offset(offset);
-        List<MedicationStatement> found = medications.searchMedicationStatements(accessor(client), FhirSearch.subject(subject, patient), size, from);
-        return ok(searchset(request, checked, found, size, from), null);
-    }
-
     // ------------------------------------------------------------------ transaction / batch
 
     @PostMapping
@@ -354,70 +303,4 @@ class FhirController {
 
     static final int MAX_ENTRIES = 500;
 
-    // ------------------------------------------------------------------ helpers
-
-    private <T extends IBaseResource> T parse(String body, Class<T> type) {
-        if (body == null || body.isBlank()) {
-            throw PhrException.of(PhrException.Kind.INVALID, "phr.error.emptyBody");
-        }
-        if (body.stripLeading().startsWith("<")) {
-            throw PhrException.of(PhrException.Kind.INVALID, "phr.error.jsonOnly");
-        }
-        IParser parser = PhrFhir.fhirContext().newJsonParser().setParserErrorHandler(new StrictErrorHandler());
-        IBaseResource resource = parser.parseResource(body);
-        if (!type.isInstance(resource)) {
-            String expected = type == Resource.class ? "Resource" : type.getSimpleName();
-            throw PhrException.of(PhrException.Kind.INVALID, "phr.error.resourceType", resource.fhirType(), expected);
-        }
-        return type.cast(resource);
-    }
-
-    private static UUID uuid(String id, String type) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw PhrException.of(PhrException.Kind.NOT_FOUND, "phr.error.notFound", type + "/" + id);
-        }
-    }
-
-    /** A searchset; {@code checked} (null for $everything) limits the self and next links to the applied parameters. */
-    private Bundle searchset(HttpServletRequest request, FhirSearchParameters.Checked checked, List<? extends Resource> found,
-            int count, int offset) {
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
-        // No Bundle.total: consent narrows searches, and a total would reveal what it hides (ref-phr.md §5.1).
-        String self = checked == null ? ServletUriComponentsBuilder.fromRequest(request).build().toUriString() : checked.self(base());
-        bundle.addLink().setRelation("self").setUrl(self);
-        if (found.size() == count) {
-            String next = org.springframework.web.util.UriComponentsBuilder.fromUriString(self).replaceQueryParam("_offset", offset + count)
-                    .replaceQueryParam("_count", count).build().toUriString();
-            bundle.addLink().setRelation("next").setUrl(next);
-        }
-        String base = base();
-        for (Resource resource : found) {
-            bundle.addEntry().setFullUrl(base + "/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart())
-                    .setResource(resource).getSearch().setMode(Bundle.SearchEntryMode.MATCH);
-        }
-        if (checked != null && !checked.ignored().isEmpty()) {
-            bundle.addEntry().setResource(outcomes.ignoredParameters(checked.ignored())).getSearch().setMode(Bundle.SearchEntryMode.OUTCOME);
-        }
-        return bundle;
-    }
-
-    private static ResponseEntity<String> ok(IBaseResource resource, Integer version) {
-        var response = ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, FhirOutcomes.FHIR_JSON);
-        if (version != null) {
-            response.eTag("W/\"" + version + "\"");
-        }
-        return response.body(FhirOutcomes.encode(resource));
-    }
-
-    private ResponseEntity<String> created(StoredResource<? extends Resource> stored) {
-        Resource resource = stored.resource();
-        URI location = URI.create(base() + "/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart()
-                + "/_history/" + stored.versionId());
-        return ResponseEntity.status(stored.created() ? 201 : 200).location(location)
-                .header(HttpHeaders.CONTENT_TYPE, FhirOutcomes.FHIR_JSON)
-                .eTag("W/\"" + stored.versionId() + "\"")
-                .body(FhirOutcomes.encode(resource));
-    }
 }

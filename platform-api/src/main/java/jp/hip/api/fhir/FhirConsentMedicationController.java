@@ -1,0 +1,154 @@
+package jp.hip.api.fhir;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import jp.hip.api.ApiClient;
+import jp.hip.api.PhrHttp;
+import jp.hip.identity.IdentityManagement;
+import jp.hip.api.SmartApps;
+import jp.hip.phr.Accessor;
+import jp.hip.phr.BundleEntryResult;
+import jp.hip.phr.ObservationQuery;
+import jp.hip.phr.PhrException;
+import jp.hip.phr.PhrFhir;
+import jp.hip.phr.access.PhrConsents;
+import jp.hip.phr.bundles.PhrBundles;
+import jp.hip.phr.medication.PhrMedications;
+import jp.hip.phr.observations.BulkIngest;
+import jp.hip.phr.observations.PhrObservations;
+import jp.hip.phr.persons.PatientStore;
+import jp.hip.phr.StoredResource;
+
+/**
+ * FHIR R4 Consent (ADR 0031, 0037) and MedicationStatement (ADR 0035): each handler one call to the capability's
+ * facade; parsing, accessors and responses are {@link FhirResponses}, shared with {@link FhirController}.
+ */
+@RestController
+@RequestMapping("/fhir")
+class FhirConsentMedicationController {
+
+    private final PhrConsents consents;
+    private final PhrMedications medications;
+    private final FhirResponses responses;
+
+    FhirConsentMedicationController(PhrConsents consents, PhrMedications medications, FhirResponses responses) {
+        this.consents = consents;
+        this.medications = medications;
+        this.responses = responses;
+    }
+
+    private Accessor accessor(ApiClient client) {
+        return responses.accessor(client);
+    }
+
+    private <T extends IBaseResource> T parse(String body, Class<T> type) {
+        return responses.parse(body, type);
+    }
+
+    private Bundle searchset(HttpServletRequest request, FhirSearchParameters.Checked checked, List<? extends Resource> found,
+            int count, int offset) {
+        return responses.searchset(request, checked, found, count, offset);
+    }
+
+    private static UUID uuid(String id, String type) {
+        return FhirResponses.uuid(id, type);
+    }
+
+    private static ResponseEntity<String> ok(IBaseResource resource, Integer version) {
+        return FhirResponses.ok(resource, version);
+    }
+
+    private static ResponseEntity<String> created(StoredResource<? extends Resource> stored) {
+        return FhirResponses.created(stored);
+    }
+
+    // ------------------------------------------------------------------ Consent
+
+    @GetMapping("/Consent/{id}")
+    ResponseEntity<String> readConsent(@AuthenticationPrincipal ApiClient client, @PathVariable String id) {
+        return ok(consents.readConsentForRecipient(accessor(client), uuid(id, "Consent")), null);
+    }
+
+    @PostMapping("/Consent")
+    ResponseEntity<String> createConsent(@AuthenticationPrincipal ApiClient client, @RequestBody(required = false) String body) {
+        return created(consents.createConsent(responses.consentRecorder(client), parse(body, Consent.class)));
+    }
+
+    @GetMapping("/Consent")
+    ResponseEntity<String> searchConsents(@AuthenticationPrincipal ApiClient client, HttpServletRequest request,
+            @RequestParam(required = false) String patient, @RequestParam(name = "_count", required = false) String count,
+            @RequestParam(name = "_offset", required = false) String offset) {
+        var checked = FhirSearchParameters.check("Consent", request);
+        int size = FhirSearch.count(count);
+        int from = FhirSearch.offset(offset);
+        if (size < 1 || size > ObservationQuery.MAX_COUNT) {
+            throw PhrException.of(PhrException.Kind.INVALID, "phr.error.count", ObservationQuery.MAX_COUNT);
+        }
+        if (from < 0) {
+            throw PhrException.of(PhrException.Kind.INVALID, "phr.error.offset");
+        }
+        // a recipient holds few consents: paged here, after the consent-scoped read (probe L3)
+        var found = consents.consentsForRecipient(accessor(client), FhirSearch.subject(null, patient)).stream()
+                .skip(from).limit(size).toList();
+        return ok(searchset(request, checked, found, size, from), null);
+    }
+
+    // ------------------------------------------------------------------ MedicationStatement (ADR 0035)
+
+    @PostMapping("/MedicationStatement")
+    ResponseEntity<String> createMedicationStatement(@AuthenticationPrincipal ApiClient client,
+            @RequestHeader(name = "If-None-Exist", required = false) String ifNoneExist,
+            @RequestBody(required = false) String body) {
+        StoredResource<MedicationStatement> stored = medications.createMedicationStatement(accessor(client),
+                parse(body, MedicationStatement.class), Optional.ofNullable(ifNoneExist).filter(s -> !s.isBlank()));
+        return created(stored);
+    }
+
+    @GetMapping("/MedicationStatement/{id}")
+    ResponseEntity<String> readMedicationStatement(@AuthenticationPrincipal ApiClient client, @PathVariable String id) {
+        StoredResource<MedicationStatement> stored = medications.readMedicationStatement(accessor(client), uuid(id, "MedicationStatement"));
+        return ok(stored.resource(), stored.versionId());
+    }
+
+    @GetMapping("/MedicationStatement")
+    ResponseEntity<String> searchMedicationStatements(@AuthenticationPrincipal ApiClient client, HttpServletRequest request,
+            @RequestParam(required = false) String subject, @RequestParam(required = false) String patient,
+            @RequestParam(name = "_count", required = false) String count,
+            @RequestParam(name = "_offset", required = false) String offset) {
+        var checked = FhirSearchParameters.check("MedicationStatement", request);
+        int size = FhirSearch.count(count);
+        int from = FhirSearch.offset(offset);
+        List<MedicationStatement> found = medications.searchMedicationStatements(accessor(client), FhirSearch.subject(subject, patient), size, from);
+        return ok(searchset(request, checked, found, size, from), null);
+    }
+
+}

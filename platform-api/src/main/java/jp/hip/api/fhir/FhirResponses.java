@@ -1,0 +1,155 @@
+package jp.hip.api.fhir;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import jp.hip.api.ApiClient;
+import jp.hip.api.PhrHttp;
+import jp.hip.identity.IdentityManagement;
+import jp.hip.api.SmartApps;
+import jp.hip.phr.Accessor;
+import jp.hip.phr.BundleEntryResult;
+import jp.hip.phr.ObservationQuery;
+import jp.hip.phr.PhrException;
+import jp.hip.phr.PhrFhir;
+import jp.hip.phr.access.PhrConsents;
+import jp.hip.phr.bundles.PhrBundles;
+import jp.hip.phr.medication.PhrMedications;
+import jp.hip.phr.observations.BulkIngest;
+import jp.hip.phr.observations.PhrObservations;
+import jp.hip.phr.persons.PatientStore;
+import jp.hip.phr.StoredResource;
+
+/**
+ * What the FHIR controllers share: who the caller acts as ({@link Accessor}), strict JSON parsing, ids, searchset
+ * Bundles (self and next links from the applied parameters only) and the 200/201 responses with ETag and Location.
+ */
+@org.springframework.stereotype.Component
+class FhirResponses {
+
+    private final FhirOutcomes outcomes;
+    private final SmartApps apps;
+    private final IdentityManagement identity;
+
+    FhirResponses(FhirOutcomes outcomes, SmartApps apps, IdentityManagement identity) {
+        this.outcomes = outcomes;
+        this.apps = apps;
+        this.identity = identity;
+    }
+
+    /**
+     * A SMART app with a patient-level token acts as the individual (their own records only, ADR 0033), logged with
+     * the app's name; any other client acts for its tenant.
+     */
+    Accessor accessor(ApiClient client) {
+        if (client.forPatient()) {
+            String app = apps.app(client.clientId()).map(SmartApps.SmartApp::name).orElse(client.clientId());
+            return Accessor.individual(client.tenantId(), client.clientId(), outcomes.message("phr.fhir.smartActor", app), Accessor.Channel.API);
+        }
+        return Accessor.tenant(client.tenantId(), client.clientId(), client.clientId(), Accessor.Channel.API);
+    }
+
+    /** The accessor, marked when a platform administrator allowed the client to record consents (ADR 0037). */
+    Accessor consentRecorder(ApiClient client) {
+        Accessor accessor = accessor(client);
+        return accessor.individual() ? accessor : accessor.recordingConsents(identity.apiClientRecordsConsents(client.clientId()));
+    }
+
+    static String base() {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/fhir").build().toUriString();
+    }
+
+
+    <T extends IBaseResource> T parse(String body, Class<T> type) {
+        if (body == null || body.isBlank()) {
+            throw PhrException.of(PhrException.Kind.INVALID, "phr.error.emptyBody");
+        }
+        if (body.stripLeading().startsWith("<")) {
+            throw PhrException.of(PhrException.Kind.INVALID, "phr.error.jsonOnly");
+        }
+        IParser parser = PhrFhir.fhirContext().newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+        IBaseResource resource = parser.parseResource(body);
+        if (!type.isInstance(resource)) {
+            String expected = type == Resource.class ? "Resource" : type.getSimpleName();
+            throw PhrException.of(PhrException.Kind.INVALID, "phr.error.resourceType", resource.fhirType(), expected);
+        }
+        return type.cast(resource);
+    }
+
+    static UUID uuid(String id, String type) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw PhrException.of(PhrException.Kind.NOT_FOUND, "phr.error.notFound", type + "/" + id);
+        }
+    }
+
+    /** A searchset; {@code checked} (null for $everything) limits the self and next links to the applied parameters. */
+    Bundle searchset(HttpServletRequest request, FhirSearchParameters.Checked checked, List<? extends Resource> found,
+            int count, int offset) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+        // No Bundle.total: consent narrows searches, and a total would reveal what it hides (ref-phr.md §5.1).
+        String self = checked == null ? ServletUriComponentsBuilder.fromRequest(request).build().toUriString() : checked.self(base());
+        bundle.addLink().setRelation("self").setUrl(self);
+        if (found.size() == count) {
+            String next = org.springframework.web.util.UriComponentsBuilder.fromUriString(self).replaceQueryParam("_offset", offset + count)
+                    .replaceQueryParam("_count", count).build().toUriString();
+            bundle.addLink().setRelation("next").setUrl(next);
+        }
+        String base = base();
+        for (Resource resource : found) {
+            bundle.addEntry().setFullUrl(base + "/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart())
+                    .setResource(resource).getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+        }
+        if (checked != null && !checked.ignored().isEmpty()) {
+            bundle.addEntry().setResource(outcomes.ignoredParameters(checked.ignored())).getSearch().setMode(Bundle.SearchEntryMode.OUTCOME);
+        }
+        return bundle;
+    }
+
+    static ResponseEntity<String> ok(IBaseResource resource, Integer version) {
+        var response = ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, FhirOutcomes.FHIR_JSON);
+        if (version != null) {
+            response.eTag("W/\"" + version + "\"");
+        }
+        return response.body(FhirOutcomes.encode(resource));
+    }
+
+    static ResponseEntity<String> created(StoredResource<? extends Resource> stored) {
+        Resource resource = stored.resource();
+        URI location = URI.create(base() + "/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart()
+                + "/_history/" + stored.versionId());
+        return ResponseEntity.status(stored.created() ? 201 : 200).location(location)
+                .header(HttpHeaders.CONTENT_TYPE, FhirOutcomes.FHIR_JSON)
+                .eTag("W/\"" + stored.versionId() + "\"")
+                .body(FhirOutcomes.encode(resource));
+    }
+}
