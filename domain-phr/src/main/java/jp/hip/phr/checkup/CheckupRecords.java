@@ -95,7 +95,8 @@ public class CheckupRecords {
                 .update());
         audit.record("PHR_CHECKUPS_IMPORTED", "Upload", name, Map.of("files", lines.size(), "imported", report.imported(),
                 "corrected", report.corrected(), "deleted", report.deleted(), "rejected", report.rejected(),
-                "observations", report.observations()));
+                "observations", report.observations(), "deletedOnRequest", lines.stream()
+                        .filter(l -> l.messages().stream().anyMatch(m -> m.key().startsWith("phr.import.tombstone"))).count()));
         return report;
     }
 

@@ -22,6 +22,7 @@ import ca.uhn.fhir.parser.IParser;
 import jp.hip.phr.PhrException;
 import jp.hip.phr.PhrException.Kind;
 import jp.hip.phr.PhrException.Problem;
+import jp.hip.phr.access.Tombstones;
 import jp.hip.phr.checkup.file.CheckupDocument;
 import jp.hip.phr.checkup.file.CheckupResult;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class CheckupStore {
 
+    private static final java.time.ZoneId JAPAN = java.time.ZoneId.of("Asia/Tokyo");
+
     private static final String CARD_MATCH = """
             select m.person_id, m.branch_number, p.birth_date from phr_membership m join phr_person p on p.id = m.person_id
              where m.tenant_id = ? and m.kind = 'INSURED' and m.insured_number = ?
@@ -43,26 +46,33 @@ class CheckupStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final Clock clock;
+    private final Tombstones tombstones;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    CheckupStore(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+    CheckupStore(JdbcClient jdbc, JdbcTemplate batch, Clock clock, Tombstones tombstones) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.clock = clock;
+        this.tombstones = tombstones;
     }
 
     /** Stores the document or throws with every problem, having written nothing the caller's rollback would keep. */
     ImportLine store(UUID tenant, UUID uploadId, String file, byte[] original, CheckupDocument doc, Set<String> insurerNumbers) {
+        List<Problem> tombstoneNotices = new ArrayList<>();
         String who = doc.nameKana() + "（" + doc.cardNumber() + "）";
         if (!insurerNumbers.contains(doc.insurerNumber())) {
             throw new PhrException(Kind.INVALID, List.of(insurerNumbers.isEmpty()
                     ? Problem.of("phr.import.noInsurerNumber", file)
                     : Problem.of("phr.import.otherInsurer", file, doc.insurerNumber(), String.join("・", insurerNumbers))));
         }
+        // the person asked for deletion (ADR 0041): never silently — every line for them says so and what was done
+        Optional<String> deleted = tombstones.deletedCard(tenant, doc.insurerNumber(), doc.insuredSymbol(), doc.insuredNumber(),
+                doc.branchNumber()).map(at -> at.atZone(JAPAN).toLocalDate().toString());
         String sha = original == null ? null : sha256(original);
         if (sha != null && jdbc.sql("select count(*) from phr_source_document where tenant_id = ? and sha256 = ?")
                 .params(tenant, sha).query(Long.class).single() > 0) {
-            return new ImportLine(file, ImportLine.Outcome.ALREADY, who, String.valueOf(doc.checkupDate()), 0, 0, List.of());
+            return new ImportLine(file, ImportLine.Outcome.ALREADY, who, String.valueOf(doc.checkupDate()), 0, 0,
+                    deleted.map(d -> List.of(Problem.of("phr.import.tombstoneAlready", file, d))).orElse(List.of()));
         }
         Optional<UUID> matched = match(tenant, doc);
         if (doc.deletionRequest()) {
@@ -72,9 +82,12 @@ class CheckupStore {
                 throw new PhrException(Kind.INVALID, List.of(Problem.of("phr.import.deleteUnknown", file)));
             }
             retire(tenant, current.get().id(), "DELETED");
-            return new ImportLine(file, ImportLine.Outcome.DELETED, who, doc.checkupDate().toString(), 0, 0, List.of());
+            return new ImportLine(file, ImportLine.Outcome.DELETED, who, doc.checkupDate().toString(), 0, 0,
+                    deleted.map(d -> List.of(Problem.of("phr.import.tombstoneKept", file, d))).orElse(List.of()));
         }
         UUID person = matched.orElseGet(() -> createPerson(tenant, doc));
+        deleted.ifPresent(d -> tombstoneNotices.add(Problem.of(matched.isPresent() ? "phr.import.tombstoneKept"
+                : "phr.import.tombstoneNew", file, d)));
         Optional<Current> current = current(tenant, person, doc);
         current.ifPresent(c -> retire(tenant, c.id(), "SUPERSEDED"));
         Instant now = clock.instant();
@@ -122,7 +135,7 @@ class CheckupStore {
         batch.batchUpdate("insert into phr_observation (" + CheckupObservations.COLUMNS + ") values ("
                 + CheckupObservations.PLACEHOLDERS + ")", rows);
         // every flagged item on its own message (named in Japanese, with the value as written), then the file's warnings
-        List<Problem> messages = new ArrayList<>();
+        List<Problem> messages = new ArrayList<>(tombstoneNotices);
         for (Map<String, Object> flagged : review) {
             messages.add(Problem.of((String) flagged.get("reason"), (String) flagged.get("name"), String.valueOf(flagged.get("value"))));
         }

@@ -92,7 +92,10 @@ public class MyCheckups {
                     });
             checkups.add(new Checkup(h.date(), h.institution(), h.program(), h.version(), values, questionnaire, judgements));
         }
-        accessLog.logRead(individual, person, "Checkups.read", AccessBasis.SELF, List.of("Checkup (" + checkups.size() + ")"), List.of());
+        accessLog.logRead(individual, person, "Checkups.read", AccessBasis.SELF, List.of("Checkup (" + checkups.size() + ")"), List.of(),
+                new AccessLog.Items(checkups.stream().map(c -> c.institution() == null ? "特定健診" : c.institution()).distinct().toList(),
+                        List.of(), checkups.size(), checkups.stream().map(Checkup::date).min(java.util.Comparator.naturalOrder()).orElse(null),
+                        checkups.stream().map(Checkup::date).max(java.util.Comparator.naturalOrder()).orElse(null)));
         return checkups;
     }
 

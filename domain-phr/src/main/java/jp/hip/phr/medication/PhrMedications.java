@@ -148,7 +148,11 @@ public class PhrMedications {
                         rs.getString(4), rs.getString(5), rs.getString(6)))
                 .list();
         if (!found.isEmpty()) {
-            accessLog.logRead(individual, person, "MedicationStatement.list", AccessBasis.SELF, List.of("MedicationStatement (" + found.size() + ")"), List.of());
+            java.time.ZoneId japan = java.time.ZoneId.of("Asia/Tokyo");
+            accessLog.logRead(individual, person, "MedicationStatement.list", AccessBasis.SELF, List.of("MedicationStatement (" + found.size() + ")"), List.of(),
+                    new AccessLog.Items(found.stream().map(MedicationView::name).distinct().limit(20).toList(), List.of(), found.size(),
+                            found.stream().map(m -> m.effective().atZone(japan).toLocalDate()).min(java.util.Comparator.naturalOrder()).orElse(null),
+                            found.stream().map(m -> m.effective().atZone(japan).toLocalDate()).max(java.util.Comparator.naturalOrder()).orElse(null)));
         }
         return found;
     }

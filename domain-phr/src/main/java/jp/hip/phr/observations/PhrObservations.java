@@ -259,9 +259,19 @@ public class PhrObservations {
                     (String) r[4], c != null && value != null && c.outsideReference(value), (String) r[5]));
         }
         if (!points.isEmpty()) {
-            accessLog.logRead(individual, person, "Timeline.read", AccessBasis.SELF, List.of("Observation?code=" + code.orElse("*") + " (" + points.size() + ")"), List.of());
+            accessLog.logRead(individual, person, "Timeline.read", AccessBasis.SELF, List.of("Observation?code=" + code.orElse("*") + " (" + points.size() + ")"), List.of(),
+                    itemsOf(points));
         }
         return points;
+    }
+
+    /** What a page of points shows, for the access log: the item names, codes and dates. */
+    private static AccessLog.Items itemsOf(List<TimelinePoint> points) {
+        java.time.ZoneId japan = java.time.ZoneId.of("Asia/Tokyo");
+        return new AccessLog.Items(points.stream().map(TimelinePoint::nameJa).distinct().limit(20).toList(),
+                points.stream().map(TimelinePoint::code).distinct().limit(20).toList(), points.size(),
+                points.stream().map(p -> p.effective().atZone(japan).toLocalDate()).min(java.util.Comparator.naturalOrder()).orElse(null),
+                points.stream().map(p -> p.effective().atZone(japan).toLocalDate()).max(java.util.Comparator.naturalOrder()).orElse(null));
     }
 
     /** The latest value per code (the summary at the top of the individual's page). */
@@ -284,7 +294,8 @@ public class PhrObservations {
         List<TimelinePoint> sorted = new ArrayList<>(latest);
         sorted.sort(java.util.Comparator.comparingInt(p -> byCode.containsKey(p.code()) ? byCode.get(p.code()).sortOrder() : 9999));
         if (!sorted.isEmpty()) {
-            accessLog.logRead(individual, person, "Summary.read", AccessBasis.SELF, List.of("Observation?_latest (" + sorted.size() + ")"), List.of());
+            accessLog.logRead(individual, person, "Summary.read", AccessBasis.SELF, List.of("Observation?_latest (" + sorted.size() + ")"), List.of(),
+                    itemsOf(sorted));
         }
         return sorted;
     }

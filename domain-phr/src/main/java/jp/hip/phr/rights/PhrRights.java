@@ -4,27 +4,21 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.hl7.fhir.r4.model.Patient;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import ca.uhn.fhir.parser.IParser;
-import jp.hip.identity.AuditLog;
 import jp.hip.phr.AccessBasis;
 import jp.hip.phr.Accessor;
 import jp.hip.phr.Accessor.Channel;
@@ -34,6 +28,7 @@ import jp.hip.phr.access.AccessLog;
 import jp.hip.phr.access.ConsentEvidence;
 import jp.hip.phr.access.Individuals;
 import jp.hip.phr.access.PhrConsents;
+import jp.hip.phr.access.Tombstones;
 import jp.hip.phr.medication.PhrMedications;
 import jp.hip.phr.observations.ObservationRows;
 import jp.hip.phr.persons.PatientStore;
@@ -43,30 +38,36 @@ import jp.hip.phr.persons.PatientStore;
 public class PhrRights {
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
-    private final Clock clock;
-    private final AuditLog audit;
     private final Individuals individuals;
     private final AccessLog accessLog;
     private final PatientStore patients;
     private final PhrConsents consents;
+    private final PersonalDeletion deletion;
+    private final ExportRuns exports;
+    private final Tombstones tombstones;
 
-    PhrRights(JdbcClient jdbc, TransactionTemplate tx, Clock clock, AuditLog audit, Individuals individuals,
-            AccessLog accessLog, PatientStore patients, PhrConsents consents) {
+    PhrRights(JdbcClient jdbc, Individuals individuals, AccessLog accessLog, PatientStore patients, PhrConsents consents,
+            PersonalDeletion deletion, ExportRuns exports, Tombstones tombstones) {
         this.jdbc = jdbc;
-        this.tx = tx;
-        this.clock = clock;
-        this.audit = audit;
         this.individuals = individuals;
         this.accessLog = accessLog;
         this.patients = patients;
         this.consents = consents;
+        this.deletion = deletion;
+        this.exports = exports;
+        this.tombstones = tombstones;
     }
 
     /** Everything about the individual: FHIR NDJSON (Patient, Observation, MedicationStatement, Consent) plus the original files, as a ZIP. */
     public byte[] exportMine(Accessor individual) {
         UUID person = individuals.myPerson(individual);
         Accessor exporter = individual.via(Channel.EXPORT);
+        try (ExportRuns.Run run = exports.begin(person, individual.actorId())) {
+            return export(exporter, person);
+        }
+    }
+
+    private byte[] export(Accessor exporter, UUID person) {
         IParser parser = PhrFhir.parser();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int[] counts = new int[3];
@@ -126,34 +127,26 @@ public class PhrRights {
         return bytes.toByteArray();
     }
 
+    /** What a deletion today would leave, with which holder, under which statute and until when (shown before it). */
+    public List<RetainedRecord> whatRemainsAfterDeletion(Accessor individual) {
+        return deletion.retained(individuals.myPerson(individual));
+    }
+
+    /** A deletion done: when, how much went (by kind) and what stays with which holder (shown after it). */
+    public record Deletion(Instant deletedAt, Map<String, Integer> removed, List<RetainedRecord> retained) {}
+
     /**
-     * Deletion on request: removes the person's observations, medication statements, original files, consents, memberships and the
-     * person row itself for real, leaving a tombstone (what was removed, when, by whom) and the audit trails.
+     * Deletion on request (ADR 0041): removes for real what the platform holds for the person on their own account and
+     * closes the account; the checkup records a holder must keep by law stay with it until their period ends. Refused
+     * (409) while the person's export runs.
      */
-    public void deleteMine(Accessor individual) {
+    public Deletion deleteMine(Accessor individual) {
         UUID person = individuals.myPerson(individual);
-        tx.executeWithoutResult(status -> {
-            Map<String, Object> removed = new LinkedHashMap<>();
-            removed.put("observations", jdbc.sql("delete from phr_observation where person_id = ?").param(person).update());
-            removed.put("medicationStatements", jdbc.sql("delete from phr_medication_statement where person_id = ?").param(person).update());
-            removed.put("sourceDocuments", jdbc.sql("delete from phr_source_document where person_id = ?").param(person).update());
-            removed.put("consentEvidence", jdbc.sql("delete from phr_consent_evidence where person_id = ?").param(person).update());
-            removed.put("consentVersions", jdbc.sql("delete from phr_consent where person_id = ?").param(person).update());
-            removed.put("memberships", jdbc.sql("delete from phr_membership where person_id = ?").param(person).update());
-            jdbc.sql("delete from phr_person where id = ?").param(person).update();
-            jdbc.sql("insert into phr_tombstone (person_id, deleted_at, deleted_by, removed) values (?, ?, ?, cast(? as jsonb))")
-                    .params(person, Timestamp.from(clock.instant()), individual.actorId(), toJson(removed)).update();
-            audit.record("PHR_PERSON_DELETED", "Patient", person, removed);
-        });
+        PersonalDeletion.Outcome outcome = deletion.delete(person, individual.tenantId(), individual.actorId());
+        return new Deletion(outcome.deletedAt(), outcome.removed(), outcome.retained());
     }
 
     public Optional<Instant> tombstoneOf(UUID personId) {
-        return jdbc.sql("select deleted_at from phr_tombstone where person_id = ?").param(personId)
-                .query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
-    }
-
-    private static String toJson(Map<String, Object> map) {
-        return map.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + e.getValue())
-                .collect(Collectors.joining(",", "{", "}"));
+        return tombstones.deletedAt(personId);
     }
 }

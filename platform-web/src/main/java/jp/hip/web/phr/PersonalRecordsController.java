@@ -6,10 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,19 +21,17 @@ import jp.hip.phr.Accessor;
 import jp.hip.phr.DataCategory;
 import jp.hip.phr.ObservationCode;
 import jp.hip.phr.PhrException;
-import jp.hip.phr.access.AccessLog;
 import jp.hip.phr.checkup.MyCheckups;
 import jp.hip.phr.access.PhrConsents;
 import jp.hip.phr.medication.PhrMedications;
 import jp.hip.phr.observations.CodeTable;
 import jp.hip.phr.observations.PhrObservations;
 import jp.hip.phr.persons.PhrPersons;
-import jp.hip.phr.rights.PhrRights;
 import jp.hip.web.PageNotFoundException;
 
 /**
- * The individual's pages: their records with charts, their consents (grant, one-click withdrawal), who read
- * their data, export of everything and deletion on request. The individual sees only their own person.
+ * The individual's pages: their records with charts and their consents (grant, one-click withdrawal). Who read their
+ * data, export and deletion are {@link PersonalRightsController}. The individual sees only their own person.
  */
 @Controller
 @RequestMapping("/me")
@@ -48,23 +42,19 @@ class PersonalRecordsController {
     private final CodeTable codes;
     private final PhrMedications medications;
     private final PhrConsents consents;
-    private final AccessLog accessLog;
-    private final PhrRights rights;
     private final MyCheckups checkups;
 
     PersonalRecordsController(PhrPersons persons, PhrObservations observations, CodeTable codes,
-            PhrMedications medications, PhrConsents consents, AccessLog accessLog, PhrRights rights, MyCheckups checkups) {
+            PhrMedications medications, PhrConsents consents, MyCheckups checkups) {
         this.checkups = checkups;
         this.persons = persons;
         this.observations = observations;
         this.codes = codes;
         this.medications = medications;
         this.consents = consents;
-        this.accessLog = accessLog;
-        this.rights = rights;
     }
 
-    private static Accessor me(SignedInUser me) {
+    static Accessor me(SignedInUser me) {
         return Accessor.individual(me.tenantId(), me.id().toString(), me.displayName(), Accessor.Channel.PAGE);
     }
 
@@ -150,51 +140,6 @@ class PersonalRecordsController {
         }
         redirect.addFlashAttribute("done", "phr.consents.withdrawn");
         return "redirect:/me/consents";
-    }
-
-    @GetMapping("/access-log")
-    String accessLog(@AuthenticationPrincipal SignedInUser me, Model model) {
-        Accessor accessor = me(me);
-        if (!persons.hasRecords(accessor)) {
-            return "phr/no-records";
-        }
-        model.addAttribute("entries", accessLog.myAccessLog(accessor, 200));
-        return "phr/access-log";
-    }
-
-    @GetMapping("/data")
-    String data(@AuthenticationPrincipal SignedInUser me) {
-        return persons.hasRecords(me(me)) ? "phr/data" : "phr/no-records";
-    }
-
-    @GetMapping("/export")
-    ResponseEntity<byte[]> export(@AuthenticationPrincipal SignedInUser me) {
-        Accessor accessor = me(me);
-        if (!persons.hasRecords(accessor)) {
-            throw new PageNotFoundException();
-        }
-        byte[] zip = rights.exportMine(accessor);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/zip"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("my-health-records-" + LocalDate.now(LineChart.JAPAN) + ".zip").build().toString())
-                .body(zip);
-    }
-
-    @PostMapping("/delete")
-    String delete(@AuthenticationPrincipal SignedInUser me, @RequestParam(required = false) String confirm,
-            RedirectAttributes redirect) {
-        Accessor accessor = me(me);
-        if (!persons.hasRecords(accessor)) {
-            return "redirect:/me/records";
-        }
-        if (!"yes".equals(confirm)) {
-            redirect.addFlashAttribute("failed", "phr.data.confirmRequired");
-            return "redirect:/me/data";
-        }
-        rights.deleteMine(accessor);
-        redirect.addFlashAttribute("done", "phr.data.deleted");
-        return "redirect:/me/records";
     }
 
     /** For templates: the codes of one data category, in display order. */

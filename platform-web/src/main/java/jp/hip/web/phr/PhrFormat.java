@@ -2,13 +2,18 @@ package jp.hip.web.phr;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.springframework.context.i18n.LocaleContextHolder;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Dates (Japan time) and values as the PHR pages show them, available to those templates as {@code fmt}. */
-@ControllerAdvice(assignableTypes = {PersonalRecordsController.class, CheckupImportController.class, MembersOverviewController.class})
+@ControllerAdvice(assignableTypes = {PersonalRecordsController.class, PersonalRightsController.class, CheckupImportController.class,
+        MembersOverviewController.class})
 public class PhrFormat {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu/MM/dd");
@@ -25,6 +30,34 @@ public class PhrFormat {
 
     public String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant.atZone(LineChart.JAPAN));
+    }
+
+    /** A calendar date as people write it: 「2031年3月31日」 (English: 31 Mar 2031). */
+    public String date(LocalDate date) {
+        if (date == null) {
+            return "";
+        }
+        return english() ? DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH).format(date)
+                : date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+    }
+
+    /** The 年度 (April to March) a date falls in: 「2025年度」 (English: FY2025). */
+    public String fiscalYear(LocalDate date) {
+        if (date == null) {
+            return "";
+        }
+        int year = date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1;
+        return english() ? "FY" + year : year + "年度";
+    }
+
+    /** A date and time in Japan: 「2026年11月30日 14:05」. */
+    public String moment(Instant instant) {
+        return instant == null ? "" : date(instant.atZone(LineChart.JAPAN).toLocalDate()) + " "
+                + DateTimeFormatter.ofPattern("HH:mm").format(instant.atZone(LineChart.JAPAN));
+    }
+
+    private static boolean english() {
+        return "en".equals(LocaleContextHolder.getLocale().getLanguage());
     }
 
     public String value(BigDecimal value) {
