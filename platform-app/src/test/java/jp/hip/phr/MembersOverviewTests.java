@@ -142,8 +142,8 @@ class MembersOverviewTests {
                 .andReturn().getResponse();
         assertThat(csv.getContentType()).startsWith("text/csv");
         String text = csv.getContentAsString(StandardCharsets.UTF_8);
-        assertThat(text).startsWith("\uFEFF\"項目\"");
-        assertThat(text).contains("\"BMI\",\"kg/m2\",20,10,50.0,×,24.5", "\"腹囲(実測)\",\"cm\",×,×,×,-,×");
+        assertThat(text).startsWith("\uFEFF項目,");
+        assertThat(text).contains("BMI,kg/m2,20,10,50.0,×,24.5", "腹囲(実測),cm,×,×,×,-,×");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package jp.hip.phr.checkup;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -124,26 +123,24 @@ public class GuidanceTargets {
         return null;
     }
 
-    /** The list as CSV (UTF-8 with BOM), one row per person, the columns of the page. */
+    /** The list as CSV for Excel ({@link jp.hip.identity.ExcelCsv}), one row per person, the columns of the page. */
     public byte[] csv(Accessor accessor, int fiscalYear) {
         List<Target> targets = list(accessor.via(Accessor.Channel.EXPORT), fiscalYear);
-        StringBuilder csv = new StringBuilder("\uFEFF保健指導レベル,氏名カナ,記号・番号・枝番,性別,年度末年齢,健診実施日,メタボリックシンドローム判定,"
-                + "服薬(血圧),服薬(血糖),服薬(脂質),腹囲(cm),BMI,血圧(mmHg),中性脂肪(mg/dL),HDL(mg/dL),血糖(mg/dL),HbA1c(%),喫煙\r\n");
+        List<List<String>> csv = new java.util.ArrayList<>();
+        csv.add(List.of("保健指導レベル", "氏名カナ", "記号・番号・枝番", "性別", "年度末年齢", "健診実施日", "メタボリックシンドローム判定",
+                "服薬(血圧)", "服薬(血糖)", "服薬(脂質)", "腹囲(cm)", "BMI", "血圧(mmHg)", "中性脂肪(mg/dL)", "HDL(mg/dL)", "血糖(mg/dL)",
+                "HbA1c(%)", "喫煙"));
         for (Target t : targets) {
-            csv.append(String.join(",", List.of(t.levelLabel(), t.nameKana(), t.card(),
+            csv.add(List.of(t.levelLabel(), t.nameKana(), t.card(),
                     "male".equals(t.gender()) ? "男" : "female".equals(t.gender()) ? "女" : "", t.age() == null ? "" : t.age().toString(),
                     t.checkupDate().toString(), n(t.metabolicLabel()), n(t.bloodPressureDrug()), n(t.glucoseDrug()),
                     n(t.lipidDrug()), n(t.waist()), n(t.bmi()), n(t.bloodPressure()), n(t.triglycerides()), n(t.hdl()),
-                    n(t.glucose()), n(t.hba1c()), n(t.smoking())).stream().map(GuidanceTargets::quote).toList())).append("\r\n");
+                    n(t.glucose()), n(t.hba1c()), n(t.smoking())));
         }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
+        return jp.hip.identity.ExcelCsv.write(csv);
     }
 
     private static String n(String s) {
         return s == null ? "" : s;
-    }
-
-    private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

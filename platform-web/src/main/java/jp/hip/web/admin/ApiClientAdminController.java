@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,28 +36,21 @@ class ApiClientAdminController {
         this.issuer = issuer;
     }
 
-    public static final class ApiClientForm {
-        @NotNull(message = "{validation.required}")
-        private UUID tenantId;
+    /** A client for a tenant: name as the column holds it (V3), at least one scope. */
+    public record ApiClientForm(
+            @NotNull(message = "{validation.required}") UUID tenantId,
+            @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.tooLong}") String name,
+            @NotEmpty(message = "{validation.required}") Set<String> scopes) {
 
-        @NotBlank(message = "{validation.required}")
-        private String name = "";
-
-        @NotEmpty(message = "{validation.required}")
-        private Set<String> scopes = Set.of();
-
-        public UUID getTenantId() { return tenantId; }
-        public void setTenantId(UUID tenantId) { this.tenantId = tenantId; }
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public Set<String> getScopes() { return scopes; }
-        public void setScopes(Set<String> scopes) { this.scopes = scopes; }
+        static ApiClientForm empty() {
+            return new ApiClientForm(null, "", Set.of());
+        }
     }
 
     @GetMapping
     String list(Model model) {
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new ApiClientForm());
+            model.addAttribute("form", ApiClientForm.empty());
         }
         return view(model);
     }
@@ -69,7 +63,7 @@ class ApiClientAdminController {
         }
         try {
             redirect.addFlashAttribute("registered",
-                    identity.registerApiClient(form.getTenantId(), form.getName(), form.getScopes(), issuer));
+                    identity.registerApiClient(form.tenantId(), form.name(), form.scopes(), issuer));
         } catch (IdentityException e) {
             FormErrors.reject(errors, e, "identity.apiClient.name", "name", "identity.apiClient.scopes", "scopes",
                     "identity.tenant", "tenantId");

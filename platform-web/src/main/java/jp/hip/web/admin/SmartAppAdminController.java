@@ -7,6 +7,7 @@ import java.util.Set;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,23 +33,15 @@ class SmartAppAdminController {
         this.apps = apps;
     }
 
-    public static final class SmartAppForm {
-        @NotBlank(message = "{validation.required}")
-        private String name = "";
+    /** An app: a name, its redirect URIs one per line, at least one scope. */
+    public record SmartAppForm(
+            @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.tooLong}") String name,
+            @NotBlank(message = "{validation.required}") @Size(max = 4000, message = "{validation.tooLong}") String redirectUris,
+            @NotEmpty(message = "{validation.required}") Set<String> scopes) {
 
-        /** One redirect URI per line. */
-        @NotBlank(message = "{validation.required}")
-        private String redirectUris = "";
-
-        @NotEmpty(message = "{validation.required}")
-        private Set<String> scopes = Set.of();
-
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public String getRedirectUris() { return redirectUris; }
-        public void setRedirectUris(String redirectUris) { this.redirectUris = redirectUris; }
-        public Set<String> getScopes() { return scopes; }
-        public void setScopes(Set<String> scopes) { this.scopes = scopes; }
+        static SmartAppForm empty() {
+            return new SmartAppForm("", "", Set.of());
+        }
 
         List<String> redirectUriList() {
             return Arrays.stream(redirectUris.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
@@ -58,7 +51,7 @@ class SmartAppAdminController {
     @GetMapping
     String list(Model model) {
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new SmartAppForm());
+            model.addAttribute("form", SmartAppForm.empty());
         }
         return view(model);
     }
@@ -69,7 +62,7 @@ class SmartAppAdminController {
             return view(model);
         }
         try {
-            redirect.addFlashAttribute("registered", apps.register(form.getName(), form.redirectUriList(), form.getScopes()));
+            redirect.addFlashAttribute("registered", apps.register(form.name(), form.redirectUriList(), form.scopes()));
         } catch (IdentityException e) {
             FormErrors.reject(errors, e, "identity.smartApp.name", "name", "identity.smartApp.redirect", "redirectUris",
                     "identity.smartApp.scopes", "scopes");

@@ -95,7 +95,7 @@ class CollaboPages {
 
     ResponseEntity<byte[]> csv(EmployerReport report, String table, Locale locale) {
         ReportContent c = report.content();
-        StringBuilder csv = new StringBuilder("\uFEFF");
+        List<List<String>> csv = new ArrayList<>();
         if ("rates".equals(table)) {
             row(csv, m("collabo.csv.item", locale), m("collabo.csv.numerator", locale), m("collabo.csv.denominator", locale),
                     m("collabo.csv.percent", locale), m("collabo.csv.previous", locale), m("collabo.csv.change", locale),
@@ -141,12 +141,12 @@ class CollaboPages {
         } else {
             throw new PageNotFoundException();
         }
-        csv.append(quote(m("collabo.legend", locale, c.settings().minCellPersons()))).append("\r\n");
+        csv.add(List.of(m("collabo.legend", locale, c.settings().minCellPersons())));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("collabo-" + report.fiscalYear() + "-" + table + ".csv").build().toString())
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+                .body(jp.hip.identity.ExcelCsv.writeAllQuoted(csv));
     }
 
     ResponseEntity<byte[]> pdf(SignedInUser me, EmployerReport report, Locale locale) {
@@ -169,19 +169,8 @@ class CollaboPages {
         return messages.getMessage(key, args, key, locale);
     }
 
-    private static void row(StringBuilder csv, String... cells) {
-        List<String> quoted = new ArrayList<>();
-        for (String cell : cells) {
-            quoted.add(quote(cell));
-        }
-        csv.append(String.join(",", quoted)).append("\r\n");
-    }
-
-    private static String quote(String text) {
-        String safe = text == null ? "" : text;
-        if (!safe.isEmpty() && "=+@".indexOf(safe.charAt(0)) >= 0) {
-            safe = "'" + safe;
-        }
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
+    /** One row of the table; the one writer ({@link jp.hip.identity.ExcelCsv}) quotes it and neutralises formulas. */
+    private static void row(List<List<String>> csv, String... cells) {
+        csv.add(java.util.Arrays.asList(cells));
     }
 }

@@ -20,7 +20,6 @@ import jp.hip.collabo.EmployerReports;
 import jp.hip.collabo.InvestmentOutcomes;
 import jp.hip.identity.SignedInUser;
 import jp.hip.web.PageNotFoundException;
-import jp.hip.web.home.FiscalYears;
 
 /**
  * The company's コラボヘルス pages: HR staff propose, accept and end links, name the 事業所 that belong, confirm and
@@ -52,7 +51,7 @@ class CompanyCollaboController {
         model.addAttribute("establishments", links.ownEstablishments(actor));
         model.addAttribute("shares", all.stream().filter(l -> l.status() != jp.hip.collabo.LinkView.Status.PROPOSED)
                 .collect(java.util.stream.Collectors.toMap(l -> l.id(), l -> investments.shares(actor, l.id()))));
-        model.addAttribute("year", FiscalYears.current() - 1);
+        model.addAttribute("year", jp.hip.accounting.FiscalYear.current().startYear() - 1);
         return "collabo/company";
     }
 

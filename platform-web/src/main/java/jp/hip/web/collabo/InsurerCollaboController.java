@@ -26,7 +26,6 @@ import jp.hip.collabo.ReportContent.Settings;
 import jp.hip.identity.SignedInUser;
 import jp.hip.web.FormErrors;
 import jp.hip.web.PageNotFoundException;
-import jp.hip.web.home.FiscalYears;
 
 /**
  * Insurer staff: コラボヘルス links (propose, accept, group 事業所 into 事業主, end), employer reports (build, share,
@@ -55,7 +54,7 @@ class InsurerCollaboController {
         model.addAttribute("reports", reports.reports(actor));
         model.addAttribute("guidanceYears", guidance.summary(actor));
         model.addAttribute("settings", reports.settings(me.tenantId()));
-        model.addAttribute("year", FiscalYears.current() - 1);
+        model.addAttribute("year", jp.hip.accounting.FiscalYear.current().startYear() - 1);
         model.addAttribute("guidanceHeader", String.join(",", GuidanceRecords.HEADER));
         return "collabo/insurer";
     }

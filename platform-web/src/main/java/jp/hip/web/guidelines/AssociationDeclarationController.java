@@ -124,16 +124,16 @@ class AssociationDeclarationController {
     }
 
     @GetMapping("/declarations/{id}")
-    String declaration(@PathVariable String id, Model model) {
-        ReviewDetail detail = desk.myDeclaration(GuidelineForms.id(id)).orElseThrow(PageNotFoundException::new);
+    String declaration(@PathVariable UUID id, Model model) {
+        ReviewDetail detail = desk.myDeclaration(id).orElseThrow(PageNotFoundException::new);
         model.addAttribute("form", DeclarationForm.of(detail));
         return declarationView(detail, model);
     }
 
     @PostMapping("/declarations/{id}")
-    String saveDeclaration(@PathVariable String id, @ModelAttribute("form") DeclarationForm form, BindingResult errors,
+    String saveDeclaration(@PathVariable UUID id, @ModelAttribute("form") DeclarationForm form, BindingResult errors,
             @RequestParam Map<String, MultipartFile> files, Model model, RedirectAttributes redirect) throws java.io.IOException {
-        UUID declarationId = GuidelineForms.id(id);
+        UUID declarationId = id;
         try {
             desk.saveDraft(declarationId, form.getVersion(), form.input(files));
         } catch (GuidelineException e) {
@@ -144,9 +144,9 @@ class AssociationDeclarationController {
     }
 
     @PostMapping("/declarations/{id}/submit")
-    String submit(@PathVariable String id, @ModelAttribute("form") DeclarationForm form, BindingResult errors,
+    String submit(@PathVariable UUID id, @ModelAttribute("form") DeclarationForm form, BindingResult errors,
             @RequestParam Map<String, MultipartFile> files, Model model, RedirectAttributes redirect) throws java.io.IOException {
-        UUID declarationId = GuidelineForms.id(id);
+        UUID declarationId = id;
         try {
             desk.saveAndSubmit(declarationId, form.getVersion(), form.input(files));
         } catch (GuidelineException e) {
@@ -157,9 +157,9 @@ class AssociationDeclarationController {
     }
 
     @PostMapping("/declarations/{id}/withdraw")
-    String withdraw(@PathVariable String id, @RequestParam long version, @RequestParam(defaultValue = "") String reason,
+    String withdraw(@PathVariable UUID id, @RequestParam long version, @RequestParam(defaultValue = "") String reason,
             RedirectAttributes redirect) {
-        UUID declarationId = GuidelineForms.id(id);
+        UUID declarationId = id;
         try {
             desk.withdraw(declarationId, version, reason);
             redirect.addFlashAttribute("done", "guidelines.declaration.withdrawn");
@@ -171,8 +171,8 @@ class AssociationDeclarationController {
     }
 
     @PostMapping("/declarations/{id}/comments")
-    String comment(@PathVariable String id, @RequestParam(defaultValue = "") String body, RedirectAttributes redirect) {
-        UUID declarationId = GuidelineForms.id(id);
+    String comment(@PathVariable UUID id, @RequestParam(defaultValue = "") String body, RedirectAttributes redirect) {
+        UUID declarationId = id;
         try {
             desk.commentAsAssociation(declarationId, body);
             redirect.addFlashAttribute("done", "guidelines.declaration.commented");
@@ -200,8 +200,8 @@ class AssociationDeclarationController {
     }
 
     @GetMapping("/declarations/{id}/evidence/{itemId}")
-    ResponseEntity<byte[]> evidence(@PathVariable String id, @PathVariable String itemId) {
-        return GuidelineForms.download(desk.myEvidence(GuidelineForms.id(id), GuidelineForms.id(itemId))
+    ResponseEntity<byte[]> evidence(@PathVariable UUID id, @PathVariable UUID itemId) {
+        return GuidelineForms.download(desk.myEvidence(id, itemId)
                 .orElseThrow(PageNotFoundException::new));
     }
 

@@ -2,7 +2,15 @@ package jp.hip.web.guidelines;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.time.LocalDate;
 import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -32,6 +40,9 @@ import jp.hip.guidelines.AssociationDesk;
 import jp.hip.guidelines.ReviewDetail;
 import jp.hip.guidelines.ServiceCategory;
 import jp.hip.web.PageNotFoundException;
+import jp.hip.web.forms.CorporateNumberFormat;
+import jp.hip.web.forms.ValidCorporateNumber;
+import jp.hip.web.forms.WebAddress;
 
 /**
  * The association's pages: its profile, guidelines and versions, and starting a declaration (the form itself is
@@ -58,53 +69,39 @@ class AssociationGuidelinesController {
 
     // ------------------------------------------------------------ profile
 
-    public static final class ProfileForm {
-        private String corporateNumber = "";
-        private String name = "";
-        private AssociationKind kind;
-        private String representativeName = "";
-        private String websiteUrl = "";
-        private String contactEmail = "";
+    /** The association's profile (様式 header): limits as the columns hold them (V10), every field checked at once. */
+    public record ProfileForm(
+            @NotBlank(message = "{validation.required}") @CorporateNumberFormat
+            @ValidCorporateNumber(message = "{guidelines.association.corporateNumber.invalid}") String corporateNumber,
+            @NotBlank(message = "{guidelines.association.name.required}") @Size(max = 200, message = "{validation.tooLong}") String name,
+            @NotNull(message = "{guidelines.association.kind.required}") AssociationKind kind,
+            @Size(max = 100, message = "{validation.tooLong}") String representativeName,
+            @WebAddress(message = "{guidelines.association.websiteUrl.invalid}") String websiteUrl,
+            @Size(max = 254, message = "{validation.tooLong}") @Email(message = "{identity.user.email.invalid}") String contactEmail) {
 
-        static ProfileForm of(AssociationView v) {
-            ProfileForm f = new ProfileForm();
-            f.corporateNumber = v.corporateNumber();
-            f.name = v.name();
-            f.kind = v.kind();
-            f.representativeName = v.representativeName();
-            f.websiteUrl = v.websiteUrl();
-            f.contactEmail = v.contactEmail();
-            return f;
+        static ProfileForm empty() {
+            return new ProfileForm("", "", null, "", "", "");
         }
 
-        public String getCorporateNumber() { return corporateNumber; }
-        public void setCorporateNumber(String v) { corporateNumber = v; }
-        public String getName() { return name; }
-        public void setName(String v) { name = v; }
-        public AssociationKind getKind() { return kind; }
-        public void setKind(AssociationKind v) { kind = v; }
-        public String getRepresentativeName() { return representativeName; }
-        public void setRepresentativeName(String v) { representativeName = v; }
-        public String getWebsiteUrl() { return websiteUrl; }
-        public void setWebsiteUrl(String v) { websiteUrl = v; }
-        public String getContactEmail() { return contactEmail; }
-        public void setContactEmail(String v) { contactEmail = v; }
+        static ProfileForm of(AssociationView v) {
+            return new ProfileForm(v.corporateNumber(), v.name(), v.kind(), v.representativeName(), v.websiteUrl(), v.contactEmail());
+        }
     }
 
     @GetMapping("/profile")
     String profile(Model model) {
-        model.addAttribute("form", desk.myAssociation().map(ProfileForm::of).orElseGet(ProfileForm::new));
+        model.addAttribute("form", desk.myAssociation().map(ProfileForm::of).orElseGet(ProfileForm::empty));
         return profileView(model);
     }
 
     @PostMapping("/profile")
-    String saveProfile(@ModelAttribute("form") ProfileForm form, BindingResult errors, Model model, RedirectAttributes redirect) {
+    String saveProfile(@Valid @ModelAttribute("form") ProfileForm form, BindingResult errors, Model model, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             return profileView(model);
         }
         try {
-            desk.saveAssociation(new AssociationDesk.AssociationProfile(form.getCorporateNumber(), form.getName(),
-                    form.getKind(), form.getRepresentativeName(), form.getWebsiteUrl(), form.getContactEmail()));
+            desk.saveAssociation(new AssociationDesk.AssociationProfile(form.corporateNumber(), form.name(),
+                    form.kind(), form.representativeName(), form.websiteUrl(), form.contactEmail()));
         } catch (GuidelineException e) {
             GuidelineForms.reject(errors, e, "guidelines.association.corporateNumber", "corporateNumber",
                     "guidelines.association.name", "name", "guidelines.association.kind", "kind",
@@ -122,53 +119,39 @@ class AssociationGuidelinesController {
 
     // ------------------------------------------------------------ guidelines and versions
 
-    public static final class GuidelineForm {
-        private GuidelineKind kind;
-        private ServiceCategory serviceCategory;
-        private String title = "";
-        private String targetBusinesses = "";
-        private String publicUrl = "";
-        private String versionLabel = "第1版";
-        private String versionDatedOn = "";
-        private String documentUrl = "";
+    /** A new guideline with its first version: limits as the columns hold them (V10), dates as people type them. */
+    public record GuidelineForm(
+            @NotNull(message = "{guidelines.guideline.kind.required}") GuidelineKind kind,
+            @NotNull(message = "{guidelines.guideline.serviceCategory.required}") ServiceCategory serviceCategory,
+            @NotBlank(message = "{guidelines.guideline.title.required}") @Size(max = 300, message = "{validation.tooLong}") String title,
+            @Size(max = 500, message = "{validation.tooLong}") String targetBusinesses,
+            @WebAddress(message = "{guidelines.guideline.publicUrl.invalid}") String publicUrl,
+            @NotBlank(message = "{guidelines.version.label.required}") @Size(max = 50, message = "{validation.tooLong}") String versionLabel,
+            @NotNull(message = "{guidelines.version.datedOn.required}")
+            @PastOrPresent(message = "{guidelines.version.datedOn.future}") LocalDate versionDatedOn,
+            @WebAddress(message = "{guidelines.version.documentUrl.invalid}") String documentUrl) {
 
-        public GuidelineKind getKind() { return kind; }
-        public void setKind(GuidelineKind v) { kind = v; }
-        public ServiceCategory getServiceCategory() { return serviceCategory; }
-        public void setServiceCategory(ServiceCategory v) { serviceCategory = v; }
-        public String getTitle() { return title; }
-        public void setTitle(String v) { title = v; }
-        public String getTargetBusinesses() { return targetBusinesses; }
-        public void setTargetBusinesses(String v) { targetBusinesses = v; }
-        public String getPublicUrl() { return publicUrl; }
-        public void setPublicUrl(String v) { publicUrl = v; }
-        public String getVersionLabel() { return versionLabel; }
-        public void setVersionLabel(String v) { versionLabel = v; }
-        public String getVersionDatedOn() { return versionDatedOn; }
-        public void setVersionDatedOn(String v) { versionDatedOn = v; }
-        public String getDocumentUrl() { return documentUrl; }
-        public void setDocumentUrl(String v) { documentUrl = v; }
+        static GuidelineForm empty() {
+            return new GuidelineForm(null, null, "", "", "", "第1版", null, "");
+        }
     }
 
     @GetMapping("/new")
     String newGuideline(Model model) {
-        model.addAttribute("form", new GuidelineForm());
+        model.addAttribute("form", GuidelineForm.empty());
         return guidelineFormView(model);
     }
 
     @PostMapping
-    String register(@ModelAttribute("form") GuidelineForm form, BindingResult errors, Model model, RedirectAttributes redirect) {
-        if (!GuidelineForms.isDate(form.getVersionDatedOn())) {
-            errors.rejectValue("versionDatedOn", "guidelines.public.badDate");
-        }
+    String register(@Valid @ModelAttribute("form") GuidelineForm form, BindingResult errors, Model model, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             return guidelineFormView(model);
         }
         UUID id;
         try {
-            id = desk.registerGuideline(new AssociationDesk.NewGuideline(form.getKind(), form.getServiceCategory(),
-                    form.getTitle(), form.getTargetBusinesses(), form.getPublicUrl(), form.getVersionLabel(),
-                    GuidelineForms.date(form.getVersionDatedOn()), form.getDocumentUrl()));
+            id = desk.registerGuideline(new AssociationDesk.NewGuideline(form.kind(), form.serviceCategory(),
+                    form.title(), form.targetBusinesses(), form.publicUrl(), form.versionLabel(),
+                    form.versionDatedOn(), form.documentUrl()));
         } catch (GuidelineException e) {
             GuidelineForms.reject(errors, e, "guidelines.guideline.kind", "kind", "guidelines.guideline.serviceCategory",
                     "serviceCategory", "guidelines.guideline.title", "title", "guidelines.guideline.publicUrl", "publicUrl",
@@ -187,8 +170,8 @@ class AssociationGuidelinesController {
     }
 
     @GetMapping("/{id}")
-    String guideline(@PathVariable String id, Model model) {
-        GuidelineDetail detail = desk.myGuideline(GuidelineForms.id(id)).orElseThrow(PageNotFoundException::new);
+    String guideline(@PathVariable UUID id, Model model) {
+        GuidelineDetail detail = desk.myGuideline(id).orElseThrow(PageNotFoundException::new);
         model.addAttribute("guideline", detail);
         model.addAttribute("inForce", desk.editionInForce());
         model.addAttribute("formTypes", FormType.values());
@@ -196,10 +179,10 @@ class AssociationGuidelinesController {
     }
 
     @PostMapping("/{id}/versions")
-    String addVersion(@PathVariable String id, @RequestParam(defaultValue = "") String label,
+    String addVersion(@PathVariable UUID id, @RequestParam(defaultValue = "") String label,
             @RequestParam(defaultValue = "") String datedOn, @RequestParam(defaultValue = "") String documentUrl,
             @RequestParam(required = false) MultipartFile document, RedirectAttributes redirect) throws java.io.IOException {
-        UUID guidelineId = GuidelineForms.id(id);
+        UUID guidelineId = id;
         try {
             if (!GuidelineForms.isDate(datedOn)) {
                 throw new GuidelineException("guidelines.public.badDate");
@@ -216,8 +199,8 @@ class AssociationGuidelinesController {
     }
 
     @GetMapping("/{id}/versions/{versionId}/document")
-    ResponseEntity<byte[]> document(@PathVariable String id, @PathVariable String versionId) {
-        return GuidelineForms.download(desk.myVersionDocument(GuidelineForms.id(versionId)).orElseThrow(PageNotFoundException::new));
+    ResponseEntity<byte[]> document(@PathVariable UUID id, @PathVariable UUID versionId) {
+        return GuidelineForms.download(desk.myVersionDocument(versionId).orElseThrow(PageNotFoundException::new));
     }
 
     /** An upload over the server's limit never reaches the facade: say so on the guideline page. */
@@ -229,10 +212,10 @@ class AssociationGuidelinesController {
     }
 
     @PostMapping("/{id}/declarations")
-    String startDeclaration(@PathVariable String id, @RequestParam String versionId,
+    String startDeclaration(@PathVariable UUID id, @RequestParam String versionId,
             @RequestParam(required = false) FormType formType, @RequestParam(defaultValue = "") String edition,
             RedirectAttributes redirect) {
-        UUID guidelineId = GuidelineForms.id(id);
+        UUID guidelineId = id;
         try {
             UUID declarationId = desk.startDeclaration(guidelineId, GuidelineForms.id(versionId), formType, edition);
             return "redirect:/association/guidelines/declarations/" + declarationId;

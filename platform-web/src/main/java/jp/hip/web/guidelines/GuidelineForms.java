@@ -1,8 +1,6 @@
 package jp.hip.web.guidelines;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import org.springframework.validation.BindingResult;
@@ -10,23 +8,21 @@ import org.springframework.validation.BindingResult;
 import jp.hip.guidelines.GuidelineException;
 import jp.hip.web.FormErrors;
 import jp.hip.web.PageNotFoundException;
+import jp.hip.web.forms.Formatters;
 
 /** Input helpers of the guideline pages: dates as 2025-04-01 or 2025/4/1, lenient enums, rule messages by field. */
 final class GuidelineForms {
 
-    private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("uuuu/M/d");
-
     private GuidelineForms() {}
 
-    /** A date, null when blank; {@link IllegalArgumentException} when it is neither form. */
+    /** A date as every form reads it ({@link Formatters.DateFormatter}), null when blank; {@link IllegalArgumentException} when unreadable. */
     static LocalDate date(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String value = text.strip();
         try {
-            return value.contains("/") ? LocalDate.parse(value, SLASHED) : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
+            return new Formatters.DateFormatter().parse(text, java.util.Locale.JAPAN);
+        } catch (java.text.ParseException e) {
             throw new IllegalArgumentException("bad date");
         }
     }

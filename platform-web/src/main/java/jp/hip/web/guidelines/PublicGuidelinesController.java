@@ -125,16 +125,16 @@ class PublicGuidelinesController {
         return "guidelines/about";
     }
 
-    /** CSV for Excel: UTF-8 with BOM, CRLF, every field quoted where needed; exactly the filtered rows. */
+    /** CSV for Excel (the platform's one writer, {@link jp.hip.identity.ExcelCsv}); exactly the filtered rows. */
     @GetMapping("/export.csv")
     ResponseEntity<byte[]> csv(@ModelAttribute("filter") Filter filter, Locale locale) {
         List<PublicEntry> entries = register.publicExport(filter.query());
-        StringBuilder csv = new StringBuilder("\uFEFF");
-        row(csv, List.of("registrationNo", "generation", "listedOn", "association", "title", "kind", "serviceCategory",
+        List<List<String>> csv = new java.util.ArrayList<>();
+        csv.add(List.of("registrationNo", "generation", "listedOn", "association", "title", "kind", "serviceCategory",
                 "version", "versionDatedOn", "declaredOn", "validFrom", "validUntil", "status", "publicUrl").stream()
                 .map(k -> text("guidelines.col." + k, locale)).toList());
         for (PublicEntry e : entries) {
-            row(csv, java.util.Arrays.asList(e.registrationNo(), String.valueOf(e.generation()), str(e.listedOn()),
+            csv.add(java.util.Arrays.asList(e.registrationNo(), String.valueOf(e.generation()), str(e.listedOn()),
                     e.associationName(), e.title(), text("guidelines.kind." + e.kind(), locale),
                     text("guidelines.category." + e.serviceCategory(), locale), e.versionLabel(), str(e.versionDatedOn()),
                     str(e.declaredOn()), str(e.validFrom()), str(e.validUntil()),
@@ -144,7 +144,7 @@ class PublicGuidelinesController {
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("guideline-list.csv").build().toString())
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+                .body(jp.hip.identity.ExcelCsv.write(csv));
     }
 
     /** The same rows as the CSV, as a PDF laid out like METI's published list (A4 landscape). */
@@ -194,23 +194,5 @@ class PublicGuidelinesController {
 
     private static String str(Object value) {
         return value == null ? "" : value.toString();
-    }
-
-    private static void row(StringBuilder csv, List<String> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            String f = fields.get(i) == null ? "" : fields.get(i);
-            // A leading =, +, - or @ would be read by Excel as a formula: quote it away (CSV injection).
-            if (!f.isEmpty() && "=+-@".indexOf(f.charAt(0)) >= 0) {
-                f = "'" + f;
-            }
-            if (f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r")) {
-                f = "\"" + f.replace("\"", "\"\"") + "\"";
-            }
-            csv.append(f);
-        }
-        csv.append("\r\n");
     }
 }

@@ -45,8 +45,8 @@ class RegistryGuidelinesController {
     }
 
     @GetMapping("/declarations/{id}")
-    String declaration(@PathVariable String id, Model model) {
-        UUID declarationId = GuidelineForms.id(id);
+    String declaration(@PathVariable UUID id, Model model) {
+        UUID declarationId = id;
         ReviewDetail detail = review.registryDeclaration(declarationId).orElseThrow(PageNotFoundException::new);
         model.addAttribute("detail", detail);
         model.addAttribute("d", detail.declaration());
@@ -58,20 +58,20 @@ class RegistryGuidelinesController {
     }
 
     @GetMapping("/declarations/{id}/document")
-    org.springframework.http.ResponseEntity<byte[]> document(@PathVariable String id) {
-        return GuidelineForms.download(review.registryDeclarationDocument(GuidelineForms.id(id)).orElseThrow(PageNotFoundException::new));
+    org.springframework.http.ResponseEntity<byte[]> document(@PathVariable UUID id) {
+        return GuidelineForms.download(review.registryDeclarationDocument(id).orElseThrow(PageNotFoundException::new));
     }
 
     @GetMapping("/declarations/{id}/evidence/{itemId}")
-    org.springframework.http.ResponseEntity<byte[]> evidence(@PathVariable String id, @PathVariable String itemId) {
-        return GuidelineForms.download(review.registryEvidence(GuidelineForms.id(id), GuidelineForms.id(itemId))
+    org.springframework.http.ResponseEntity<byte[]> evidence(@PathVariable UUID id, @PathVariable UUID itemId) {
+        return GuidelineForms.download(review.registryEvidence(id, itemId)
                 .orElseThrow(PageNotFoundException::new));
     }
 
     @PostMapping("/declarations/{id}/decide")
-    String decide(@PathVariable String id, @RequestParam long version, @RequestParam RegistryReview.RegistryAction action,
+    String decide(@PathVariable UUID id, @RequestParam long version, @RequestParam RegistryReview.RegistryAction action,
             @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        UUID declarationId = GuidelineForms.id(id);
+        UUID declarationId = id;
         try {
             review.decide(declarationId, version, action, reason);
             redirect.addFlashAttribute("done", "guidelines.reg.done." + action);
@@ -86,9 +86,9 @@ class RegistryGuidelinesController {
     }
 
     @PostMapping("/declarations/{id}/comments")
-    String comment(@PathVariable String id, @RequestParam(defaultValue = "") String body,
+    String comment(@PathVariable UUID id, @RequestParam(defaultValue = "") String body,
             @RequestParam(defaultValue = "INTERNAL") Visibility visibility, RedirectAttributes redirect) {
-        UUID declarationId = GuidelineForms.id(id);
+        UUID declarationId = id;
         try {
             review.commentAsRegistry(declarationId, body, visibility);
             redirect.addFlashAttribute("done", "guidelines.declaration.commented");
@@ -108,11 +108,11 @@ class RegistryGuidelinesController {
     }
 
     @PostMapping("/checklist/{itemId}")
-    String reword(@PathVariable String itemId, @RequestParam long version, @RequestParam(defaultValue = "") String text,
+    String reword(@PathVariable UUID itemId, @RequestParam long version, @RequestParam(defaultValue = "") String text,
             @RequestParam(defaultValue = "false") boolean requiresEvidence, @RequestParam(defaultValue = "2025") String edition,
             RedirectAttributes redirect) {
         try {
-            review.rewordChecklistItem(GuidelineForms.id(itemId), version, text, requiresEvidence);
+            review.rewordChecklistItem(itemId, version, text, requiresEvidence);
             redirect.addFlashAttribute("done", "guidelines.reg.checklist.saved");
         } catch (GuidelineException e) {
             GuidelineForms.notFoundAs404(e);

@@ -45,7 +45,7 @@ class RoleHomeController {
 
     private String page(String view, SignedInUser me, Model model) {
         model.addAttribute("tenant", identity.tenant(me.tenantId()).orElseThrow());
-        model.addAttribute("fiscalYear", FiscalYears.current());
+        model.addAttribute("fiscalYear", jp.hip.accounting.FiscalYear.current().startYear());
         return view;
     }
 }

@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import jp.hip.identity.SignedInUser;
 import jp.hip.phr.checkup.GuidanceTargets;
-import jp.hip.web.home.FiscalYears;
 
 /** Insurer staff: the 特定保健指導 対象者 list of a 年度 (積極的支援 / 動機付け支援), and its CSV. */
 @Controller
@@ -25,10 +24,10 @@ class GuidanceTargetsController {
 
     @GetMapping
     String list(@AuthenticationPrincipal SignedInUser me, @RequestParam(required = false) Integer year, Model model) {
-        int shown = year == null ? FiscalYears.current() : year;
+        int shown = year == null ? jp.hip.accounting.FiscalYear.current().startYear() : year;
         var list = targets.list(CheckupImportController.insurer(me), shown);
         model.addAttribute("year", shown);
-        model.addAttribute("years", java.util.stream.IntStream.rangeClosed(FiscalYears.current() - 5, FiscalYears.current())
+        model.addAttribute("years", java.util.stream.IntStream.rangeClosed(jp.hip.accounting.FiscalYear.current().startYear() - 5, jp.hip.accounting.FiscalYear.current().startYear())
                 .boxed().sorted(java.util.Comparator.reverseOrder()).toList());
         model.addAttribute("targets", list);
         model.addAttribute("intensive", list.stream().filter(t -> "1".equals(t.level())).count());

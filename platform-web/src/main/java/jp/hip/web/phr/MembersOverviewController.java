@@ -24,7 +24,6 @@ import jp.hip.phr.aggregates.MembersOverviews;
 import jp.hip.phr.checkup.CodedItemsOverview;
 import jp.hip.phr.aggregates.MembersOverviews.ItemSummary;
 import jp.hip.phr.aggregates.MembersOverviews.MembersOverview;
-import jp.hip.web.home.FiscalYears;
 
 /**
  * Insurer staff: the members overview (ui.md: counts only). Per checkup item, how many consenting members have a
@@ -55,7 +54,7 @@ class MembersOverviewController {
     String overview(@AuthenticationPrincipal SignedInUser me, @RequestParam(required = false) Integer year, Model model) {
         Accessor insurer = insurer(me);
         List<Integer> years = records.checkupYears(insurer);
-        int shown = year != null ? year : years.isEmpty() ? FiscalYears.current() : years.get(0);
+        int shown = year != null ? year : years.isEmpty() ? jp.hip.accounting.FiscalYear.current().startYear() : years.get(0);
         MembersOverview overview = records.membersOverview(insurer, shown);
         MembersOverview before = records.membersOverview(insurer, shown - 1);
         model.addAttribute("years", years);
@@ -69,27 +68,26 @@ class MembersOverviewController {
         return "phr/members-overview";
     }
 
-    /** The table as shown, for Excel: UTF-8 with BOM, × for suppressed cells and - for not computable. */
+    /** The table as shown, for Excel ({@link jp.hip.identity.ExcelCsv}): × for suppressed cells and - for not computable. */
     @GetMapping("/overview.csv")
     ResponseEntity<byte[]> csv(@AuthenticationPrincipal SignedInUser me, @RequestParam int year, Locale locale) {
         Accessor insurer = insurer(me);
         List<Row> rows = rows(records.membersOverview(insurer, year), records.membersOverview(insurer, year - 1));
-        StringBuilder csv = new StringBuilder("\uFEFF");
-        csv.append(String.join(",", List.of("item", "unit", "persons", "outside", "share", "previousShare", "mean").stream()
-                .map(k -> quote(messages.getMessage("phr.members.col." + k, null, k, locale))).toList())).append("\r\n");
+        List<List<String>> csv = new ArrayList<>();
+        csv.add(List.of("item", "unit", "persons", "outside", "share", "previousShare", "mean").stream()
+                .map(k -> messages.getMessage("phr.members.col." + k, null, k, locale)).toList());
         for (Row r : rows) {
             ItemSummary i = r.item();
-            csv.append(String.join(",", List.of(quote(i.nameJa()), quote(i.unit()), cell(i.persons()),
+            csv.add(java.util.Arrays.asList(i.nameJa(), i.unit(), cell(i.persons()),
                     i.judged() ? cell(i.outside()) : "-", i.judged() ? share(i.outsideShare(), i.persons(), i.outside()) : "-",
                     r.previous().judged() ? share(r.previous().outsideShare(), r.previous().persons(), r.previous().outside()) : "-",
-                    i.mean() == null ? (i.persons() != null && i.persons() == 0 ? "-" : "×") : i.mean().toPlainString())))
-                    .append("\r\n");
+                    i.mean() == null ? (i.persons() != null && i.persons() == 0 ? "-" : "×") : i.mean().toPlainString()));
         }
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("members-overview-" + year + ".csv").build().toString())
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+                .body(jp.hip.identity.ExcelCsv.write(csv));
     }
 
     private static List<Row> rows(MembersOverview overview, MembersOverview before) {
@@ -112,13 +110,5 @@ class MembersOverviewController {
             return "-";
         }
         return share == null ? "×" : share.toPlainString();
-    }
-
-    private static String quote(String text) {
-        String safe = text == null ? "" : text;
-        if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0) {
-            safe = "'" + safe;
-        }
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 }

@@ -1,6 +1,8 @@
 package jp.hip.web.signin;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,33 +27,20 @@ class InvitationController {
         this.identity = identity;
     }
 
-    static final class PasswordForm {
-        @NotBlank(message = "{validation.required}")
-        private String password = "";
+    /** The new password twice; its length rules are the account's (12 to 256 characters), all reported at once. */
+    record PasswordForm(
+            @NotNull(message = "{validation.required}") @Size(min = 12, message = "{identity.user.password.tooShort}")
+            @Size(max = 256, message = "{identity.user.password.tooLong}") String password,
+            @NotBlank(message = "{validation.required}") String passwordConfirmation) {
 
-        @NotBlank(message = "{validation.required}")
-        private String passwordConfirmation = "";
-
-        public String getPassword() {
-            return password;
-        }
-
-        public void setPassword(String password) {
-            this.password = password;
-        }
-
-        public String getPasswordConfirmation() {
-            return passwordConfirmation;
-        }
-
-        public void setPasswordConfirmation(String passwordConfirmation) {
-            this.passwordConfirmation = passwordConfirmation;
+        static PasswordForm empty() {
+            return new PasswordForm("", "");
         }
     }
 
     @GetMapping
     String form(@PathVariable String token, Model model) {
-        model.addAttribute("form", new PasswordForm());
+        model.addAttribute("form", PasswordForm.empty());
         model.addAttribute("token", token);
         return "signin/invitation";
     }
@@ -60,14 +49,14 @@ class InvitationController {
     String accept(@PathVariable String token, @jakarta.validation.Valid @ModelAttribute("form") PasswordForm form,
             BindingResult errors, Model model) {
         model.addAttribute("token", token);
-        if (!errors.hasErrors() && !form.getPassword().equals(form.getPasswordConfirmation())) {
+        if (!errors.hasFieldErrors("passwordConfirmation") && form != null && !form.password().equals(form.passwordConfirmation())) {
             errors.rejectValue("passwordConfirmation", "invitation.password.mismatch");
         }
         if (errors.hasErrors()) {
             return "signin/invitation";
         }
         try {
-            identity.acceptInvitation(token, form.getPassword());
+            identity.acceptInvitation(token, form.password());
         } catch (IdentityException e) {
             if (e.messageKey().startsWith("identity.user.password")) {
                 errors.rejectValue("password", e.messageKey());

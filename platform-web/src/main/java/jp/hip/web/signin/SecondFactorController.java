@@ -42,17 +42,11 @@ class SecondFactorController {
         this.factors = factors;
     }
 
-    static final class CodeForm {
-        @NotBlank(message = "{validation.required}")
-        @Size(max = 40, message = "{secondFactor.error.WRONG}")
-        private String code = "";
+    /** A six-digit code or a recovery code; the code itself is checked by {@link SecondFactors}. */
+    record CodeForm(@NotBlank(message = "{validation.required}") @Size(max = 40, message = "{secondFactor.error.WRONG}") String code) {
 
-        public String getCode() {
-            return code;
-        }
-
-        public void setCode(String code) {
-            this.code = code;
+        static CodeForm empty() {
+            return new CodeForm("");
         }
     }
 
@@ -68,7 +62,7 @@ class SecondFactorController {
         if (!factors.enrolled(me.id())) {
             return "redirect:" + SecondFactorGate.ENROL_PAGE;
         }
-        model.addAttribute("form", new CodeForm());
+        model.addAttribute("form", CodeForm.empty());
         return "signin/second-factor";
     }
 
@@ -81,7 +75,7 @@ class SecondFactorController {
         if (errors.hasErrors()) {
             return "signin/second-factor";
         }
-        SecondFactors.Check check = factors.verify(me, form.getCode());
+        SecondFactors.Check check = factors.verify(me, form.code());
         if (check.accepted()) {
             return "redirect:" + SecondFactorGate.release(me, request, response);
         }
@@ -95,7 +89,7 @@ class SecondFactorController {
         if (factors.enrolled(me.id())) {
             return pending() ? "redirect:" + SecondFactorGate.CODE_PAGE : "redirect:/home";
         }
-        model.addAttribute("form", new CodeForm());
+        model.addAttribute("form", CodeForm.empty());
         return enrolView(me, session, model);
     }
 
@@ -110,7 +104,7 @@ class SecondFactorController {
             return enrolView(me, session, model);
         }
         try {
-            List<String> codes = factors.enrol(me, secret, form.getCode());
+            List<String> codes = factors.enrol(me, secret, form.code());
             session.removeAttribute(NEW_SECRET);
             session.setAttribute(NEW_RECOVERY_CODES, codes);
         } catch (IdentityException e) {

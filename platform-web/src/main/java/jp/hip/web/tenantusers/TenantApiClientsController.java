@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -43,17 +44,14 @@ class TenantApiClientsController {
         this.issuer = issuer;
     }
 
-    public static final class ClientForm {
-        @NotBlank(message = "{validation.required}")
-        private String name = "";
+    /** One of the tenant's own clients: a name as the column holds it (V3), at least one scope. */
+    public record ClientForm(
+            @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.tooLong}") String name,
+            @NotEmpty(message = "{validation.required}") Set<String> scopes) {
 
-        @NotEmpty(message = "{validation.required}")
-        private Set<String> scopes = Set.of();
-
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public Set<String> getScopes() { return scopes; }
-        public void setScopes(Set<String> scopes) { this.scopes = scopes; }
+        static ClientForm empty() {
+            return new ClientForm("", Set.of());
+        }
     }
 
     /** The scopes that make sense for a kind of tenant (the API itself scopes every call to the tenant anyway). */
@@ -71,7 +69,7 @@ class TenantApiClientsController {
     @GetMapping
     String list(@AuthenticationPrincipal SignedInUser me, Model model) {
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new ClientForm());
+            model.addAttribute("form", ClientForm.empty());
         }
         return view(me, model);
     }
@@ -79,14 +77,14 @@ class TenantApiClientsController {
     @PostMapping
     String create(@AuthenticationPrincipal SignedInUser me, @Valid @ModelAttribute("form") ClientForm form,
             BindingResult errors, Model model, RedirectAttributes redirect) {
-        if (!errors.hasFieldErrors("scopes") && !scopesFor(me.tenantKind(), issuer.availableScopes()).containsAll(form.getScopes())) {
+        if (!errors.hasFieldErrors("scopes") && !scopesFor(me.tenantKind(), issuer.availableScopes()).containsAll(form.scopes())) {
             errors.rejectValue("scopes", "identity.apiClient.scopes.invalid");
         }
         if (errors.hasErrors()) {
             return view(me, model);
         }
         try {
-            redirect.addFlashAttribute("registered", identity.registerApiClient(me.tenantId(), form.getName(), form.getScopes(), issuer));
+            redirect.addFlashAttribute("registered", identity.registerApiClient(me.tenantId(), form.name(), form.scopes(), issuer));
         } catch (IdentityException e) {
             FormErrors.reject(errors, e, "identity.apiClient.name", "name", "identity.apiClient.scopes", "scopes");
             return view(me, model);

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -39,23 +40,16 @@ class TenantUsersController {
         this.identity = identity;
     }
 
-    public static final class InviteForm {
-        @NotBlank(message = "{validation.required}")
-        @Email(message = "{identity.user.email.invalid}")
-        private String email = "";
+    /** An invitation: limits as the columns hold them (V1), at least one role. */
+    public record InviteForm(
+            @NotBlank(message = "{validation.required}") @Size(max = 254, message = "{validation.tooLong}")
+            @Email(message = "{identity.user.email.invalid}") String email,
+            @NotBlank(message = "{validation.required}") @Size(max = 100, message = "{validation.tooLong}") String displayName,
+            @NotEmpty(message = "{identity.user.roles.required}") Set<Role> roles) {
 
-        @NotBlank(message = "{validation.required}")
-        private String displayName = "";
-
-        @NotEmpty(message = "{identity.user.roles.required}")
-        private Set<Role> roles = EnumSet.noneOf(Role.class);
-
-        public String getEmail() { return email; }
-        public void setEmail(String email) { this.email = email; }
-        public String getDisplayName() { return displayName; }
-        public void setDisplayName(String displayName) { this.displayName = displayName; }
-        public Set<Role> getRoles() { return roles; }
-        public void setRoles(Set<Role> roles) { this.roles = roles; }
+        static InviteForm empty() {
+            return new InviteForm("", "", EnumSet.noneOf(Role.class));
+        }
     }
 
     @GetMapping
@@ -66,7 +60,7 @@ class TenantUsersController {
 
     @GetMapping("/new")
     String form(@AuthenticationPrincipal SignedInUser me, Model model) {
-        model.addAttribute("form", new InviteForm());
+        model.addAttribute("form", InviteForm.empty());
         return formView(me, model);
     }
 
@@ -78,7 +72,7 @@ class TenantUsersController {
         }
         try {
             redirect.addFlashAttribute("invitation", identity.inviteUser(
-                    new IdentityManagement.InviteUser(form.getEmail(), form.getDisplayName(), form.getRoles())));
+                    new IdentityManagement.InviteUser(form.email(), form.displayName(), form.roles())));
         } catch (IdentityException e) {
             FormErrors.reject(errors, e, "identity.user.email", "email", "identity.user.displayName", "displayName",
                     "identity.user.roles", "roles");
@@ -88,10 +82,9 @@ class TenantUsersController {
     }
 
     @PostMapping("/{id}/status")
-    String setEnabled(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, @RequestParam boolean enabled,
+    String setEnabled(@AuthenticationPrincipal SignedInUser me, @PathVariable("id") UUID userId, @RequestParam boolean enabled,
             RedirectAttributes redirect) {
-        UUID userId = FormErrors.uuidOrNull(id);
-        if (userId == null || identity.user(userId).isEmpty()) {
+        if (identity.user(userId).isEmpty()) {
             throw new PageNotFoundException();
         }
         try {
