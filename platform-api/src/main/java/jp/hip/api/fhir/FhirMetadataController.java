@@ -79,6 +79,9 @@ class FhirMetadataController {
         // exactly the parameters the search endpoints accept: both read FhirSearchParameters (issue 10)
         for (var resource : rest.getResource()) {
             for (var parameter : FhirSearchParameters.all().getOrDefault(resource.getType(), List.of())) {
+                if (parameter.name().equals("_include")) {
+                    continue; // declared as searchInclude below
+                }
                 resource.addSearchParam().setName(parameter.name()).setType(parameter.type())
                         .setDocumentation(parameter.describe());
             }
