@@ -219,6 +219,14 @@ public class PhrConsents {
 
     /** The current version of every consent that names the accessor tenant as recipient (Consent search). */
     public List<Consent> consentsForRecipient(Accessor accessor, Optional<UUID> patient) {
+        return consentsForRecipient(accessor, patient, List.of(), Integer.MAX_VALUE, 0);
+    }
+
+    /**
+     * A page of the current consents naming the accessor as recipient (or the individual's own), newest first,
+     * optionally of one person and of the statuses given (FHIR codes active, inactive); paged in SQL.
+     */
+    public List<Consent> consentsForRecipient(Accessor accessor, Optional<UUID> patient, List<String> statuses, int count, int offset) {
         Map<String, Object> params = new HashMap<>();
         params.put("recipient", accessor.tenantId());
         String where = "c.recipient_tenant_id = :recipient";
@@ -230,7 +238,13 @@ public class PhrConsents {
             where += " and c.person_id = :person";
             params.put("person", patient.get());
         }
-        List<ConsentView> found = consents(where, params);
+        if (!statuses.isEmpty()) {
+            where += " and c.status in (:statuses)";
+            params.put("statuses", statuses);
+        }
+        params.put("limit", count);
+        params.put("offset", offset);
+        List<ConsentView> found = consents(where + " order by c.recorded_at desc, c.id limit :limit offset :offset", params);
         found.forEach(c -> accessLog.logRead(accessor, c.personId(), "Consent.search", basisOf(accessor), List.of("Consent/" + c.id()),
                 consentRefs(accessor, c)));
         return found.stream().map(this::toFhir).toList();
@@ -263,7 +277,7 @@ public class PhrConsents {
                   left join lateral (select rt.name as recorder_name, e.title from phr_consent_evidence e
                                        join plat_tenant rt on rt.id = e.recorder_tenant_id
                                       where e.consent_id = c.id order by e.consent_version desc limit 1) ev on true
-                 where c.superseded_at is null and %s order by c.recorded_at desc""".formatted(where))
+                 where c.superseded_at is null and %s""".formatted(where.contains(" order by ") ? where : where + " order by c.recorded_at desc"))
                 .params(params)
                 .query((rs, n) -> new ConsentView(rs.getObject("id", UUID.class), rs.getInt("version"),
                         rs.getObject("person_id", UUID.class), rs.getObject("recipient_tenant_id", UUID.class),

@@ -157,6 +157,23 @@ public class PhrMedications {
         return found;
     }
 
+    /**
+     * A page of the person's statements for Patient/$everything, newest first, changed since {@code since} when
+     * given; the same join, logged.
+     */
+    public List<MedicationStatement> everythingPage(Accessor accessor, UUID person, Optional<java.time.Instant> since, int count, int offset) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("subject", person);
+        String where = "o.person_id = :subject";
+        if (since.isPresent()) {
+            where += " and o.last_updated >= :since";
+            params.put("since", java.sql.Timestamp.from(since.get()));
+        }
+        List<Row<MedicationStatement>> rows = medicationRows(accessor, where, params, count, offset);
+        accessLog.logRows(accessor, "MedicationStatement.everything", rows);
+        return rows.stream().map(Row::resource).toList();
+    }
+
     private List<Row<MedicationStatement>> medicationRows(Accessor accessor, String where, Map<String, Object> params, int limit, int offset) {
         return stored.read(Table.MEDICATION_STATEMENT, MedicationStatement.class, accessor, where, params, limit, offset);
     }

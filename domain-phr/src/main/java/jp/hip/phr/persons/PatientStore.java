@@ -30,6 +30,9 @@ import jp.hip.phr.PhrException.Kind;
 import jp.hip.phr.StoredResource;
 import jp.hip.phr.access.AccessLog;
 import jp.hip.phr.persons.PhrPersons.NewMember;
+import jp.hip.phr.search.PatientSearch;
+import jp.hip.phr.search.SortKey;
+import jp.hip.phr.search.SqlWhere;
 
 import static jp.hip.phr.PhrFhir.INSURED_NUMBER_SYSTEM;
 
@@ -78,21 +81,76 @@ public class PatientStore {
         return found;
     }
 
+    /** Patients matching a FHIR search (issue 10), visible to the accessor, each logged as a search read. */
+    public List<Patient> searchPatients(Accessor accessor, PatientSearch search) {
+        if (search.count() == 0) {
+            return List.of();
+        }
+        SqlWhere where = PatientCriteria.where(search);
+        String order = SortKey.orderBy(search.sort(), DEFAULT_ORDER, "p.id");
+        List<Patient> found = patients(accessor, where.sql(), where.params(), order, search.count(), search.offset());
+        logEach(accessor, "Patient.search", found);
+        return found;
+    }
+
+    /** How many visible patients match (the same visibility as the search), each counted person logged. */
+    public long countPatients(Accessor accessor, PatientSearch search) {
+        SqlWhere where = PatientCriteria.where(search);
+        List<UUID> ids = jdbc.sql("""
+                select p.id from phr_person p
+                  left join phr_membership m on m.person_id = p.id and m.tenant_id = :accessor
+                 where %s and %s""".formatted(visible(accessor), where.sql()))
+                .params(where.params()).param("accessor", accessor.tenantId()).query(UUID.class).list();
+        ids.forEach(id -> accessLog.logRead(accessor, id, "Patient.count", basisOf(accessor), List.of("Patient?_summary=count"), List.of()));
+        return ids.size();
+    }
+
+    /**
+     * The Patients of {@code ids} the accessor may read ({@code _include}): the same visibility as a read, each
+     * logged; a person the accessor holds no basis for is left out, not an error.
+     */
+    public List<Patient> includePatients(Accessor accessor, java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Patient> found = patients(accessor, "p.id in (:ids)", Map.of("ids", List.copyOf(ids)), DEFAULT_ORDER,
+                ids.size(), 0);
+        logEach(accessor, "Patient.include", found);
+        return found;
+    }
+
+    private void logEach(Accessor accessor, String action, List<Patient> found) {
+        for (Patient p : found) {
+            accessLog.logRead(accessor, UUID.fromString(p.getIdElement().getIdPart()), action, basisOf(accessor),
+                    List.of("Patient/" + p.getIdElement().getIdPart()), List.of());
+        }
+    }
+
+    private static final String DEFAULT_ORDER = "p.family_name_kana, p.id";
+
+    private static String visible(Accessor accessor) {
+        return accessor.individual()
+                ? "p.personal_tenant_id = :accessor"
+                : "exists (select 1 from phr_membership mm where mm.tenant_id = :accessor and mm.person_id = p.id)";
+    }
+
     /** The person's own record (本人), or the membership the tenant registered (提供元). */
     private static AccessBasis basisOf(Accessor accessor) {
         return accessor.individual() ? AccessBasis.SELF : AccessBasis.SUPPLIER;
     }
 
     private List<Patient> patients(Accessor accessor, String where, Map<String, Object> params, int count, int offset) {
-        String visible = accessor.individual()
-                ? "p.personal_tenant_id = :accessor"
-                : "exists (select 1 from phr_membership mm where mm.tenant_id = :accessor and mm.person_id = p.id)";
+        return patients(accessor, where, params, DEFAULT_ORDER, count, offset);
+    }
+
+    private List<Patient> patients(Accessor accessor, String where, Map<String, Object> params, String order, int count, int offset) {
+        String visible = visible(accessor);
         return jdbc.sql("""
                 select p.*, m.insurer_number, m.insured_symbol, m.insured_number, m.establishment_number,
                        m.establishment_name, mt.name as holder_name from phr_person p
                   left join phr_membership m on m.person_id = p.id and m.tenant_id = :accessor
                   left join plat_tenant mt on mt.id = m.tenant_id
-                 where %s and %s order by p.family_name_kana, p.id limit :limit offset :offset""".formatted(visible, where))
+                 where %s and %s order by %s limit :limit offset :offset""".formatted(visible, where, order))
                 .params(params).param("accessor", accessor.tenantId()).param("limit", count).param("offset", offset)
                 .query(PatientStore::patient).list();
     }

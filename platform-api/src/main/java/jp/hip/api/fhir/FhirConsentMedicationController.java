@@ -74,7 +74,7 @@ class FhirConsentMedicationController {
         return responses.parse(body, type);
     }
 
-    private Bundle searchset(HttpServletRequest request, FhirSearchParameters.Checked checked, List<? extends Resource> found,
+    private Bundle searchset(HttpServletRequest request, FhirSearchCheck.Checked checked, List<? extends Resource> found,
             int count, int offset) {
         return responses.searchset(request, checked, found, count, offset);
     }
@@ -104,21 +104,22 @@ class FhirConsentMedicationController {
     }
 
     @GetMapping("/Consent")
-    ResponseEntity<String> searchConsents(@AuthenticationPrincipal ApiClient client, HttpServletRequest request,
-            @RequestParam(required = false) String patient, @RequestParam(name = "_count", required = false) String count,
-            @RequestParam(name = "_offset", required = false) String offset) {
-        var checked = FhirSearchParameters.check("Consent", request);
-        int size = FhirSearch.count(count);
-        int from = FhirSearch.offset(offset);
-        if (size < 1 || size > ObservationQuery.MAX_COUNT) {
-            throw PhrException.of(PhrException.Kind.INVALID, "phr.error.count", ObservationQuery.MAX_COUNT);
+    ResponseEntity<String> searchConsents(@AuthenticationPrincipal ApiClient client, HttpServletRequest request) {
+        var checked = FhirSearchCheck.check("Consent", "Consent", request);
+        int size = FhirSearch.count(checked.first("_count"));
+        int from = FhirSearch.offset(checked.first("_offset"));
+        List<String> statuses = new java.util.ArrayList<>();
+        for (String value : checked.values("status")) {
+            for (String status : value.split(",")) {
+                String code = status.contains("|") ? status.substring(status.indexOf('|') + 1) : status;
+                if (!code.equals("active") && !code.equals("inactive")) {
+                    throw new PhrException(PhrException.Kind.INVALID, List.of(PhrException.Problem.of("phr.error.searchValue", "status", "status", value)));
+                }
+                statuses.add(code);
+            }
         }
-        if (from < 0) {
-            throw PhrException.of(PhrException.Kind.INVALID, "phr.error.offset");
-        }
-        // a recipient holds few consents: paged here, after the consent-scoped read (probe L3)
-        var found = consents.consentsForRecipient(accessor(client), FhirSearch.subject(null, patient)).stream()
-                .skip(from).limit(size).toList();
+        // paged in SQL, newest first
+        var found = consents.consentsForRecipient(accessor(client), FhirSearch.subject(null, checked.first("patient")), statuses, size, from);
         return ok(searchset(request, checked, found, size, from), null);
     }
 
@@ -141,13 +142,12 @@ class FhirConsentMedicationController {
 
     @GetMapping("/MedicationStatement")
     ResponseEntity<String> searchMedicationStatements(@AuthenticationPrincipal ApiClient client, HttpServletRequest request,
-            @RequestParam(required = false) String subject, @RequestParam(required = false) String patient,
-            @RequestParam(name = "_count", required = false) String count,
-            @RequestParam(name = "_offset", required = false) String offset) {
-        var checked = FhirSearchParameters.check("MedicationStatement", request);
-        int size = FhirSearch.count(count);
-        int from = FhirSearch.offset(offset);
-        List<MedicationStatement> found = medications.searchMedicationStatements(accessor(client), FhirSearch.subject(subject, patient), size, from);
+            @RequestParam(required = false) String subject, @RequestParam(required = false) String patient) {
+        var checked = FhirSearchCheck.check("MedicationStatement", "MedicationStatement", request);
+        int size = FhirSearch.count(checked.first("_count"));
+        int from = FhirSearch.offset(checked.first("_offset"));
+        List<MedicationStatement> found = medications.searchMedicationStatements(accessor(client),
+                FhirSearch.subject(checked.first("subject"), checked.first("patient")), size, from);
         return ok(searchset(request, checked, found, size, from), null);
     }
 

@@ -99,11 +99,6 @@ class FhirController {
         return responses.parse(body, type);
     }
 
-    private Bundle searchset(HttpServletRequest request, FhirSearchParameters.Checked checked, List<? extends Resource> found,
-            int count, int offset) {
-        return responses.searchset(request, checked, found, count, offset);
-    }
-
     private static UUID uuid(String id, String type) {
         return FhirResponses.uuid(id, type);
     }
@@ -121,32 +116,6 @@ class FhirController {
     @GetMapping("/Patient/{id}")
     ResponseEntity<String> readPatient(@AuthenticationPrincipal ApiClient client, @PathVariable String id) {
         return ok(patients.readPatient(accessor(client), uuid(id, "Patient")), 1);
-    }
-
-    @GetMapping("/Patient")
-    ResponseEntity<String> searchPatients(@AuthenticationPrincipal ApiClient client, HttpServletRequest request,
-            @RequestParam(required = false) String identifier, @RequestParam(name = "_count", required = false) String count,
-            @RequestParam(name = "_offset", required = false) String offset) {
-        var checked = FhirSearchParameters.check("Patient", request);
-        int size = FhirSearch.count(count);
-        int from = FhirSearch.offset(offset);
-        List<Patient> found = patients.searchPatients(accessor(client), Optional.ofNullable(identifier), size, from);
-        return ok(searchset(request, checked, found, size, from), null);
-    }
-
-    @GetMapping("/Patient/{id}/$everything")
-    ResponseEntity<String> everything(@AuthenticationPrincipal ApiClient client, HttpServletRequest request,
-            @PathVariable String id, @RequestParam(name = "_count", required = false) String count) {
-        int size = FhirSearch.count(count);
-        Accessor accessor = accessor(client);
-        UUID person = uuid(id, "Patient");
-        List<Resource> found = new java.util.ArrayList<>(observations.everything(accessor, person, size));
-        // Medication statements too, when the token may read them (the same consent join, category MEDICATION)
-        if (client.scopes().contains("system/MedicationStatement.rs") || client.scopes().contains("patient/MedicationStatement.rs")) {
-            found.addAll(medications.searchMedicationStatements(accessor, java.util.Optional.of(person), size, 0));
-        }
-        Bundle bundle = searchset(request, null, found, Integer.MAX_VALUE, 0);
-        return ok(bundle, null);
     }
 
     @PostMapping("/Patient")
@@ -233,19 +202,6 @@ class FhirController {
         StoredResource<Observation> stored = observations.updateObservation(accessor(client), uuid(id, "Observation"),
                 parse(body, Observation.class), Optional.ofNullable(ifMatch).map(PhrHttp::etagVersion));
         return ok(stored.resource(), stored.versionId());
-    }
-
-    @GetMapping("/Observation")
-    ResponseEntity<String> searchObservations(@AuthenticationPrincipal ApiClient client, HttpServletRequest request,
-            @RequestParam(required = false) String subject, @RequestParam(required = false) String patient,
-            @RequestParam(required = false) String code, @RequestParam(required = false) String category,
-            @RequestParam(required = false) List<String> date,
-            @RequestParam(name = "_count", required = false) String count,
-            @RequestParam(name = "_offset", required = false) String offset) {
-        var checked = FhirSearchParameters.check("Observation", request);
-        var query = FhirSearch.observations(subject, patient, code, category, date, count, offset);
-        List<Observation> found = observations.searchObservations(accessor(client), query);
-        return ok(searchset(request, checked, found, query.count(), query.offset()), null);
     }
 
     @PostMapping({"/Observation/$validate", "/Patient/$validate"})

@@ -54,7 +54,9 @@ class FhirMetadataController {
         rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.TRANSACTION);
         rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.BATCH);
         var patient = rest.addResource().setType("Patient");
-        patient.addOperation().setName("everything").setDefinition("http://hl7.org/fhir/OperationDefinition/Patient-everything");
+        patient.addOperation().setName("everything").setDefinition("http://hl7.org/fhir/OperationDefinition/Patient-everything")
+                .setDocumentation("paged with next links; parameters: " + String.join("; ", FhirSearchParameters.EVERYTHING.stream()
+                        .map(p -> p.name() + " (" + p.describe() + ")").toList()));
         patient.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
         patient.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
         patient.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
@@ -77,9 +79,14 @@ class FhirMetadataController {
         // exactly the parameters the search endpoints accept: both read FhirSearchParameters (issue 10)
         for (var resource : rest.getResource()) {
             for (var parameter : FhirSearchParameters.all().getOrDefault(resource.getType(), List.of())) {
+                if (parameter.name().equals("_include")) {
+                    continue; // declared as searchInclude below
+                }
                 resource.addSearchParam().setName(parameter.name()).setType(parameter.type())
-                        .setDocumentation(parameter.documentation());
+                        .setDocumentation(parameter.describe());
             }
+            FhirSearchParameters.INCLUDES.getOrDefault(resource.getType(), java.util.Set.of()).stream().sorted()
+                    .forEach(resource::addSearchInclude);
         }
         return ok(cs);
     }

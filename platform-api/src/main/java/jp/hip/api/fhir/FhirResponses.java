@@ -112,24 +112,43 @@ class FhirResponses {
         }
     }
 
-    /** A searchset; {@code checked} (null for $everything) limits the self and next links to the applied parameters. */
-    Bundle searchset(HttpServletRequest request, FhirSearchParameters.Checked checked, List<? extends Resource> found,
+    /** A searchset of one page; {@code checked} limits the self and next links to the applied parameters. */
+    Bundle searchset(HttpServletRequest request, FhirSearchCheck.Checked checked, List<? extends Resource> found,
             int count, int offset) {
+        return searchset(checked, found, List.of(), null, count, offset);
+    }
+
+    /**
+     * A searchset: the matches (subsetted when {@code _elements} was applied), the included resources, the total
+     * when one was asked for ({@code _summary=count}, {@code _count=0}; counted under the same access join as the
+     * search, so it reveals nothing the pages would not), and a next link whenever the page is full.
+     */
+    Bundle searchset(FhirSearchCheck.Checked checked, List<? extends Resource> found, List<? extends Resource> included,
+            Long total, int count, int offset) {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
-        // No Bundle.total: consent narrows searches, and a total would reveal what it hides (ref-phr.md §5.1).
-        String self = checked == null ? ServletUriComponentsBuilder.fromRequest(request).build().toUriString() : checked.self(base());
+        if (total != null) {
+            bundle.setTotal(total.intValue());
+        }
+        String self = checked.self(base());
         bundle.addLink().setRelation("self").setUrl(self);
-        if (found.size() == count) {
+        if (count > 0 && found.size() == count) {
             String next = org.springframework.web.util.UriComponentsBuilder.fromUriString(self).replaceQueryParam("_offset", offset + count)
                     .replaceQueryParam("_count", count).build().toUriString();
             bundle.addLink().setRelation("next").setUrl(next);
         }
+        java.util.Set<String> elements = new java.util.LinkedHashSet<>();
+        checked.values("_elements").forEach(v -> elements.addAll(List.of(v.split(","))));
         String base = base();
         for (Resource resource : found) {
+            Resource shown = elements.isEmpty() ? resource : FhirElements.subset(resource, elements);
             bundle.addEntry().setFullUrl(base + "/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart())
-                    .setResource(resource).getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+                    .setResource(shown).getSearch().setMode(Bundle.SearchEntryMode.MATCH);
         }
-        if (checked != null && !checked.ignored().isEmpty()) {
+        for (Resource resource : included) {
+            bundle.addEntry().setFullUrl(base + "/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart())
+                    .setResource(resource).getSearch().setMode(Bundle.SearchEntryMode.INCLUDE);
+        }
+        if (!checked.ignored().isEmpty()) {
             bundle.addEntry().setResource(outcomes.ignoredParameters(checked.ignored())).getSearch().setMode(Bundle.SearchEntryMode.OUTCOME);
         }
         return bundle;
