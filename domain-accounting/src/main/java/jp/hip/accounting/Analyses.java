@@ -18,16 +18,18 @@ final class Analyses {
     private final List<HealthAccounting.IndicatorView> indicators;
     private final List<HealthAccounting.HealthIssue> issues;
     private final HealthAccounting.PolicyView policy;
+    private final StrategyMaps.StrategyMapView map;
 
     Analyses(FiscalYear year, List<Measure> measuresOfTwoYears, List<InvestmentLine> linesOfTwoYears,
             List<HealthAccounting.IndicatorView> indicators, List<HealthAccounting.HealthIssue> issues,
-            HealthAccounting.PolicyView policy) {
+            HealthAccounting.PolicyView policy, StrategyMaps.StrategyMapView mapOrNull) {
         this.year = year;
         this.measures = measuresOfTwoYears;
         this.lines = linesOfTwoYears;
         this.indicators = indicators;
         this.issues = issues;
         this.policy = policy;
+        this.map = mapOrNull;
     }
 
     Analysis compute() {
@@ -103,7 +105,8 @@ final class Analyses {
         List<Analysis.Benefit> benefits = new ArrayList<>();
         long totalBenefit = 0;
         for (HealthAccounting.IndicatorView indicator : indicators) {
-            if (indicator.benefitKind() == BenefitKind.NONE) {
+            // an indicator stored before the rule of ADR 0029 whose kind contradicts its direction is left out
+            if (indicator.benefitKind() == BenefitKind.NONE || !indicator.benefitKind().agreesWith(indicator.direction())) {
                 continue;
             }
             var value = indicator.valueIn(year).orElse(null);
@@ -126,7 +129,8 @@ final class Analyses {
                 AccountingViews.sumBy(previous, InvestmentLine::expenseType, ExpenseType.class),
                 AccountingViews.sumBy(current, InvestmentLine::resourceView, ResourceView.class),
                 byPurpose, byIssue, perParticipant, perChange, benefits, Yen.of(Math.max(totalBenefit, 0)), ratio, unallocated,
-                !previous.isEmpty() || measures.stream().anyMatch(m -> m.fiscalYear().equals(year.previous())));
+                !previous.isEmpty() || measures.stream().anyMatch(m -> m.fiscalYear().equals(year.previous())),
+                GoalRollUp.of(map == null ? null : map.version(), map == null ? null : map.graph(), indicators, allocated));
     }
 
     /** Loss in yen at one indicator value (see {@link Analysis.Benefit}). */

@@ -9,7 +9,8 @@ import java.util.UUID;
  * The analyses of one 年度, each figure with the inputs it was computed from (ref-accounting §5 item 11:
  * store the inputs alongside each result). A result is null where it cannot be computed (no participants,
  * no change, no labour cost), and the page says why. A previous 年度 without any measure or line has no data
- * ({@link #previousYearHasData} false): pages show 「データなし」, never 0円.
+ * ({@link #previousYearHasData} false): pages show 「データなし」, never 0円. {@link #goalRollUp} carries the
+ * allocations up the year's strategy map to the final goals ({@link GoalRollUp}).
  */
 public record Analysis(
         FiscalYear fiscalYear,
@@ -26,7 +27,8 @@ public record Analysis(
         Yen totalBenefit,
         BigDecimal benefitOverCost,
         Yen unallocated,
-        boolean previousYearHasData) {
+        boolean previousYearHasData,
+        GoalRollUp goalRollUp) {
 
     /** A measure tied to several issues is shared equally among them, so the issue totals add up to the total. */
     public record IssueTotal(String issueKey, String issueName, Yen amount, int measures) {}

@@ -63,7 +63,7 @@ final class Exports {
 
     static byte[] workbook(FiscalYear year, List<HealthAccounting.MeasureView> measures, List<HealthAccounting.LineView> lines,
             List<HealthAccounting.IndicatorView> indicators, List<HealthAccounting.FacilityView> facilities,
-            List<HealthAccounting.HealthResourceView> resources, List<HealthAccounting.HealthIssue> issues) {
+            List<HealthResources.HealthResourceView> resources, List<HealthAccounting.HealthIssue> issues) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle header = book.createCellStyle();
             Font bold = book.createFont();
@@ -148,7 +148,7 @@ final class Exports {
             header(res, header, year + " 健康資源");
             header(res, 1, header, "区分", "名称", "値", "単位", "時点", "備考");
             r = 2;
-            for (HealthAccounting.HealthResourceView h : resources) {
+            for (HealthResources.HealthResourceView h : resources) {
                 Row row = res.createRow(r++);
                 text(row, 0, kindLabel(h.kind()));
                 text(row, 1, h.name());

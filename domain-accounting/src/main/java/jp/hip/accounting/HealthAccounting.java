@@ -75,17 +75,13 @@ public class HealthAccounting {
             Yen healthShareThisYear, Yen bookValue, boolean fullyDepreciated, TaxMethod taxMethod, String rateTable,
             BigDecimal apportionedThisYear) {}
 
-    public record ResourceCommand(String name, ResourceKind kind, BigDecimal value, String unit, LocalDate asOf, String note) {}
-
-    public record HealthResourceView(UUID id, String name, ResourceKind kind, BigDecimal value, String unit, LocalDate asOf,
-            String note) {}
-
     private final MeasureRepository measures;
     private final InvestmentLineRepository lines;
     private final IndicatorRepository indicators;
     private final IndicatorValueRepository values;
-    private final HealthResourceRepository resources;
+    private final HealthResources healthResources;
     private final OwnHealthIssueRepository ownIssues;
+    private final HealthIssues issues;
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final TransactionTemplate tx;
@@ -96,15 +92,16 @@ public class HealthAccounting {
     private final StrategyMapStore mapStore;
 
     HealthAccounting(FacilityLedger ledger, AccountingImports imports, AccountingYears years, StrategyMapStore mapStore, MeasureRepository measures, InvestmentLineRepository lines, IndicatorRepository indicators,
-            IndicatorValueRepository values, HealthResourceRepository resources,
-            OwnHealthIssueRepository ownIssues, JdbcClient jdbc, AuditLog audit,
+            IndicatorValueRepository values, HealthResources healthResources,
+            OwnHealthIssueRepository ownIssues, HealthIssues issues, JdbcClient jdbc, AuditLog audit,
             TransactionTemplate tx, Clock clock) {
         this.measures = measures;
         this.lines = lines;
         this.indicators = indicators;
         this.values = values;
-        this.resources = resources;
+        this.healthResources = healthResources;
         this.ownIssues = ownIssues;
+        this.issues = issues;
         this.jdbc = jdbc;
         this.audit = audit;
         this.tx = tx;
@@ -117,33 +114,9 @@ public class HealthAccounting {
 
     // ---- health issues and policy ----
 
-    /** The nine 健康経営度調査 categories (public reference data, keys "1"–"9") and the company's own (key = id). */
+    /** The nine 健康経営度調査 categories and the company's own ({@link HealthIssues#healthIssues}). */
     public List<HealthIssue> healthIssues(boolean japanese) {
-        List<HealthIssue> all = new ArrayList<>(jdbc.sql("select code, name_ja, name_en from acc_standard_health_issue order by code")
-                .query((rs, n) -> new HealthIssue(Integer.toString(rs.getInt(1)), rs.getString(japanese ? 2 : 3), true)).list());
-        tx.executeWithoutResult(s -> ownIssues.findAllByOrderByName()
-                .forEach(i -> all.add(new HealthIssue(i.id().toString(), i.name(), false))));
-        return all;
-    }
-
-    /**
-     * Adds a health issue of the company's own. Refused (nothing written) when the name is blank, longer than 200
-     * characters, or the same as a standard issue or one of the company's own.
-     */
-    public UUID addOwnHealthIssue(String name) {
-        List<String> standardNames = jdbc.sql("select name_ja, name_en from acc_standard_health_issue")
-                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).list().stream().flatMap(List::stream).toList();
-        try {
-            return tx.execute(s -> {
-                OwnHealthIssue.requireNew(name, standardNames, ownIssues.findAll().stream().map(OwnHealthIssue::name).toList());
-                OwnHealthIssue issue = ownIssues.saveAndFlush(new OwnHealthIssue(name));
-                audit.record("ACC_ISSUE_ADDED", "HealthIssue", issue.id(), Map.of("name", issue.name()));
-                return issue.id();
-            });
-        } catch (org.springframework.dao.DataIntegrityViolationException e) {
-            // Someone added the same name between our check and our insert: the unique index decided.
-            throw new AccountingException("accounting.issue.name.duplicate");
-        }
+        return issues.healthIssues(japanese);
     }
 
     /** The policy in force for a 年度 ({@link AccountingYears#policyOf}). */
@@ -322,20 +295,6 @@ public class HealthAccounting {
         return ledger.create(command);
     }
 
-    public List<HealthResourceView> resources() {
-        return tx.execute(s -> resources.findAllByOrderByAsOfDescNameAsc().stream()
-                .map(r -> new HealthResourceView(r.id(), r.name(), r.kind(), r.value(), r.unit(), r.asOf(), r.note())).toList());
-    }
-
-    public UUID addResource(ResourceCommand command) {
-        return tx.execute(s -> {
-            HealthResource resource = resources.save(new HealthResource(command.name(), command.kind(), command.value(),
-                    command.unit(), command.asOf(), command.note()));
-            audit.record("ACC_RESOURCE_ADDED", "HealthResource", resource.id(), Map.of("name", resource.name()));
-            return resource.id();
-        });
-    }
-
     // ---- totals, analyses, outputs ----
 
     /** This year's totals by expense type (all four, zero where nothing was spent). */
@@ -346,7 +305,7 @@ public class HealthAccounting {
     public Analysis analysis(FiscalYear year, boolean japanese) {
         return tx.execute(s -> new Analyses(year, measures.findByFiscalYearBetween(year.startYear() - 1, year.startYear()),
                 lines.findByFiscalYearBetween(year.startYear() - 1, year.startYear()), indicators(), healthIssues(japanese),
-                policy(year)).compute());
+                policy(year), mapStore.find(year, null).orElse(null)).compute());
     }
 
     /** 健康経営度調査 cost answer: one row per measure, cost in the four expense types (UTF-8 with BOM). */
@@ -363,61 +322,23 @@ public class HealthAccounting {
                     .sorted(Comparator.comparing(InvestmentLine::measureId).thenComparing(InvestmentLine::description))
                     .map(l -> AccountingViews.view(l, names)).toList();
         });
-        return Exports.workbook(year, ms, ls, indicators(), facilitiesHeldAt(year), resourcesAt(year), healthIssues(japanese));
-    }
-
-    // ---- strategy map ----
-
-    public record StrategyMapView(FiscalYear fiscalYear, int version, java.time.Instant savedAt, StrategyGraph graph,
-            List<Integer> versions) {}
-
-    /** The latest version (or the given one) of the year's strategy map; empty when none was saved. */
-    public Optional<StrategyMapView> strategyMap(FiscalYear year, Integer version) {
-        return mapStore.find(year, version);
-    }
-
-    /** Applies one edit to the latest version and saves the result as a new version; returns its number. */
-    public int editStrategyMap(FiscalYear year, java.util.function.UnaryOperator<StrategyGraph> edit) {
-        return mapStore.edit(year, edit);
-    }
-
-    /**
-     * Drafts a map from the year's entries as a new version: measures, the indicators their lines are allocated
-     * to (by tier), the health issues of those measures; edges measure → indicator, final indicator → issue.
-     */
-    public int draftStrategyMapFromEntries(FiscalYear year, boolean japanese) {
-        List<MeasureView> ms = measures(year);
-        List<IndicatorView> is = indicators();
-        Map<String, String> issueNames = healthIssues(japanese).stream()
-                .collect(Collectors.toMap(HealthIssue::key, HealthIssue::name, (a, b) -> a));
-        Map<UUID, Set<UUID>> servedBy = tx.execute(s -> {
-            Map<UUID, Set<UUID>> served = new HashMap<>();
-            lines.findByFiscalYear(year.startYear()).forEach(l -> served.computeIfAbsent(l.measureId(), k -> new java.util.HashSet<>())
-                    .addAll(l.allocatedAmounts().keySet()));
-            return served;
-        });
-        return editStrategyMap(year, ignored -> StrategyDraft.draft(ms, is, issueNames, servedBy));
+        return Exports.workbook(year, ms, ls, indicators(), facilitiesHeldAt(year), healthResources.resourcesAt(year), healthIssues(japanese));
     }
 
     /** Everything the disclosure report (統合報告書・ウェブサイト向け) shows for one 年度. */
     public record Disclosure(FiscalYear fiscalYear, Analysis analysis, List<MeasureView> measures,
-            List<IndicatorView> indicators, List<FacilityView> facilities, List<HealthResourceView> resources,
+            List<IndicatorView> indicators, List<FacilityView> facilities, List<HealthResources.HealthResourceView> resources,
             AccountingYears.YearPolicyView policy, AccountingYears.ClosedView closed) {}
 
     /** The disclosure states the year's policy it used and, for a closed year, the closed version it shows. */
     public Disclosure disclosure(FiscalYear year, boolean japanese) {
         return new Disclosure(year, analysis(year, japanese), measures(year), indicators(), facilitiesHeldAt(year),
-                resourcesAt(year), years.policyOf(year), years.closed(year).orElse(null));
+                healthResources.resourcesAt(year), years.policyOf(year), years.closed(year).orElse(null));
     }
 
     /** 健康資源 as of the 年度's end: facilities acquired by then (ADR 0024). */
     List<FacilityView> facilitiesHeldAt(FiscalYear year) {
         return facilities(year).stream().filter(f -> !f.depreciation().acquiredOn().isAfter(year.lastDay())).toList();
-    }
-
-    /** Health resources recorded as of a date within or before the 年度's end. */
-    List<HealthResourceView> resourcesAt(FiscalYear year) {
-        return resources().stream().filter(r -> !r.asOf().isAfter(year.lastDay())).toList();
     }
 
     // ---- import ({@link AccountingImports}) ----

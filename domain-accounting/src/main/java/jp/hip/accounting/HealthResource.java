@@ -42,6 +42,12 @@ class HealthResource {
     protected HealthResource() {}
 
     HealthResource(String name, ResourceKind kind, BigDecimal value, String unit, LocalDate asOf, String note) {
+        this.id = UUID.randomUUID();
+        change(name, kind, value, unit, asOf, note);
+    }
+
+    /** Sets every field; refused (nothing changed) without a name (≤ 200 characters), a kind or a date. */
+    void change(String name, ResourceKind kind, BigDecimal value, String unit, LocalDate asOf, String note) {
         if (name == null || name.isBlank() || name.strip().length() > 200) {
             throw new AccountingException("accounting.resource.name.required");
         }
@@ -51,7 +57,6 @@ class HealthResource {
         if (asOf == null) {
             throw new AccountingException("accounting.resource.asOf.required");
         }
-        this.id = UUID.randomUUID();
         this.name = name.strip();
         this.kind = kind;
         this.value = value;

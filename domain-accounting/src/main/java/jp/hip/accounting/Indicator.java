@@ -70,13 +70,18 @@ class Indicator {
         if (direction == null) {
             throw new AccountingException("accounting.indicator.direction.required");
         }
+        BenefitKind kind = benefitKind == null ? BenefitKind.NONE : benefitKind;
+        if (!kind.agreesWith(direction)) {
+            // e.g. absence days marked "higher is better": the benefit would count a worsening as a gain
+            throw new AccountingException("accounting.indicator.benefitKind.contradictsDirection");
+        }
         this.name = name.strip();
         this.tier = tier;
         this.unit = unit.strip();
         this.direction = direction;
         this.method = method == null || method.isBlank() ? null : method.strip();
         this.population = population == null || population.isBlank() ? null : population.strip();
-        this.benefitKind = benefitKind == null ? BenefitKind.NONE : benefitKind;
+        this.benefitKind = kind;
     }
 
     UUID id() { return id; }

@@ -65,6 +65,15 @@ class OwnHealthIssue {
         return Normalizer.normalize(name, Normalizer.Form.NFKC).replaceAll("[\\s\u3000]+", "").toLowerCase(Locale.ROOT);
     }
 
+    /** Renames the issue; the caller has checked the new name with {@link #requireNew} against the others. */
+    void rename(String newName) {
+        if (newName == null || newName.isBlank() || newName.strip().length() > 200) {
+            throw new AccountingException("accounting.issue.name.required");
+        }
+        this.name = newName.strip();
+        this.nameKey = comparable(this.name);
+    }
+
     UUID id() { return id; }
     String name() { return name; }
 }

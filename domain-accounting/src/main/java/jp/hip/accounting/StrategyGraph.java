@@ -76,6 +76,14 @@ public record StrategyGraph(List<Node> nodes, List<Edge> edges) {
         return new StrategyGraph(nodes, more);
     }
 
+    /** The same node, kind and links with a new label (1–100 characters). */
+    public StrategyGraph withLabel(String key, String label) {
+        if (node(key) == null) {
+            throw new AccountingException("accounting.map.edgeUnknownNode");
+        }
+        return new StrategyGraph(nodes.stream().map(n -> n.key().equals(key) ? new Node(key, n.kind(), label) : n).toList(), edges);
+    }
+
     public StrategyGraph withoutNode(String key) {
         return new StrategyGraph(nodes.stream().filter(n -> !n.key().equals(key)).toList(),
                 edges.stream().filter(e -> !e.from().equals(key) && !e.to().equals(key)).toList());

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import jp.hip.accounting.HealthAccounting.StrategyMapView;
+import jp.hip.accounting.StrategyMaps.StrategyMapView;
 import jp.hip.identity.AuditLog;
 
 /** The versions of a year's strategy map: read one, or save an edit of the latest as a new version (ADR 0023). */
@@ -35,6 +35,17 @@ class StrategyMapStore {
             List<Integer> versions = strategyMaps.findByFiscalYearOrderByVersionDesc(year.startYear()).stream()
                     .map(StrategyMap::version).toList();
             return map.map(m -> new StrategyMapView(year, m.version(), m.createdAt(), m.graph(), versions));
+        });
+    }
+
+    /** Deletes every version of the year's map; returns how many there were. */
+    int deleteAll(FiscalYear year) {
+        return tx.execute(s -> {
+            List<StrategyMap> all = strategyMaps.findByFiscalYearOrderByVersionDesc(year.startYear());
+            strategyMaps.deleteAll(all);
+            audit.record("ACC_STRATEGY_MAP_DELETED", "StrategyMap", year.startYear(), Map.of("fiscalYear", year.startYear(),
+                    "versions", all.size()));
+            return all.size();
         });
     }
 

@@ -51,8 +51,13 @@ class AccountingDemoData implements ApplicationRunner {
 
     private final IdentityManagement identity;
     private final HealthAccounting accounting;
+    private final jp.hip.accounting.HealthResources healthResources;
+    private final jp.hip.accounting.StrategyMaps strategyMaps;
 
-    AccountingDemoData(IdentityManagement identity, HealthAccounting accounting) {
+    AccountingDemoData(IdentityManagement identity, HealthAccounting accounting,
+            jp.hip.accounting.HealthResources healthResources, jp.hip.accounting.StrategyMaps strategyMaps) {
+        this.healthResources = healthResources;
+        this.strategyMaps = strategyMaps;
         this.identity = identity;
         this.accounting = accounting;
     }
@@ -178,8 +183,8 @@ class AccountingDemoData implements ApplicationRunner {
             values(ind.get("engagement"), year, y, new double[] {3.1, 3.2, 3.3, 3.4}, 3.5);
 
             // 戦略マップ: drafted from the entries, then the management issue the company wants to solve
-            accounting.draftStrategyMapFromEntries(year, true);
-            accounting.editStrategyMap(year, g -> {
+            strategyMaps.draftStrategyMapFromEntries(year, true);
+            strategyMaps.editStrategyMap(year, g -> {
                 var withGoal = g.withNode(jp.hip.accounting.StrategyNodeKind.MANAGEMENT_ISSUE, "生産性の向上と人材の定着");
                 String goal = withGoal.nodes().get(withGoal.nodes().size() - 1).key();
                 for (var node : g.nodes()) {
@@ -191,13 +196,13 @@ class AccountingDemoData implements ApplicationRunner {
                 return withGoal;
             });
         }
-        accounting.addResource(new HealthAccounting.ResourceCommand("健康リテラシー平均点（HLS-EU-Q16）", ResourceKind.HUMAN_INTANGIBLE,
+        healthResources.addResource(new jp.hip.accounting.HealthResources.ResourceCommand("健康リテラシー平均点（HLS-EU-Q16）", ResourceKind.HUMAN_INTANGIBLE,
                 new BigDecimal("11.2"), "点", current.firstDay().minusDays(1), "全従業員調査 回答率 82%"));
-        accounting.addResource(new HealthAccounting.ResourceCommand("適正体重維持者率", ResourceKind.HUMAN_TANGIBLE,
+        healthResources.addResource(new jp.hip.accounting.HealthResources.ResourceCommand("適正体重維持者率", ResourceKind.HUMAN_TANGIBLE,
                 new BigDecimal("68.4"), "%", current.firstDay().minusDays(1), "40歳以上"));
-        accounting.addResource(new HealthAccounting.ResourceCommand("健康経営推進規程・推進会議", ResourceKind.ENVIRONMENT_INTANGIBLE,
+        healthResources.addResource(new jp.hip.accounting.HealthResources.ResourceCommand("健康経営推進規程・推進会議", ResourceKind.ENVIRONMENT_INTANGIBLE,
                 null, null, LocalDate.of(current.startYear() - 2, 4, 1), "取締役会で制定、年4回開催"));
-        accounting.addResource(new HealthAccounting.ResourceCommand("産業保健スタッフ（産業医1名・保健師2名）", ResourceKind.HUMAN_TANGIBLE,
+        healthResources.addResource(new jp.hip.accounting.HealthResources.ResourceCommand("産業保健スタッフ（産業医1名・保健師2名）", ResourceKind.HUMAN_TANGIBLE,
                 new BigDecimal("3"), "人", current.firstDay(), null));
         log.info("Accounting demo data loaded for {}: 3 fiscal years", DemoData.COMPANY);
     }

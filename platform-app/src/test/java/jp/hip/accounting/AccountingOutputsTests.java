@@ -35,6 +35,9 @@ class AccountingOutputsTests {
     HealthAccounting accounting;
 
     @Autowired
+    HealthResources healthResources;
+
+    @Autowired
     AccountingImports imports;
 
     @Autowired
@@ -107,13 +110,13 @@ class AccountingOutputsTests {
                 LocalDate.of(2020, 4, 1), 10, DepreciationMethod.STRAIGHT_LINE, BigDecimal.ONE, SharedUseBasis.USERS), null)));
         as(() -> accounting.createFacility(new HealthAccounting.FacilityCommand("新ジム", new Depreciation(Yen.of(1_000_000),
                 LocalDate.of(2026, 4, 1), 10, DepreciationMethod.STRAIGHT_LINE, BigDecimal.ONE, SharedUseBasis.USERS), null)));
-        as(() -> accounting.addResource(new HealthAccounting.ResourceCommand("産業医", ResourceKind.HUMAN_TANGIBLE, BigDecimal.ONE,
+        as(() -> healthResources.addResource(new HealthResources.ResourceCommand("産業医", ResourceKind.HUMAN_TANGIBLE, BigDecimal.ONE,
                 "人", LocalDate.of(2026, 3, 31), null)));
-        as(() -> accounting.addResource(new HealthAccounting.ResourceCommand("保健師", ResourceKind.HUMAN_TANGIBLE, BigDecimal.ONE,
+        as(() -> healthResources.addResource(new HealthResources.ResourceCommand("保健師", ResourceKind.HUMAN_TANGIBLE, BigDecimal.ONE,
                 "人", LocalDate.of(2026, 4, 1), null)));
         var d = as(() -> accounting.disclosure(FY, true));
         assertThat(d.facilities()).extracting(HealthAccounting.FacilityView::name).containsExactly("旧ジム");
-        assertThat(d.resources()).extracting(HealthAccounting.HealthResourceView::name).containsExactly("産業医");
+        assertThat(d.resources()).extracting(HealthResources.HealthResourceView::name).containsExactly("産業医");
     }
 
     @Test

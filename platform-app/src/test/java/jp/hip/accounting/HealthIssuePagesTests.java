@@ -39,6 +39,9 @@ class HealthIssuePagesTests {
     @Autowired
     HealthAccounting accounting;
 
+    @Autowired
+    HealthIssues issues;
+
     Accounts.Account hr;
     Accounts.Account viewer;
     Accounts.Account otherHr;
@@ -86,7 +89,7 @@ class HealthIssuePagesTests {
 
     @Test
     void aViewerSeesTheIssuesButCannotAddOne() throws Exception {
-        CurrentTenant.runAs(hr.tenantId(), () -> accounting.addOwnHealthIssue("睡眠の質"));
+        CurrentTenant.runAs(hr.tenantId(), () -> issues.addOwnHealthIssue("睡眠の質"));
         Cookie session = Accounts.signIn(mvc, viewer.email());
         String body = page(session, "/company/health-issues");
         assertThat(body).contains("睡眠の質").doesNotContain("action=\"/company/health-issues\"");
@@ -97,7 +100,7 @@ class HealthIssuePagesTests {
 
     @Test
     void anotherCompanyNeverSeesTheIssueNorCanTieAMeasureToIt() throws Exception {
-        UUID issue = CurrentTenant.runAs(hr.tenantId(), () -> accounting.addOwnHealthIssue("当社だけの課題"));
+        UUID issue = CurrentTenant.runAs(hr.tenantId(), () -> issues.addOwnHealthIssue("当社だけの課題"));
         Cookie other = Accounts.signIn(mvc, otherHr.email());
         assertThat(page(other, "/company/health-issues")).doesNotContain("当社だけの課題");
         assertThat(page(other, "/company/measures/new")).doesNotContain("当社だけの課題").doesNotContain(issue.toString());
@@ -116,7 +119,7 @@ class HealthIssuePagesTests {
 
     @Test
     void aDuplicateOrBlankNameIsRefusedBesideTheFieldAndNothingIsWritten() throws Exception {
-        CurrentTenant.runAs(hr.tenantId(), () -> accounting.addOwnHealthIssue("EAP相談"));
+        CurrentTenant.runAs(hr.tenantId(), () -> issues.addOwnHealthIssue("EAP相談"));
         Cookie session = Accounts.signIn(mvc, hr.email());
 
         String own = mvc.perform(post("/company/health-issues").with(csrf()).cookie(session).param("name", "ＥＡＰ 相談"))
@@ -141,7 +144,7 @@ class HealthIssuePagesTests {
         java.util.concurrent.Callable<String> add = () -> {
             start.await();
             try {
-                CurrentTenant.runAs(hr.tenantId(), () -> accounting.addOwnHealthIssue(Thread.currentThread().getName().endsWith("1") ? "同時 の課題" : "同時の課題"));
+                CurrentTenant.runAs(hr.tenantId(), () -> issues.addOwnHealthIssue(Thread.currentThread().getName().endsWith("1") ? "同時 の課題" : "同時の課題"));
                 return "added";
             } catch (AccountingException e) {
                 return e.messageKey();

@@ -35,6 +35,9 @@ class StrategyMapTests {
     @Autowired
     HealthAccounting accounting;
 
+    @Autowired
+    StrategyMaps strategyMaps;
+
     @Test
     void hrDraftsAndEditsTheMapAndEveryEditIsAVersion() throws Exception {
         UUID company = accounts.tenant(TenantKind.COMPANY);
@@ -55,7 +58,7 @@ class StrategyMapTests {
         Cookie session = Accounts.signIn(mvc, hr.email());
         String y = Integer.toString(year.startYear());
         mvc.perform(post("/company/strategy-map/draft").with(csrf()).cookie(session).param("year", y)).andExpect(status().is3xxRedirection());
-        var drafted = CurrentTenant.runAs(company, () -> accounting.strategyMap(year, null)).orElseThrow();
+        var drafted = CurrentTenant.runAs(company, () -> strategyMaps.strategyMap(year, null)).orElseThrow();
         assertThat(drafted.version()).isEqualTo(1);
         assertThat(drafted.graph().nodes()).extracting(StrategyGraph.Node::label)
                 .containsExactly("禁煙チャレンジ", "喫煙率", "生活習慣病などの疾病の高リスク者に対する重症化予防");
@@ -69,10 +72,10 @@ class StrategyMapTests {
         var refused = mvc.perform(post("/company/strategy-map/edges").with(csrf()).cookie(session).param("year", y)
                 .param("from", "n4").param("to", "n1")).andExpect(status().is3xxRedirection()).andReturn();
         assertThat(refused.getFlashMap().get("failed")).isEqualTo("accounting.map.edgeDirection");
-        var latest = CurrentTenant.runAs(company, () -> accounting.strategyMap(year, null)).orElseThrow();
+        var latest = CurrentTenant.runAs(company, () -> strategyMaps.strategyMap(year, null)).orElseThrow();
         assertThat(latest.version()).isEqualTo(3);
         assertThat(latest.versions()).isEqualTo(List.of(3, 2, 1));
-        assertThat(CurrentTenant.runAs(company, () -> accounting.strategyMap(year, 1)).orElseThrow().graph().nodes()).hasSize(3);
+        assertThat(CurrentTenant.runAs(company, () -> strategyMaps.strategyMap(year, 1)).orElseThrow().graph().nodes()).hasSize(3);
 
         String page = mvc.perform(get("/company/strategy-map").cookie(session)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
@@ -87,6 +90,6 @@ class StrategyMapTests {
         String otherPage = mvc.perform(get("/company/strategy-map").cookie(otherSession)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(otherPage).doesNotContain("人材の定着").doesNotContain("禁煙チャレンジ");
-        assertThat(CurrentTenant.runAs(company, () -> accounting.strategyMap(year, null)).orElseThrow().version()).isEqualTo(3);
+        assertThat(CurrentTenant.runAs(company, () -> strategyMaps.strategyMap(year, null)).orElseThrow().version()).isEqualTo(3);
     }
 }

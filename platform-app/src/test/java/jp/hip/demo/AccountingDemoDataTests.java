@@ -25,11 +25,17 @@ class AccountingDemoDataTests {
     @Autowired
     HealthAccounting accounting;
 
+    @Autowired
+    jp.hip.accounting.HealthResources healthResources;
+
+    @Autowired
+    jp.hip.accounting.StrategyMaps strategyMaps;
+
     @Test
     void loadsThreeRealisticYearsOnceOnly() {
         // the demo profile ran the loaders at start-up; running again changes nothing
         UUID company = identity.tenantNamed(DemoData.COMPANY).orElseThrow().id();
-        new AccountingDemoData(identity, accounting).run(null);
+        new AccountingDemoData(identity, accounting, healthResources, strategyMaps).run(null);
         FiscalYear current = FiscalYear.current();
         CurrentTenant.runAs(company, () -> {
             for (int y = 0; y < 3; y++) {

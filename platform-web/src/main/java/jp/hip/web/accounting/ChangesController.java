@@ -183,7 +183,8 @@ class ChangesController {
                     form.getDirection(), form.getMethod(), form.getPopulation(), form.getBenefitKind()));
         } catch (AccountingException e) {
             FormErrors.reject(errors, e, "accounting.indicator.name", "name", "accounting.indicator.tier", "tier",
-                    "accounting.indicator.unit", "unit", "accounting.indicator.direction", "direction");
+                    "accounting.indicator.unit", "unit", "accounting.indicator.direction", "direction",
+                    "accounting.indicator.benefitKind", "benefitKind");
             return indicatorForm(i.id(), model);
         }
         redirect.addFlashAttribute("done", "accounting.indicator.changed");

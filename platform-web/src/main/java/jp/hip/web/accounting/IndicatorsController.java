@@ -71,7 +71,8 @@ class IndicatorsController {
             return "redirect:/company/indicators/" + id;
         } catch (AccountingException e) {
             FormErrors.reject(errors, e, "accounting.indicator.name", "name", "accounting.indicator.tier", "tier",
-                    "accounting.indicator.unit", "unit", "accounting.indicator.direction", "direction");
+                    "accounting.indicator.unit", "unit", "accounting.indicator.direction", "direction",
+                    "accounting.indicator.benefitKind", "benefitKind");
             return listView(model);
         }
     }

@@ -11,17 +11,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jp.hip.accounting.AccountingException;
 import jp.hip.accounting.FiscalYear;
-import jp.hip.accounting.HealthAccounting;
+import jp.hip.accounting.StrategyMaps;
 import jp.hip.accounting.StrategyGraph;
 import jp.hip.accounting.StrategyNodeKind;
 
-/** 戦略マップ: drawn as a diagram; HR staff edit it node by node and edge by edge, each edit a new version. */
+/**
+ * 戦略マップ: drawn as a diagram; HR staff edit it node by node and edge by edge, each edit a new version, rename a
+ * node, or delete the year's map with its versions after a confirmation.
+ */
 @Controller
 class StrategyMapController {
 
-    private final HealthAccounting accounting;
+    private final StrategyMaps accounting;
 
-    StrategyMapController(HealthAccounting accounting) {
+    StrategyMapController(StrategyMaps accounting) {
         this.accounting = accounting;
     }
 
@@ -54,6 +57,40 @@ class StrategyMapController {
     @PostMapping("/company/strategy-map/nodes/delete")
     String deleteNode(@RequestParam int year, @RequestParam String key, RedirectAttributes redirect) {
         return edit(year, g -> g.withoutNode(key), redirect);
+    }
+
+    @PostMapping("/company/strategy-map/nodes/rename")
+    String renameNode(@RequestParam int year, @RequestParam String key, @RequestParam(required = false) String label,
+            RedirectAttributes redirect) {
+        return edit(year, g -> g.withLabel(key, label), redirect);
+    }
+
+    @GetMapping("/company/strategy-map/delete")
+    String confirmDelete(@RequestParam int year, Model model) {
+        FiscalYear fy = Years.of(year);
+        var versions = accounting.versions(fy);
+        if (versions.isEmpty()) {
+            throw new jp.hip.web.PageNotFoundException();
+        }
+        model.addAttribute("title", "accounting.map.delete.title");
+        model.addAttribute("subject", fy.toString());
+        model.addAttribute("consequence", "accounting.map.delete.consequence");
+        model.addAttribute("args", new Object[] {versions.size()});
+        model.addAttribute("action", "/company/strategy-map/delete?year=" + fy.startYear());
+        model.addAttribute("cancel", "/company/strategy-map?year=" + fy.startYear());
+        return "accounting/confirm";
+    }
+
+    @PostMapping("/company/strategy-map/delete")
+    String delete(@RequestParam int year, RedirectAttributes redirect) {
+        FiscalYear fy = Years.of(year);
+        try {
+            accounting.deleteStrategyMap(fy);
+            redirect.addFlashAttribute("done", "accounting.map.deleted");
+        } catch (AccountingException e) {
+            redirect.addFlashAttribute("failed", e.messageKey());
+        }
+        return "redirect:/company/strategy-map?year=" + fy.startYear();
     }
 
     @PostMapping("/company/strategy-map/edges/delete")
