@@ -142,11 +142,12 @@ public class IdentityManagement {
                 throw new IdentityException(email == null ? "identity.user.email.invalid" : "identity.user.email.taken");
             }
             UUID tenantId = UUID.randomUUID();
-            Tenant tenant = tenants.save(new Tenant(tenantId, TenantKind.PERSONAL,
+            // flushed at once: the caller links the tenant to its person with plain SQL in the same transaction
+            Tenant tenant = tenants.saveAndFlush(new Tenant(tenantId, TenantKind.PERSONAL,
                     displayName + "（" + tenantId.toString().substring(0, 8) + "）", null, clock.instant()));
             UserAccount user = UserAccount.active(tenant.id(), tenant.kind(), email.strip(), displayName, EnumSet.of(Role.INDIVIDUAL),
                     passwordEncoder.encode(rawPassword), clock.instant());
-            users.save(user);
+            users.saveAndFlush(user);
             audit.recordFor(tenant.id(), user.id().toString(), displayName, "INDIVIDUAL_REGISTERED", "User", user.id().toString(), null);
             return tenant.id();
         }));
