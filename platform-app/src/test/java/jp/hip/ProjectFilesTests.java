@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ProjectFilesTests {
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"messages", "messages-accounting", "messages-guidelines", "messages-phr", "messages-collabo", "messages-forms"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"messages", "messages-accounting", "messages-guidelines", "messages-phr", "messages-phrjoin", "messages-collabo", "messages-forms"})
     void japaneseAndEnglishMessagesHaveTheSameKeys(String bundle) throws IOException {
         Properties ja = load("/" + bundle + "_ja.properties");
         Properties en = load("/" + bundle + "_en.properties");

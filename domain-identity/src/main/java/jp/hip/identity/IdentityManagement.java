@@ -129,6 +129,30 @@ public class IdentityManagement {
         }));
     }
 
+    /**
+     * A person who proved who they are (PHR sign-up with an insurer's one-time code, ADR 0043) gets their own
+     * PERSONAL tenant and an active INDIVIDUAL user. Joins the caller's transaction; runs as system. The e-mail
+     * is refused whichever tenant has it (probe L1); the tenant is named after the person plus a short unique part
+     * (tenant names are unique, people's names are not).
+     */
+    public UUID registerIndividual(String displayName, String email, String rawPassword) {
+        UserAccount.checkPasswordStrength(rawPassword);
+        return CurrentTenant.runAsSystem(() -> tx.execute(status -> {
+            if (email == null || users.emailTakenInAnyTenant(email.strip())) {
+                throw new IdentityException(email == null ? "identity.user.email.invalid" : "identity.user.email.taken");
+            }
+            UUID tenantId = UUID.randomUUID();
+            // flushed at once: the caller links the tenant to its person with plain SQL in the same transaction
+            Tenant tenant = tenants.saveAndFlush(new Tenant(tenantId, TenantKind.PERSONAL,
+                    displayName + "（" + tenantId.toString().substring(0, 8) + "）", null, clock.instant()));
+            UserAccount user = UserAccount.active(tenant.id(), tenant.kind(), email.strip(), displayName, EnumSet.of(Role.INDIVIDUAL),
+                    passwordEncoder.encode(rawPassword), clock.instant());
+            users.saveAndFlush(user);
+            audit.recordFor(tenant.id(), user.id().toString(), displayName, "INDIVIDUAL_REGISTERED", "User", user.id().toString(), null);
+            return tenant.id();
+        }));
+    }
+
     /** Operator set-up and demo data: a tenant without a first user. Runs as system. */
     public UUID registerTenant(TenantKind kind, String name, String corporateNumber) {
         return CurrentTenant.runAsSystem(() -> tx.execute(status -> tenants.save(

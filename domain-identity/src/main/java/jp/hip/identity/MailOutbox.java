@@ -95,9 +95,11 @@ public class MailOutbox {
                     message.setText(mail.body());
                     message.setSentDate(java.util.Date.from(now));
                     sender.send(message);
-                    // sent: the one-time link's token leaves the table (it is stored only as a hash elsewhere)
+                    // sent: the one-time link's token and a member invitation's code leave the table (each is stored
+                    // only as a hash elsewhere; ADR 0043)
                     jdbc.sql("update plat_mail_outbox set status = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null, "
-                                    + "body = regexp_replace(body, '/invitation/[A-Za-z0-9_-]+', '/invitation/(sent)', 'g') where id = ?")
+                                    + "body = regexp_replace(regexp_replace(body, '/invitation/[A-Za-z0-9_-]+', '/invitation/(sent)', 'g'), "
+                                    + "'Invitation code: [A-Z0-9-]+', 'Invitation code: (sent)', 'g') where id = ?")
                             .params(Timestamp.from(now), mail.id()).update();
                     delivered++;
                 } catch (RuntimeException e) {

@@ -138,7 +138,7 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/fhir/Observation/*").hasAuthority("SCOPE_system/Observation.u")
                         .requestMatchers(HttpMethod.POST, "/fhir/Observation/$validate", "/fhir/Patient/$validate").authenticated()
                         .requestMatchers(HttpMethod.GET, "/fhir/Consent", "/fhir/Consent/*").hasAnyAuthority("SCOPE_system/Consent.rs", "SCOPE_patient/Consent.rs")
-                        .requestMatchers(HttpMethod.POST, "/fhir/Consent").hasAuthority("SCOPE_system/Consent.c")
+                        .requestMatchers(HttpMethod.POST, "/fhir/Consent").hasAnyAuthority("SCOPE_system/Consent.c", "SCOPE_patient/Consent.c")
                         .requestMatchers(HttpMethod.GET, "/fhir/MedicationStatement", "/fhir/MedicationStatement/*").hasAnyAuthority("SCOPE_system/MedicationStatement.rs", "SCOPE_patient/MedicationStatement.rs")
                         .requestMatchers(HttpMethod.POST, "/fhir/MedicationStatement").hasAuthority("SCOPE_system/MedicationStatement.c")
                         .requestMatchers(HttpMethod.POST, "/fhir").authenticated()

@@ -32,7 +32,7 @@ public class SmartApps implements SmartAppDirectory {
 
     /** Scopes a SMART app may ask for (SMART v2: r = read, s = search, c = create). Never given to client credentials. */
     public static final List<String> SCOPES = List.of("launch/patient", "patient/Patient.rs", "patient/Observation.rs",
-            "patient/Observation.c", "patient/Consent.rs", "patient/MedicationStatement.rs");
+            "patient/Observation.c", "patient/Consent.rs", "patient/Consent.c", "patient/MedicationStatement.rs");
 
     /** Marks a registered client as a SMART app (client setting). */
     static final String SMART_SETTING = "hip.smart_app";

@@ -37,7 +37,7 @@ class WebSecurityConfiguration {
                 .addFilterBefore(new SecondFactorGate(), org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         // public
-                        .requestMatchers("/", "/login", "/invitation/**", "/error", "/css/**", "/js/**", "/images/**",
+                        .requestMatchers("/", "/login", "/invitation/**", "/join", "/error", "/css/**", "/js/**", "/images/**",
                                 "/favicon.ico", "/actuator/health", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**").permitAll()
                         // public guideline list, permalinks and live logos (guideline registry)

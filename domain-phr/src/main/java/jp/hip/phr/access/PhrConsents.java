@@ -116,7 +116,9 @@ public class PhrConsents {
      * its own so that history shows the request. Everything in one transaction; nothing is written on a refusal.
      */
     public StoredResource<Consent> createConsent(Accessor accessor, Consent consent) {
-        accessor.requireTenant();
+        if (accessor.individual()) {
+            return createMyConsent(accessor, consent);
+        }
         if (!accessor.recordsConsents()) {
             throw PhrException.of(Kind.FORBIDDEN, "phr.error.consentRecorderNotAllowed");
         }
@@ -141,6 +143,28 @@ public class PhrConsents {
             return new StoredResource<>(currentConsent(id), written.versionId(), true);
         });
         return stored;
+    }
+
+    /**
+     * The person grants or withdraws through an app they authorised (SMART {@code patient/Consent.c}, ADR 0033, 0037):
+     * the consent is theirs, so no evidence is asked for; the same mapping and the same grant and withdrawal paths as
+     * their page. Another person's id is unknown (404); the recipient must hold the person's data (a membership),
+     * as on the page (422 otherwise). Audited like the page ({@code PHR_CONSENT_GRANTED}/{@code _WITHDRAWN}, the app
+     * as actor).
+     */
+    private StoredResource<Consent> createMyConsent(Accessor individual, Consent consent) {
+        UUID person = individuals.myPerson(individual);
+        ConsentRequest request = ConsentRequest.of(consent);
+        if (!person.equals(request.personId())) {
+            throw new PhrException(Kind.NOT_FOUND, List.of(Problem.of("phr.error.notFound", "Consent.patient", "Patient/" + request.personId())));
+        }
+        return tx.execute(status -> {
+            if (!individuals.isMember(request.recipientTenantId(), person)) {
+                throw new PhrException(Kind.INVALID, List.of(Problem.of("phr.error.consentRecipient", "Consent.provision.actor",
+                        "Organization/" + request.recipientTenantId())));
+            }
+            return recordInTx(individual, request);
+        });
     }
 
     /** The grant or withdrawal a recorded consent asks for, inside the caller's transaction. */

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Dates (Japan time) and values as the PHR pages show them, available to those templates as {@code fmt}. */
 @ControllerAdvice(assignableTypes = {PersonalRecordsController.class, PersonalRightsController.class, CheckupImportController.class,
-        MembersOverviewController.class})
+        MembersOverviewController.class, MemberInvitationsController.class})
 public class PhrFormat {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu/MM/dd");

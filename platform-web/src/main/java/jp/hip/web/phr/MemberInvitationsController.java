@@ -1,0 +1,107 @@
+package jp.hip.web.phr;
+
+import java.time.Instant;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jp.hip.identity.SignedInUser;
+import jp.hip.phr.PhrException;
+import jp.hip.phr.invitations.MemberInvitations;
+import jp.hip.phr.invitations.MemberInvitations.Delivery;
+import jp.hip.phr.invitations.MemberInvitations.InviteRequest;
+
+/**
+ * Insurer staff: invite a member to see their records (ADR 0043). The one-time code goes out by mail (through the
+ * outbox) or is printed on a 結果通知, shown once on a printable page.
+ */
+@Controller
+@RequestMapping("/insurer/members/invitations")
+class MemberInvitationsController {
+
+    static final int SHOWN = 50;
+
+    /** The member's card numbers, how the code goes out, and the address for a mail. */
+    public static class InviteForm {
+        @Size(max = 80) private String symbol = "";
+        @jakarta.validation.constraints.NotBlank(message = "{validation.required}") @Size(max = 40) private String number = "";
+        @Size(max = 8) private String branch = "";
+        @NotNull(message = "{validation.required}") private Delivery delivery = Delivery.PRINT;
+        @Size(max = 254) private String email = "";
+
+        InviteRequest request() {
+            return new InviteRequest(symbol, number, branch, delivery, email);
+        }
+
+        public String getSymbol() { return symbol; }
+        public void setSymbol(String v) { symbol = v; }
+        public String getNumber() { return number; }
+        public void setNumber(String v) { number = v; }
+        public String getBranch() { return branch; }
+        public void setBranch(String v) { branch = v; }
+        public Delivery getDelivery() { return delivery; }
+        public void setDelivery(Delivery v) { delivery = v; }
+        public String getEmail() { return email; }
+        public void setEmail(String v) { email = v; }
+    }
+
+    private final MemberInvitations invitations;
+
+    MemberInvitationsController(MemberInvitations invitations) {
+        this.invitations = invitations;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal SignedInUser me, Model model) {
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new InviteForm());
+        }
+        model.addAttribute("invitations", invitations.recent(CheckupImportController.insurer(me), SHOWN));
+        model.addAttribute("now", Instant.now());
+        model.addAttribute("validityDays", invitations.validity().toDays());
+        return "phr/member-invitations";
+    }
+
+    @PostMapping
+    String invite(@AuthenticationPrincipal SignedInUser me, @Valid @ModelAttribute("form") InviteForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                var issued = invitations.invite(CheckupImportController.insurer(me), form.request());
+                if (issued.delivery() == Delivery.PRINT) {
+                    redirect.addFlashAttribute("issued", issued);
+                    return "redirect:/insurer/members/invitations/notice";
+                }
+                redirect.addFlashAttribute("done", "phr.invite.mailed");
+                return "redirect:/insurer/members/invitations";
+            } catch (PhrException e) {
+                e.problems().forEach(p -> {
+                    if (p.where() == null) {
+                        errors.reject(p.key());
+                    } else {
+                        errors.rejectValue(p.where(), p.key());
+                    }
+                });
+            }
+        }
+        return list(me, model);
+    }
+
+    /** The printable 結果通知 with the code: shown once, right after the invitation was made. */
+    @GetMapping("/notice")
+    String notice(Model model) {
+        model.addAttribute("joinPath", "/join");
+        return "phr/member-invitation-notice";
+    }
+}
