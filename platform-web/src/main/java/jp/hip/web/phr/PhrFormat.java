@@ -11,6 +11,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(assignableTypes = {PersonalRecordsController.class, CheckupImportController.class, MembersOverviewController.class})
 public class PhrFormat {
 
+    private final jp.hip.phr.observations.CodeTable codes;
+
+    PhrFormat(jp.hip.phr.observations.CodeTable codes) {
+        this.codes = codes;
+    }
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu/MM/dd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss");
 
@@ -25,6 +31,19 @@ public class PhrFormat {
 
     public String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant.atZone(LineChart.JAPAN));
+    }
+
+    /** A UCUM unit as people read it (mmHg, 歩/日), in the page's language; FHIR keeps the UCUM code. */
+    public String unit(String ucum) {
+        return jp.hip.phr.DisplayUnits.label(ucum, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    }
+
+    /** An item's name in the page's language: the code table's English name in English mode, where it has one. */
+    public String item(String code, String nameJa) {
+        if (!"en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage())) {
+            return nameJa;
+        }
+        return codes.code(code).map(jp.hip.phr.ObservationCode::nameEn).filter(n -> n != null && !n.isBlank()).orElse(nameJa);
     }
 
     public String value(BigDecimal value) {
