@@ -46,6 +46,15 @@ public class PhrFormat {
         return codes.code(code).map(jp.hip.phr.ObservationCode::nameEn).filter(n -> n != null && !n.isBlank()).orElse(nameJa);
     }
 
+    /** The same for a summary row that carries only the Japanese name (the insurer's members overview). */
+    public String itemNamed(String nameJa) {
+        if (!"en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage())) {
+            return nameJa;
+        }
+        return codes.codes().stream().filter(c -> c.nameJa().equals(nameJa)).map(jp.hip.phr.ObservationCode::nameEn)
+                .filter(n -> n != null && !n.isBlank()).findFirst().orElse(nameJa);
+    }
+
     public String value(BigDecimal value) {
         if (value == null) {
             return "-";
