@@ -29,9 +29,14 @@ public final class Pages {
         return Math.min(Math.max(requested, 1), Math.max(pages, 1));
     }
 
-    /** A redirect to the same address and filters with {@code page} replaced. */
+    /** A redirect to the same address and filters (the request's parameters) with {@code page} replaced. */
     public static String redirect(HttpServletRequest request, int page) {
-        return "redirect:" + UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
-                .replaceQueryParam("page", page).build().toUriString();
+        UriComponentsBuilder target = UriComponentsBuilder.fromPath(request.getRequestURI());
+        request.getParameterMap().forEach((name, values) -> {
+            if (!name.equals("page") && !name.startsWith("_")) {
+                target.queryParam(name, (Object[]) values);
+            }
+        });
+        return "redirect:" + target.queryParam("page", page).encode().build().toUriString();
     }
 }
