@@ -51,11 +51,16 @@ public abstract class BrowserTests {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1280,1000", "--lang=ja");
+        configure(options);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
                 .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    }
+
+    /** Lets a test class change the browser's options (a phone's screen, for instance) before it starts. */
+    protected void configure(ChromeOptions options) {
     }
 
     @AfterEach

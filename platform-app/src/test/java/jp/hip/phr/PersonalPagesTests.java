@@ -90,6 +90,20 @@ class PersonalPagesTests {
     }
 
     @Test
+    void recordsShowUnitsForPeopleAndCaptionsSayOnlyWhatIsDrawn() throws Exception {
+        String weight = page("/me/records");
+        assertThat(weight).contains("mmHg").doesNotContain("mm[Hg]");
+        // 体重 has no guidance threshold: no dashed line is drawn, and the caption does not claim one
+        assertThat(weight).doesNotContain("stroke-dasharray", "破線");
+        assertThat(page("/me/records?code=3F077000002327101")).contains("stroke-dasharray", "破線は保健指導判定値です");
+        // the last x-axis label is anchored at its end, so it stays inside the chart
+        assertThat(weight).containsPattern("text-anchor=\"end\"[^>]*>\\d{4}/\\d{1,2}</text>")
+                .containsPattern("text-anchor=\"start\"[^>]*>\\d{4}/\\d{1,2}</text>");
+        String english = page("/me/records?lang=en");
+        assertThat(english).contains("Body weight", "mmHg").doesNotContain("{0}", "{1}");
+    }
+
+    @Test
     void recordsPageListsMedicationOnlyWhenThereIsSome() throws Exception {
         assertThat(page("/me/records")).doesNotContain("id=\"medications\"");
         var statement = PhrFhir.fhirContext().newJsonParser().parseResource(org.hl7.fhir.r4.model.MedicationStatement.class,

@@ -10,8 +10,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 import jp.hip.identity.SignedInUser;
 
-/** What the layout needs on every page: who is signed in, their navigation, the current path. */
-@ControllerAdvice(basePackages = "jp.hip.web")
+/**
+ * What the layout needs on every page: who is signed in, their navigation, the current path. The error pages
+ * (Boot's error controller, on the error dispatch) get the same, so a signed-in user keeps the menu there.
+ */
+@ControllerAdvice(basePackages = "jp.hip.web", assignableTypes = org.springframework.boot.webmvc.error.ErrorController.class)
 class LayoutAdvice {
 
     @ModelAttribute("me")

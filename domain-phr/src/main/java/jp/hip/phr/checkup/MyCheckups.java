@@ -73,7 +73,7 @@ public class MyCheckups {
                 .query((rs, n) -> {
                     BigDecimal number = rs.getBigDecimal(3);
                     String shown = number != null
-                            ? number.stripTrailingZeros().toPlainString() + (rs.getString(4) == null ? "" : " " + unitLabel(rs.getString(4)))
+                            ? number.stripTrailingZeros().toPlainString() + (rs.getString(4) == null ? "" : " " + jp.hip.phr.DisplayUnits.label(rs.getString(4)))
                             : rs.getString(5);
                     return new Row(rs.getObject(1, UUID.class), rs.getString(2),
                             new Item(rs.getString(2), table.nameOf(rs.getString(2)), shown, rs.getString(6)));
@@ -97,14 +97,5 @@ public class MyCheckups {
                         List.of(), checkups.size(), checkups.stream().map(Checkup::date).min(java.util.Comparator.naturalOrder()).orElse(null),
                         checkups.stream().map(Checkup::date).max(java.util.Comparator.naturalOrder()).orElse(null)));
         return checkups;
-    }
-
-    private static String unitLabel(String ucum) {
-        return switch (ucum) {
-            case "mm[Hg]" -> "mmHg";
-            case "mL/min/{1.73_m2}" -> "mL/分/1.73m²";
-            case "/min" -> "回/分";
-            default -> ucum;
-        };
     }
 }

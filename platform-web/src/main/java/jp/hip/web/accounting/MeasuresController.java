@@ -179,13 +179,17 @@ class MeasuresController {
 
     @GetMapping("/company/measures")
     String list(@RequestParam(required = false) Integer year, @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String dir, @RequestParam(required = false) Integer page, Model model) {
+            @RequestParam(required = false) String dir, @RequestParam(required = false) String page, Model model,
+            jakarta.servlet.http.HttpServletRequest request) {
         FiscalYear fy = Years.of(year);
         Sort by = Sort.of(sort);
         boolean descending = "desc".equalsIgnoreCase(dir);
         var all = by.apply(accounting.measures(fy), descending);
         int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int shown = Math.min(Math.max(page == null ? 1 : page, 1), pages);
+        int shown = jp.hip.web.Pages.nearest(jp.hip.web.Pages.requested(page), pages);
+        if (page != null && shown != jp.hip.web.Pages.requested(page)) {
+            return jp.hip.web.Pages.redirect(request, shown);
+        }
         model.addAttribute("year", fy);
         model.addAttribute("sort", by.name().toLowerCase(Locale.ROOT));
         model.addAttribute("dir", descending ? "desc" : "asc");
@@ -229,11 +233,15 @@ class MeasuresController {
     }
 
     @GetMapping("/company/measures/{id}")
-    String detail(@PathVariable String id, @RequestParam(required = false) Integer page, Locale locale, Model model) {
+    String detail(@PathVariable String id, @RequestParam(required = false) String page, Locale locale, Model model,
+            jakarta.servlet.http.HttpServletRequest request) {
         model.addAttribute("lineForm", new LineForm());
         model.addAttribute("timeForm", new TimeForm());
-        model.addAttribute("page", page == null ? 1 : page);
-        return detailView(id, locale, model);
+        int requested = jp.hip.web.Pages.requested(page);
+        model.addAttribute("page", requested);
+        String view = detailView(id, locale, model);
+        int shown = ((HealthAccounting.MeasurePage) model.getAttribute("linePage")).page();
+        return page != null && shown != requested ? jp.hip.web.Pages.redirect(request, shown) : view;
     }
 
     @PostMapping("/company/measures/{id}/lines")

@@ -77,6 +77,17 @@ class PublicGuidelinesController {
         public int getPage() { return page; }
         public void setPage(int v) { page = v; }
 
+        /** Longer search terms are not searched for: the page says so (a name is never this long). */
+        static final int MAX_TERM = 100;
+
+        boolean termsTooLong() {
+            return association.length() > MAX_TERM || title.length() > MAX_TERM;
+        }
+
+        private static String term(String text) {
+            return text.length() > MAX_TERM ? "" : text;
+        }
+
         boolean datesValid() {
             return GuidelineForms.isDate(from) && GuidelineForms.isDate(to);
         }
@@ -84,7 +95,7 @@ class PublicGuidelinesController {
         PublicQuery query() {
             DeclarationStatus s = GuidelineForms.enumOrNull(DeclarationStatus.class, status);
             PublicQuery.Sort order = GuidelineForms.enumOrNull(PublicQuery.Sort.class, sort);
-            return new PublicQuery(association, title, GuidelineForms.enumOrNull(ServiceCategory.class, category),
+            return new PublicQuery(term(association), term(title), GuidelineForms.enumOrNull(ServiceCategory.class, category),
                     GuidelineForms.enumOrNull(GuidelineKind.class, kind), s != null && s.isPublic() ? s : null,
                     GuidelineForms.isDate(from) ? GuidelineForms.date(from) : null,
                     GuidelineForms.isDate(to) ? GuidelineForms.date(to) : null,
@@ -112,6 +123,7 @@ class PublicGuidelinesController {
         }
         model.addAttribute("result", result);
         model.addAttribute("badDates", !filter.datesValid());
+        model.addAttribute("termsTooLong", filter.termsTooLong());
         model.addAttribute("statuses", DeclarationStatus.PUBLIC);
         model.addAttribute("categories", ServiceCategory.values());
         model.addAttribute("kinds", GuidelineKind.values());

@@ -50,8 +50,19 @@ class CheckupImportController {
     }
 
     @GetMapping
-    String form(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "1") int page, Model model) {
-        model.addAttribute("uploads", checkups.uploads(insurer(me), Math.max(0, page - 1), PAGE_SIZE));
+    String form(@AuthenticationPrincipal SignedInUser me, @RequestParam(required = false) String page, Model model,
+            jakarta.servlet.http.HttpServletRequest request) {
+        int requested = jp.hip.web.Pages.requested(page);
+        var uploads = checkups.uploads(insurer(me), Math.max(0, requested - 1), PAGE_SIZE);
+        int nearest = jp.hip.web.Pages.nearest(requested, uploads.pages());
+        if (page != null && nearest != requested) {
+            return jp.hip.web.Pages.redirect(request, nearest);
+        }
+        return form(me, uploads, model);
+    }
+
+    private String form(SignedInUser me, jp.hip.phr.checkup.CheckupUploads uploads, Model model) {
+        model.addAttribute("uploads", uploads);
         model.addAttribute("members", records.memberCount(me.tenantId()));
         model.addAttribute("insurerNumbers", checkups.insurerNumbers(me.tenantId()));
         return "phr/checkup-import";
@@ -62,7 +73,7 @@ class CheckupImportController {
             Model model) throws IOException {
         if (file == null || file.isEmpty()) {
             model.addAttribute("failed", "phr.import.noFile");
-            return form(me, 1, model);
+            return form(me, checkups.uploads(insurer(me), 0, PAGE_SIZE), model);
         }
         model.addAttribute("report", checkups.importUpload(insurer(me), file.getOriginalFilename(), file.getBytes()));
         return "phr/checkup-result";

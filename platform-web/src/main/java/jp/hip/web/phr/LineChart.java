@@ -30,7 +30,13 @@ public record LineChart(String title, String unit, int width, int height, String
 
     public record Dot(double x, double y, boolean outside, String label) {}
 
-    public record Tick(double position, String label) {}
+    /** A tick label; {@code anchor} is its SVG text-anchor, so the first and last x labels stay inside the chart. */
+    public record Tick(double position, String label, String anchor) {
+
+        Tick(double position, String label) {
+            this(position, label, "end");
+        }
+    }
 
     static LineChart of(ObservationCode code, List<TimelinePoint> points) {
         List<TimelinePoint> values = points.stream().filter(p -> p.value() != null).toList();
@@ -58,7 +64,8 @@ public record LineChart(String title, String unit, int width, int height, String
             double x = LEFT + plotW * (p.effective().getEpochSecond() - first) / (double) (last - first);
             double y = TOP + plotH * (max - p.value().doubleValue()) / (max - min);
             dots.add(new Dot(round(x), round(y), p.outsideReference(),
-                    day.format(p.effective().atZone(JAPAN)) + " " + p.value().stripTrailingZeros().toPlainString() + " " + p.unit()));
+                    day.format(p.effective().atZone(JAPAN)) + " " + p.value().stripTrailingZeros().toPlainString() + " " + jp.hip.phr.DisplayUnits.label(p.unit(),
+                            org.springframework.context.i18n.LocaleContextHolder.getLocale())));
         }
         String polyline = dots.stream().map(d -> d.x() + "," + d.y()).collect(Collectors.joining(" "));
         Double referenceY = reference == null ? null : round(TOP + plotH * (max - reference.doubleValue()) / (max - min));
@@ -72,7 +79,8 @@ public record LineChart(String title, String unit, int width, int height, String
             for (int i = 0; i <= 4; i++) {
                 long t = first + (last - first) * i / 4;
                 LocalDate date = java.time.Instant.ofEpochSecond(t).atZone(JAPAN).toLocalDate();
-                xTicks.add(new Tick(round(LEFT + plotW * i / 4), date.getYear() + "/" + date.getMonthValue()));
+                xTicks.add(new Tick(round(LEFT + plotW * i / 4), date.getYear() + "/" + date.getMonthValue(),
+                        i == 0 ? "start" : i == 4 ? "end" : "middle"));
             }
         }
         return new LineChart(code.nameJa(), code.unit(), WIDTH, HEIGHT, polyline, dots, referenceY,

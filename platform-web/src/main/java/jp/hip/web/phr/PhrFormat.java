@@ -16,6 +16,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
         MembersOverviewController.class, MemberInvitationsController.class})
 public class PhrFormat {
 
+    private final jp.hip.phr.observations.CodeTable codes;
+
+    PhrFormat(jp.hip.phr.observations.CodeTable codes) {
+        this.codes = codes;
+    }
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu/MM/dd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss");
 
@@ -58,6 +64,28 @@ public class PhrFormat {
 
     private static boolean english() {
         return "en".equals(LocaleContextHolder.getLocale().getLanguage());
+    }
+
+    /** A UCUM unit as people read it (mmHg, 歩/日), in the page's language; FHIR keeps the UCUM code. */
+    public String unit(String ucum) {
+        return jp.hip.phr.DisplayUnits.label(ucum, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    }
+
+    /** An item's name in the page's language: the code table's English name in English mode, where it has one. */
+    public String item(String code, String nameJa) {
+        if (!"en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage())) {
+            return nameJa;
+        }
+        return codes.code(code).map(jp.hip.phr.ObservationCode::nameEn).filter(n -> n != null && !n.isBlank()).orElse(nameJa);
+    }
+
+    /** The same for a summary row that carries only the Japanese name (the insurer's members overview). */
+    public String itemNamed(String nameJa) {
+        if (!"en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage())) {
+            return nameJa;
+        }
+        return codes.codes().stream().filter(c -> c.nameJa().equals(nameJa)).map(jp.hip.phr.ObservationCode::nameEn)
+                .filter(n -> n != null && !n.isBlank()).findFirst().orElse(nameJa);
     }
 
     public String value(BigDecimal value) {
