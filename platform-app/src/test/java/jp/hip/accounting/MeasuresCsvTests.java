@@ -144,9 +144,11 @@ class MeasuresCsvTests {
         String second = mvc.perform(get("/company/measures?year=2031&sort=participants&dir=desc&page=2").cookie(session))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(second).contains("ページ 2 / 2", "施策05", "施策01").doesNotContain("施策06<");
-        String beyond = mvc.perform(get("/company/measures?year=2031&sort=participants&dir=desc&page=9").cookie(session))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(beyond).contains("ページ 2 / 2");
+        // beyond the end: redirected to the last page with the same filters (issue 15), never 「ページ 9 / 2」
+        mvc.perform(get("/company/measures?year=2031&sort=participants&dir=desc&page=9").cookie(session))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        "/company/measures?year=2031&sort=participants&dir=desc&page=2"));
         assertThat(lines(download(session, "/company/measures.csv?year=2031&sort=participants&dir=desc"))).hasSize(56);
     }
 }

@@ -102,9 +102,9 @@ class PhoneBrowserTests extends BrowserTests {
                 : email.startsWith("staff@") ? "/association/guidelines" : null;
         if (list != null) {
             open(list);
-            WebElement detail = waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
-                    "main a[href*='/measures/'][href$='0'], main a[href*='/measures/'], main a[href*='/declarations/']")));
-            String href = detail.getAttribute("href");
+            waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("footer.site-footer")));
+            String href = browser.findElements(By.cssSelector("main a")).stream().map(a -> a.getAttribute("href"))
+                    .filter(h -> h != null && h.matches(".*/(measures|declarations)/[0-9a-f-]{36}$")).findFirst().orElseThrow();
             browser.get(href);
             waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("footer.site-footer")));
             assertFits(href);
