@@ -111,7 +111,7 @@ class GuidelineJourneyBrowserTests extends BrowserTests {
                 .executeScript("return document.getElementById('logo').naturalWidth;");
         assertThat(logoWidth.intValue()).isEqualTo(240);
         String qr = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("qr-image"))).getAttribute("src");
-        assertThat(qr).startsWith("data:image/gif;base64,");
+        assertThat(qr).startsWith("data:image/svg+xml;base64,"); // drawn on the server (ADR 0098)
         screenshot("guideline-public-entry");
         open("/guidelines/" + registrationNo + "/logo.svg");
         assertThat(browser.getPageSource()).contains("掲載中").contains("#0031D8");
