@@ -85,6 +85,7 @@ public class HealthAccounting {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final TransactionTemplate tx;
+    private final TransactionTemplate readOnly;
     private final Clock clock;
     private final FacilityLedger ledger;
     private final AccountingImports imports;
@@ -105,6 +106,8 @@ public class HealthAccounting {
         this.jdbc = jdbc;
         this.audit = audit;
         this.tx = tx;
+        this.readOnly = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
+        this.readOnly.setReadOnly(true);
         this.clock = clock;
         this.ledger = ledger;
         this.imports = imports;
@@ -302,10 +305,14 @@ public class HealthAccounting {
         return tx.execute(s -> AccountingViews.sumBy(lines.findByFiscalYear(year.startYear()), InvestmentLine::expenseType, ExpenseType.class));
     }
 
+    /**
+     * The year's analyses. Read-only: the thousands of lines it loads are neither snapshotted nor dirty-checked at
+     * commit (the commit flush was most of the page's server time at 10 years × 200 measures; ADR 0029).
+     */
     public Analysis analysis(FiscalYear year, boolean japanese) {
-        return tx.execute(s -> new Analyses(year, measures.findByFiscalYearBetween(year.startYear() - 1, year.startYear()),
+        return readOnly.execute(s -> new Analyses(year, measures.findByFiscalYearBetween(year.startYear() - 1, year.startYear()),
                 lines.findByFiscalYearBetween(year.startYear() - 1, year.startYear()), indicators(), healthIssues(japanese),
-                policy(year), mapStore.find(year, null).orElse(null)).compute());
+                policy(year), mapStore.latest(year).orElse(null)).compute());
     }
 
     /** 健康経営度調査 cost answer: one row per measure, cost in the four expense types (UTF-8 with BOM). */

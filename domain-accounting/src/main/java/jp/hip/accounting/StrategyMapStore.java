@@ -38,6 +38,12 @@ class StrategyMapStore {
         });
     }
 
+    /** The latest version only, without the list of versions (one query fewer, for the analysis). */
+    Optional<StrategyMapView> latest(FiscalYear year) {
+        return tx.execute(s -> strategyMaps.findFirstByFiscalYearOrderByVersionDesc(year.startYear())
+                .map(m -> new StrategyMapView(year, m.version(), m.createdAt(), m.graph(), List.of(m.version()))));
+    }
+
     /** Deletes every version of the year's map; returns how many there were. */
     int deleteAll(FiscalYear year) {
         return tx.execute(s -> {
