@@ -86,7 +86,7 @@ class PersonalPagesTests {
         assertThat(ldl).contains("141", "基準外", "stroke-dasharray");
         assertThat(ldl).doesNotContain("<script>", " style=");
         assertThat(mvc.perform(get("/me/records?code=nope").cookie(session)).andReturn().getResponse().getStatus()).isEqualTo(404);
-        assertThat(page("/me/access-log")).contains("Timeline.read");
+        assertThat(page("/me/access-log?view=own")).contains("グラフ", "最新の値");
     }
 
     @Test
@@ -112,7 +112,7 @@ class PersonalPagesTests {
                 statement, java.util.Optional.empty());
         String html = page("/me/records");
         assertThat(html).contains("id=\"medications\"", "お薬", "カルボシステイン錠250mg", "2233002F1280", "服用中", "2025/06/01");
-        assertThat(page("/me/access-log")).contains("MedicationStatement.list");
+        assertThat(page("/me/access-log?view=own")).contains("お薬の一覧", "カルボシステイン錠250mg");
     }
 
     @Test
@@ -146,7 +146,8 @@ class PersonalPagesTests {
         mvc.perform(post("/me/consents/" + consent + "/withdraw").cookie(session).with(csrf()));
         assertThat(observations.searchObservations(reader, query)).isEmpty();
         assertThat(page("/me/consents")).contains("撤回済");
-        assertThat(page("/me/access-log")).contains("Observation.search", "Consent/" + consent + "/_history/1", "同意");
+        assertThat(page("/me/access-log")).contains("検査値などの検索", "あなたの同意：健診結果", "（第1版）")
+                .doesNotContain("Consent/" + consent);
         // The insurer reads its own 特定健診 records by law, consent or not.
         Accessor insurer = Accessor.tenant(insurerStaff.tenantId(), "staff", "保険者担当", Accessor.Channel.API);
         assertThat(observations.searchObservations(insurer, query)).hasSize(ITEMS);
@@ -180,7 +181,7 @@ class PersonalPagesTests {
     }
 
     @Test
-    void exportHoldsNdjsonAndTheOriginalXmlThenDeletionRemovesEverythingButTheTombstone() throws Exception {
+    void exportHoldsNdjsonAndTheOriginalXmlThenDeletionKeepsOnlyWhatTheLawKeeps() throws Exception {
         MockHttpServletResponse export = mvc.perform(get("/me/export").cookie(session)).andReturn().getResponse();
         assertThat(export.getContentType()).isEqualTo("application/zip");
         Map<String, String> entries = new HashMap<>();
@@ -199,15 +200,21 @@ class PersonalPagesTests {
         mvc.perform(post("/me/delete").cookie(session).with(csrf()));
         assertThat(jdbc.sql("select count(*) from phr_observation where person_id = ?").param(personId).query(Long.class).single()).isEqualTo(ITEMS);
 
-        mvc.perform(post("/me/delete").cookie(session).with(csrf()).param("confirm", "yes"));
-        for (String table : new String[] {"phr_observation", "phr_source_document", "phr_consent", "phr_membership"}) {
-            assertThat(jdbc.sql("select count(*) from " + table + " where person_id = ?").param(personId).query(Long.class).single())
-                    .as(table).isZero();
-        }
-        assertThat(jdbc.sql("select count(*) from phr_person where id = ?").param(personId).query(Long.class).single()).isZero();
+        String deleted = mvc.perform(post("/me/delete").cookie(session).with(csrf()).param("confirm", "yes")).andReturn()
+                .getResponse().getContentAsString();
+        // The insurer's 特定健診 stays with it by law (ADR 0041); the employer held nothing, so its link goes.
+        assertThat(deleted).contains("法令により残っている記録", "高齢者の医療の確保に関する法律 第22条");
+        assertThat(jdbc.sql("select count(*) from phr_observation where person_id = ?").param(personId).query(Long.class).single())
+                .isEqualTo(ITEMS);
+        assertThat(jdbc.sql("select count(*) from phr_membership where person_id = ?").param(personId).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from phr_consent where person_id = ?").param(personId).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from phr_person where id = ? and personal_tenant_id is null").param(personId)
+                .query(Long.class).single()).isEqualTo(1);
         assertThat(rights.tombstoneOf(personId)).isPresent();
         assertThat(jdbc.sql("select count(*) from phr_access_log where person_id = ? and channel = 'EXPORT'").param(personId)
                 .query(Long.class).single()).isEqualTo(1);
-        assertThat(page("/me/records")).contains("まだ記録はありません");
+        assertThat(mvc.perform(get("/me/records").cookie(session)).andReturn().getResponse().getStatus())
+                .as("the account is closed").isNotEqualTo(200);
     }
 }

@@ -97,7 +97,21 @@ class PhrBrowserTests extends BrowserTests {
         assertThat(observations.searchObservations(insurer, all)).hasSize(stored);
 
         open("/me/access-log");
-        assertThat(text("#access-log")).contains("Observation.search", "Consent/", "同意", "法令（高齢者医療確保法");
+        // one entry per request, in words: who, what (item names and dates) and why (ADR 0042); no ids
+        assertThat(text("#access-log")).contains(employerName, "検査値などの検索", "（17件）", "2025年6月10日の記録", "あなたの同意：健診結果",
+                "法令（高齢者医療確保法").doesNotContain("Observation/", "Consent/", person.toString());
+        // a phone (390 px): the entries and filters fit without sideways scrolling
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            open("/me/access-log");
+            Number scrollWidth = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript("return document.documentElement.scrollWidth;");
+            int innerWidth = ((Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.innerWidth;")).intValue();
+            assertThat(scrollWidth.intValue()).as("no sideways scrolling at 390 px").isLessThanOrEqualTo(innerWidth);
+            screenshot("phr-access-log-390");
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        }
 
         open("/me/data");
         String href = find("#export").getAttribute("href");
@@ -108,11 +122,17 @@ class PhrBrowserTests extends BrowserTests {
         assertThat(export.headers().firstValue("Content-Type")).hasValue("application/zip");
         assertThat(new String(export.body(), java.nio.charset.StandardCharsets.ISO_8859_1)).contains("Observation.ndjson", "original/");
 
+        // before: what stays with whom, under which law and until when
+        assertThat(text("#retained")).contains("特定健診の結果", "2025年度", "高齢者の医療の確保に関する法律 第22条", "年3月31日");
         find("#confirm").click();
         find("#delete").click();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "記録を削除しました")); // the next page, not this one
-        assertThat(text("main")).contains("まだ記録はありません");
-        assertThat(jdbc.sql("select count(*) from phr_observation where person_id = ?").param(person).query(Long.class).single()).isZero();
+        // what the insurer keeps by law, with whom and until when (ADR 0041)
+        assertThat(text("main")).contains("法令により残っている記録", "高齢者の医療の確保に関する法律 第22条", "年3月31日");
+        assertThat(jdbc.sql("select count(*) from phr_observation where person_id = ?").param(person).query(Long.class).single())
+                .as("the insurer's 特定健診 stays with it").isEqualTo(stored);
+        assertThat(jdbc.sql("select count(*) from phr_consent where person_id = ?").param(person).query(Long.class).single()).isZero();
+        assertThat(observations.searchObservations(insurer, all)).hasSize(stored);
         assertThat(rights.tombstoneOf(person)).isPresent();
         screenshot("phr-deleted");
     }

@@ -68,9 +68,10 @@ public class AccessLog {
         }
     }
 
-    /** The individual's own access log, grouped by request, filtered and paged in the query. */
-    public AccessLogEntry.Page myAccessLog(Accessor individual, AccessLogEntry.Filter filter, int page, int size) {
-        return reader.page(individuals.myPerson(individual), individual.tenantId(), filter, page, size);
+    /** The individual's own access log, grouped by request, filtered and paged in the query; item names in {@code locale}. */
+    public AccessLogEntry.Page myAccessLog(Accessor individual, AccessLogEntry.Filter filter, int page, int size,
+            java.util.Locale locale) {
+        return reader.page(individuals.myPerson(individual), individual.tenantId(), filter, page, size, locale);
     }
 
     /**

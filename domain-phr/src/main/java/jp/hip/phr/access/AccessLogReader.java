@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -47,7 +46,8 @@ class AccessLogReader {
         this.jdbc = jdbc;
     }
 
-    AccessLogEntry.Page page(UUID person, UUID personalTenant, AccessLogEntry.Filter filter, int page, int size) {
+    AccessLogEntry.Page page(UUID person, UUID personalTenant, AccessLogEntry.Filter filter, int page, int size,
+            java.util.Locale locale) {
         int p = Math.max(0, page);
         int s = Math.min(Math.max(1, size), 100);
         Map<String, Object> params = new HashMap<>();
@@ -84,7 +84,7 @@ class AccessLogReader {
                 .query((rs, n) -> new Raw(rs.getTimestamp(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
                 .list();
-        Map<String, String> codeNames = codeNames(raws.stream().map(Raw::items).toList());
+        Map<String, String> codeNames = codeNames(raws.stream().map(Raw::items).toList(), "en".equals(locale.getLanguage()));
         Map<String, AccessLogEntry.ConsentUsed> consents = consents(raws.stream().map(Raw::consents).toList());
         List<AccessLogEntry> entries = new ArrayList<>();
         for (Raw r : raws) {
@@ -134,7 +134,7 @@ class AccessLogReader {
     }
 
     /** The code table's names of the codes on this page, in the reader's language. */
-    private Map<String, String> codeNames(List<String> items) {
+    private Map<String, String> codeNames(List<String> items, boolean english) {
         Set<String> codes = new LinkedHashSet<>();
         for (String text : items) {
             if (text != null) {
@@ -144,7 +144,6 @@ class AccessLogReader {
         if (codes.isEmpty()) {
             return Map.of();
         }
-        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
         Map<String, String> names = new HashMap<>();
         jdbc.sql("select code, name_ja, name_en from phr_code where code in (:codes)").param("codes", codes)
                 .query(rs -> {

@@ -82,27 +82,30 @@ class PersonalDeletion {
             }
             Instant now = clock.instant();
             List<RetainedRecord> retained = retained(person);
-            Map<String, Object> p = params(person);
-            String keptCheckups = """
+            // what is kept is decided once, on the rows as they are before anything goes
+            Map<String, Object> p = new java.util.HashMap<>(params(person));
+            UUID[] keptValues = jdbc.sql("select id from (" + RetentionPeriods.RETAINED + ") r").params(p).query(UUID.class)
+                    .list().toArray(UUID[]::new);
+            UUID[] keptCheckups = jdbc.sql("""
                     select c.id from phr_checkup c
                      where c.person_id = :person and exists (select 1 from (%s) r join phr_checkup k on k.id = r.checkup_id
                             where k.tenant_id = c.tenant_id and k.checkup_date = c.checkup_date
-                              and k.institution_number = c.institution_number)""".formatted(RetentionPeriods.RETAINED);
+                              and k.institution_number = c.institution_number)""".formatted(RetentionPeriods.RETAINED))
+                    .params(p).query(UUID.class).list().toArray(UUID[]::new);
+            UUID[] keptFiles = jdbc.sql("""
+                    select o.source_document_id from phr_observation o where o.id = any(:values) and o.source_document_id is not null
+                    union select c.source_document_id from phr_checkup c where c.id = any(:checkups) and c.source_document_id is not null""")
+                    .param("values", keptValues).param("checkups", keptCheckups).query(UUID.class).list().toArray(UUID[]::new);
             tombstones.rememberCards(person, now);
             Map<String, Integer> removed = new LinkedHashMap<>();
-            // the order matters: what is kept is decided on the rows as they are before anything goes
-            removed.put("checkupHistory", jdbc.sql("delete from phr_checkup_observation_history where person_id = :person"
-                    + " and checkup_id not in (" + keptCheckups + ")").params(p).update());
-            removed.put("sourceDocuments", jdbc.sql("""
-                    delete from phr_source_document d where d.person_id = :person
-                       and d.id not in (select r.source_document_id from (%s) r where r.source_document_id is not null)
-                       and d.id not in (select c.source_document_id from phr_checkup c where c.id in (%s)
-                                          and c.source_document_id is not null)""".formatted(RetentionPeriods.RETAINED, keptCheckups))
-                    .params(p).update());
-            removed.put("checkups", jdbc.sql("delete from phr_checkup where person_id = :person and id not in (" + keptCheckups + ")")
-                    .params(p).update());
-            removed.put("observations", jdbc.sql("delete from phr_observation where person_id = :person and id not in (select id from ("
-                    + RetentionPeriods.RETAINED + ") r)").params(p).update());
+            removed.put("observations", jdbc.sql("delete from phr_observation where person_id = ? and not (id = any(?))")
+                    .params(person, keptValues).update());
+            removed.put("checkupHistory", jdbc.sql("delete from phr_checkup_observation_history where person_id = ? and not (checkup_id = any(?))")
+                    .params(person, keptCheckups).update());
+            removed.put("checkups", jdbc.sql("delete from phr_checkup where person_id = ? and not (id = any(?))")
+                    .params(person, keptCheckups).update());
+            removed.put("sourceDocuments", jdbc.sql("delete from phr_source_document where person_id = ? and not (id = any(?))")
+                    .params(person, keptFiles).update());
             removed.put("medicationStatements", jdbc.sql("delete from phr_medication_statement where person_id = ?").param(person).update());
             removed.put("consentEvidence", jdbc.sql("delete from phr_consent_evidence where person_id = ?").param(person).update());
             removed.put("consentVersions", jdbc.sql("delete from phr_consent where person_id = ?").param(person).update());

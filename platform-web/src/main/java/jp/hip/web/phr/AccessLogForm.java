@@ -12,34 +12,34 @@ import jp.hip.phr.AccessLogEntry;
  * {@code holder} (a tenant id from the list), {@code basis} (SELF, SUPPLIER, STATUTE, CONSENT), {@code from}/{@code to}
  * (2025-04-01 or 2025/4/1) and {@code page}. A value that does not parse is named in {@link #invalid()} and not applied.
  */
-record AccessLogForm(String view, String holder, String basis, String from, String to, Integer page) {
+public record AccessLogForm(String view, String holder, String basis, String from, String to, Integer page) {
 
-    boolean own() {
+    public boolean own() {
         return "own".equals(view);
     }
 
-    Optional<UUID> holderId() {
+    public Optional<UUID> holderId() {
         return parse(holder, UUID::fromString);
     }
 
-    Optional<AccessBasis.Kind> basisKind() {
+    public Optional<AccessBasis.Kind> basisKind() {
         return parse(basis, AccessBasis.Kind::valueOf);
     }
 
-    Optional<LocalDate> fromDate() {
+    public Optional<LocalDate> fromDate() {
         return parse(from, PersonalRecordsController::parseDate);
     }
 
-    Optional<LocalDate> toDate() {
+    public Optional<LocalDate> toDate() {
         return parse(to, PersonalRecordsController::parseDate);
     }
 
-    int pageIndex() {
+    public int pageIndex() {
         return page == null || page < 1 ? 0 : page - 1;
     }
 
     /** The fields given but not understood (message keys of their labels), in form order. */
-    java.util.List<String> invalid() {
+    public java.util.List<String> invalid() {
         java.util.List<String> bad = new java.util.ArrayList<>();
         if (given(holder) && holderId().isEmpty()) {
             bad.add("phr.accessLog.filter.holder");
@@ -56,7 +56,7 @@ record AccessLogForm(String view, String holder, String basis, String from, Stri
         return bad;
     }
 
-    AccessLogEntry.Filter filter() {
+    public AccessLogEntry.Filter filter() {
         return new AccessLogEntry.Filter(own(), holderId(), basisKind(), fromDate(), toDate());
     }
 

@@ -1,6 +1,7 @@
 package jp.hip.web.phr;
 
 import java.time.LocalDate;
+import java.util.Locale;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,12 +49,13 @@ class PersonalRightsController {
     }
 
     @GetMapping("/access-log")
-    String accessLog(@AuthenticationPrincipal SignedInUser me, @ModelAttribute("form") AccessLogForm form, Model model) {
+    String accessLog(@AuthenticationPrincipal SignedInUser me, @ModelAttribute("form") AccessLogForm form, Locale locale,
+            Model model) {
         Accessor accessor = PersonalRecordsController.me(me);
         if (!persons.hasRecords(accessor)) {
             return "phr/no-records";
         }
-        model.addAttribute("log", accessLog.myAccessLog(accessor, form.filter(), form.pageIndex(), LOG_PAGE_SIZE));
+        model.addAttribute("log", accessLog.myAccessLog(accessor, form.filter(), form.pageIndex(), LOG_PAGE_SIZE, locale));
         model.addAttribute("invalid", form.invalid());
         return "phr/access-log";
     }
