@@ -73,6 +73,15 @@ public class ObservationSearches {
         return counts.stream().mapToLong(StoredRows.Count::count).sum();
     }
 
+    /**
+     * How many match for the accessor, not logged: only for working out a paging position ($everything moving
+     * from observations to statements); nothing is returned to the caller from it.
+     */
+    public long positionCount(Accessor accessor, ObservationSearch search) {
+        SqlWhere where = where(search);
+        return stored.count(Table.OBSERVATION, accessor, where.sql(), where.params()).stream().mapToLong(StoredRows.Count::count).sum();
+    }
+
     SqlWhere where(ObservationSearch search) {
         SqlWhere where = new SqlWhere();
         search.subject().ifPresent(s -> where.and("o.person_id = " + where.bind(s)));
@@ -108,7 +117,7 @@ public class ObservationSearches {
      * under the LOINC system); another system: that system and code; an empty system ({@code |x}): nothing, as every
      * stored code has a system.
      */
-    private String codes(List<Token> any, SqlWhere where) {
+    String codes(List<Token> any, SqlWhere where) {
         Set<String> candidates = new LinkedHashSet<>();
         List<String> exact = new ArrayList<>();
         for (Token t : any) {

@@ -38,6 +38,8 @@ import jp.hip.phr.access.StoredRows;
 import jp.hip.phr.access.StoredRows.Row;
 import jp.hip.phr.access.StoredRows.Table;
 import jp.hip.phr.persons.PatientStore;
+import jp.hip.phr.search.SqlWhere;
+import jp.hip.phr.search.Token;
 
 /**
  * Observations (facade): create, update, read and search through FHIR, the individual's timeline and summary.
@@ -54,9 +56,11 @@ public class PhrObservations {
     private final AccessLog accessLog;
     private final Individuals individuals;
     private final PatientStore patients;
+    private final ObservationSearches searches;
 
     PhrObservations(JdbcClient jdbc, TransactionTemplate tx, Clock clock, CodeTable codes, StoredRows stored,
-            AccessLog accessLog, Individuals individuals, PatientStore patients) {
+            AccessLog accessLog, Individuals individuals, PatientStore patients, ObservationSearches searches) {
+        this.searches = searches;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -172,12 +176,10 @@ public class PhrObservations {
             params.put("subject", s);
         });
         query.code().ifPresent(c -> {
-            where.append(" and (o.code = :code or o.loinc = :code)");
-            params.put("code", c);
-        });
-        query.codeSystem().ifPresent(s -> {
-            where.append(" and (o.code_system = :codeSystem or (:codeSystem = 'http://loinc.org' and o.loinc is not null))");
-            params.put("codeSystem", s);
+            // the index-friendly shape of the FHIR search (o.code in (…), issue 10)
+            SqlWhere codeWhere = new SqlWhere();
+            where.append(" and (").append(searches.codes(List.of(new Token(query.codeSystem(), c)), codeWhere)).append(")");
+            params.putAll(codeWhere.params());
         });
         query.category().ifPresent(c -> {
             where.append(" and (o.category_jp = :cat or o.category_hl7 = :cat)");

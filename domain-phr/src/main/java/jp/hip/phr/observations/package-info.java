@@ -3,5 +3,5 @@
  * {@link jp.hip.phr.observations.PhrObservations}) and bulk ingest ({@link jp.hip.phr.observations.BulkIngest}).
  */
 @org.springframework.modulith.NamedInterface("observations")
-@jp.hip.phr.Capability(allowedDependencies = {"access", "persons"})
+@jp.hip.phr.Capability(allowedDependencies = {"access", "persons", "search"})
 package jp.hip.phr.observations;

@@ -61,26 +61,6 @@ public class PatientStore {
         return patient;
     }
 
-    /** Patients visible to the accessor; {@code identifier} is "system|value" or "value" of 記号:番号. */
-    public List<Patient> searchPatients(Accessor accessor, Optional<String> identifier, int count, int offset) {
-        if (count < 1 || count > ObservationQuery.MAX_COUNT) {
-            throw PhrException.of(Kind.INVALID, "phr.error.count", ObservationQuery.MAX_COUNT);
-        }
-        String where = "true";
-        Map<String, Object> params = new HashMap<>();
-        if (identifier.isPresent()) {
-            String value = identifier.get().contains("|") ? identifier.get().substring(identifier.get().indexOf('|') + 1) : identifier.get();
-            where = "(coalesce(m.insured_symbol, '') || ':' || m.insured_number) = :ident";
-            params.put("ident", value);
-        }
-        List<Patient> found = patients(accessor, where, params, count, offset);
-        for (Patient p : found) {
-            accessLog.logRead(accessor, UUID.fromString(p.getIdElement().getIdPart()), "Patient.search", basisOf(accessor),
-                    List.of("Patient/" + p.getIdElement().getIdPart()), List.of());
-        }
-        return found;
-    }
-
     /** Patients matching a FHIR search (issue 10), visible to the accessor, each logged as a search read. */
     public List<Patient> searchPatients(Accessor accessor, PatientSearch search) {
         if (search.count() == 0) {

@@ -3,5 +3,5 @@
  * ({@link jp.hip.phr.persons.PatientStore}).
  */
 @org.springframework.modulith.NamedInterface("persons")
-@jp.hip.phr.Capability(allowedDependencies = {"access"})
+@jp.hip.phr.Capability(allowedDependencies = {"access", "search"})
 package jp.hip.phr.persons;

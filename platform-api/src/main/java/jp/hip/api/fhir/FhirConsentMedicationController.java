@@ -141,8 +141,7 @@ class FhirConsentMedicationController {
     }
 
     @GetMapping("/MedicationStatement")
-    ResponseEntity<String> searchMedicationStatements(@AuthenticationPrincipal ApiClient client, HttpServletRequest request,
-            @RequestParam(required = false) String subject, @RequestParam(required = false) String patient) {
+    ResponseEntity<String> searchMedicationStatements(@AuthenticationPrincipal ApiClient client, HttpServletRequest request) {
         var checked = FhirSearchCheck.check("MedicationStatement", "MedicationStatement", request);
         int size = FhirSearch.count(checked.first("_count"));
         int from = FhirSearch.offset(checked.first("_offset"));

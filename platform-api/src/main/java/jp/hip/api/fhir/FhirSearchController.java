@@ -19,7 +19,7 @@ import jp.hip.api.ApiClient;
 import jp.hip.phr.Accessor;
 import jp.hip.phr.access.StoredRows.Row;
 import jp.hip.phr.observations.ObservationSearches;
-import jp.hip.phr.observations.PatientEverything;
+import jp.hip.phr.everything.PatientEverything;
 import jp.hip.phr.persons.PatientStore;
 
 /**

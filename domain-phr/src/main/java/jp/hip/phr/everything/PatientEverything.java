@@ -1,4 +1,4 @@
-package jp.hip.phr.observations;
+package jp.hip.phr.everything;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,11 +12,10 @@ import org.springframework.stereotype.Service;
 
 import jp.hip.phr.Accessor;
 import jp.hip.phr.access.StoredRows;
-import jp.hip.phr.access.StoredRows.Table;
 import jp.hip.phr.medication.PhrMedications;
+import jp.hip.phr.observations.ObservationSearches;
 import jp.hip.phr.persons.PatientStore;
 import jp.hip.phr.search.ObservationSearch;
-import jp.hip.phr.search.SqlWhere;
 
 /**
  * Patient/$everything in pages (issue 10): one ordered stream — the Patient, then the observations newest first,
@@ -32,13 +31,10 @@ public class PatientEverything {
     private final PatientStore patients;
     private final ObservationSearches observations;
     private final PhrMedications medications;
-    private final StoredRows stored;
-
-    PatientEverything(PatientStore patients, ObservationSearches observations, PhrMedications medications, StoredRows stored) {
+    PatientEverything(PatientStore patients, ObservationSearches observations, PhrMedications medications) {
         this.patients = patients;
         this.observations = observations;
         this.medications = medications;
-        this.stored = stored;
     }
 
     public Page page(Accessor accessor, UUID person, boolean withMedications, Optional<Instant> since, int count, int offset) {
@@ -72,7 +68,6 @@ public class PatientEverything {
     }
 
     private long observationCount(Accessor accessor, UUID person, Optional<Instant> since) {
-        SqlWhere where = observations.where(ObservationSearch.of(person, since, 0, 0));
-        return stored.count(Table.OBSERVATION, accessor, where.sql(), where.params()).stream().mapToLong(StoredRows.Count::count).sum();
+        return observations.positionCount(accessor, ObservationSearch.of(person, since, 0, 0));
     }
 }
