@@ -29,7 +29,7 @@ import jp.hip.phr.PhrFixture;
 
 /**
  * Faults (issue 16, item 7): the app, started as its own JVM on the test database, is killed with {@code kill -9}
- * while PostgreSQL is in the middle of writing a large bulk import (60,000 observations by NDJSON, COPY in one
+ * while PostgreSQL is in the middle of writing a large bulk import (30,000 observations by NDJSON, COPY in one
  * transaction), then started again. Nothing of the killed import is in the database, the import committed before it
  * is all there, and the same import sent again to the restarted app is stored whole.
  */
@@ -37,7 +37,7 @@ import jp.hip.phr.PhrFixture;
 class KilledDuringImportTests {
 
     static final int COMMITTED = 2_000;
-    static final int LARGE = 60_000;
+    static final int LARGE = 30_000;
     static final String SCOPE = "system/Observation.c system/Observation.rs";
 
     @Autowired JdbcClient jdbc;
