@@ -182,7 +182,7 @@ class Declaration {
 
     /** Edits the draft; answers of items not in {@code itemsOfEdition} are dropped. */
     Map<String, List<Object>> edit(Actor actor, DraftContent content, Map<UUID, String> itemsOfEdition) {
-        requireParty(actor, Party.ASSOCIATION);
+        DeclarationRules.requireParty(actor, Party.ASSOCIATION);
         if (status != DRAFT) {
             throw new GuidelineException("guidelines.declaration.notEditable");
         }
@@ -228,7 +228,7 @@ class Declaration {
      */
     StatusTransition submit(Actor actor, Collection<ChecklistItem> itemsOfEdition, Set<UUID> documented, LocalDate today,
             Instant now) {
-        requireParty(actor, Party.ASSOCIATION);
+        DeclarationRules.requireParty(actor, Party.ASSOCIATION);
         requireStatus(DRAFT);
         if (signatoryName == null) {
             throw new GuidelineException("guidelines.declaration.signatory.required");
@@ -250,9 +250,9 @@ class Declaration {
 
     /** 差戻し: back to the association as a draft, with the comment that says what to fix. */
     StatusTransition returnForChanges(Actor actor, String comment, Instant now) {
-        requireParty(actor, Party.REGISTRY);
+        DeclarationRules.requireParty(actor, Party.REGISTRY);
         requireStatus(SUBMITTED);
-        String reason = reasonRequired(comment);
+        String reason = DeclarationRules.reasonRequired(comment);
         declaredOn = null;
         submittedAt = null;
         validFrom = null;
@@ -262,7 +262,7 @@ class Declaration {
 
     /** 掲載: the form is complete; the entry goes on the public list from today. */
     StatusTransition list(Actor actor, LocalDate today, Instant now) {
-        requireParty(actor, Party.REGISTRY);
+        DeclarationRules.requireParty(actor, Party.REGISTRY);
         requireStatus(SUBMITTED);
         if (validUntil.isBefore(today)) {
             throw new GuidelineException("guidelines.declaration.window.over");
@@ -273,43 +273,43 @@ class Declaration {
 
     /** 不受理: the declaration does not meet the form; it never appears publicly. */
     StatusTransition notAccept(Actor actor, String reason, Instant now) {
-        requireParty(actor, Party.REGISTRY);
+        DeclarationRules.requireParty(actor, Party.REGISTRY);
         requireStatus(SUBMITTED);
-        return move(NOT_ACCEPTED, actor, reasonRequired(reason), now);
+        return move(NOT_ACCEPTED, actor, DeclarationRules.reasonRequired(reason), now);
     }
 
     /** 取下げ by the association itself. */
     StatusTransition withdraw(Actor actor, String reason, Instant now) {
-        requireParty(actor, Party.ASSOCIATION);
+        DeclarationRules.requireParty(actor, Party.ASSOCIATION);
         requireStatus(LISTED, SUSPENDED);
         return move(WITHDRAWN, actor, Texts.blankToNull(reason), now);
     }
 
     /** 掲載取消 by METI; the reason is required. */
     StatusTransition delist(Actor actor, String reason, Instant now) {
-        requireParty(actor, Party.REGISTRY);
+        DeclarationRules.requireParty(actor, Party.REGISTRY);
         requireStatus(LISTED, SUSPENDED);
-        return move(DELISTED, actor, reasonRequired(reason), now);
+        return move(DELISTED, actor, DeclarationRules.reasonRequired(reason), now);
     }
 
     /** 一時停止: not described by METI, so only when the setting allows it (ref-guidelines.md §4.2). */
     StatusTransition suspend(Actor actor, String reason, boolean suspensionEnabled, Instant now) {
-        requireSuspension(suspensionEnabled);
-        requireParty(actor, Party.REGISTRY);
+        DeclarationRules.requireSuspension(suspensionEnabled);
+        DeclarationRules.requireParty(actor, Party.REGISTRY);
         requireStatus(LISTED);
-        return move(SUSPENDED, actor, reasonRequired(reason), now);
+        return move(SUSPENDED, actor, DeclarationRules.reasonRequired(reason), now);
     }
 
     StatusTransition restore(Actor actor, String reason, boolean suspensionEnabled, Instant now) {
-        requireSuspension(suspensionEnabled);
-        requireParty(actor, Party.REGISTRY);
+        DeclarationRules.requireSuspension(suspensionEnabled);
+        DeclarationRules.requireParty(actor, Party.REGISTRY);
         requireStatus(SUSPENDED);
         return move(LISTED, actor, Texts.blankToNull(reason), now);
     }
 
     /** 失効: the logo window is over. */
     StatusTransition expire(Actor actor, LocalDate today, Instant now) {
-        requireParty(actor, Party.SYSTEM);
+        DeclarationRules.requireParty(actor, Party.SYSTEM);
         requireStatus(LISTED);
         if (!validUntil.isBefore(today)) {
             throw new GuidelineException("guidelines.declaration.notYetExpired");
@@ -319,7 +319,7 @@ class Declaration {
 
     /** 差替え: a newer declaration of the same guideline was listed. */
     StatusTransition supersede(Actor actor, String byRegistration, Instant now) {
-        requireParty(actor, Party.SYSTEM);
+        DeclarationRules.requireParty(actor, Party.SYSTEM);
         requireStatus(LISTED, SUSPENDED, EXPIRED);
         return move(SUPERSEDED, actor, byRegistration, now);
     }
@@ -346,29 +346,6 @@ class Declaration {
         if (!EnumSet.of(allowed[0], allowed).contains(status)) {
             throw new GuidelineException("guidelines.transition.illegal");
         }
-    }
-
-    private static void requireParty(Actor actor, Party party) {
-        if (actor == null || actor.party() != party) {
-            throw new GuidelineException("guidelines.transition.wrongParty");
-        }
-    }
-
-    private static void requireSuspension(boolean enabled) {
-        if (!enabled) {
-            throw new GuidelineException("guidelines.transition.suspensionDisabled");
-        }
-    }
-
-    private static String reasonRequired(String reason) {
-        String text = Texts.blankToNull(reason);
-        if (text == null) {
-            throw new GuidelineException("guidelines.transition.reasonRequired");
-        }
-        if (text.length() > 1000) {
-            throw new GuidelineException("guidelines.transition.reasonTooLong");
-        }
-        return text;
     }
 
     UUID id() { return id; }

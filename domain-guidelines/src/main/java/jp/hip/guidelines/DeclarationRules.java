@@ -75,4 +75,28 @@ final class DeclarationRules {
             changes.put(field, java.util.Arrays.asList(before, after));
         }
     }
+
+    /** Each transition belongs to one party (association, METI or the system). */
+    static void requireParty(Actor actor, Party party) {
+        if (actor == null || actor.party() != party) {
+            throw new GuidelineException("guidelines.transition.wrongParty");
+        }
+    }
+
+    static void requireSuspension(boolean enabled) {
+        if (!enabled) {
+            throw new GuidelineException("guidelines.transition.suspensionDisabled");
+        }
+    }
+
+    static String reasonRequired(String reason) {
+        String text = Texts.blankToNull(reason);
+        if (text == null) {
+            throw new GuidelineException("guidelines.transition.reasonRequired");
+        }
+        if (text.length() > 1000) {
+            throw new GuidelineException("guidelines.transition.reasonTooLong");
+        }
+        return text;
+    }
 }

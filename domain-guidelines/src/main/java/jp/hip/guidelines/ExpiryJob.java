@@ -15,11 +15,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.hip.identity.CurrentTenant;
+import jp.hip.identity.JobRuns;
 
 /**
  * Moves listings whose logo window is over to 失効 and sends due expiry reminders, every night. Reads compute expiry
- * anyway ({@link Declaration#statusOn}); the job makes the stored status and the history agree. Several app
- * instances may run it at once: see {@link #expireOverdue}.
+ * anyway ({@link Declaration#statusOn}); the job makes the stored status and the history agree. The nightly run
+ * happens on one node ({@link #nightly}); each step is also safe when run twice at once: see {@link #expireOverdue}.
  */
 @Component
 class ExpiryJob {
@@ -32,21 +33,31 @@ class ExpiryJob {
     private final TransactionTemplate tx;
     private final ReminderSender sender;
     private final Clock clock;
+    private final JobRuns runs;
 
     ExpiryJob(DeclarationsRepository declarations, AssociationsRepository associations, JdbcClient jdbc,
-            TransactionTemplate tx, ReminderSender sender, Clock clock) {
+            TransactionTemplate tx, ReminderSender sender, Clock clock, JobRuns runs) {
         this.declarations = declarations;
         this.associations = associations;
         this.jdbc = jdbc;
         this.tx = tx;
         this.sender = sender;
         this.clock = clock;
+        this.runs = runs;
     }
 
+    /** Every node's scheduler fires; one node per Japanese date runs the job ({@link JobRuns}, ADR 0093). */
     @Scheduled(cron = "${hip.guidelines.expiry-cron:0 5 0 * * *}", zone = "Asia/Tokyo")
     void nightly() {
-        run();
+        runOnce();
     }
+
+    /** The nightly run unless another node ran it for today already; answers whether this node ran it. */
+    boolean runOnce() {
+        return runs.runOnce(JOB, LocalDate.now(clock.withZone(DeclarationRecords.JAPAN)).toString(), this::run);
+    }
+
+    static final String JOB = "guidelines-expiry";
 
     int run() {
         LocalDate today = LocalDate.now(clock.withZone(DeclarationRecords.JAPAN));

@@ -28,21 +28,29 @@ public class PublicRegister {
     private final DeclarationRecords records;
     private final EntityManager em;
     private final TransactionTemplate tx;
+    private final PublicListCache cache;
 
-    PublicRegister(DeclarationsRepository declarations, DeclarationRecords records, EntityManager em, TransactionTemplate tx) {
+    PublicRegister(DeclarationsRepository declarations, DeclarationRecords records, EntityManager em, TransactionTemplate tx,
+            PublicListCache cache) {
         this.declarations = declarations;
         this.records = records;
         this.em = em;
         this.tx = tx;
+        this.cache = cache;
     }
 
     /**
      * One page of the list (0-based). A page before the first or after the last answers the nearest existing page
-     * (the returned {@link PublicPage#page()} says which), so no page number can overflow the offset.
+     * (the returned {@link PublicPage#page()} says which), so no page number can overflow the offset. A page this
+     * node computed before is reused while the registry's revision and the day are unchanged ({@link PublicListCache}).
      */
     public PublicPage publicList(PublicQuery query, int page, int size) {
         int safeSize = Math.max(1, Math.min(size, 200));
         LocalDate today = records.today();
+        return cache.page(new PublicListCache.Key(query, page, safeSize, today), () -> computeList(query, page, safeSize, today));
+    }
+
+    private PublicPage computeList(PublicQuery query, int page, int safeSize, LocalDate today) {
         return CurrentTenant.runAsSystem(() -> tx.execute(s -> {
             long total = PublicListQuery.count(em, query, today);
             int last = (int) Math.max(0, (total - 1) / safeSize);
