@@ -58,9 +58,10 @@ final class EmbeddedDatabase {
                     connection.createStatement().execute("create database " + DATABASE);
                 }
             }
-            System.setProperty("spring.datasource.url", postgres.getJdbcUrl("postgres", DATABASE));
-            System.setProperty("spring.datasource.username", "postgres");
-            System.setProperty("spring.datasource.password", "");
+            // no user in the URL: it would override the role of each connection (owner for Flyway, hip_app for the app)
+            System.setProperty("spring.datasource.url", "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE);
+            // Flyway connects as the owner "postgres" (HIP_DB_OWNER_USER's default) and creates the application's
+            // role HIP_DB_USER (default hip_app); the embedded server trusts local connections.
             System.out.println("Embedded PostgreSQL on port " + port + ", data in " + data
                     + " (set HIP_DB_URL to use a PostgreSQL server instead)");
         } catch (IOException e) {

@@ -22,15 +22,59 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  */
 public final class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    /** The application's role in tests: cluster-wide, shared by every test database (grants are per database). */
+    public static final String APP_ROLE = "hip_app";
+
     private static String url;
+
+    /** The owner's (superuser's) JDBC URL, with its credentials: for tests that must act as the owner. */
+    public static String ownerUrl() {
+        return url();
+    }
+
+    /** The JDBC URL without credentials: the application role's connections. */
+    public static String appUrl(String jdbcUrl) {
+        int query = jdbcUrl.indexOf('?');
+        if (query < 0) {
+            return jdbcUrl;
+        }
+        String kept = java.util.Arrays.stream(jdbcUrl.substring(query + 1).split("&"))
+                .filter(p -> !p.startsWith("user=") && !p.startsWith("password="))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return jdbcUrl.substring(0, query) + (kept.isEmpty() ? "" : "?" + kept);
+    }
+
+    /** A credential of the owner's URL ("user", "password"). */
+    public static String parameterOf(String name) {
+        return parameter(url(), name);
+    }
+
+    /** The test database's name. */
+    public static String databaseName() {
+        String path = URI.create(url().substring("jdbc:".length())).getPath();
+        return path.substring(1);
+    }
+
+    static String parameter(String jdbcUrl, String name) {
+        var matcher = java.util.regex.Pattern.compile("[?&]" + name + "=([^&]*)").matcher(jdbcUrl);
+        return matcher.find() ? java.net.URLDecoder.decode(matcher.group(1), java.nio.charset.StandardCharsets.UTF_8) : "";
+    }
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         String jdbcUrl = url();
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("hipTestDatabase", Map.of(
-                "spring.datasource.url", jdbcUrl,
-                "spring.datasource.username", "",
+                // Flyway as the owner (the URL's superuser, who also creates the application role); the app as
+                // APP_ROLE, which owns nothing and is subject to row-level security (ADR 0090)
+                "spring.flyway.url", jdbcUrl,
+                "spring.flyway.user", parameter(jdbcUrl, "user"),
+                "spring.flyway.password", parameter(jdbcUrl, "password"),
+                "spring.datasource.url", appUrl(jdbcUrl),
+                "spring.datasource.username", APP_ROLE,
                 "spring.datasource.password", "",
+                // the tests' own SQL (on a thread with no authentication at all) sees every tenant's rows; requests,
+                // anonymous ones included, never do (jp.hip.identity.TenantConnections, ADR 0090)
+                "hip.db.scope-without-principal", "system",
                 // tests send outbox mail explicitly (MailOutbox#deliverDue), never a background job of a cached context
                 "hip.mail.poll-ms", "3600000")));
     }

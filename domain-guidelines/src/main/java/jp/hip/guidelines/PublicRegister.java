@@ -12,11 +12,12 @@ import jakarta.persistence.EntityManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import jp.hip.identity.CrossTenantScope;
 import jp.hip.identity.CurrentTenant;
 
 /**
  * The public side of the registry (no sign-in): the list and its export, the permalink of a registration number
- * and the verification API. Runs as system, and returns declarations in a public status only (掲載中 and the ended
+ * and the verification API. Runs in the database scope {@link CrossTenantScope#PUBLIC} (read-only, ADR 0090), and returns declarations in a public status only (掲載中 and the ended
  * ones, never 下書き, 提出済み or 不受理).
  */
 @Service
@@ -51,7 +52,7 @@ public class PublicRegister {
     }
 
     private PublicPage computeList(PublicQuery query, int page, int safeSize, LocalDate today) {
-        return CurrentTenant.runAsSystem(() -> tx.execute(s -> {
+        return CurrentTenant.runInScope(CrossTenantScope.PUBLIC, "public register", () -> tx.execute(s -> {
             long total = PublicListQuery.count(em, query, today);
             int last = (int) Math.max(0, (total - 1) / safeSize);
             int safePage = Math.max(0, Math.min(page, last));
@@ -64,7 +65,7 @@ public class PublicRegister {
     /** Every public entry matching the filters, for the CSV export. */
     public List<PublicEntry> publicExport(PublicQuery query) {
         LocalDate today = records.today();
-        return CurrentTenant.runAsSystem(() -> tx.execute(s -> PublicListQuery.find(em, query, today, 0, 0).stream()
+        return CurrentTenant.runInScope(CrossTenantScope.PUBLIC, "public register", () -> tx.execute(s -> PublicListQuery.find(em, query, today, 0, 0).stream()
                 .map(d -> d.publicEntry(today)).toList()));
     }
 
@@ -74,7 +75,7 @@ public class PublicRegister {
             return Optional.empty();
         }
         LocalDate today = records.today();
-        return CurrentTenant.runAsSystem(() -> tx.execute(s -> {
+        return CurrentTenant.runInScope(CrossTenantScope.PUBLIC, "public register", () -> tx.execute(s -> {
             List<PublicEntry> all = declarations.findByRegistrationNoAndStatusInOrderByGenerationDesc(registrationNo,
                     DeclarationStatus.PUBLIC).stream().map(d -> d.publicEntry(today)).toList();
             return all.isEmpty() ? Optional.<PublicEntryDetail>empty()
@@ -123,7 +124,7 @@ public class PublicRegister {
     /** Each number (in the order given) with its newest public generation, or null when it has none. */
     private Map<String, PublicEntry> newestPublic(List<String> registrationNos) {
         LocalDate today = records.today();
-        return CurrentTenant.runAsSystem(() -> tx.execute(s -> {
+        return CurrentTenant.runInScope(CrossTenantScope.PUBLIC, "public register", () -> tx.execute(s -> {
             Map<String, PublicEntry> newest = new LinkedHashMap<>();
             em.createQuery("select d from Declaration d where d.registrationNo in :nos and d.status in :statuses "
                             + "order by d.registrationNo, d.generation desc", Declaration.class)

@@ -14,13 +14,14 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import jp.hip.identity.CrossTenantScope;
 import jp.hip.identity.CurrentTenant;
 
 /**
  * METI's side of the registry (REGISTRY_OFFICER of the REGISTRY_OPERATOR tenant): the work queue, the formal check
  * (掲載, 差戻し, 不受理), the listing's later life (掲載取消, 一時停止), comments, the audit trail and the checklist
- * wording. Each method first checks the caller, then runs in {@link CurrentTenant#runAsSystem}: this is the one
- * explicit crossing of tenants in the module, and an association user calling it is refused.
+ * wording. Each method first checks the caller, then runs in the database scope {@link CrossTenantScope#REVIEW}
+ * (ADR 0090): this is the one explicit crossing of tenants in the module, and an association user calling it is refused.
  */
 @Service
 public class RegistryReview {
@@ -189,6 +190,6 @@ public class RegistryReview {
     }
 
     private static <T> T asRegistry(Supplier<T> work) {
-        return CurrentTenant.runAsSystem(work);
+        return CurrentTenant.runInScope(CrossTenantScope.REVIEW, "METI's registry review", work);
     }
 }

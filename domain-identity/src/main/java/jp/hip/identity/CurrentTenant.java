@@ -35,7 +35,22 @@ public class CurrentTenant implements CurrentTenantIdentifierResolver<UUID>, Hib
     public static final UUID ALL_TENANTS = new UUID(0, 1);
 
     private static final ThreadLocal<UUID> OVERRIDE = new ThreadLocal<>();
+    private static final ThreadLocal<CrossTenantScope> SCOPE = new ThreadLocal<>();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CurrentTenant.class);
     private static final ThreadLocal<Boolean> RESOLVING = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> IN_REQUEST = new ThreadLocal<>();
+
+    /** Marks the current thread as serving a web request until closed (a filter in front of every other). */
+    public static RequestMark requestStarted() {
+        IN_REQUEST.set(Boolean.TRUE);
+        return IN_REQUEST::remove;
+    }
+
+    /** The end of a request's mark. */
+    public interface RequestMark extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     /** The tenant the current thread acts for, if any. */
     public static Optional<UUID> tenantId() {
@@ -45,25 +60,88 @@ public class CurrentTenant implements CurrentTenantIdentifierResolver<UUID>, Hib
 
     /** Runs work for one given tenant, whoever is signed in. */
     public static <T> T runAs(UUID tenantId, Supplier<T> work) {
+        return run(tenantId, null, work);
+    }
+
+    /**
+     * Runs system work that must see every tenant (sign-in look-up, invitations, scheduled jobs, demo data): the
+     * database scope {@link CrossTenantScope#SYSTEM}.
+     */
+    public static <T> T runAsSystem(Supplier<T> work) {
+        return run(ALL_TENANTS, CrossTenantScope.SYSTEM, work);
+    }
+
+    /**
+     * Runs work that crosses tenants for one named purpose (ADR 0090): Hibernate sees every tenant, and the database
+     * connections opened inside carry {@code hip.scope = scope}, which only the row-level security policies written
+     * for that purpose accept. Every entry is logged (logger {@code jp.hip.identity.CurrentTenant}, DEBUG).
+     * Open the transaction inside the block: a connection takes the scope when it is taken from the pool.
+     */
+    public static <T> T runInScope(CrossTenantScope scope, String purpose, Supplier<T> work) {
+        log.debug("cross-tenant scope {} for {}", scope.setting(), purpose);
+        return run(ALL_TENANTS, scope, work);
+    }
+
+    private static <T> T run(UUID tenantId, CrossTenantScope scope, Supplier<T> work) {
         UUID previous = OVERRIDE.get();
+        CrossTenantScope previousScope = SCOPE.get();
         OVERRIDE.set(tenantId);
+        if (scope == null) {
+            SCOPE.remove();
+        } else {
+            SCOPE.set(scope);
+        }
         try {
             return work.get();
         } finally {
-            restore(previous);
+            restore(previous, previousScope);
         }
     }
 
-    /** Runs system work that must see every tenant (sign-in look-up, invitations, scheduled jobs, demo data). */
-    public static <T> T runAsSystem(Supplier<T> work) {
-        return runAs(ALL_TENANTS, work);
-    }
-
-    private static void restore(UUID previous) {
+    private static void restore(UUID previous, CrossTenantScope previousScope) {
         if (previous == null) {
             OVERRIDE.remove();
         } else {
             OVERRIDE.set(previous);
+        }
+        if (previousScope == null) {
+            SCOPE.remove();
+        } else {
+            SCOPE.set(previousScope);
+        }
+    }
+
+    /**
+     * The two settings a database connection carries for the current thread (ADR 0090): {@code hip.tenant_id}
+     * (empty for none) and {@code hip.scope} (empty for none). Platform administrators and {@link #runAsSystem}
+     * carry the scope {@code system}; {@code withoutPrincipal} is the scope of a thread that serves no request and
+     * has no override and no authentication at all (production: empty; the test harness's own SQL: TestDatabase).
+     */
+    static String[] databaseSettings(String withoutPrincipal) {
+        CrossTenantScope scope = SCOPE.get();
+        if (scope != null) {
+            return new String[] {"", scope.setting()};
+        }
+        UUID id = resolve();
+        if (ALL_TENANTS.equals(id)) {
+            return new String[] {"", CrossTenantScope.SYSTEM.setting()};
+        }
+        if (NO_TENANT.equals(id)) {
+            boolean harness = OVERRIDE.get() == null && IN_REQUEST.get() == null && unauthenticated();
+            return new String[] {"", harness ? withoutPrincipal : ""};
+        }
+        return new String[] {id.toString(), ""};
+    }
+
+    private static boolean unauthenticated() {
+        if (RESOLVING.get() != null) {
+            return false;
+        }
+        RESOLVING.set(Boolean.TRUE);
+        try {
+            return SecurityContextHolder.getContext().getAuthentication() == null;
+        } finally {
+            RESOLVING.remove();
         }
     }
 

@@ -80,7 +80,8 @@ public class MailOutbox {
 
     /** Sends the due mail through the given sender; returns how many went out. */
     public int deliverDue(JavaMailSender sender) {
-        Integer sent = tx.execute(status -> {
+        // the outbox holds every tenant's mail: a job, in the scope "system" (ADR 0090)
+        Integer sent = CurrentTenant.runAsSystem(() -> tx.execute(status -> {
             Instant now = clock.instant();
             List<OutboxMail> due = jdbc.sql("select " + COLUMNS + " from plat_mail_outbox where status = 'PENDING' "
                             + "and next_attempt_at <= ? order by next_attempt_at limit 50 for update skip locked")
@@ -114,7 +115,7 @@ public class MailOutbox {
                 }
             }
             return delivered;
-        });
+        }));
         return sent == null ? 0 : sent;
     }
 

@@ -18,7 +18,8 @@ interface UserAccountRepository extends JpaRepository<UserAccount, UUID> {
      * query of the session, also one run "as system" inside a tenant's transaction, and the unique index is
      * platform-wide (probe L1: the filtered check missed other tenants' users and the insert failed with 500).
      */
-    @org.springframework.data.jpa.repository.Query(value = "select exists (select 1 from plat_user where lower(email) = lower(:email))", nativeQuery = true)
+    // past row-level security, through the owner's function (V93, ADR 0090): the yes/no answer only
+    @org.springframework.data.jpa.repository.Query(value = "select hip_email_taken(:email)", nativeQuery = true)
     boolean emailTakenInAnyTenant(@org.springframework.data.repository.query.Param("email") String email);
 
     List<UserAccount> findAllByOrderByDisplayNameAsc();

@@ -1,0 +1,174 @@
+package jp.hip.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import jp.hip.Accounts;
+import jp.hip.PlatformTest;
+import jp.hip.TestDatabase;
+import jp.hip.identity.CrossTenantScope;
+import jp.hip.identity.CurrentTenant;
+import jp.hip.identity.Role;
+import jp.hip.identity.TenantKind;
+
+/**
+ * Row-level security alone keeps tenants apart (issue 16, ADR 0090): these tests use plain SQL as the application's
+ * role, so neither Hibernate's tenant filter nor any {@code where tenant_id = ?} of the application is there to help.
+ */
+@PlatformTest
+class RowLevelSecurityTests {
+
+    /**
+     * Tables whose tenant column has another name: not under row-level security yet (ADR 0090, "Left"). A new such
+     * table fails {@link #everyTableWithATenantIsUnderRowLevelSecurity} until it is listed here or given policies.
+     */
+    static final Set<String> OTHER_TENANT_COLUMNS_WITHOUT_RLS = Set.of(
+            "collabo_comment", "collabo_guidance", "collabo_insurer_setting", "collabo_investment_share", "collabo_link",
+            "collabo_report", "phr_access_log", "phr_consent", "phr_consent_evidence", "phr_person");
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Accounts accounts;
+
+    @Test
+    void everyTableWithATenantIsUnderRowLevelSecurity() {
+        List<String> tables = jdbc.sql("""
+                select c.relname from pg_class c
+                 where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')
+                   and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)
+                 order by 1""").query(String.class).list();
+        assertThat(tables).contains("plat_user", "acc_measure", "gl_declaration", "phr_observation");
+        List<String> unprotected = jdbc.sql("""
+                select c.relname || case when not c.relrowsecurity then ' (RLS not enabled)'
+                                         when not c.relforcerowsecurity then ' (RLS not forced)'
+                                         else ' (no policy)' end
+                  from pg_class c
+                 where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')
+                   and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)
+                   and (not c.relrowsecurity or not c.relforcerowsecurity
+                        or not exists (select 1 from pg_policy p where p.polrelid = c.oid))
+                 order by 1""").query(String.class).list();
+        assertThat(unprotected).as("tables with a tenant_id but without forced row-level security and a policy").isEmpty();
+
+        Set<String> otherColumns = new TreeSet<>(jdbc.sql("""
+                select distinct c.relname from pg_class c join pg_attribute a on a.attrelid = c.oid and not a.attisdropped
+                 where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p') and a.attname like '%\\_tenant\\_id'
+                   and not c.relrowsecurity""").query(String.class).list());
+        assertThat(otherColumns).as("tables with another tenant column and no row-level security: the documented exceptions only")
+                .isEqualTo(new TreeSet<>(OTHER_TENANT_COLUMNS_WITHOUT_RLS));
+    }
+
+    @Test
+    void asTenantAPlainSqlNeitherReadsNorChangesNorAddsTenantBsRows() throws SQLException {
+        Accounts.Account a = accounts.withRole(Role.HR_STAFF);
+        Accounts.Account b = accounts.withRole(Role.HR_STAFF);
+        try (Connection connection = appConnection(a.tenantId().toString(), "")) {
+            JdbcClient sql = JdbcClient.create(new SingleConnectionDataSource(connection, true));
+            assertThat(sql.sql("select count(*) from plat_user where id = ?").param(a.userId()).query(Integer.class).single()).isEqualTo(1);
+            assertThat(sql.sql("select count(*) from plat_user where id = ?").param(b.userId()).query(Integer.class).single()).isZero();
+            assertThat(sql.sql("select count(*) from plat_user where tenant_id <> ?").param(a.tenantId()).query(Integer.class).single()).isZero();
+            assertThat(sql.sql("update plat_user set display_name = 'taken' where id = ?").param(b.userId()).update()).isZero();
+            assertThat(sql.sql("delete from plat_role_membership where tenant_id = ?").param(b.tenantId()).update()).isZero();
+            // moving one's own row to the other tenant, or writing a row for it, is refused
+            assertThatThrownBy(() -> sql.sql("update plat_user set tenant_id = ? where id = ?").param(b.tenantId()).param(a.userId()).update())
+                    .hasStackTraceContaining("row-level security");
+            // B's user is invisible, so the trigger finds no tenant for the role: refused either way
+            assertThatThrownBy(() -> sql.sql("insert into plat_role_membership (tenant_id, user_id, role) values (?, ?, 'TENANT_ADMIN')")
+                    .param(b.tenantId()).param(b.userId()).update())
+                    .isInstanceOf(org.springframework.dao.DataAccessException.class);
+        }
+        assertThat(jdbc.sql("select display_name from plat_user where id = ?").param(b.userId()).query(String.class).single())
+                .isNotEqualTo("taken");
+        assertThat(jdbc.sql("select count(*) from plat_role_membership where user_id = ? and role = 'TENANT_ADMIN'")
+                .param(b.userId()).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from plat_role_membership where tenant_id = ?").param(b.tenantId())
+                .query(Integer.class).single()).isPositive();
+    }
+
+    @Test
+    void asTenantAEveryTenantTableShowsOnlyTenantAsRowsAndWithoutATenantNothing() throws SQLException {
+        Accounts.Account a = accounts.withRole(Role.HR_STAFF);
+        accounts.withRole(Role.INSURER_STAFF);
+        List<String> tables = tenantTables();
+        try (Connection tenantA = appConnection(a.tenantId().toString(), "");
+                Connection nobody = appConnection("", "");
+                Connection publicView = appConnection("", CrossTenantScope.PUBLIC.setting())) {
+            for (String table : tables) {
+                assertThat(count(tenantA, "select count(*) from " + table + " where tenant_id is distinct from '" + a.tenantId() + "'"))
+                        .as("other tenants' rows of %s seen by tenant A", table).isZero();
+                assertThat(count(nobody, "select count(*) from " + table)).as("rows of %s seen without a tenant", table).isZero();
+                if (!table.startsWith("gl_")) {
+                    assertThat(count(publicView, "select count(*) from " + table)).as("rows of %s seen by the public view", table).isZero();
+                }
+            }
+        }
+        assertThat(jdbc.sql("select count(distinct tenant_id) from plat_user").query(Integer.class).single())
+                .as("the rows are there for the owner to see").isGreaterThan(1);
+    }
+
+    @Test
+    void theApplicationsOwnConnectionsCarryTheTenantAndPlainJdbcCannotCross() {
+        UUID a = accounts.tenant(TenantKind.COMPANY);
+        Accounts.Account b = accounts.withRole(Role.HR_STAFF);
+        assertThat(CurrentTenant.runAs(a, () -> jdbc.sql("select current_setting('hip.tenant_id')").query(String.class).single()))
+                .isEqualTo(a.toString());
+        assertThat(CurrentTenant.runAs(a, () -> jdbc.sql("select count(*) from plat_user where id = ?").param(b.userId())
+                .query(Integer.class).single())).isZero();
+        assertThat(CurrentTenant.runAsSystem(() -> jdbc.sql("select count(*) from plat_user where id = ?").param(b.userId())
+                .query(Integer.class).single())).isEqualTo(1);
+        assertThat(CurrentTenant.runInScope(CrossTenantScope.PUBLIC, "test", () -> jdbc.sql("select count(*) from plat_user")
+                .query(Integer.class).single())).isZero();
+    }
+
+    @Test
+    void thePublicViewOnlyReadsTheRegistry() throws SQLException {
+        try (Connection publicView = appConnection("", CrossTenantScope.PUBLIC.setting())) {
+            JdbcClient sql = JdbcClient.create(new SingleConnectionDataSource(publicView, true));
+            assertThat(sql.sql("update gl_declaration set status = status").update()).isZero();
+            assertThat(sql.sql("delete from gl_guideline").update()).isZero();
+            assertThat(sql.sql("select count(*) from gl_review_comment").query(Integer.class).single()).isZero();
+        }
+    }
+
+    private List<String> tenantTables() {
+        return jdbc.sql("""
+                select c.relname from pg_class c
+                 where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')
+                   and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)
+                 order by 1""").query(String.class).list();
+    }
+
+    private static int count(Connection connection, String sql) throws SQLException {
+        try (var statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    /** A plain connection as the application's role with the two settings as given. */
+    static Connection appConnection(String tenant, String scope) throws SQLException {
+        String url = TestDatabase.appUrl(TestDatabase.ownerUrl());
+        Connection connection = DriverManager.getConnection(url + (url.contains("?") ? "&" : "?") + "user=" + TestDatabase.APP_ROLE);
+        try (var statement = connection.prepareStatement("select set_config('hip.tenant_id', ?, false), set_config('hip.scope', ?, false)")) {
+            statement.setString(1, tenant);
+            statement.setString(2, scope);
+            statement.execute();
+        }
+        return connection;
+    }
+}
