@@ -112,7 +112,7 @@ class PersonalPagesTests {
                 statement, java.util.Optional.empty());
         String html = page("/me/records");
         assertThat(html).contains("id=\"medications\"", "お薬", "カルボシステイン錠250mg", "2233002F1280", "服用中", "2025/06/01");
-        assertThat(page("/me/access-log?view=own")).contains("お薬の一覧", "カルボシステイン錠250mg");
+        assertThat(page("/me/access-log?view=own")).contains("お薬の一覧", "あなた（本人）");
     }
 
     @Test
