@@ -37,6 +37,7 @@ import jp.hip.phr.checkup.file.CdaCheckupWriter;
 import jp.hip.phr.checkup.file.CheckupArchiveWriter;
 import jp.hip.phr.medication.PhrMedications;
 import jp.hip.phr.observations.BulkIngest;
+import jp.hip.phr.invitations.MemberInvitations;
 import jp.hip.phr.persons.PhrPersons;
 
 /**
@@ -56,6 +57,9 @@ class PhrDemoData implements ApplicationRunner {
     static final String FHIR_CLIENT_SECRET = "demo-fhir-secret-2026";
     static final int PERSONS = 240;
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    /** The printed invitation of the README (ADR 0043): スズキ ショウタ, 健001 2000002 枝番 00, born 1972-07-09. */
+    static final String JOIN_CODE = "SAKU-RAKE-NP26";
+    static final String JOIN_NUMBER = "2000002";
 
     private static final Logger log = LoggerFactory.getLogger(PhrDemoData.class);
 
@@ -66,9 +70,11 @@ class PhrDemoData implements ApplicationRunner {
     private final PhrMedications medications;
     private final BulkIngest bulk;
     private final ApiCredentialIssuer issuer;
+    private final MemberInvitations invitations;
 
     PhrDemoData(IdentityManagement identity, PhrPersons persons, CheckupRecords checkups, PhrConsents consents,
-            PhrMedications medications, BulkIngest bulk, ApiCredentialIssuer issuer) {
+            PhrMedications medications, BulkIngest bulk, ApiCredentialIssuer issuer, MemberInvitations invitations) {
+        this.invitations = invitations;
         this.identity = identity;
         this.persons = persons;
         this.checkups = checkups;
@@ -122,6 +128,9 @@ class PhrDemoData implements ApplicationRunner {
             }
         }
 
+        // a member who has not joined yet, with a printed invitation (README: sign up at /join)
+        invitations.inviteWithKnownCode(insurerAccessor, new MemberInvitations.InviteRequest("健001", JOIN_NUMBER, "00",
+                MemberInvitations.Delivery.PRINT, null), JOIN_CODE);
         CurrentTenant.runAsSystem(() -> identity.registerApiClient(insurer.get(), "PHR連携 (FHIR)",
                 Set.of("system/Patient.rs", "system/Patient.c", "system/Observation.rs", "system/Observation.c",
                         "system/Observation.u", "system/Consent.rs", "system/Consent.c",

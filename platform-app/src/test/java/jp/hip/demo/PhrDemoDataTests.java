@@ -86,7 +86,7 @@ class PhrDemoDataTests {
         // loaded once: running the loader again adds nothing
         long observations = jdbc.sql("select count(*) from phr_observation").query(Long.class).single();
         assertThat(observations).isGreaterThanOrEqualTo(PhrDemoData.PERSONS * (4 * 13 + 365 + 3 * 52L));
-        new PhrDemoData(identity, persons, null, null, null, null, null).run(null);
+        new PhrDemoData(identity, persons, null, null, null, null, null, null).run(null);
         assertThat(jdbc.sql("select count(*) from phr_observation").query(Long.class).single()).isEqualTo(observations);
     }
 
