@@ -1,5 +1,13 @@
 package jp.hip.web.guidelines;
 
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
 import jp.hip.guidelines.PublicEntry;
 
 /**
@@ -10,34 +18,32 @@ import jp.hip.guidelines.PublicEntry;
  * <p>It never claims more than the entry's state: only a valid entry gets the check mark, the colours and its last
  * day of use; any other says in words what happened (「失効」「取下げ」「掲載終了」「一時停止」) and that the mark may not
  * be used, with no date to come.
+ *
+ * <p>The drawing is a template ({@code templates/guidelines/logo.svg}, Thymeleaf XML mode, its own small engine so
+ * that the pages' HTML resolver never serves it); this class only decides colours, mark and words.
  */
-final class LogoSvg {
+@Component
+class LogoSvg {
 
-    private LogoSvg() {}
+    private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
-    static String render(PublicEntry entry, String statusWord, String notUsable) {
-        boolean valid = entry.logoValid();
-        String main = valid ? "#0031D8" : "#999999";
-        String accent = valid ? "#259D63" : "#BBBBBB";
-        String until = valid && entry.validUntil() != null ? "〜" + entry.validUntil().toString().replace('-', '/') : notUsable;
-        String mark = valid ? "<path d=\"M24 44 l7 7 l13 -14\" stroke=\"#FFFFFF\" stroke-width=\"4\" fill=\"none\"/>"
-                : "<path d=\"M26 36 l16 16 M42 36 l-16 16\" stroke=\"#FFFFFF\" stroke-width=\"4\" fill=\"none\"/>";
-        return """
-                <svg xmlns="http://www.w3.org/2000/svg" width="240" height="120" viewBox="0 0 240 120" role="img" aria-label="%s">
-                  <title>%s</title>
-                  <rect x="1" y="1" width="238" height="118" rx="10" fill="#FFFFFF" stroke="%s" stroke-width="2"/>
-                  <circle cx="34" cy="44" r="20" fill="%s"/>
-                  %s
-                  <text x="64" y="36" font-family="sans-serif" font-size="14" font-weight="bold" fill="%s">Healthcare Guideline</text>
-                  <text x="64" y="56" font-family="sans-serif" font-size="14" font-weight="bold" fill="%s">自己宣言</text>
-                  <text x="14" y="88" font-family="sans-serif" font-size="13" fill="#1A1A1A">%s  %s</text>
-                  <text x="14" y="108" font-family="sans-serif" font-size="12" fill="#4D4D4D">%s</text>
-                </svg>
-                """.formatted(esc(entry.registrationNo() + " " + statusWord), esc(entry.registrationNo() + " " + statusWord),
-                main, accent, mark, main, main, esc(entry.registrationNo()), esc(statusWord), esc(until));
+    LogoSvg() {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(".svg");
+        resolver.setTemplateMode(TemplateMode.HTML); // XML mode would write 掲載中 as &#x63b2;…; HTML mode escapes only markup
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        engine.setTemplateResolver(resolver);
     }
 
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    String render(PublicEntry entry, String statusWord, String notUsable) {
+        boolean valid = entry.logoValid();
+        String until = valid && entry.validUntil() != null ? "〜" + entry.validUntil().toString().replace('-', '/') : notUsable;
+        Context context = new Context();
+        context.setVariables(Map.of("valid", valid, "main", valid ? "#0031D8" : "#999999", "accent", valid ? "#259D63" : "#BBBBBB",
+                "label", entry.registrationNo() + " " + statusWord, "registrationNo", entry.registrationNo(),
+                "statusWord", statusWord, "until", until));
+        return engine.process("guidelines/logo", context);
     }
 }

@@ -39,11 +39,13 @@ class PublicGuidelinesController {
     private final PublicRegister register;
     private final MessageSource messages;
     private final GuidelineListPdf pdf;
+    private final LogoSvg logos;
 
-    PublicGuidelinesController(PublicRegister register, MessageSource messages, GuidelineListPdf pdf) {
+    PublicGuidelinesController(PublicRegister register, MessageSource messages, GuidelineListPdf pdf, LogoSvg logos) {
         this.register = register;
         this.messages = messages;
         this.pdf = pdf;
+        this.logos = logos;
     }
 
     /** The list's filters as they travel in the URL. */
@@ -188,7 +190,7 @@ class PublicGuidelinesController {
         PublicEntry entry = register.publicEntry(registrationNo).orElseThrow(PageNotFoundException::new).current();
         String word = entry.logoValid() ? text("guidelines.status.LISTED", Locale.JAPANESE)
                 : text("guidelines.logo.word." + entry.status(), Locale.JAPANESE);
-        String svg = LogoSvg.render(entry, word, text("guidelines.logo.notUsable", Locale.JAPANESE));
+        String svg = logos.render(entry, word, text("guidelines.logo.notUsable", Locale.JAPANESE));
         String etag = "\"" + Integer.toHexString(svg.hashCode()) + "\"";
         if (request.checkNotModified(etag)) {
             return null;
