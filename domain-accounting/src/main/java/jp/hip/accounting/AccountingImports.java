@@ -41,10 +41,14 @@ public class AccountingImports {
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final InvestmentLineRepository lines;
+    private final AccountingYears years;
 
     AccountingImports(MeasureRepository measures, IndicatorRepository indicators, IndicatorValueRepository values, JdbcClient jdbc,
             DataSource dataSource, YearCloseRepository closes, FacilityRepository facilities, AuditLog audit, TransactionTemplate tx,
-            Clock clock) {
+            Clock clock, InvestmentLineRepository lines, AccountingYears years) {
+        this.lines = lines;
+        this.years = years;
         this.closes = closes;
         this.facilities = facilities;
         this.measures = measures;
@@ -99,6 +103,103 @@ public class AccountingImports {
             audit.record("ACC_LINES_IMPORTED", "InvestmentLine", null, Map.of("rows", fresh.size(), "skipped", skipped));
             return new ImportResult(parsed.rowsRead(), fresh.size(), skipped, List.of());
         });
+    }
+
+    /**
+     * Imports personnel time (年度,施策,明細,役割,1人あたり時間,人数,時間単価,単価の根拠[,根拠資料]), all or nothing: each row
+     * becomes a 人件費 line (時間投資) computed under its 年度's policy on participants' time, as if entered on the
+     * measure's page; a row of a closed 年度 refuses the file.
+     */
+    public ImportResult importTime(byte[] file) {
+        return tx.execute(s -> {
+            Map<String, UUID> byName = new HashMap<>();
+            Map<UUID, Measure> byId = new HashMap<>();
+            for (Measure m : measures.findAll()) {
+                String key = m.fiscalYear().startYear() + "\t" + m.name();
+                byName.put(key, byName.containsKey(key) ? null : m.id());
+                byId.put(m.id(), m);
+            }
+            TimeImport.Parsed parsed = TimeImport.parse(file, byName);
+            if (!parsed.problems().isEmpty()) {
+                return new ImportResult(parsed.rowsRead(), 0, parsed.problems());
+            }
+            Set<Integer> closed = closedYears(parsed.rows().stream().map(TimeImport.Row::fiscalYear)
+                    .collect(java.util.stream.Collectors.toSet()));
+            List<ImportResult.Problem> inClosed = parsed.rows().stream().filter(r -> closed.contains(r.fiscalYear()))
+                    .limit(LineImport.MAX_PROBLEMS).map(r -> new ImportResult.Problem(r.line(), "年度", "accounting.year.closed")).toList();
+            if (!inClosed.isEmpty()) {
+                return new ImportResult(parsed.rowsRead(), 0, inClosed);
+            }
+            Map<Integer, Boolean> includeParticipants = new HashMap<>();
+            List<InvestmentLine> created = new ArrayList<>();
+            for (TimeImport.Row r : parsed.rows()) {
+                boolean include = includeParticipants.computeIfAbsent(r.fiscalYear(),
+                        y -> years.policyOf(FiscalYear.of(y)).policy().includeParticipantTime());
+                created.add(InvestmentLine.ofTime(byId.get(r.measureId()), r.description(), r.time(), include, r.sourceDocument(),
+                        clock.instant()));
+            }
+            lines.saveAll(created);
+            audit.record("ACC_TIME_IMPORTED", "InvestmentLine", null, Map.of("rows", created.size()));
+            return new ImportResult(parsed.rowsRead(), created.size(), List.of());
+        });
+    }
+
+    /**
+     * Imports allocations (年度,施策,明細,指標,割合), all or nothing: each line's rows replace its allocation under the
+     * rules of {@link AllocationRule} (ratios summing to 100 %, or 「主」 wholly to one indicator). Lines of a closed
+     * 年度 refuse the file.
+     */
+    public ImportResult importAllocations(byte[] file) {
+        UUID tenant = CurrentTenant.tenantId().orElseThrow(() -> new AccountingException("accounting.notFound"));
+        return tx.execute(s -> {
+            Map<String, AllocationImport.LineRef> byKey = new HashMap<>();
+            jdbc.sql("""
+                    select l.id, l.fiscal_year, m.name, l.description from acc_investment_line l
+                    join acc_measure m on m.tenant_id = l.tenant_id and m.id = l.measure_id where l.tenant_id = :tenant
+                    """).param("tenant", tenant).query((rs, n) -> {
+                        String key = rs.getInt(2) + "\t" + rs.getString(3) + "\t" + rs.getString(4);
+                        byKey.put(key, byKey.containsKey(key) ? null : new AllocationImport.LineRef(rs.getObject(1, UUID.class), rs.getInt(2)));
+                        return null;
+                    }).list();
+            Map<String, UUID> byName = new HashMap<>();
+            for (Indicator i : indicators.findAll()) {
+                byName.put(i.name(), byName.containsKey(i.name()) ? null : i.id());
+            }
+            AllocationImport.Parsed parsed = AllocationImport.parse(file, byKey, byName);
+            if (!parsed.problems().isEmpty()) {
+                return new ImportResult(parsed.rowsRead(), 0, parsed.problems());
+            }
+            Set<Integer> closed = closedYears(parsed.allocations().stream().map(AllocationImport.LineAllocation::fiscalYear)
+                    .collect(java.util.stream.Collectors.toSet()));
+            List<ImportResult.Problem> inClosed = parsed.allocations().stream().filter(a -> closed.contains(a.fiscalYear()))
+                    .limit(LineImport.MAX_PROBLEMS).map(a -> new ImportResult.Problem(a.line(), "年度", "accounting.year.closed")).toList();
+            if (!inClosed.isEmpty()) {
+                return new ImportResult(parsed.rowsRead(), 0, inClosed);
+            }
+            Set<UUID> known = new HashSet<>(byName.values());
+            Map<UUID, InvestmentLine> loaded = new HashMap<>();
+            lines.findAllById(parsed.allocations().stream().map(AllocationImport.LineAllocation::lineId).toList())
+                    .forEach(l -> loaded.put(l.id(), l));
+            for (AllocationImport.LineAllocation a : parsed.allocations()) {
+                loaded.get(a.lineId()).allocate(a.rule(), known);
+            }
+            lines.saveAll(loaded.values());
+            audit.record("ACC_ALLOCATIONS_IMPORTED", "InvestmentLine", null, Map.of("rows", parsed.rowsRead(), "lines", loaded.size()));
+            return new ImportResult(parsed.rowsRead(), parsed.rowsRead(), List.of());
+        });
+    }
+
+    public static byte[] allocationsTemplate() {
+        return Csv.forExcel(List.of(AllocationImport.HEADER,
+                List.of("2025", "全社ウォーキングイベント", "歩数計アプリ利用料", "運動習慣者比率", "60%"),
+                List.of("2025", "全社ウォーキングイベント", "歩数計アプリ利用料", "適正体重維持者率", "40%"),
+                List.of("2025", "健康セミナー", "講師謝金", "セミナー参加率", "主")));
+    }
+
+    public static byte[] timeTemplate() {
+        return Csv.forExcel(List.of(TimeImport.HEADER,
+                List.of("2025", "健康セミナー", "講師（産業医）", "産業医", "2", "1", "15,000", "契約単価", "契約書 No.7"),
+                List.of("2025", "健康セミナー", "受講時間", "参加従業員", "1.5", "80", "3,000", "標準時間単価", "")));
     }
 
     private Set<Integer> closedYears(Set<Integer> years) {

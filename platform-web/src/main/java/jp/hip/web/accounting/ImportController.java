@@ -17,7 +17,7 @@ import jp.hip.accounting.AccountingImports;
 import jp.hip.accounting.ImportResult;
 
 /**
- * CSV/Excel import of investment lines or indicator values: all or nothing, every problem listed by physical line
+ * CSV/Excel import of investment lines, personnel time, allocations, facilities or indicator values: all or nothing, every problem listed by physical line
  * and column; lines already stored are refused or skipped at the user's choice; templates to download (ADR 0026).
  */
 @Controller
@@ -47,6 +47,8 @@ class ImportController {
             result = switch (kind) {
                 case "values" -> imports.importValues(bytes);
                 case "facilities" -> imports.importFacilities(bytes);
+                case "time" -> imports.importTime(bytes);
+                case "allocations" -> imports.importAllocations(bytes);
                 default -> imports.importLines(bytes, duplicates);
             };
         }
@@ -68,6 +70,16 @@ class ImportController {
     @GetMapping("/company/import/template-facilities.csv")
     ResponseEntity<byte[]> facilitiesTemplate() {
         return csv(AccountingImports.facilitiesTemplate(), "固定資産台帳_施設_テンプレート.csv");
+    }
+
+    @GetMapping("/company/import/template-time.csv")
+    ResponseEntity<byte[]> timeTemplate() {
+        return csv(AccountingImports.timeTemplate(), "時間投資_テンプレート.csv");
+    }
+
+    @GetMapping("/company/import/template-allocations.csv")
+    ResponseEntity<byte[]> allocationsTemplate() {
+        return csv(AccountingImports.allocationsTemplate(), "按分_テンプレート.csv");
     }
 
     @GetMapping("/company/import/template-values.csv")

@@ -1,0 +1,125 @@
+package jp.hip.accounting;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Reads allocations (按分) from CSV or .xlsx: 年度,施策,明細,指標,割合 — one row per line and indicator; the line is
+ * found by 年度, 施策 and 明細, the indicator by name; 割合 is a percentage (「60%」), a ratio (「0.6」) or 「主」 for
+ * wholly to the main indicator (the only row of its line). A line's rows replace its allocation; their ratios must
+ * sum to 100 %. Same rules as {@link LineImport} (ADR 0026): every problem by row and column, nothing half-written.
+ */
+final class AllocationImport {
+
+    static final List<String> HEADER = List.of("年度", "施策", "明細", "指標", "割合");
+
+    /** A line's rows: the rule they make, and the first row's number for messages. */
+    record LineAllocation(int line, UUID lineId, int fiscalYear, AllocationRule rule) {}
+
+    record Parsed(int rowsRead, List<LineAllocation> allocations, List<ImportResult.Problem> problems) {}
+
+    /** Where lines are: by "年度\t施策\t明細", null when two lines share that key (ambiguous). */
+    record LineRef(UUID id, int fiscalYear) {}
+
+    private AllocationImport() {}
+
+    static Parsed parse(byte[] bytes, Map<String, LineRef> lines, Map<String, UUID> indicatorIds) {
+        LineImport.Table table = LineImport.table(bytes);
+        if (table.problem() != null) {
+            return new Parsed(0, List.of(), List.of(table.problem()));
+        }
+        List<ImportResult.Problem> problems = new ArrayList<>();
+        Map<String, List<Object[]>> byLine = new LinkedHashMap<>();
+        int read = 0;
+        boolean header = true;
+        for (LineImport.Cells cells : table.cells()) {
+            int row = cells.line();
+            if (header) {
+                header = false;
+                if (!LineImport.headerNames(cells, table.spreadsheet()).equals(HEADER)) {
+                    return new Parsed(0, List.of(), List.of(new ImportResult.Problem(row, null, "accounting.import.allocationHeader")));
+                }
+                continue;
+            }
+            read++;
+            if (read > LineImport.MAX_ROWS) {
+                return new Parsed(read, List.of(), List.of(new ImportResult.Problem(row, null, "accounting.import.tooManyRows")));
+            }
+            String columnProblem = LineImport.columnProblem(cells, HEADER.size(), table.spreadsheet());
+            if (columnProblem != null) {
+                problems.add(new ImportResult.Problem(row, null, columnProblem));
+            } else {
+                int before = problems.size();
+                String year = cells.get(0).replace("年度", "").strip();
+                String key = year + "\t" + cells.get(1) + "\t" + cells.get(2);
+                if (!year.matches("\\d{4}")) {
+                    problems.add(new ImportResult.Problem(row, "年度", "accounting.import.year"));
+                } else if (!lines.containsKey(key)) {
+                    problems.add(new ImportResult.Problem(row, "明細", "accounting.import.lineUnknown"));
+                } else if (lines.get(key) == null) {
+                    problems.add(new ImportResult.Problem(row, "明細", "accounting.import.lineAmbiguous"));
+                }
+                String name = cells.get(3);
+                if (!indicatorIds.containsKey(name)) {
+                    problems.add(new ImportResult.Problem(row, "指標", "accounting.import.indicatorUnknown"));
+                } else if (indicatorIds.get(name) == null) {
+                    problems.add(new ImportResult.Problem(row, "指標", "accounting.import.indicatorAmbiguous"));
+                }
+                BigDecimal ratio = ratio(cells.get(4));
+                if (ratio == null) {
+                    problems.add(new ImportResult.Problem(row, "割合", "accounting.import.ratio"));
+                }
+                if (problems.size() == before) {
+                    byLine.computeIfAbsent(key, k -> new ArrayList<>()).add(new Object[] {row, indicatorIds.get(name), ratio});
+                }
+            }
+            if (problems.size() >= LineImport.MAX_PROBLEMS) {
+                problems.add(new ImportResult.Problem(row, null, "accounting.import.tooManyProblems"));
+                break;
+            }
+        }
+        List<LineAllocation> allocations = new ArrayList<>();
+        for (var entry : byLine.entrySet()) {
+            List<Object[]> rows = entry.getValue();
+            int first = (int) rows.get(0)[0];
+            boolean primary = rows.stream().anyMatch(r -> ((BigDecimal) r[2]).signum() < 0);
+            try {
+                AllocationRule rule = primary
+                        ? (rows.size() == 1 ? AllocationRule.primaryOnly((UUID) rows.get(0)[1]) : new AllocationRule(true, List.of(
+                                new AllocationRule.Share((UUID) rows.get(0)[1], BigDecimal.ONE),
+                                new AllocationRule.Share((UUID) rows.get(1)[1], BigDecimal.ONE))))
+                        : AllocationRule.ratios(rows.stream().map(r -> new AllocationRule.Share((UUID) r[1], (BigDecimal) r[2])).toList());
+                LineRef ref = lines.get(entry.getKey());
+                allocations.add(new LineAllocation(first, ref.id(), ref.fiscalYear(), rule));
+            } catch (AccountingException e) {
+                problems.add(new ImportResult.Problem(first, "割合", e.messageKey()));
+            }
+        }
+        if (read == 0 && problems.isEmpty()) {
+            problems.add(new ImportResult.Problem(0, null, "accounting.import.empty"));
+        }
+        return new Parsed(read, problems.isEmpty() ? allocations : List.of(), problems);
+    }
+
+    /** 「60%」 → 0.6, 「0.6」 → 0.6, 「主」 → −1 (wholly to the main indicator); null when unreadable. */
+    static BigDecimal ratio(String text) {
+        String t = text.strip();
+        if (t.equals("主") || t.equalsIgnoreCase("PRIMARY")) {
+            return BigDecimal.ONE.negate();
+        }
+        try {
+            if (t.endsWith("%") || t.endsWith("％")) {
+                return new BigDecimal(t.substring(0, t.length() - 1).strip()).divide(BigDecimal.valueOf(100), 8, RoundingMode.UNNECESSARY)
+                        .stripTrailingZeros();
+            }
+            return new BigDecimal(t);
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
+    }
+}
