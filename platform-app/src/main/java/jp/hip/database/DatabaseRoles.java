@@ -90,6 +90,38 @@ class DatabaseRoles implements Callback {
             statement.execute("grant usage, select on all sequences in schema public to " + appRole);
             statement.execute("revoke all on table flyway_schema_history from " + appRole);
         }
+        secureTenantTables(owner);
+    }
+
+    /**
+     * Row-level security on every table with a {@code tenant_id} that does not have it yet, with the default policy
+     * of V91. V91 covers the tables that exist when it runs; migrations of a module's own number range can run after
+     * it (Flyway's out-of-order, ADR 0090), so the same rule is applied after every migration. Idempotent.
+     */
+    static void secureTenantTables(Connection owner) throws SQLException {
+        java.util.List<String> unsecured = new java.util.ArrayList<>();
+        try (Statement statement = owner.createStatement(); var rows = statement.executeQuery("""
+                select c.relname from pg_class c
+                  join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
+                 where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')
+                   and not (c.relrowsecurity and c.relforcerowsecurity and exists (select 1 from pg_policy p where p.polrelid = c.oid))
+                 order by c.relname""")) {
+            while (rows.next()) {
+                unsecured.add(rows.getString(1));
+            }
+        }
+        try (Statement statement = owner.createStatement()) {
+            for (String table : unsecured) {
+                String name = "\"" + table.replace("\"", "\"\"") + "\"";
+                statement.execute("alter table " + name + " enable row level security");
+                statement.execute("alter table " + name + " force row level security");
+                if (single(owner, "select count(*) from pg_policy where polrelid = 'public." + name.replace("'", "''") + "'::regclass").equals("0")) {
+                    statement.execute("create policy hip_tenant_rows on " + name + " using (tenant_id = hip_tenant() or hip_scope() = 'system') "
+                            + "with check (tenant_id = hip_tenant() or hip_scope() = 'system')");
+                }
+                log.info("Row-level security enabled on {} (a table created after V91)", table);
+            }
+        }
     }
 
     private void create(Connection owner) throws SQLException {

@@ -74,6 +74,35 @@ class RowLevelSecurityTests {
     }
 
     @Test
+    void aTenantTableCreatedAfterV91GetsRowLevelSecurityFromTheAfterMigrateCallback() throws SQLException {
+        // A module's migration numbered below V91 can run after it on an existing database (out-of-order): the
+        // callback that runs after every migration must secure its table as V91 does, and leave secured ones alone.
+        try (Connection owner = DriverManager.getConnection(TestDatabase.ownerUrl())) {
+            owner.setAutoCommit(false);
+            try (var statement = owner.createStatement()) {
+                statement.execute("create table rls_late_table (id uuid primary key, tenant_id uuid not null)");
+                DatabaseRoles.secureTenantTables(owner);
+                try (var rows = statement.executeQuery("""
+                        select c.relrowsecurity, c.relforcerowsecurity, (select count(*) from pg_policy p where p.polrelid = c.oid)
+                          from pg_class c where c.relname = 'rls_late_table'""")) {
+                    rows.next();
+                    assertThat(rows.getBoolean(1)).as("enabled").isTrue();
+                    assertThat(rows.getBoolean(2)).as("forced").isTrue();
+                    assertThat(rows.getInt(3)).as("policies").isEqualTo(1);
+                }
+                DatabaseRoles.secureTenantTables(owner);
+                try (var rows = statement.executeQuery(
+                        "select count(*) from pg_policy p join pg_class c on c.oid = p.polrelid where c.relname = 'rls_late_table'")) {
+                    rows.next();
+                    assertThat(rows.getInt(1)).as("a second run adds nothing").isEqualTo(1);
+                }
+            } finally {
+                owner.rollback();
+            }
+        }
+    }
+
+    @Test
     void asTenantAPlainSqlNeitherReadsNorChangesNorAddsTenantBsRows() throws SQLException {
         Accounts.Account a = accounts.withRole(Role.HR_STAFF);
         Accounts.Account b = accounts.withRole(Role.HR_STAFF);
