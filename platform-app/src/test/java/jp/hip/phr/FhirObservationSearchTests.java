@@ -217,9 +217,12 @@ class FhirObservationSearchTests {
         assertThat(total.getLink("next")).isNull();
         assertThat(api.bundle(base + "_count=0&code=" + BMI).getTotal()).isEqualTo(2);
         assertThat(api.bundle(base + "_count=0").getEntry()).isEmpty();
+        var xml = api.get(base + "_summary=count&_format=xml");
+        assertThat(xml.getContentType()).startsWith("application/fhir+xml");
+        assertThat(xml.getContentAsString()).contains("<total value=\"4\"/>");
         long logged = jdbc.sql("select count(*) from phr_access_log where person_id = ? and action = 'Observation.count'")
                 .param(member.personId()).query(Long.class).single();
-        assertThat(logged).isEqualTo(3);
+        assertThat(logged).isEqualTo(4);
         // the employer holds the person but no basis for the insurer's checkup rows: total 0, not 4
         UUID employer = fixture.employerOf(member);
         FhirSearchTestSupport employerApi = new FhirSearchTestSupport(mvc,

@@ -49,9 +49,10 @@ import jp.hip.phr.persons.PatientStore;
 import jp.hip.phr.StoredResource;
 
 /**
- * FHIR R4 REST API (Spring MVC; HAPI's model, parser and validator only — ref-phr.md §3.1): Patient, Observation,
- * $everything, $bulk-ingest, $validate and Bundles; Consent and MedicationStatement are
- * {@link FhirConsentMedicationController}, the shared parsing and responses {@link FhirResponses}. JSON only
+ * FHIR R4 REST API (Spring MVC; HAPI's model, parser and validator only — ref-phr.md §3.1): Patient and Observation
+ * reads and writes, $bulk-ingest, $validate and Bundles; searches and $everything are {@link FhirSearchController},
+ * Consent and MedicationStatement {@link FhirConsentMedicationController}, the shared parsing and responses
+ * {@link FhirResponses}. JSON only
  * ({@code application/fhir+json}); errors are OperationOutcome ({@link FhirExceptionHandler}). Each handler is
  * one call to a PHR capability's facade, which applies membership and consent inside its SQL.
  */
