@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
-import org.springframework.stereotype.Component;
-
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
@@ -16,21 +14,22 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 /**
  * QR codes drawn on the server with ZXing (ADR 0098): the permalink of a registry entry and the authenticator-app
  * enrolment link, as an SVG data URI for an {@code <img>} (the CSP allows {@code data:} images, no script needed).
- * Templates call it as {@code ${@qrCodes.svgDataUri(text)}}.
+ * Controllers put the URI in the model (Thymeleaf refuses bean calls in {@code th:src}).
  */
-@Component("qrCodes")
-public class QrCodes {
+public final class QrCodes {
 
     /** Four modules of quiet zone, as ISO/IEC 18004 asks; four pixels a module. */
     private static final int QUIET_ZONE = 4;
     private static final int MODULE_PX = 4;
 
-    public String svgDataUri(String text) {
+    private QrCodes() {}
+
+    public static String svgDataUri(String text) {
         return "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg(text).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The code as SVG: one path of unit squares, crisp at any zoom. */
-    public String svg(String text) {
+    public static String svg(String text) {
         BitMatrix matrix;
         try {
             matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,

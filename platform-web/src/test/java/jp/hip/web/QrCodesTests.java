@@ -20,7 +20,7 @@ class QrCodesTests {
     @Test
     void thePermalinkCodeReadsBackAsThePermalink() throws Exception {
         String permalink = "https://hip.example/guidelines/HG-0001";
-        String uri = new QrCodes().svgDataUri(permalink);
+        String uri = QrCodes.svgDataUri(permalink);
         assertThat(uri).startsWith("data:image/svg+xml;base64,");
         String svg = new String(Base64.getDecoder().decode(uri.substring(uri.indexOf(',') + 1)), StandardCharsets.UTF_8);
         assertThat(read(svg)).isEqualTo(permalink);
@@ -29,7 +29,7 @@ class QrCodesTests {
     @Test
     void anEnrolmentLinkWithJapaneseReadsBack() throws Exception {
         String otpauth = "otpauth://totp/健康経営:hr@example.jp?secret=JBSWY3DPEHPK3PXP&issuer=健康経営";
-        assertThat(read(new QrCodes().svg(otpauth))).isEqualTo(otpauth);
+        assertThat(read(QrCodes.svg(otpauth))).isEqualTo(otpauth);
     }
 
     /** Paints the SVG's unit squares (scaled 4×) and hands the picture to ZXing's reader. */

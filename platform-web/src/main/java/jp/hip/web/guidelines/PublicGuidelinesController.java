@@ -178,6 +178,8 @@ class PublicGuidelinesController {
         PublicEntryDetail detail = register.publicEntry(registrationNo).orElseThrow(PageNotFoundException::new);
         model.addAttribute("detail", detail);
         model.addAttribute("entry", detail.current());
+        model.addAttribute("qr", jp.hip.web.QrCodes.svgDataUri(org.springframework.web.servlet.support.ServletUriComponentsBuilder
+                .fromCurrentContextPath().toUriString() + "/guidelines/" + detail.current().registrationNo()));
         return "guidelines/public-entry";
     }
 

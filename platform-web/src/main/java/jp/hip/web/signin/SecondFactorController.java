@@ -144,6 +144,7 @@ class SecondFactorController {
         }
         model.addAttribute("secret", secret.replaceAll("(.{4})(?!$)", "$1 "));
         model.addAttribute("otpauth", SecondFactors.otpauthUri(me.email(), secret));
+        model.addAttribute("qr", jp.hip.web.QrCodes.svgDataUri(SecondFactors.otpauthUri(me.email(), secret)));
         model.addAttribute("required", SecondFactors.required(me.roles()));
         return "signin/second-factor-enrol";
     }
