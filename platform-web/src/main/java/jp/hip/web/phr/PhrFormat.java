@@ -52,7 +52,7 @@ public class PhrFormat {
         if (date == null) {
             return "";
         }
-        int year = date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1;
+        int year = jp.hip.accounting.FiscalYear.containing(date).startYear();
         return english() ? "FY" + year : year + "年度";
     }
 
