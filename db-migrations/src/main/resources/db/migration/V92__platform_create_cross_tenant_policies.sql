@@ -51,7 +51,8 @@ do $$
 declare
     t text;
 begin
-    foreach t in array array['phr_membership', 'phr_observation', 'phr_medication_statement', 'phr_source_document']
+    foreach t in array array['phr_membership', 'phr_observation', 'phr_medication_statement', 'phr_source_document',
+                             'phr_checkup']
     loop
         execute format('create policy hip_phr_self on %I for select '
                        'using (person_id in (select p.id from phr_person p where p.personal_tenant_id = hip_tenant()))', t);

@@ -36,8 +36,7 @@ class RowLevelSecurityTests {
      * table fails {@link #everyTableWithATenantIsUnderRowLevelSecurity} until it is listed here or given policies.
      */
     static final Set<String> OTHER_TENANT_COLUMNS_WITHOUT_RLS = Set.of(
-            "collabo_comment", "collabo_guidance", "collabo_insurer_setting", "collabo_investment_share", "collabo_link",
-            "collabo_report", "phr_access_log", "phr_consent", "phr_consent_evidence", "phr_person");
+            "phr_access_log", "phr_consent", "phr_consent_evidence", "phr_person");
 
     @Autowired
     JdbcClient jdbc;
