@@ -18,9 +18,10 @@ class CsvTests {
 
     @Test
     void neutralisesCellsThatExcelWouldRunAsFormulas() {
-        String csv = new String(Csv.forExcel(List.of(List.of("=1+1", "+81", "-5", "@SUM(A1)", "\tx", "普通", "a=b"))),
+        // One rule for every export (ExcelCsv, ADR 0097): plain numbers such as a negative amount stay numbers.
+        String csv = new String(Csv.forExcel(List.of(List.of("=1+1", "+81", "-5", "-5+cmd|' /C calc'!A0", "@SUM(A1)", "\tx", "普通", "a=b"))),
                 StandardCharsets.UTF_8);
-        assertThat(csv).isEqualTo("\uFEFF\"'=1+1\",\"'+81\",\"'-5\",\"'@SUM(A1)\",\"'\tx\",\"普通\",\"a=b\"\r\n");
+        assertThat(csv).isEqualTo("\uFEFF\"'=1+1\",\"+81\",\"-5\",\"'-5+cmd|' /C calc'!A0\",\"'@SUM(A1)\",\"'\tx\",\"普通\",\"a=b\"\r\n");
     }
 
     @Test
