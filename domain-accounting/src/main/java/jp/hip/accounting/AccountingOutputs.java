@@ -25,6 +25,10 @@ public class AccountingOutputs {
             List<IndicatorView> indicators, List<FacilityView> facilities, List<HealthResources.HealthResourceView> resources,
             AccountingYears.YearPolicyView policy, AccountingYears.ClosedView closed) {}
 
+    /** One 年度 of a multi-year trend: its total, or null for 「データなし」 (no measure and no line that year). */
+    public record TrendYear(FiscalYear fiscalYear, Yen total) {}
+
+    private final MeasureRepository measures;
     private final HealthAccounting accounting;
     private final HealthResources resources;
     private final AccountingYears years;
@@ -33,7 +37,8 @@ public class AccountingOutputs {
     private final TransactionTemplate tx;
 
     AccountingOutputs(HealthAccounting accounting, HealthResources resources, AccountingYears years, InvestmentLineRepository lines,
-            IndicatorRepository indicators, TransactionTemplate tx) {
+            IndicatorRepository indicators, MeasureRepository measures, TransactionTemplate tx) {
+        this.measures = measures;
         this.accounting = accounting;
         this.resources = resources;
         this.years = years;
@@ -64,6 +69,25 @@ public class AccountingOutputs {
     public Disclosure disclosure(FiscalYear year, boolean japanese) {
         return new Disclosure(year, accounting.analysis(year, japanese), accounting.measures(year), accounting.indicators(),
                 facilitiesHeldAt(year), resources.resourcesAt(year), years.policyOf(year), years.closed(year).orElse(null));
+    }
+
+    /**
+     * The investment of the {@code count} 年度 up to and including {@code year}, oldest first, summed in the database
+     * (two queries whatever the number of lines); a year without measures or lines has no total (ADR 0081).
+     */
+    public List<TrendYear> trend(FiscalYear year, int count) {
+        int from = year.startYear() - count + 1;
+        return tx.execute(s -> {
+            Map<Integer, Long> totals = new java.util.HashMap<>();
+            lines.totalsByYear(from, year.startYear()).forEach(r -> totals.put(((Number) r[0]).intValue(), ((Number) r[1]).longValue()));
+            java.util.Set<Integer> withMeasures = new java.util.HashSet<>(measures.yearsWithMeasures(from, year.startYear()));
+            List<TrendYear> trend = new java.util.ArrayList<>();
+            for (int y = from; y <= year.startYear(); y++) {
+                boolean data = totals.containsKey(y) || withMeasures.contains(y);
+                trend.add(new TrendYear(FiscalYear.of(y), data ? Yen.of(totals.getOrDefault(y, 0L)) : null));
+            }
+            return trend;
+        });
     }
 
     /** 健康資源 as of the 年度's end: facilities acquired by then (ADR 0024). */

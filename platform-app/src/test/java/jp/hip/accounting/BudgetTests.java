@@ -83,4 +83,34 @@ class BudgetTests {
                 .andExpect(flash().attribute("failed", "accounting.year.closed"));
         assertThat(CurrentTenant.runAs(company, () -> accounting.measure(m)).orElseThrow().measure().budget()).isNull();
     }
+
+    @Autowired
+    AccountingOutputs outputs;
+
+    @Test
+    void theFiveYearTrendSumsEachYearAndSaysDataNashiForAYearWithout() throws Exception {
+        UUID company = accounts.tenant(TenantKind.COMPANY);
+        CurrentTenant.runAs(company, () -> {
+            for (int y : new int[] {2021, 2023, 2025}) {
+                UUID id = accounting.createMeasure(FiscalYear.of(y), new HealthAccounting.MeasureCommand("健診", null,
+                        PurposeCategory.POPULATION, Set.of(1), Set.of(), 10));
+                if (y != 2023) {
+                    accounting.addLine(id, new HealthAccounting.LineCommand("委託費", ExpenseType.OUTSOURCING, ResourceView.OUTSOURCED,
+                            Yen.of(y * 100L), null));
+                }
+            }
+            return null;
+        });
+        var trend = CurrentTenant.runAs(company, () -> outputs.trend(FY, 5));
+        assertThat(trend).extracting(t -> t.fiscalYear().startYear(), t -> t.total() == null ? null : t.total().amount())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2021, 202_100L), org.assertj.core.groups.Tuple.tuple(2022, null),
+                        org.assertj.core.groups.Tuple.tuple(2023, 0L), org.assertj.core.groups.Tuple.tuple(2024, null),
+                        org.assertj.core.groups.Tuple.tuple(2025, 202_500L));
+        Cookie hr = Accounts.signIn(mvc, accounts.user(company, Role.HR_STAFF).email());
+        String page = mvc.perform(get("/company/analyses").param("year", "2025").cookie(hr)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String table = page.substring(page.indexOf("id=\"trend\""), page.indexOf("</table>", page.indexOf("id=\"trend\"")));
+        assertThat(table).contains("2022年度", "202,100円", "202,500円");
+        assertThat(table.split("データなし", -1)).hasSize(3);
+    }
 }

@@ -77,6 +77,14 @@ class AnalysesController {
                         java.util.List.of(a.previousTotal(), a.total()))
                 : Charts.labelled(java.util.List.of(String.valueOf(fy.startYear())), java.util.List.of(a.total()));
         model.addAttribute("yoyBars", yoy);
+        // five 年度: a year without data is listed as 「データなし」 and left out of the chart, never drawn as 0円
+        var trend = outputs.trend(fy, 5);
+        model.addAttribute("trend", trend);
+        var withData = trend.stream().filter(t -> t.total() != null).toList();
+        var trendBars = Charts.labelled(withData.stream().map(t -> t.fiscalYear().toString()).toList(),
+                withData.stream().map(jp.hip.accounting.AccountingOutputs.TrendYear::total).toList());
+        model.addAttribute("trendBars", trendBars);
+        model.addAttribute("trendHeight", Charts.height(trendBars));
         model.addAttribute("yoyHeight", Charts.height(yoy));
         return "accounting/analyses";
     }
