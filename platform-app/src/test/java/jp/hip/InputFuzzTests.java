@@ -55,6 +55,7 @@ class InputFuzzTests {
     static final Map<String, int[]> COUNTS = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     @Autowired HealthAccounting accounting;
+    @Autowired jp.hip.accounting.AccountingOutputs outputs;
     @Autowired CheckupRecords checkups;
     @Autowired Accounts accounts;
     @Autowired ApiTokens tokens;
@@ -229,7 +230,7 @@ class InputFuzzTests {
     @Test
     void accountingValuesCsvAndXlsx() throws IOException {
         UUID company = accounts.tenant(TenantKind.COMPANY);
-        byte[] workbook = CurrentTenant.runAs(company, () -> accounting.workbook(FiscalYear.of(2025), true));
+        byte[] workbook = CurrentTenant.runAs(company, () -> outputs.workbook(FiscalYear.of(2025), true));
         // no indicator named 歩数 exists: every input is refused, and the check is that nothing is written
         String csv = "年度,指標,ベースライン,目標,実績,回答率\r\n2025,歩数,6000,8000,7200,85\r\n";
         List<byte[]> seeds = List.of(workbook, csv.getBytes(StandardCharsets.UTF_8));

@@ -38,7 +38,7 @@ final class AccountingViews {
         Map<ExpenseType, Yen> byType = sumBy(own, InvestmentLine::expenseType, ExpenseType.class);
         Yen total = byType.values().stream().reduce(Yen.ZERO, Yen::plus);
         return new MeasureView(m.id(), m.fiscalYear(), m.name(), m.description(), m.purpose(), m.standardIssues(),
-                m.ownIssues(), m.participants(), total, byType);
+                m.ownIssues(), m.participants(), total, byType, m.budget());
     }
 
     static LineView view(InvestmentLine l, Map<UUID, String> indicatorNames) {

@@ -74,7 +74,7 @@ final class Analyses {
         List<Analysis.CostPerParticipant> perParticipant = currentMeasures.stream().map(m -> {
             Yen cost = costByMeasure.getOrDefault(m.id(), Yen.ZERO);
             Yen per = m.participants() > 0 ? Yen.rounded(cost.toBigDecimal().divide(BigDecimal.valueOf(m.participants()), 2, RoundingMode.HALF_UP)) : null;
-            return new Analysis.CostPerParticipant(m.id(), m.name(), cost, m.participants(), per);
+            return new Analysis.CostPerParticipant(m.id(), m.name(), cost, m.participants(), per, m.budget());
         }).toList();
 
         Map<UUID, Yen> allocated = new LinkedHashMap<>();
@@ -98,7 +98,8 @@ final class Analyses {
                     : Yen.rounded(invested.toBigDecimal().divide(improvement, 4, RoundingMode.HALF_UP));
             if (invested.amount() > 0 || value != null) {
                 perChange.add(new Analysis.CostPerChange(indicator.id(), indicator.name(), indicator.unit(), indicator.direction(),
-                        invested, baseline, actual, improvement, perUnit));
+                        invested, baseline, actual, improvement, perUnit, indicator.population(),
+                        value == null ? null : value.responseRate()));
             }
         }
 

@@ -33,14 +33,23 @@ public record Analysis(
     /** A measure tied to several issues is shared equally among them, so the issue totals add up to the total. */
     public record IssueTotal(String issueKey, String issueName, Yen amount, int measures) {}
 
-    public record CostPerParticipant(UUID measureId, String measureName, Yen cost, int participants, Yen perParticipant) {}
+    /** A measure's cost, its participants, the cost per participant and its 予算 (null when none was planned). */
+    public record CostPerParticipant(UUID measureId, String measureName, Yen cost, int participants, Yen perParticipant,
+            Yen budget) {
+        /** 実績 − 予算; null without a plan. */
+        public Long budgetVariance() {
+            return budget == null ? null : cost.amount() - budget.amount();
+        }
+    }
 
     /**
      * 投資効果分析: the investment allocated to the indicator this year divided by its improvement (actual against
-     * baseline, signed so that an improvement is positive whatever the direction).
+     * baseline, signed so that an improvement is positive whatever the direction), with the population measured and
+     * the year's response rate beside it (ref-accounting §2.5: disclose method, population and response rate).
      */
     public record CostPerChange(UUID indicatorId, String indicatorName, String unit, Direction direction, Yen allocated,
-            BigDecimal baseline, BigDecimal actual, BigDecimal improvement, Yen perUnit) {}
+            BigDecimal baseline, BigDecimal actual, BigDecimal improvement, Yen perUnit, String population,
+            BigDecimal responseRate) {}
 
     /**
      * 投資対便益分析: loss at baseline minus loss at actual. Absenteeism loss = days per employee × employees ×

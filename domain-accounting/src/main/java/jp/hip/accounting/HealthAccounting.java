@@ -2,10 +2,7 @@ package jp.hip.accounting;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,14 +10,16 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.hip.identity.AuditLog;
 
 /**
- * The accounting module's facade. Every method acts on the current tenant only (Hibernate's {@code @TenantId});
+ * The accounting module's facade for measures, investment lines, indicators and the analysis; the other
+ * capabilities have their own services: {@link FacilityLedger}, {@link AccountingImports}, {@link AccountingYears},
+ * {@link AccountingChanges}, {@link HealthResources}, {@link HealthIssues}, {@link StrategyMaps} and
+ * {@link AccountingOutputs} (ADR 0029). Every method acts on the current tenant only (Hibernate's {@code @TenantId});
  * another company's id is simply not found. Writes validate in the aggregates and either fully succeed or
  * change nothing.
  */
@@ -37,7 +36,13 @@ public class HealthAccounting {
             Set<UUID> ownIssues, int participants) {}
 
     public record MeasureView(UUID id, FiscalYear fiscalYear, String name, String description, PurposeCategory purpose,
-            Set<Integer> standardIssues, Set<UUID> ownIssues, int participants, Yen total, Map<ExpenseType, Yen> byExpenseType) {}
+            Set<Integer> standardIssues, Set<UUID> ownIssues, int participants, Yen total, Map<ExpenseType, Yen> byExpenseType,
+            Yen budget) {
+        /** 実績 − 予算 (positive: over the plan); null when no plan was set. */
+        public Long budgetVariance() {
+            return budget == null ? null : total.amount() - budget.amount();
+        }
+    }
 
     public record LineCommand(String description, ExpenseType expenseType, ResourceView resourceView, Yen amount,
             String sourceDocument) {}
@@ -79,10 +84,8 @@ public class HealthAccounting {
     private final InvestmentLineRepository lines;
     private final IndicatorRepository indicators;
     private final IndicatorValueRepository values;
-    private final HealthResources healthResources;
     private final OwnHealthIssueRepository ownIssues;
     private final HealthIssues issues;
-    private final JdbcClient jdbc;
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final TransactionTemplate readOnly;
@@ -93,17 +96,15 @@ public class HealthAccounting {
     private final StrategyMapStore mapStore;
 
     HealthAccounting(FacilityLedger ledger, AccountingImports imports, AccountingYears years, StrategyMapStore mapStore, MeasureRepository measures, InvestmentLineRepository lines, IndicatorRepository indicators,
-            IndicatorValueRepository values, HealthResources healthResources,
-            OwnHealthIssueRepository ownIssues, HealthIssues issues, JdbcClient jdbc, AuditLog audit,
+            IndicatorValueRepository values,
+            OwnHealthIssueRepository ownIssues, HealthIssues issues, AuditLog audit,
             TransactionTemplate tx, Clock clock) {
         this.measures = measures;
         this.lines = lines;
         this.indicators = indicators;
         this.values = values;
-        this.healthResources = healthResources;
         this.ownIssues = ownIssues;
         this.issues = issues;
-        this.jdbc = jdbc;
         this.audit = audit;
         this.tx = tx;
         this.readOnly = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
@@ -172,7 +173,7 @@ public class HealthAccounting {
                     org.springframework.data.domain.Sort.by("createdAt", "id"))).getContent();
             Map<UUID, String> names = indicatorNames();
             MeasureView view = new MeasureView(m.id(), m.fiscalYear(), m.name(), m.description(), m.purpose(), m.standardIssues(),
-                    m.ownIssues(), m.participants(), total, byType);
+                    m.ownIssues(), m.participants(), total, byType, m.budget());
             return new MeasurePage(new MeasureDetail(view, slice.stream().map(l -> AccountingViews.view(l, names)).toList()),
                     current, pages, count);
         }));
@@ -196,6 +197,20 @@ public class HealthAccounting {
             measure.describe(command.name(), command.description(), command.purpose(), command.standardIssues(),
                     checkedOwnIssues(command.ownIssues()), command.participants());
             audit.record("ACC_MEASURE_CHANGED", "Measure", id, Map.of("name", measure.name()));
+        });
+    }
+
+    /** Sets the measure's 予算 for its 年度, or clears it with null; audited, refused in a closed 年度 (ADR 0081). */
+    public void planBudget(UUID measureId, Yen budget) {
+        tx.executeWithoutResult(s -> {
+            Measure measure = measure(measureId, true);
+            Yen before = measure.budget();
+            measure.plan(budget);
+            measures.saveAndFlush(measure);
+            Map<String, Object> details = new java.util.HashMap<>();
+            details.put("before", before == null ? "" : before.amount());
+            details.put("budget", budget == null ? "" : budget.amount());
+            audit.record("ACC_MEASURE_BUDGET_SET", "Measure", measureId, details);
         });
     }
 
@@ -313,39 +328,6 @@ public class HealthAccounting {
         return readOnly.execute(s -> new Analyses(year, measures.findByFiscalYearBetween(year.startYear() - 1, year.startYear()),
                 lines.findByFiscalYearBetween(year.startYear() - 1, year.startYear()), indicators(), healthIssues(japanese),
                 policy(year), mapStore.latest(year).orElse(null)).compute());
-    }
-
-    /** 健康経営度調査 cost answer: one row per measure, cost in the four expense types (UTF-8 with BOM). */
-    public byte[] surveyCsv(FiscalYear year, boolean japanese) {
-        return Exports.surveyCsv(measures(year), healthIssues(japanese));
-    }
-
-    /** The handbook's four worksheets in one workbook: 戦略マップ, 健康投資シート, 健康投資効果シート, 健康資源シート. */
-    public byte[] workbook(FiscalYear year, boolean japanese) {
-        List<MeasureView> ms = measures(year);
-        List<LineView> ls = tx.execute(s -> {
-            Map<UUID, String> names = indicatorNames();
-            return lines.findByFiscalYear(year.startYear()).stream()
-                    .sorted(Comparator.comparing(InvestmentLine::measureId).thenComparing(InvestmentLine::description))
-                    .map(l -> AccountingViews.view(l, names)).toList();
-        });
-        return Exports.workbook(year, ms, ls, indicators(), facilitiesHeldAt(year), healthResources.resourcesAt(year), healthIssues(japanese));
-    }
-
-    /** Everything the disclosure report (統合報告書・ウェブサイト向け) shows for one 年度. */
-    public record Disclosure(FiscalYear fiscalYear, Analysis analysis, List<MeasureView> measures,
-            List<IndicatorView> indicators, List<FacilityView> facilities, List<HealthResources.HealthResourceView> resources,
-            AccountingYears.YearPolicyView policy, AccountingYears.ClosedView closed) {}
-
-    /** The disclosure states the year's policy it used and, for a closed year, the closed version it shows. */
-    public Disclosure disclosure(FiscalYear year, boolean japanese) {
-        return new Disclosure(year, analysis(year, japanese), measures(year), indicators(), facilitiesHeldAt(year),
-                healthResources.resourcesAt(year), years.policyOf(year), years.closed(year).orElse(null));
-    }
-
-    /** 健康資源 as of the 年度's end: facilities acquired by then (ADR 0024). */
-    List<FacilityView> facilitiesHeldAt(FiscalYear year) {
-        return facilities(year).stream().filter(f -> !f.depreciation().acquiredOn().isAfter(year.lastDay())).toList();
     }
 
     // ---- import ({@link AccountingImports}) ----

@@ -50,6 +50,9 @@ class Measure {
 
     private int participants;
 
+    /** 予算: the plan for the measure's 年度 in whole yen; null until planned (ADR 0081). */
+    private Long budget;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -100,4 +103,11 @@ class Measure {
     Set<Integer> standardIssues() { return new TreeSet<>(Arrays.asList(standardIssues)); }
     Set<UUID> ownIssues() { return Set.of(ownIssues); }
     int participants() { return participants; }
+
+    /** Sets or clears (null) the plan; refused above the amount cap or below zero. */
+    void plan(Yen plan) {
+        this.budget = plan == null ? null : plan.checked().amount();
+    }
+
+    Yen budget() { return budget == null ? null : Yen.of(budget); }
 }

@@ -18,6 +18,11 @@ final class Repositories {
 interface MeasureRepository extends JpaRepository<Measure, UUID> {
     List<Measure> findByFiscalYearOrderByName(int fiscalYear);
     List<Measure> findByFiscalYearBetween(int from, int to);
+
+    /** The 年度 in the range that have at least one measure. */
+    @org.springframework.data.jpa.repository.Query("select distinct m.fiscalYear from Measure m where m.fiscalYear between :from and :to")
+    List<Integer> yearsWithMeasures(@org.springframework.data.repository.query.Param("from") int from,
+            @org.springframework.data.repository.query.Param("to") int to);
 }
 
 interface InvestmentLineRepository extends JpaRepository<InvestmentLine, UUID> {
@@ -33,6 +38,12 @@ interface InvestmentLineRepository extends JpaRepository<InvestmentLine, UUID> {
             + "where l.measureId = :measureId group by l.expenseType")
     List<Object[]> sumsByExpenseType(@org.springframework.data.repository.query.Param("measureId") UUID measureId);
     List<InvestmentLine> findByFacilityIdAndFiscalYear(UUID facilityId, int fiscalYear);
+
+    /** Per 年度 in the range: the sum of amounts (the tenant filter applies). */
+    @org.springframework.data.jpa.repository.Query("select l.fiscalYear, sum(l.amount) from InvestmentLine l "
+            + "where l.fiscalYear between :from and :to group by l.fiscalYear")
+    List<Object[]> totalsByYear(@org.springframework.data.repository.query.Param("from") int from,
+            @org.springframework.data.repository.query.Param("to") int to);
     List<InvestmentLine> findByFacilityIdIsNotNull();
 }
 

@@ -4,7 +4,9 @@
  * into yen, allocation (按分) of each line to the indicators it serves, indicators (健康投資効果) with yearly
  * values, health resources (健康資源), the analyses and the outputs (workbook, survey CSV).
  *
- * <p>The facade is {@link jp.hip.accounting.HealthAccounting}. Every row is tenant-scoped by Hibernate's
+ * <p>Services by capability: {@link jp.hip.accounting.HealthAccounting} (measures, lines, indicators, analysis),
+ * {@code FacilityLedger}, {@code AccountingImports}, {@code AccountingYears}, {@code AccountingChanges},
+ * {@code HealthResources}, {@code HealthIssues}, {@code StrategyMaps}, {@code AccountingOutputs}. Every row is tenant-scoped by Hibernate's
  * {@code @TenantId} (see {@code jp.hip.identity.CurrentTenant}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Accounting", allowedDependencies = "identity")

@@ -35,6 +35,9 @@ class AccountingOutputsTests {
     HealthAccounting accounting;
 
     @Autowired
+    jp.hip.accounting.AccountingOutputs outputs;
+
+    @Autowired
     HealthResources healthResources;
 
     @Autowired
@@ -114,7 +117,7 @@ class AccountingOutputsTests {
                 "人", LocalDate.of(2026, 3, 31), null)));
         as(() -> healthResources.addResource(new HealthResources.ResourceCommand("保健師", ResourceKind.HUMAN_TANGIBLE, BigDecimal.ONE,
                 "人", LocalDate.of(2026, 4, 1), null)));
-        var d = as(() -> accounting.disclosure(FY, true));
+        var d = as(() -> outputs.disclosure(FY, true));
         assertThat(d.facilities()).extracting(HealthAccounting.FacilityView::name).containsExactly("旧ジム");
         assertThat(d.resources()).extracting(HealthResources.HealthResourceView::name).containsExactly("産業医");
     }

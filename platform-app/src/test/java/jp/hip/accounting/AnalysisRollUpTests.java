@@ -110,4 +110,25 @@ class AnalysisRollUpTests {
         assertThat(page).containsPattern("has-error\"[^>]*>\\s*<label for=\"benefitKind\"");
         assertThat(as(() -> accounting.indicators())).isEmpty();
     }
+
+    @Test
+    void theAnalysisAndTheDisclosureShowThePopulationAndTheResponseRate() throws Exception {
+        UUID spq = as(() -> accounting.createIndicator(new HealthAccounting.IndicatorCommand("プレゼンティーイズム", IndicatorTier.FINAL,
+                "%", Direction.HIGHER_IS_BETTER, "SPQ", "全従業員（派遣を除く）", BenefitKind.PRESENTEEISM_SPQ)));
+        as(() -> {
+            accounting.setValue(spq, FY, new java.math.BigDecimal("80"), new java.math.BigDecimal("85"), new java.math.BigDecimal("81.5"),
+                    new java.math.BigDecimal("86.50"));
+            return null;
+        });
+        assertThat(as(() -> accounting.analysis(FY, true)).costPerChange()).singleElement().satisfies(c -> {
+            assertThat(c.population()).isEqualTo("全従業員（派遣を除く）");
+            assertThat(c.responseRate()).isEqualByComparingTo("86.5");
+        });
+        Cookie session = Accounts.signIn(mvc, hr.email());
+        for (String path : List.of("/company/analyses", "/company/disclosure")) {
+            String page = mvc.perform(get(path).param("year", "2025").cookie(session)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(page).as(path).contains("全従業員（派遣を除く）", ">86.5<", "回答率（%）");
+        }
+    }
 }

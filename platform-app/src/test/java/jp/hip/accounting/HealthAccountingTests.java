@@ -31,6 +31,9 @@ class HealthAccountingTests {
     HealthAccounting accounting;
 
     @Autowired
+    jp.hip.accounting.AccountingOutputs outputs;
+
+    @Autowired
     Accounts accounts;
 
     UUID companyA;
@@ -158,7 +161,7 @@ class HealthAccountingTests {
         UUID m = measure("ウォーキング");
         as(companyA, () -> accounting.addLine(m, new HealthAccounting.LineCommand("アプリ", ExpenseType.OUTSOURCING,
                 ResourceView.OUTSOURCED, Yen.of(1234), null)));
-        byte[] csv = as(companyA, () -> accounting.surveyCsv(FY, true));
+        byte[] csv = as(companyA, () -> outputs.surveyCsv(FY, true));
         assertThat(csv[0]).isEqualTo((byte) 0xEF);
         String text = new String(csv, StandardCharsets.UTF_8);
         assertThat(text).contains("\"2025\",\"ウォーキング\",\"健康状態にかかわらず全従業員に対する疾病の発生予防／従業員の生産性低下防止・事故発生予防\",\"1234\",\"0\",\"0\",\"0\",\"1234\"");
@@ -170,7 +173,7 @@ class HealthAccountingTests {
         UUID m = measure("ウォーキング");
         as(companyA, () -> accounting.addLine(m, new HealthAccounting.LineCommand("アプリ", ExpenseType.OUTSOURCING,
                 ResourceView.OUTSOURCED, Yen.of(1234), null)));
-        byte[] xlsx = as(companyA, () -> accounting.workbook(FY, true));
+        byte[] xlsx = as(companyA, () -> outputs.workbook(FY, true));
         try (var book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("戦略マップ");
             assertThat(book.getSheetAt(1).getSheetName()).isEqualTo("健康投資シート");

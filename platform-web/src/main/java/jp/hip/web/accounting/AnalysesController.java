@@ -24,10 +24,12 @@ import jp.hip.accounting.Yen;
 class AnalysesController {
 
     private final HealthAccounting accounting;
+    private final jp.hip.accounting.AccountingOutputs outputs;
     private final DisclosurePdf pdf;
 
-    AnalysesController(HealthAccounting accounting, DisclosurePdf pdf) {
+    AnalysesController(HealthAccounting accounting, jp.hip.accounting.AccountingOutputs outputs, DisclosurePdf pdf) {
         this.accounting = accounting;
+        this.outputs = outputs;
         this.pdf = pdf;
     }
 
@@ -47,7 +49,7 @@ class AnalysesController {
     }
 
     private java.util.Map<String, Object> disclosureModel(FiscalYear year, jp.hip.identity.SignedInUser me, Locale locale) {
-        var d = accounting.disclosure(year, !"en".equals(locale.getLanguage()));
+        var d = outputs.disclosure(year, !"en".equals(locale.getLanguage()));
         var bars = Charts.bars("accounting.expenseType.", d.analysis().byExpenseType());
         return java.util.Map.of("d", d, "year", year, "a", d.analysis(), "companyName", me.tenantName(),
                 "bars", bars, "chartHeight", Charts.height(bars));
@@ -75,6 +77,14 @@ class AnalysesController {
                         java.util.List.of(a.previousTotal(), a.total()))
                 : Charts.labelled(java.util.List.of(String.valueOf(fy.startYear())), java.util.List.of(a.total()));
         model.addAttribute("yoyBars", yoy);
+        // five 年度: a year without data is listed as 「データなし」 and left out of the chart, never drawn as 0円
+        var trend = outputs.trend(fy, 5);
+        model.addAttribute("trend", trend);
+        var withData = trend.stream().filter(t -> t.total() != null).toList();
+        var trendBars = Charts.labelled(withData.stream().map(t -> t.fiscalYear().toString()).toList(),
+                withData.stream().map(jp.hip.accounting.AccountingOutputs.TrendYear::total).toList());
+        model.addAttribute("trendBars", trendBars);
+        model.addAttribute("trendHeight", Charts.height(trendBars));
         model.addAttribute("yoyHeight", Charts.height(yoy));
         return "accounting/analyses";
     }
@@ -88,7 +98,7 @@ class AnalysesController {
     @GetMapping("/company/outputs/workbook.xlsx")
     ResponseEntity<byte[]> workbook(@RequestParam(required = false) Integer year, Locale locale) {
         FiscalYear fy = Years.of(year);
-        return download(accounting.workbook(fy, !"en".equals(locale.getLanguage())),
+        return download(outputs.workbook(fy, !"en".equals(locale.getLanguage())),
                 "健康投資管理会計_" + fy.startYear() + ".xlsx",
                 MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
     }
@@ -96,7 +106,7 @@ class AnalysesController {
     @GetMapping("/company/outputs/survey.csv")
     ResponseEntity<byte[]> surveyCsv(@RequestParam(required = false) Integer year, Locale locale) {
         FiscalYear fy = Years.of(year);
-        return download(accounting.surveyCsv(fy, !"en".equals(locale.getLanguage())), "健康経営度調査_費用_" + fy.startYear() + ".csv",
+        return download(outputs.surveyCsv(fy, !"en".equals(locale.getLanguage())), "健康経営度調査_費用_" + fy.startYear() + ".csv",
                 MediaType.parseMediaType("text/csv;charset=UTF-8"));
     }
 
