@@ -118,10 +118,28 @@ class PhrJoinBrowserTests extends BrowserTests {
             assertThat(observations.searchObservations(company, all)).isEmpty();
             // the insurer still reads its statutory record (法令)
             assertThat(observations.searchObservations(insurer, all)).hasSize((int) stored);
+
+            // the person deletes their data: the page says before and after what stays, with whom, under which law
+            open("/me/data");
+            waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("retained")));
+            assertNoWiderThanTheWindow();
+            assertThat(text("#retained")).contains(insurerName, "高齢者の医療の確保に関する法律", "年3月31日");
+            find("#confirm").click();
+            find("#delete").click();
+            waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("deleted")));
+            assertNoWiderThanTheWindow();
+            assertThat(text("main")).contains("法令により残っている記録", insurerName, "年3月31日");
+            screenshot("phr-join-deleted-390");
+            assertThat(jdbc.sql("select count(*) from plat_user where email = ?").param(email).query(Long.class).single())
+                    .as("the account is closed").isZero();
+            assertThat(jdbc.sql("select count(*) from phr_consent where person_id = ?").param(person).query(Long.class).single())
+                    .as("the person's consents are gone").isZero();
+            // the insurer still reads its statutory record after the deletion
+            assertThat(observations.searchObservations(insurer, all)).hasSize((int) stored);
+            assertThat(observations.searchObservations(company, all)).isEmpty();
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 1000));
         }
-        signOut();
         signIn(staff.email(), Accounts.PASSWORD);
         open("/insurer/members/invitations");
         assertThat(text("#invitations")).contains("登録済み");
