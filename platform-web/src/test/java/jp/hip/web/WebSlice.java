@@ -23,6 +23,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Import(FormPosts.class)
 // The company home's totals card (a WebMvcConfigurer, so in every slice) needs the accounting facade.
 @MockitoBean(types = jp.hip.accounting.HealthAccounting.class)
+// The PHR pages' formatting advice (a @ControllerAdvice, so in every slice) reads item names from the code table.
+@MockitoBean(types = jp.hip.phr.observations.CodeTable.class)
 public @interface WebSlice {
 
     @AliasFor(annotation = WebMvcTest.class, attribute = "controllers")
