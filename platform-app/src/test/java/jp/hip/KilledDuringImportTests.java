@@ -94,7 +94,7 @@ class KilledDuringImportTests {
                 .params(tenant, "urn:test|" + prefix + "%").query(Long.class).single();
     }
 
-    /** Waits until this database shows a COPY into phr_observation in progress; answers the milliseconds waited. */
+    /** Waits until this database shows a COPY into phr_observation in progress (or its staged COPY and INSERT under row-level security, ADR 0090); answers the milliseconds waited. */
     private long waitForCopy(CompletableFuture<?> pending) throws InterruptedException {
         long start = System.nanoTime();
         while (System.nanoTime() - start < Duration.ofSeconds(120).toNanos()) {
@@ -116,7 +116,8 @@ class KilledDuringImportTests {
 
     private long copies() {
         return jdbc.sql("select count(*) from pg_stat_activity where datname = current_database() and state = 'active' "
-                + "and query ilike 'copy phr_observation%'").query(Long.class).single();
+                + "and (query ilike 'copy phr_observation%' or query ilike 'copy hip_stage_phr_observation%' "
+                + "or query ilike 'insert into phr_observation % from hip_stage_phr_observation%')").query(Long.class).single();
     }
 
     private static String ndjson(UUID person, int lines, String prefix) {
@@ -168,8 +169,9 @@ class KilledDuringImportTests {
             String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx768m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", classPath, "jp.hip.HipApplication",
-                    "--server.port=" + port, "--spring.datasource.url=" + TestDatabase.url(),
-                    "--spring.datasource.username=", "--spring.datasource.password=",
+                    "--server.port=" + port, "--spring.datasource.url=" + TestDatabase.appUrl(TestDatabase.url()),
+                    // as the application role, subject to row-level security, as in production (ADR 0090)
+                    "--spring.datasource.username=" + TestDatabase.APP_ROLE, "--spring.datasource.password=",
                     "--hip.mail.poll-ms=3600000", "--spring.flyway.enabled=false", "--logging.level.root=WARN"));
             Path log = Path.of("target", "killed-during-import-node-" + n + ".log");
             Files.createDirectories(log.getParent());

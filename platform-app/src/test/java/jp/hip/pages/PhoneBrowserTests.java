@@ -104,7 +104,10 @@ class PhoneBrowserTests extends BrowserTests {
             open(list);
             waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("footer.site-footer")));
             String href = browser.findElements(By.cssSelector("main a")).stream().map(a -> a.getAttribute("href"))
-                    .filter(h -> h != null && h.matches(".*/(measures|declarations)/[0-9a-f-]{36}$")).findFirst().orElseThrow();
+                    .filter(h -> h != null && h.matches(".*/(measures|declarations|guidelines)/[0-9a-f-]{36}$"))
+                    // a declaration's page where the list shows one, else the guideline's (other tests' jobs may expire demo entries)
+                    .sorted(java.util.Comparator.comparing((String h) -> !h.contains("/declarations/"))).findFirst()
+                    .orElseThrow(() -> new AssertionError("no detail link on " + list));
             browser.get(href);
             waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("footer.site-footer")));
             assertFits(href);

@@ -71,7 +71,10 @@ public class AccessLog {
     /** The individual's own access log, grouped by request, filtered and paged in the query; item names in {@code locale}. */
     public AccessLogEntry.Page myAccessLog(Accessor individual, AccessLogEntry.Filter filter, int page, int size,
             java.util.Locale locale) {
-        return reader.page(individuals.myPerson(individual), individual.tenantId(), filter, page, size, locale);
+        java.util.UUID person = individuals.myPerson(individual);
+        // Who read the person's data names other tenants' users and apps: the person's own log, read in the system
+        // scope (ADR 0090) and filtered to that one person in the SQL.
+        return jp.hip.identity.CurrentTenant.runAsSystem(() -> reader.page(person, individual.tenantId(), filter, page, size, locale));
     }
 
     /**

@@ -75,7 +75,9 @@ class PersonalDeletion {
     record Outcome(Map<String, Integer> removed, List<RetainedRecord> retained, Instant deletedAt) {}
 
     Outcome delete(UUID person, UUID personalTenant, String actorId) {
-        return tx.execute(status -> {
+        // The person's erasure crosses holders (their cards' tombstones at each holder, copies made for recipients):
+        // an explicit, audited path in the system scope (ADR 0090), never row-level security switched off.
+        return jp.hip.identity.CurrentTenant.runAsSystem(() -> tx.execute(status -> {
             jdbc.sql("select id from phr_person where id = ? for update").param(person).query(UUID.class).single();
             if (exports.running(person)) {
                 throw PhrException.of(Kind.CONFLICT, "phr.error.exportRunning");
@@ -129,7 +131,7 @@ class PersonalDeletion {
             details.put("retainedHolders", keepers.size());
             audit.record("PHR_PERSON_DELETED", "Patient", person, details);
             return new Outcome(removed, retained, now);
-        });
+        }));
     }
 
     private Map<String, Object> params(UUID person) {

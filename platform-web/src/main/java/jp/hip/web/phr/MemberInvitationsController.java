@@ -102,6 +102,9 @@ class MemberInvitationsController {
     @GetMapping("/notice")
     String notice(Model model) {
         model.addAttribute("joinPath", "/join");
+        // the sign-up page's QR code, drawn on the server like every QR code of the platform (ADR 0098)
+        model.addAttribute("qr", jp.hip.web.QrCodes.svgDataUri(org.springframework.web.servlet.support.ServletUriComponentsBuilder
+                .fromCurrentContextPath().toUriString() + "/join"));
         return "phr/member-invitation-notice";
     }
 }
