@@ -64,6 +64,15 @@ class AccountingDemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        // demo loading writes every tenant's rows at start-up, before any request: an explicit system-scope path
+        // under row-level security (ADR 0090)
+        jp.hip.identity.CurrentTenant.runAsSystem(() -> {
+            load();
+            return null;
+        });
+    }
+
+    private void load() {
         var company = identity.tenantNamed(DemoData.COMPANY).orElse(null);
         if (company == null) {
             return;

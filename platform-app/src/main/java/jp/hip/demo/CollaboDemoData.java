@@ -61,6 +61,15 @@ class CollaboDemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        // demo loading writes every tenant's rows at start-up, before any request: an explicit system-scope path
+        // under row-level security (ADR 0090)
+        jp.hip.identity.CurrentTenant.runAsSystem(() -> {
+            load();
+            return null;
+        });
+    }
+
+    private void load() {
         Optional<UUID> insurer = identity.tenantNamed(DemoData.INSURER).map(t -> t.id());
         Optional<UUID> company = identity.tenantNamed(DemoData.COMPANY).map(t -> t.id());
         Optional<UUID> small = identity.tenantNamed(DemoData.OTHER_COMPANY).map(t -> t.id());

@@ -58,6 +58,15 @@ public class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        // demo loading writes every tenant's rows at start-up, before any request: an explicit system-scope path
+        // under row-level security (ADR 0090)
+        jp.hip.identity.CurrentTenant.runAsSystem(() -> {
+            load();
+            return null;
+        });
+    }
+
+    private void load() {
         if (identity.tenantNamed(OPERATOR).isPresent()) {
             log.info("Demo data is present already");
             return;

@@ -75,6 +75,15 @@ class GuidelineDemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        // demo loading writes every tenant's rows at start-up, before any request: an explicit system-scope path
+        // under row-level security (ADR 0090)
+        jp.hip.identity.CurrentTenant.runAsSystem(() -> {
+            load();
+            return null;
+        });
+    }
+
+    private void load() {
         UUID demo = identity.tenantNamed(DemoData.ASSOCIATION).orElseThrow().id();
         // present when the demo association has its entries (other registry entries, e.g. a test's, do not count)
         if (jdbc.sql("select count(*) from gl_declaration where tenant_id = ?").param(demo).query(Long.class).single() > 0) {

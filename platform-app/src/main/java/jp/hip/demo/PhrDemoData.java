@@ -86,6 +86,15 @@ class PhrDemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        // demo loading writes every tenant's rows at start-up, before any request: an explicit system-scope path
+        // under row-level security (ADR 0090)
+        jp.hip.identity.CurrentTenant.runAsSystem(() -> {
+            load();
+            return null;
+        });
+    }
+
+    private void load() {
         Optional<UUID> insurer = identity.tenantNamed(DemoData.INSURER).map(t -> t.id());
         Optional<UUID> personal = identity.tenantNamed(DemoData.PERSON).map(t -> t.id());
         Optional<UUID> company = identity.tenantNamed(DemoData.COMPANY).map(t -> t.id());
