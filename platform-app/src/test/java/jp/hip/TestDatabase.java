@@ -32,6 +32,19 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         return url();
     }
 
+    /**
+     * Runs maintenance SQL (ANALYZE, VACUUM) as the owner role, as autovacuum would: the application's role owns no
+     * table (ADR 0090), and PostgreSQL silently skips such maintenance for a caller that does not own the table.
+     */
+    public static void asOwner(String sql) {
+        try (java.sql.Connection owner = java.sql.DriverManager.getConnection(ownerUrl());
+                java.sql.Statement statement = owner.createStatement()) {
+            statement.execute(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql + " as the owner failed", e);
+        }
+    }
+
     /** The JDBC URL without credentials: the application role's connections. */
     public static String appUrl(String jdbcUrl) {
         int query = jdbcUrl.indexOf('?');

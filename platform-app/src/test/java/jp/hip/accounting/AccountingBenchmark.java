@@ -64,17 +64,8 @@ class AccountingBenchmark {
         asOwner("vacuum analyze acc_investment_line");
     }
 
-    /**
-     * Maintenance as the owner role, as autovacuum does it: the application's role owns no table (ADR 0090), and
-     * PostgreSQL silently skips ANALYZE/VACUUM of a table its caller does not own.
-     */
     static void asOwner(String sql) {
-        try (Connection owner = java.sql.DriverManager.getConnection(jp.hip.TestDatabase.ownerUrl());
-                java.sql.Statement statement = owner.createStatement()) {
-            statement.execute(sql);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(sql + " as the owner failed", e);
-        }
+        jp.hip.TestDatabase.asOwner(sql);
     }
 
     /**

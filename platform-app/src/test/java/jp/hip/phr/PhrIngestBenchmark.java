@@ -276,7 +276,7 @@ class PhrIngestBenchmark {
                       from draws d join persons p on p.n = d.pn join codes c on c.n = d.cn""")
                     .param("tenant", insurer).param("persons", personCount).param("size", size).update();
         }
-        jdbc.sql("analyze phr_observation").update();
+        jp.hip.TestDatabase.asOwner("analyze phr_observation");
         double fillSeconds = (System.nanoTime() - fillStarted) / 1e9;
         long stored = jdbc.sql("select count(*) from phr_observation").query(Long.class).single();
         String tableSize = jdbc.sql("select pg_size_pretty(pg_total_relation_size('phr_observation'))").query(String.class).single();
@@ -432,7 +432,7 @@ class PhrIngestBenchmark {
                     corrected, deleted, rejected, review, observations, lines)
                 select ?, gen_random_uuid(), 'bench-' || g || '.zip', 'bench', '計測', now() - g * interval '1 minute', 10, 9, 0, 0, 1, 0, 300, '[]'
                   from generate_series(1, 10000) g""").param(insurer).update();
-        jdbc.sql("analyze phr_checkup_upload").update();
+        jp.hip.TestDatabase.asOwner("analyze phr_checkup_upload");
         Accessor staff = Accessor.tenant(insurer, "bench", "計測", Accessor.Channel.PAGE);
         for (int page : new int[] {0, 500}) {
             List<Double> times = new ArrayList<>();
