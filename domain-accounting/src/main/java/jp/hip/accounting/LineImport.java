@@ -250,6 +250,11 @@ final class LineImport {
     }
 
     /** The header's names; a spreadsheet's trailing empty cells are not columns. */
+    /** A header row is accepted when it is the expected header, or that header without its last (optional) column. */
+    static boolean acceptedHeader(List<String> names, List<String> expected) {
+        return names.size() >= expected.size() - 1 && names.size() <= expected.size() && names.equals(expected.subList(0, names.size()));
+    }
+
     static List<String> headerNames(Cells record, boolean spreadsheet) {
         List<String> names = new ArrayList<>(record.values().stream().map(v -> v == null ? "" : v.strip().replace("\uFEFF", "")).toList());
         while (spreadsheet && !names.isEmpty() && names.get(names.size() - 1).isEmpty()) {

@@ -58,7 +58,7 @@ final class TimeImport {
             if (header) {
                 header = false;
                 List<String> names = LineImport.headerNames(cells, table.spreadsheet());
-                if (names.size() < HEADER.size() - 1 || names.size() > HEADER.size() || !names.equals(HEADER.subList(0, names.size()))) {
+                if (!LineImport.acceptedHeader(names, HEADER)) {
                     return new Parsed(0, List.of(), List.of(new ImportResult.Problem(line, null, "accounting.import.timeHeader")));
                 }
                 columnCount = names.size();
