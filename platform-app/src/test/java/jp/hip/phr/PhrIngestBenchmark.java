@@ -357,6 +357,95 @@ class PhrIngestBenchmark {
         System.out.println();
     }
 
+    /**
+     * Issue 10 item 8: a person's search by code (and by code and date) over HTTP must not slow as their history grows.
+     * Three persons of the insurer (its own records, basis 提供元) with {@code hip.benchmark.historySizes} observations
+     * each (1,200, 3,600, 10,000; 60 % daily steps, the rest over the code table, newest first over the years), then
+     * {@code hip.benchmark.searchRequests} (200) timed requests per query after as many not counted (JIT warm-up). The floor is the
+     * same app's read of one Patient ({@code GET /fhir/Patient/{id}}, same token and basis check), timed the same way in the same run.
+     */
+    @Test
+    @Order(5)
+    void searchAsHistoryGrows() throws Exception {
+        String sizes = System.getProperty("hip.benchmark.historySizes", "1200,3600,10000");
+        if (sizes.isBlank() || sizes.equals("0")) {
+            return;
+        }
+        int requests = Integer.getInteger("hip.benchmark.searchRequests", 200);
+        UUID insurer = fixture.insurer();
+        String token = token(tokens.register(insurer, "system/Observation.rs", "system/Patient.rs"), "system/Observation.rs system/Patient.rs");
+        String checkup = jdbc.sql("select c.code_system || '|' || c.code from phr_code c join phr_code_table t on t.table_version = c.table_version"
+                + " and t.current where c.code = '9N006000000000001'").query(String.class).single();
+        System.out.printf("%nPHR SEARCH AS HISTORY GROWS (over HTTP, one client, %,d requests each after as many not counted)%n", requests);
+        UUID one = historyOf(insurer, 1);
+        List<Double> floor = timed(requests, () -> "/fhir/Patient/" + one, token);
+        System.out.printf("  floor, the same app's read of one Patient (GET /fhir/Patient/{id}, same basis check): p50 %5.1f ms, p99 %5.1f ms%n",
+                pct(floor, 50), pct(floor, 99));
+        for (String size : sizes.split(",")) {
+            int n = Integer.parseInt(size.trim());
+            UUID person = historyOf(insurer, n);
+            jp.hip.TestDatabase.asOwner("analyze phr_observation");
+            String subject = "subject=Patient/" + person;
+            String code = "&code=" + java.net.URLEncoder.encode(checkup, StandardCharsets.UTF_8);
+            String steps = "&code=" + java.net.URLEncoder.encode("http://loinc.org|41950-7", StandardCharsets.UTF_8);
+            List<Double> byCode = timed(requests, () -> "/fhir/Observation?" + subject + code + "&_count=50", token);
+            List<Double> bySteps = timed(requests, () -> "/fhir/Observation?" + subject + steps + "&_count=50", token);
+            List<Double> byDate = timed(requests, () -> "/fhir/Observation?" + subject + steps + "&date=ge2025-04-01&date=lt2026-04-01&_count=50", token);
+            System.out.printf("  %,6d observations: subject+code (checkup) p50 %5.1f ms, p99 %5.1f ms | subject+code (steps, 60 %%) p50 %5.1f ms, p99 %5.1f ms"
+                    + " | +date (one 年度) p50 %5.1f ms, p99 %5.1f ms%n", n, pct(byCode, 50), pct(byCode, 99), pct(bySteps, 50), pct(bySteps, 99),
+                    pct(byDate, 50), pct(byDate, 99));
+        }
+        System.out.println();
+    }
+
+    /** A member of the insurer with {@code count} observations of its own, spread back from now (steps daily, the rest hourly). */
+    UUID historyOf(UUID insurer, int count) {
+        UUID person = UUID.randomUUID();
+        jdbc.sql("insert into phr_person (id, family_name, given_name, birth_date, gender) values (?, '履歴', ?, date '1970-04-01', 'female')")
+                .param(person).param("花子" + count).update();
+        jdbc.sql("insert into phr_membership (tenant_id, person_id, kind, insurer_number, insured_symbol, insured_number, since)"
+                + " values (?, ?, 'INSURED', '06130012', 'H', ?, date '2020-04-01')").param(insurer).param(person).param("h" + count).update();
+        jdbc.sql("""
+                insert into phr_observation (person_id, id, tenant_id, version_id, data_category, code_system, code, identity_code,
+                    loinc, category_jp, category_hl7, effective_start, value_num, unit, resource, last_updated)
+                with codes as (select row_number() over (order by c.sort_order) - 1 as n, c.* from phr_code c
+                                join phr_code_table t on t.table_version = c.table_version and t.current where c.code <> '41950-7'
+                               union all
+                               select -1, c.* from phr_code c join phr_code_table t on t.table_version = c.table_version and t.current
+                                where c.code = '41950-7'),
+                     draws as (select g, case when g % 5 < 3 then -1 else g % (select count(*) - 1 from codes) end as cn,
+                                      case when g % 5 < 3 then now() - (g / 5 * 3 + g % 5) * interval '1 day'
+                                           else now() - g * interval '7 hours' end as at
+                                 from generate_series(1, :count) g)
+                select :person, gen_random_uuid(), :tenant, 1, c.data_category, c.code_system, c.code, c.identity_code,
+                       c.loinc, c.category_jp, c.category_hl7, d.at, c.min_value, c.unit,
+                       jsonb_build_object('resourceType', 'Observation', 'status', 'final',
+                           'code', jsonb_build_object('coding', jsonb_build_array(jsonb_build_object('system', c.code_system, 'code', c.code))),
+                           'subject', jsonb_build_object('reference', 'Patient/' || :person),
+                           'effectiveDateTime', to_char(d.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+                           'valueQuantity', jsonb_build_object('value', c.min_value, 'unit', c.unit, 'system', 'http://unitsofmeasure.org', 'code', c.unit)),
+                       now()
+                  from draws d join codes c on c.n = d.cn""")
+                .param("person", person).param("tenant", insurer).param("count", count).update();
+        return person;
+    }
+
+    List<Double> timed(int requests, java.util.function.Supplier<String> path, String token) throws Exception {
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < 2 * requests; i++) {
+            long started = System.nanoTime();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path.get()))
+                    .header("Authorization", "Bearer " + token).header("Accept", "application/fhir+json").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long took = System.nanoTime() - started;
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            if (i >= requests) {
+                millis.add(took / 1e6);
+            }
+        }
+        return millis;
+    }
+
     void explain(String name, String sql) {
         System.out.println("  -- " + name);
         jdbc.sql("explain (analyze, buffers, costs off) " + sql).query(String.class).list()
