@@ -146,6 +146,8 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.DELETE, "/fhir", "/fhir/*", "/fhir/*/*").authenticated()
                         .requestMatchers(HttpMethod.PATCH, "/fhir", "/fhir/*", "/fhir/*/*").authenticated()
                         .requestMatchers(HttpMethod.PUT, "/fhir", "/fhir/*", "/fhir/Patient/*", "/fhir/Consent/*", "/fhir/MedicationStatement/*").authenticated()
+                        // vread and instance history of an Observation: a read (ADR 0048)
+                        .requestMatchers(HttpMethod.GET, "/fhir/Observation/*/_history", "/fhir/Observation/*/_history/*").hasAnyAuthority("SCOPE_system/Observation.rs", "SCOPE_patient/Observation.rs")
                         .requestMatchers("/fhir/_history", "/fhir/*/_history", "/fhir/*/*/_history", "/fhir/*/*/_history/*").authenticated()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer

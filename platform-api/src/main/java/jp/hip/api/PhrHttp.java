@@ -36,6 +36,7 @@ public final class PhrHttp {
             case 400 -> "Bad Request";
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
             case 409 -> "Conflict";
             case 412 -> "Precondition Failed";
             case 422 -> "Unprocessable Entity";

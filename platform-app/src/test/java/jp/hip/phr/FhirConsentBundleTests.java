@@ -213,14 +213,24 @@ class FhirConsentBundleTests {
     @Test
     void aConsentEntryNeedsTheConsentCreateScope() throws Exception {
         String withoutConsent = tokenFor(insurer, "system/Observation.rs system/Observation.c system/Consent.rs");
-        for (String type : new String[] {"transaction", "batch"}) {
-            MockHttpServletResponse forbidden = postBundle(bundle(type,
-                    entry("Observation", FhirApiTests.bmi(member.personId(), null)), entry("Consent", grant("CHECKUP"))), withoutConsent);
-            assertThat(forbidden.getStatus()).as(type).isEqualTo(403);
-            assertThat(FhirConsentCreateTests.parse(forbidden, OperationOutcome.class).getIssueFirstRep().getDiagnostics())
-                    .contains("system/Consent.c");
-        }
+        // a transaction: 403 for the whole, the refused entry located, nothing written
+        MockHttpServletResponse forbidden = postBundle(bundle("transaction",
+                entry("Observation", FhirApiTests.bmi(member.personId(), null)), entry("Consent", grant("CHECKUP"))), withoutConsent);
+        assertThat(forbidden.getStatus()).isEqualTo(403);
+        OperationOutcome outcome = FhirConsentCreateTests.parse(forbidden, OperationOutcome.class);
+        assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("system/Consent.c");
+        assertThat(outcome.getIssueFirstRep().getExpression().get(0).getValue()).isEqualTo("Bundle.entry[1]");
         assertThat(observationRows(member.personId())).isZero();
+        assertThat(consentRows(member.personId())).isZero();
+        // a batch (issue 10): the Consent entry answers 403 naming the scope, the Observation entry is carried out
+        MockHttpServletResponse batch = postBundle(bundle("batch",
+                entry("Observation", FhirApiTests.bmi(member.personId(), null)), entry("Consent", grant("CHECKUP"))), withoutConsent);
+        assertThat(batch.getStatus()).isEqualTo(200);
+        Bundle answered = FhirConsentCreateTests.parse(batch, Bundle.class);
+        assertThat(answered.getEntry()).extracting(e -> e.getResponse().getStatus()).containsExactly("201 Created", "403 Forbidden");
+        assertThat(((OperationOutcome) answered.getEntry().get(1).getResponse().getOutcome()).getIssueFirstRep().getDiagnostics())
+                .contains("system/Consent.c");
+        assertThat(observationRows(member.personId())).isEqualTo(1);
         assertThat(consentRows(member.personId())).isZero();
     }
 }

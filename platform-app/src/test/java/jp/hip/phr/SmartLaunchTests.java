@@ -219,7 +219,12 @@ class SmartLaunchTests {
         String withPatientCreate = """
                 {"resourceType":"Bundle","type":"batch","entry":[{"request":{"method":"POST","url":"Patient"},
                  "resource":{"resourceType":"Patient","name":[{"family":"他人"}]}}]}""";
-        assertThat(fhir("POST", "/fhir", withPatientCreate, accessToken).statusCode()).isEqualTo(403);
+        // a batch answers the entry the token may not run (issue 10); a transaction fails whole
+        Bundle refusedEntry = parse(fhir("POST", "/fhir", withPatientCreate, accessToken).body(), Bundle.class);
+        assertThat(refusedEntry.getEntry()).extracting(e -> e.getResponse().getStatus()).containsExactly("403 Forbidden");
+        assertThat(((org.hl7.fhir.r4.model.OperationOutcome) refusedEntry.getEntryFirstRep().getResponse().getOutcome())
+                .getIssueFirstRep().getDiagnostics()).contains("patient/Patient.c");
+        assertThat(fhir("POST", "/fhir", withPatientCreate.replace("\"batch\"", "\"transaction\""), accessToken).statusCode()).isEqualTo(403);
 
         // HAPI's generic client with the same bearer token
         FhirContext context = FhirContext.forR4();

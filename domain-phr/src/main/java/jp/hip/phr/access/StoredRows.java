@@ -21,7 +21,9 @@ public class StoredRows {
 
     /** The tables read here (never input). */
     public enum Table {
-        OBSERVATION("phr_observation"), MEDICATION_STATEMENT("phr_medication_statement");
+        OBSERVATION("phr_observation"), MEDICATION_STATEMENT("phr_medication_statement"),
+        /** Earlier versions of observations (vread, _history): the same columns the access join reads. */
+        OBSERVATION_VERSION("phr_observation_version");
 
         final String name;
 

@@ -79,6 +79,15 @@ public class PhrBundles {
      * resolve; processing order follows the FHIR rules (POST, then PUT, then GET).
      */
     public List<BundleEntryResult> transaction(Accessor accessor, Bundle bundle, Function<String, Integer> ifMatchVersion) {
+        return transaction(accessor, bundle, ifMatchVersion, () -> {});
+    }
+
+    /**
+     * As {@link #transaction(Accessor, Bundle, Function)}, then {@code reads} (the searches of the Bundle, run by the
+     * HTTP layer) last, inside the same transaction: a read that fails undoes the writes.
+     */
+    public List<BundleEntryResult> transaction(Accessor accessor, Bundle bundle, Function<String, Integer> ifMatchVersion,
+            Runnable reads) {
         accessor.requireTenant();
         return tx.execute(status -> {
             Map<String, String> resolved = new HashMap<>();
@@ -112,6 +121,7 @@ public class PhrBundles {
                     throw new PhrException(kind, problems);
                 }
             }
+            reads.run();
             return List.of(results);
         });
     }

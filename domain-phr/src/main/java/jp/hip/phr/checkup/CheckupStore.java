@@ -161,6 +161,8 @@ class CheckupStore {
                 insert into phr_checkup_observation_history (checkup_id, person_id, id, code, resource, moved_at)
                 select checkup_id, person_id, id, code, resource, ? from phr_observation where checkup_id = ?""")
                 .params(now, checkup).update();
+        jdbc.sql("delete from phr_observation_version where id in (select id from phr_observation where checkup_id = ?)")
+                .param(checkup).update();
         jdbc.sql("delete from phr_observation where checkup_id = ?").param(checkup).update();
         jdbc.sql("update phr_checkup set status = ?, superseded_at = ? where tenant_id = ? and id = ?")
                 .params(status, now, tenant, checkup).update();

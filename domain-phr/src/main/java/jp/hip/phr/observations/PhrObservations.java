@@ -139,6 +139,7 @@ public class PhrObservations {
             }
             ObservationRules.Checked checked = codes.rules().check(observation, clock.instant(), PhrFhir::subjectOf);
             individuals.requireMember(accessor, checked.personId(), "Observation.subject");
+            ObservationVersions.keep(jdbc, id, accessor.tenantId());
             int version = current + 1;
             Instant now = clock.instant();
             observation.setId(id.toString());

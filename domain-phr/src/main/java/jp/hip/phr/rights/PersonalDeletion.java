@@ -102,6 +102,8 @@ class PersonalDeletion {
             Map<String, Integer> removed = new LinkedHashMap<>();
             removed.put("observations", jdbc.sql("delete from phr_observation where person_id = ? and not (id = any(?))")
                     .params(person, keptValues).update());
+            removed.put("observationVersions", jdbc.sql("delete from phr_observation_version where person_id = ? and not (id = any(?))")
+                    .params(person, keptValues).update());
             removed.put("checkupHistory", jdbc.sql("delete from phr_checkup_observation_history where person_id = ? and not (checkup_id = any(?))")
                     .params(person, keptCheckups).update());
             removed.put("checkups", jdbc.sql("delete from phr_checkup where person_id = ? and not (id = any(?))")

@@ -59,11 +59,14 @@ class FhirConsentMedicationController {
     private final PhrConsents consents;
     private final PhrMedications medications;
     private final FhirResponses responses;
+    private final FhirSearchRunner searches;
 
-    FhirConsentMedicationController(PhrConsents consents, PhrMedications medications, FhirResponses responses) {
+    FhirConsentMedicationController(PhrConsents consents, PhrMedications medications, FhirResponses responses,
+            FhirSearchRunner searches) {
         this.consents = consents;
         this.medications = medications;
         this.responses = responses;
+        this.searches = searches;
     }
 
     private Accessor accessor(ApiClient client) {
@@ -72,11 +75,6 @@ class FhirConsentMedicationController {
 
     private <T extends IBaseResource> T parse(String body, Class<T> type) {
         return responses.parse(body, type);
-    }
-
-    private Bundle searchset(HttpServletRequest request, FhirSearchCheck.Checked checked, List<? extends Resource> found,
-            int count, int offset) {
-        return responses.searchset(request, checked, found, count, offset);
     }
 
     private static UUID uuid(String id, String type) {
@@ -106,21 +104,7 @@ class FhirConsentMedicationController {
     @GetMapping("/Consent")
     ResponseEntity<String> searchConsents(@AuthenticationPrincipal ApiClient client, HttpServletRequest request) {
         var checked = FhirSearchCheck.check("Consent", "Consent", request);
-        int size = FhirSearch.count(checked.first("_count"));
-        int from = FhirSearch.offset(checked.first("_offset"));
-        List<String> statuses = new java.util.ArrayList<>();
-        for (String value : checked.values("status")) {
-            for (String status : value.split(",")) {
-                String code = status.contains("|") ? status.substring(status.indexOf('|') + 1) : status;
-                if (!code.equals("active") && !code.equals("inactive")) {
-                    throw new PhrException(PhrException.Kind.INVALID, List.of(PhrException.Problem.of("phr.error.searchValue", "status", "status", value)));
-                }
-                statuses.add(code);
-            }
-        }
-        // paged in SQL, newest first
-        var found = consents.consentsForRecipient(accessor(client), FhirSearch.subject(null, checked.first("patient")), statuses, size, from);
-        return ok(searchset(request, checked, found, size, from), null);
+        return ok(searches.prepare(client, "Consent", checked).get(), null);
     }
 
     // ------------------------------------------------------------------ MedicationStatement (ADR 0035)
@@ -143,11 +127,7 @@ class FhirConsentMedicationController {
     @GetMapping("/MedicationStatement")
     ResponseEntity<String> searchMedicationStatements(@AuthenticationPrincipal ApiClient client, HttpServletRequest request) {
         var checked = FhirSearchCheck.check("MedicationStatement", "MedicationStatement", request);
-        int size = FhirSearch.count(checked.first("_count"));
-        int from = FhirSearch.offset(checked.first("_offset"));
-        List<MedicationStatement> found = medications.searchMedicationStatements(accessor(client),
-                FhirSearch.subject(checked.first("subject"), checked.first("patient")), size, from);
-        return ok(searchset(request, checked, found, size, from), null);
+        return ok(searches.prepare(client, "MedicationStatement", checked).get(), null);
     }
 
 }

@@ -50,8 +50,9 @@ import jp.hip.phr.StoredResource;
 
 /**
  * FHIR R4 REST API (Spring MVC; HAPI's model, parser and validator only — ref-phr.md §3.1): Patient and Observation
- * reads and writes, $bulk-ingest, $validate and Bundles; searches and $everything are {@link FhirSearchController},
- * Consent and MedicationStatement {@link FhirConsentMedicationController}, the shared parsing and responses
+ * reads and writes, $bulk-ingest and $validate; searches and $everything are {@link FhirSearchController},
+ * Consent and MedicationStatement {@link FhirConsentMedicationController}, Bundles {@link FhirBundleController},
+ * versions {@link FhirHistoryController}, the shared parsing and responses
  * {@link FhirResponses}. JSON only
  * ({@code application/fhir+json}); errors are OperationOutcome ({@link FhirExceptionHandler}). Each handler is
  * one call to a PHR capability's facade, which applies membership and consent inside its SQL.
@@ -64,20 +65,18 @@ class FhirController {
     private final PhrObservations observations;
     private final BulkIngest bulk;
     private final PhrMedications medications;
-    private final PhrBundles bundles;
     private final FhirOutcomes outcomes;
     private final FhirValidation validation;
     private final FhirBulkLimits limits;
     private final FhirResponses responses;
 
     FhirController(PatientStore patients, PhrObservations observations, BulkIngest bulk, PhrMedications medications,
-            PhrBundles bundles, FhirOutcomes outcomes, FhirValidation validation, FhirBulkLimits limits,
+            FhirOutcomes outcomes, FhirValidation validation, FhirBulkLimits limits,
             FhirResponses responses) {
         this.patients = patients;
         this.observations = observations;
         this.bulk = bulk;
         this.medications = medications;
-        this.bundles = bundles;
         this.outcomes = outcomes;
         this.validation = validation;
         this.limits = limits;
@@ -86,14 +85,6 @@ class FhirController {
 
     private Accessor accessor(ApiClient client) {
         return responses.accessor(client);
-    }
-
-    private Accessor consentRecorder(ApiClient client) {
-        return responses.consentRecorder(client);
-    }
-
-    private static String base() {
-        return FhirResponses.base();
     }
 
     private <T extends IBaseResource> T parse(String body, Class<T> type) {
@@ -202,7 +193,8 @@ class FhirController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody(required = false) String body) {
         StoredResource<Observation> stored = observations.updateObservation(accessor(client), uuid(id, "Observation"),
                 parse(body, Observation.class), Optional.ofNullable(ifMatch).map(PhrHttp::etagVersion));
-        return ok(stored.resource(), stored.versionId());
+        // 200 with the new version's Location (…/_history/n, readable: FhirHistoryController) and ETag
+        return created(stored);
     }
 
     @PostMapping({"/Observation/$validate", "/Patient/$validate"})
@@ -217,47 +209,4 @@ class FhirController {
         }
         return ok(outcome, null);
     }
-
-    // ------------------------------------------------------------------ transaction / batch
-
-    @PostMapping
-    ResponseEntity<String> bundle(@AuthenticationPrincipal ApiClient client, @RequestBody(required = false) String body) {
-        Bundle bundle = parse(body, Bundle.class);
-        if (bundle.getType() != Bundle.BundleType.TRANSACTION && bundle.getType() != Bundle.BundleType.BATCH) {
-            throw PhrException.of(PhrException.Kind.INVALID, "phr.error.bundleType");
-        }
-        if (bundle.getEntry().size() > MAX_ENTRIES) {
-            throw PhrException.of(PhrException.Kind.INVALID, "phr.error.bundleSize", MAX_ENTRIES);
-        }
-        FhirScopes.requireFor(client, bundle);
-        boolean transaction = bundle.getType() == Bundle.BundleType.TRANSACTION;
-        Accessor accessor = bundle.getEntry().stream().anyMatch(e -> e.getResource() instanceof Consent)
-                ? consentRecorder(client) : accessor(client);
-        List<BundleEntryResult> results = transaction
-                ? bundles.transaction(accessor, bundle, PhrHttp::etagVersion)
-                : bundles.batch(accessor, bundle, PhrHttp::etagVersion);
-        Bundle response = new Bundle().setType(transaction ? Bundle.BundleType.TRANSACTIONRESPONSE : Bundle.BundleType.BATCHRESPONSE);
-        String base = base();
-        for (BundleEntryResult result : results) {
-            Bundle.BundleEntryComponent entry = response.addEntry();
-            Bundle.BundleEntryResponseComponent entryResponse = entry.getResponse()
-                    .setStatus(PhrHttp.statusLine(PhrHttp.statusOf(result)));
-            if (result.error() != null) {
-                entryResponse.setOutcome(outcomes.of(result.error()));
-                continue;
-            }
-            if (result.location() != null) {
-                entryResponse.setLocation(result.location() + (result.versionId() == null ? "" : "/_history/" + result.versionId()));
-                entry.setFullUrl(base + "/" + result.location());
-            }
-            if (result.versionId() != null) {
-                entryResponse.setEtag("W/\"" + result.versionId() + "\"");
-            }
-            entry.setResource(result.resource());
-        }
-        return ok(response, null);
-    }
-
-    static final int MAX_ENTRIES = 500;
-
 }

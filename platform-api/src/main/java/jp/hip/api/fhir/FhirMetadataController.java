@@ -51,8 +51,11 @@ class FhirMetadataController {
         var oauthUris = rest.getSecurity().addExtension().setUrl("http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris");
         oauthUris.addExtension("authorize", new org.hl7.fhir.r4.model.UriType(root() + "/oauth2/authorize"));
         oauthUris.addExtension("token", new org.hl7.fhir.r4.model.UriType(root() + "/oauth2/token"));
-        rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.TRANSACTION);
-        rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.BATCH);
+        rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.TRANSACTION)
+                .setDocumentation("all or nothing: a refused entry fails the Bundle with its status, every refusal located");
+        rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.BATCH)
+                .setDocumentation("each entry checked and answered on its own (400, 403, 404, 405 in its response), the others carried out;"
+                        + " GET entries may search with a query, vread and read an Observation's history");
         var patient = rest.addResource().setType("Patient");
         patient.addOperation().setName("everything").setDefinition("http://hl7.org/fhir/OperationDefinition/Patient-everything")
                 .setDocumentation("paged with next links; parameters: " + String.join("; ", FhirSearchParameters.EVERYTHING.stream()
@@ -62,12 +65,17 @@ class FhirMetadataController {
         patient.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
         var observation = rest.addResource().setType("Observation")
                 .setVersioning(CapabilityStatement.ResourceVersionPolicy.VERSIONEDUPDATE)
-                .setConditionalCreate(true).setUpdateCreate(false);
+                .setConditionalCreate(true).setUpdateCreate(false).setReadHistory(true);
         observation.addOperation().setName("bulk-ingest").setDefinition(base() + "/OperationDefinition/Observation-bulk-ingest");
         observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
         observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
         observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
         observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.UPDATE);
+        // versions (ADR 0048): vread where Location points, and the instance history in pages
+        observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.VREAD);
+        observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.HISTORYINSTANCE)
+                .setDocumentation("newest first; parameters: " + String.join("; ", FhirSearchParameters.HISTORY.stream()
+                        .map(p -> p.name() + " (" + p.describe() + ")").toList()));
         var consent = rest.addResource().setType("Consent");
         consent.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
         consent.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);

@@ -3,29 +3,29 @@ package jp.hip.api.fhir;
 import org.hl7.fhir.r4.model.Bundle;
 
 import jp.hip.api.ApiClient;
-import jp.hip.phr.PhrException;
 
-/** A Bundle's entries need the same scopes as the single requests they stand for. */
+/**
+ * A Bundle entry needs the scope its single request would need (issue 10, item 4): the interaction of its method
+ * ({@code c} for POST, {@code u} for PUT, {@code rs} for a read or search) on its resource type. A SMART app's
+ * patient-level token may hold the matching patient scope instead (ADR 0033).
+ */
 final class FhirScopes {
 
     private FhirScopes() {}
 
-    static void requireFor(ApiClient client, Bundle bundle) {
-        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
-            String url = entry.getRequest().getUrl() == null ? "" : entry.getRequest().getUrl();
-            String type = url.contains("/") ? url.substring(0, url.indexOf('/')) : url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
-            Bundle.HTTPVerb verb = entry.getRequest().getMethod();
-            String interaction = verb == null ? "?" : switch (verb) {
-                case POST -> "c";
-                case PUT, PATCH -> "u";
-                case GET, HEAD -> "rs";
-                default -> "d";
-            };
-            String scope = "system/" + type + "." + interaction;
-            // a SMART app's patient-level token: the matching patient scope (ADR 0033)
-            if (!client.scopes().contains(scope) && !(client.forPatient() && client.scopes().contains("patient/" + type + "." + interaction))) {
-                throw PhrException.of(PhrException.Kind.FORBIDDEN, "phr.error.scope", scope);
-            }
+    /** The scope an entry lacks, as the token's kind names it ({@code system/Observation.rs}), or null when it has it. */
+    static String missing(ApiClient client, Bundle.HTTPVerb verb, String type) {
+        String interaction = switch (verb) {
+            case POST -> "c";
+            case PUT, PATCH -> "u";
+            case DELETE -> "d";
+            default -> "rs";
+        };
+        String system = "system/" + type + "." + interaction;
+        String patient = "patient/" + type + "." + interaction;
+        if (client.scopes().contains(system) || (client.forPatient() && client.scopes().contains(patient))) {
+            return null;
         }
+        return client.forPatient() ? patient : system;
     }
 }

@@ -59,13 +59,17 @@ final class FhirSearchCheck {
 
     /** Checks every query parameter of a search on {@code resourceType} ({@code path} is where its self link points). */
     static Checked check(String resourceType, String path, HttpServletRequest request) {
-        boolean lenient = lenient(request.getHeaders("Prefer"));
+        return check(resourceType, path, request.getParameterMap(), lenient(request.getHeaders("Prefer")));
+    }
+
+    /** As {@link #check(String, String, HttpServletRequest)}, for decoded parameters (a Bundle entry's query). */
+    static Checked check(String resourceType, String path, Map<String, String[]> parameters, boolean lenient) {
         Map<String, Parameter> declared = new LinkedHashMap<>();
         FhirSearchParameters.of(resourceType).forEach(p -> declared.put(p.name(), p));
         Map<String, List<String>> applied = new LinkedHashMap<>();
         List<String> ignored = new ArrayList<>();
         List<PhrException.Problem> problems = new ArrayList<>();
-        for (Map.Entry<String, String[]> entry : request.getParameterMap().entrySet()) {
+        for (Map.Entry<String, String[]> entry : parameters.entrySet()) {
             String name = entry.getKey();
             if (RESULT_FORMAT.contains(name)) {
                 continue;

@@ -132,6 +132,9 @@ final class FhirSearchParameters {
                     "page size, 1 to " + ObservationQuery.MAX_COUNT + " (default " + FhirSearch.DEFAULT_COUNT + "), the Patient included"), OFFSET,
             Parameter.of("_since", SearchParamType.DATE, "resources changed since this instant (the Patient is always returned)"));
 
+    /** Instance {@code _history}'s parameters: pages of versions, newest first. */
+    static final List<Parameter> HISTORY = List.of(COUNT, OFFSET);
+
     private FhirSearchParameters() {}
 
     static Map<String, List<Parameter>> all() {
@@ -139,6 +142,10 @@ final class FhirSearchParameters {
     }
 
     static List<Parameter> of(String resourceType) {
-        return resourceType.equals("$everything") ? EVERYTHING : BY_RESOURCE.get(resourceType);
+        return switch (resourceType) {
+            case "$everything" -> EVERYTHING;
+            case "$history" -> HISTORY;
+            default -> BY_RESOURCE.get(resourceType);
+        };
     }
 }

@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 import jp.hip.phr.PhrException;
 
 /**
- * Interactions the server does not offer (DELETE, PATCH, update other than Observation's, {@code _history} and vread)
+ * Interactions the server does not offer (DELETE, PATCH, update other than Observation's, {@code _history} and vread
+ * other than Observation's)
  * answer 405 with an {@code Allow} header and an OperationOutcome, not 403 (issue 10, item 5). A client that is
  * authenticated learns what the resource does allow; the scopes still decide everything that is offered.
  */
@@ -45,12 +46,22 @@ class FhirUnsupportedInteractions {
         return notAllowed(type.equals("Observation") ? "GET, PUT" : "GET");
     }
 
-    /** Versions are stored but not served yet: history and vread name no method they allow. */
+    /**
+     * History: an Observation's versions are read with GET ({@link FhirHistoryController}); system and type
+     * history, and the history of the other resources, name no method they allow.
+     */
     @RequestMapping(path = {"/fhir/_history", "/fhir/{type}/_history", "/fhir/{type}/{id}/_history", "/fhir/{type}/{id}/_history/{version}"})
-    ResponseEntity<String> history(@PathVariable(required = false) String type) {
+    ResponseEntity<String> history(@PathVariable(required = false) String type, @PathVariable(required = false) String id) {
         if (type != null) {
             known(type);
         }
+        return notAllowed("Observation".equals(type) && id != null ? "GET" : "");
+    }
+
+    /** Type history, named literally: {@code /fhir/Observation/{id}} would otherwise read "_history" as an id. */
+    @RequestMapping(path = {"/fhir/Patient/_history", "/fhir/Observation/_history", "/fhir/Consent/_history",
+            "/fhir/MedicationStatement/_history"})
+    ResponseEntity<String> typeHistory() {
         return notAllowed("");
     }
 
