@@ -13,6 +13,11 @@ import jp.hip.phr.PhrException.Kind;
 public final class PhrFhir {
 
     public static final String INSURED_NUMBER_SYSTEM = "urn:oid:1.2.392.200119.6.205";
+    /**
+     * JP Core's 被保険者個人識別子 (保険者番号:記号:番号:枝番): NamingSystem jp-insurance-memberID-identifier of JP Core
+     * 1.2/1.3, the identifier JP_Patient_eCS and JP_Coverage use (ADR 0038).
+     */
+    public static final String JP_INSURANCE_MEMBER_SYSTEM = "http://jpfhir.jp/fhir/clins/Idsystem/JP_Insurance_memberID";
     public static final String INSURER_NUMBER_SYSTEM = "urn:oid:1.2.392.200119.6.101";
     public static final String DATA_CATEGORY_SYSTEM = "https://hip.example.jp/fhir/CodeSystem/phr-data-category";
 

@@ -39,12 +39,28 @@ final class PatientCriteria {
         return where;
     }
 
-    /** 被保険者番号 as "記号:番号" under the platform's system; another system matches nothing. */
+    /**
+     * The insurance card under JP Core's 被保険者個人識別子 or the platform's 被保険者番号 (ADR 0038), read as a create
+     * reads it ({@link InsuredCard}); without a system, either. A 保険者番号 or 枝番 the search names must be the
+     * stored one; another system, or a value neither form can read, matches nothing.
+     */
     private static String identifier(Token t, SqlWhere where) {
-        if (t.system().isPresent() && !t.system().get().equals(PhrFhir.INSURED_NUMBER_SYSTEM)) {
+        String system = t.system().orElse(null); // "|value" (explicitly no system) matches nothing: every card has one
+        if (system != null && !system.equals(PhrFhir.INSURED_NUMBER_SYSTEM) && !system.equals(PhrFhir.JP_INSURANCE_MEMBER_SYSTEM)) {
             return "false";
         }
-        return "(coalesce(m.insured_symbol, '') || ':' || m.insured_number) = " + where.bind(t.code());
+        java.util.Optional<InsuredCard> parsed = InsuredCard.parse(system == null ? PhrFhir.INSURED_NUMBER_SYSTEM : system, t.code());
+        if (parsed.isEmpty()) {
+            return "false";
+        }
+        InsuredCard card = parsed.get();
+        String sql = "coalesce(m.insured_symbol, '') = " + where.bind(card.symbol() == null ? "" : card.symbol())
+                + " and m.insured_number = " + where.bind(card.number());
+        if (card.insurerNumber() != null) {
+            sql += " and m.insurer_number = " + where.bind(card.insurerNumber())
+                    + " and coalesce(m.branch_number, '') = " + where.bind(card.branch() == null ? "" : card.branch());
+        }
+        return "(" + sql + ")";
     }
 
     /** Any of the person's name parts, the kanji and kana full names. */

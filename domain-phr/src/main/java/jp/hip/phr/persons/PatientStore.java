@@ -25,6 +25,7 @@ import jp.hip.phr.AccessBasis;
 import jp.hip.phr.Accessor;
 import jp.hip.phr.Establishment;
 import jp.hip.phr.ObservationQuery;
+import jp.hip.phr.PhrFhir;
 import jp.hip.phr.PhrException;
 import jp.hip.phr.PhrException.Kind;
 import jp.hip.phr.StoredResource;
@@ -126,7 +127,7 @@ public class PatientStore {
     private List<Patient> patients(Accessor accessor, String where, Map<String, Object> params, String order, int count, int offset) {
         String visible = visible(accessor);
         return jdbc.sql("""
-                select p.*, m.insurer_number, m.insured_symbol, m.insured_number, m.establishment_number,
+                select p.*, m.insurer_number, m.insured_symbol, m.insured_number, m.branch_number, m.establishment_number,
                        m.establishment_name, mt.name as holder_name from phr_person p
                   left join phr_membership m on m.person_id = p.id and m.tenant_id = :accessor
                   left join plat_tenant mt on mt.id = m.tenant_id
@@ -143,6 +144,9 @@ public class PatientStore {
             String symbol = rs.getString("insured_symbol");
             p.addIdentifier(new Identifier().setSystem(INSURED_NUMBER_SYSTEM)
                     .setValue((symbol == null ? "" : symbol) + ":" + rs.getString("insured_number")));
+            // JP Core's 被保険者個人識別子 beside it, when the 保険者番号 is known (ADR 0038)
+            InsuredCard.jpCoreValue(rs.getString("insurer_number"), symbol, rs.getString("insured_number"), rs.getString("branch_number"))
+                    .ifPresent(value -> p.addIdentifier(new Identifier().setSystem(PhrFhir.JP_INSURANCE_MEMBER_SYSTEM).setValue(value)));
         }
         p.addName(new HumanName().setFamily(rs.getString("family_name")).addGiven(rs.getString("given_name"))
                 .setText(rs.getString("family_name") + " " + rs.getString("given_name")));
@@ -166,10 +170,11 @@ public class PatientStore {
     }
 
     /**
-     * Creates a member from a Patient with a 被保険者番号 identifier ("記号:番号"); conditional on that identifier
-     * within the caller's own members. A match is returned only when the demographics sent are those stored (name,
-     * and birth date and gender when sent); otherwise 409 naming the differing elements, without their stored values,
-     * and nothing is merged. A returned match is a read, logged like one (issue 17 item 3).
+     * Creates a member from a Patient naming their insurance card (JP Core 被保険者個人識別子, or the platform's
+     * 被保険者番号 "記号:番号"; {@link InsuredCard}, ADR 0038); conditional on that card within the caller's own
+     * members. A match is returned only when the demographics sent are those stored (name, and birth date and gender
+     * when sent); otherwise 409 naming the differing elements, without their stored values, and nothing is merged. A
+     * returned match is a read, logged like one (issue 17 item 3).
      */
     public StoredResource<Patient> createPatient(Accessor accessor, Patient patient) {
         return tx.execute(status -> createPatientInTx(accessor, patient));
@@ -177,23 +182,23 @@ public class PatientStore {
 
     private StoredResource<Patient> createPatientInTx(Accessor accessor, Patient patient) {
         accessor.requireTenant();
-        Identifier identifier = patient.getIdentifier().stream()
-                .filter(i -> INSURED_NUMBER_SYSTEM.equals(i.getSystem()) && i.hasValue()).findFirst()
-                .orElseThrow(() -> PhrException.of(Kind.INVALID, "phr.error.patientIdentifier"));
+        InsuredCard card = InsuredCard.of(patient);
         if (!patient.hasName() || !patient.getNameFirstRep().hasFamily()) {
             throw PhrException.of(Kind.INVALID, "phr.error.patientName");
         }
-        String[] parts = identifier.getValue().split(":", 2);
-        String symbol = parts.length == 2 ? parts[0] : null;
-        String number = parts.length == 2 ? parts[1] : parts[0];
-        boolean existed = persons.hasInsured(accessor.tenantId(), symbol, number);
+        Optional<UUID> match = persons.findInsured(accessor.tenantId(), card);
         HumanName name = patient.getNameFirstRep();
-        if (existed) {
-            requireSameDemographics(accessor, symbol, number, patient);
+        UUID id;
+        if (match.isPresent()) {
+            id = match.get();
+            requireSameDemographics(accessor, id, patient);
+        } else {
+            id = persons.registerInsured(accessor.tenantId(), new NewMember(name.getFamily(), name.getGivenAsSingleString(), null, null,
+                    patient.hasBirthDate() ? new java.sql.Date(patient.getBirthDate().getTime()).toLocalDate() : null,
+                    patient.hasGender() ? patient.getGender().toCode() : "unknown", card.insurerNumber(), card.symbol(),
+                    card.number()), card);
         }
-        UUID id = persons.registerMember(accessor.tenantId(), new NewMember(name.getFamily(), name.getGivenAsSingleString(), null, null,
-                patient.hasBirthDate() ? new java.sql.Date(patient.getBirthDate().getTime()).toLocalDate() : null,
-                patient.hasGender() ? patient.getGender().toCode() : "unknown", null, symbol, number));
+        boolean existed = match.isPresent();
         Patient stored = patients(accessor, "p.id = :id", Map.of("id", id), 1, 0).get(0);
         audit.record(existed ? "PHR_PATIENT_MATCHED" : "PHR_PATIENT_CREATED", "Patient", id, Map.of());
         if (existed) {
@@ -202,13 +207,13 @@ public class PatientStore {
         return new StoredResource<>(stored, 1, !existed);
     }
 
-    private void requireSameDemographics(Accessor accessor, String symbol, String number, Patient sent) {
+    private void requireSameDemographics(Accessor accessor, UUID person, Patient sent) {
         record Stored(String family, String given, java.time.LocalDate birthDate, String gender) {}
         Stored stored = jdbc.sql("""
                 select p.family_name, p.given_name, p.birth_date, p.gender from phr_person p
                   join phr_membership m on m.person_id = p.id and m.tenant_id = ?
-                 where m.insured_symbol is not distinct from ? and m.insured_number = ?""")
-                .params(accessor.tenantId(), symbol, number)
+                 where p.id = ?""")
+                .params(accessor.tenantId(), person)
                 .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getObject(3, java.time.LocalDate.class), rs.getString(4)))
                 .single();
         List<PhrException.Problem> problems = new java.util.ArrayList<>();

@@ -47,11 +47,48 @@ public class PhrPersons {
         return tx.execute(status -> registerMemberInTx(tenantId, member));
     }
 
-    /** Whether the tenant has a member with this 記号・番号 (a conditional Patient create's match). */
-    boolean hasInsured(UUID tenantId, String symbol, String number) {
-        return jdbc.sql("""
-                select count(*) from phr_membership where tenant_id = ? and insured_symbol is not distinct from ? and insured_number = ?""")
-                .params(tenantId, symbol, number).query(Long.class).single() > 0;
+    /**
+     * The tenant's member this card names (a conditional Patient create's match, ADR 0038): the same 記号・番号, a
+     * 保険者番号 that agrees or is not known on one side; with 枝番 the member of that 枝番, else the only one
+     * registered without 枝番; without 枝番 the one without or with the lowest 枝番 (the insured person, ADR 0040).
+     */
+    Optional<UUID> findInsured(UUID tenantId, InsuredCard card) {
+        record Candidate(UUID person, String insurer, String branch) {}
+        List<Candidate> candidates = jdbc.sql("""
+                select person_id, insurer_number, branch_number from phr_membership
+                 where tenant_id = ? and coalesce(insured_symbol, '') = ? and insured_number = ?
+                 order by branch_number nulls first, person_id""")
+                .params(tenantId, card.symbol() == null ? "" : card.symbol(), card.number())
+                .query((rs, n) -> new Candidate(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list()
+                .stream().filter(c -> card.insurerNumber() == null || c.insurer() == null || c.insurer().equals(card.insurerNumber()))
+                .toList();
+        if (card.branch() == null) {
+            return candidates.stream().findFirst().map(Candidate::person);
+        }
+        Optional<Candidate> exact = candidates.stream().filter(c -> card.branch().equals(c.branch())).findFirst();
+        if (exact.isPresent()) {
+            return exact.map(Candidate::person);
+        }
+        List<Candidate> unbranched = candidates.stream().filter(c -> c.branch() == null).toList();
+        return unbranched.size() == 1 ? Optional.of(unbranched.get(0).person()) : Optional.empty();
+    }
+
+    /** A new member holding this card (保険者番号 and 枝番 as far as known); the caller found none ({@link #findInsured}). */
+    UUID registerInsured(UUID tenantId, NewMember member, InsuredCard card) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into phr_person (id, family_name, given_name, family_name_kana, given_name_kana, birth_date, gender)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, member.familyName(), member.givenName(), member.familyNameKana(), member.givenNameKana(),
+                        member.birthDate(), member.gender() == null ? "unknown" : member.gender())
+                .update();
+        jdbc.sql("""
+                insert into phr_membership (tenant_id, person_id, kind, insurer_number, insured_symbol, insured_number,
+                    branch_number, since)
+                values (?, ?, 'INSURED', ?, ?, ?, ?, ?)""")
+                .params(tenantId, id, card.insurerNumber(), card.symbol(), card.number(), card.branch(), LocalDate.now(clock))
+                .update();
+        return id;
     }
 
     private UUID registerMemberInTx(UUID tenantId, NewMember member) {

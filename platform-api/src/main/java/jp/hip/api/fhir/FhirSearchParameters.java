@@ -101,7 +101,8 @@ final class FhirSearchParameters {
         BY_RESOURCE.put("Patient", List.of(
                 Parameter.many("_id", SearchParamType.TOKEN, Set.of(), Set.of(), "[id]"),
                 Parameter.many("identifier", SearchParamType.TOKEN, Set.of(), Set.of(),
-                        "[system]|[value] or [value]; 被保険者番号 as 記号:番号 under urn:oid:1.2.392.200119.6.205"),
+                        "[system]|[value] or [value]; 被保険者番号 as 記号:番号 under urn:oid:1.2.392.200119.6.205, or JP Core's"
+                                + " 被保険者個人識別子 as 保険者番号:記号:番号:枝番 under http://jpfhir.jp/fhir/clins/Idsystem/JP_Insurance_memberID"),
                 Parameter.many("name", SearchParamType.STRING, Set.of("exact", "contains"), Set.of(),
                         "any part of a kanji or kana name, or the full name; starts with, case-insensitive"),
                 Parameter.many("birthdate", SearchParamType.DATE, Set.of(), PREFIXES, DATE_DOC),

@@ -10,26 +10,29 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 
-/** What the security filters refuse under /fhir, as OperationOutcome (application/fhir+json). */
+/** What the security filters refuse under /fhir, as OperationOutcome (FHIR JSON, or XML when asked for: ADR 0039). */
 @Component
 public class FhirSecurityResponses {
 
     public void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer");
-        write(response, 401, OperationOutcome.IssueType.LOGIN, "A valid bearer token is required.");
+        write(request, response, 401, OperationOutcome.IssueType.LOGIN, "A valid bearer token is required.");
     }
 
     public void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, 403, OperationOutcome.IssueType.FORBIDDEN, "The token's scopes do not allow this request.");
+        write(request, response, 403, OperationOutcome.IssueType.FORBIDDEN, "The token's scopes do not allow this request.");
     }
 
-    private static void write(HttpServletResponse response, int status, OperationOutcome.IssueType type, String text)
-            throws IOException {
+    private static void write(HttpServletRequest request, HttpServletResponse response, int status,
+            OperationOutcome.IssueType type, String text) throws IOException {
+        boolean xml = Boolean.TRUE.equals(FhirFormat.xml(request.getParameter("_format"), request.getHeader("Accept")));
+        OperationOutcome outcome = FhirOutcomes.single(type, text);
         response.setStatus(status);
-        response.setContentType(FhirOutcomes.FHIR_JSON);
+        response.setContentType(xml ? FhirFormat.XML : FhirOutcomes.FHIR_JSON);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(FhirOutcomes.encode(FhirOutcomes.single(type, text)));
+        response.getWriter().write(xml ? jp.hip.phr.PhrFhir.fhirContext().newXmlParser().encodeResourceToString(outcome)
+                : FhirOutcomes.encode(outcome));
     }
 }
