@@ -232,9 +232,29 @@ public class AssociationDesk {
             DeclarationRules.requireEditionInForce(edition, records.editionOn(records.today()));
             Map<UUID, String> items = checklistItems.findByEditionAndRetiredAtIsNullOrderByPositionAsc(edition).stream()
                     .collect(Collectors.toMap(ChecklistItem::id, ChecklistItem::code));
-            Map<String, List<Object>> changes = d.edit(actor, new Declaration.DraftContent(input.formType(),
-                    edition, input.signatoryName(), input.signatoryTitle(), input.pledged(),
-                    input.answers() == null ? Map.of() : input.answers()), items);
+            // every problem of the form at once: the uploads' (type, size) beside the fields' and answers'
+            List<DraftProblems.Problem> uploadProblems = new java.util.ArrayList<>();
+            (input.uploads() == null ? Map.<UUID, Upload>of() : input.uploads()).forEach((itemId, upload) -> {
+                if (items.containsKey(itemId) && upload != null && upload.content() != null && upload.content().length > 0) {
+                    try {
+                        EvidenceDocument.typeOf(upload.content(), items.get(itemId));
+                    } catch (GuidelineException e) {
+                        uploadProblems.add(new DraftProblems.Problem(DraftProblems.Part.EVIDENCE_FILE, itemId, e.messageKey(), e.args()));
+                    }
+                }
+            });
+            uploadProblems.sort(DraftProblems.BY_ITEM_CODE);
+            Map<String, List<Object>> changes;
+            try {
+                changes = d.edit(actor, new Declaration.DraftContent(input.formType(),
+                        edition, input.signatoryName(), input.signatoryTitle(), input.pledged(),
+                        input.answers() == null ? Map.of() : input.answers()), items);
+            } catch (DraftProblems e) {
+                List<DraftProblems.Problem> all = new java.util.ArrayList<>(e.problems());
+                all.addAll(uploadProblems);
+                throw DraftProblems.of(all);
+            }
+            DraftProblems.throwIfAny(uploadProblems);
             declarations.saveAndFlush(d);
             if (input.uploads() != null) {
                 input.uploads().forEach((itemId, upload) -> {

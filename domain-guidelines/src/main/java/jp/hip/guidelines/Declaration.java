@@ -193,18 +193,28 @@ class Declaration {
             throw new GuidelineException("guidelines.declaration.edition.required");
         }
         List<ChecklistAnswer> newAnswers = new ArrayList<>();
+        List<DraftProblems.Problem> problems = new ArrayList<>();
         content.answers().forEach((itemId, input) -> {
             if (itemsOfEdition.containsKey(itemId) && input != null && (input.answer() != null
                     || Texts.blankToNull(input.evidenceUrl()) != null || Texts.blankToNull(input.reason()) != null)) {
-                newAnswers.add(new ChecklistAnswer(itemId, input.answer(), input.evidenceUrl(), input.reason(),
-                        itemsOfEdition.get(itemId)));
+                try {
+                    newAnswers.add(new ChecklistAnswer(itemId, input.answer(), input.evidenceUrl(), input.reason(),
+                            itemsOfEdition.get(itemId)));
+                } catch (GuidelineException e) {
+                    problems.add(new DraftProblems.Problem(DraftProblems.partOf(e.messageKey()), itemId, e.messageKey(), e.args()));
+                }
             }
         });
+        problems.sort(DraftProblems.BY_ITEM_CODE);
         String newName = Texts.blankToNull(content.signatoryName());
         String newTitle = Texts.blankToNull(content.signatoryTitle());
-        if ((newName != null && newName.length() > 100) || (newTitle != null && newTitle.length() > 100)) {
-            throw new GuidelineException("guidelines.declaration.signatory.tooLong");
+        if (newName != null && newName.length() > 100) {
+            problems.add(new DraftProblems.Problem(DraftProblems.Part.SIGNATORY_NAME, null, "guidelines.declaration.signatory.tooLong", null));
         }
+        if (newTitle != null && newTitle.length() > 100) {
+            problems.add(new DraftProblems.Problem(DraftProblems.Part.SIGNATORY_TITLE, null, "guidelines.declaration.signatory.tooLong", null));
+        }
+        DraftProblems.throwIfAny(problems);
         Map<String, List<Object>> changes = new java.util.LinkedHashMap<>();
         DeclarationRules.change(changes, "formType", formType, content.formType());
         DeclarationRules.change(changes, "edition", edition, content.edition());
@@ -230,13 +240,15 @@ class Declaration {
             Instant now) {
         DeclarationRules.requireParty(actor, Party.ASSOCIATION);
         requireStatus(DRAFT);
+        List<DraftProblems.Problem> problems = new ArrayList<>();
         if (signatoryName == null) {
-            throw new GuidelineException("guidelines.declaration.signatory.required");
+            problems.add(new DraftProblems.Problem(DraftProblems.Part.SIGNATORY_NAME, null, "guidelines.declaration.signatory.required", null));
         }
         if (!pledged) {
-            throw new GuidelineException("guidelines.declaration.pledge.required");
+            problems.add(new DraftProblems.Problem(DraftProblems.Part.PLEDGE, null, "guidelines.declaration.pledge.required", null));
         }
-        DeclarationRules.requireComplete(answers, itemsOfEdition, documented);
+        problems.addAll(DeclarationRules.checklistProblems(answers, itemsOfEdition, documented));
+        DraftProblems.throwIfAny(problems);
         LogoValidity window = LogoValidity.of(today, versionDatedOn);
         if (window.isEmpty()) {
             throw new GuidelineException("guidelines.declaration.window.empty");

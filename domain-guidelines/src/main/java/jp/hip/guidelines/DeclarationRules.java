@@ -43,24 +43,30 @@ final class DeclarationRules {
 
     /**
      * Every current item answered 該当 (with a URL or an uploaded document as evidence) or 該当なし (with the reason);
-     * the first item that is not is named in the message.
+     * each item that is not is named, in the checklist's order (all at once, issue 15).
      */
-    static void requireComplete(List<ChecklistAnswer> answers, Collection<ChecklistItem> items, java.util.Set<java.util.UUID> documented) {
+    static List<DraftProblems.Problem> checklistProblems(List<ChecklistAnswer> answers, Collection<ChecklistItem> items,
+            java.util.Set<java.util.UUID> documented) {
+        List<DraftProblems.Problem> problems = new java.util.ArrayList<>();
         for (ChecklistItem item : items) {
             ChecklistAnswer answer = answers.stream().filter(a -> a.itemId().equals(item.id())).findFirst().orElse(null);
+            String key = null;
             if (answer == null || answer.answer() == null) {
-                throw new GuidelineException("guidelines.declaration.checklist.incomplete", item.code());
+                key = "guidelines.declaration.checklist.incomplete";
+            } else if (answer.answer() == Answer.NO) {
+                key = "guidelines.declaration.checklist.no";
+            } else if (answer.answer() == Answer.YES && answer.evidenceUrl() == null && !documented.contains(item.id())) {
+                key = "guidelines.declaration.checklist.evidenceMissing";
+            } else if (answer.answer() == Answer.NA && answer.reason() == null) {
+                key = "guidelines.declaration.checklist.reasonMissing";
             }
-            if (answer.answer() == Answer.NO) {
-                throw new GuidelineException("guidelines.declaration.checklist.no", item.code());
-            }
-            if (answer.answer() == Answer.YES && answer.evidenceUrl() == null && !documented.contains(item.id())) {
-                throw new GuidelineException("guidelines.declaration.checklist.evidenceMissing", item.code());
-            }
-            if (answer.answer() == Answer.NA && answer.reason() == null) {
-                throw new GuidelineException("guidelines.declaration.checklist.reasonMissing", item.code());
+            if (key != null) {
+                DraftProblems.Part part = key.endsWith("evidenceMissing") ? DraftProblems.Part.EVIDENCE_URL
+                        : key.endsWith("reasonMissing") ? DraftProblems.Part.REASON : DraftProblems.Part.ANSWER;
+                problems.add(new DraftProblems.Problem(part, item.id(), key, new Object[] {item.code()}));
             }
         }
+        return problems;
     }
 
     /** The answers as one comparable text, for the audit log's before and after. */

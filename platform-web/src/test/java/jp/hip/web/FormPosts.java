@@ -34,7 +34,12 @@ public class FormPosts {
 
     /** The form's field errors as field → error codes (the most specific code first), in a stable order. */
     public static Map<String, String> fieldErrors(MvcTestResult result) {
-        BindingResult binding = binding(result);
+        return fieldErrors(result, "form");
+    }
+
+    /** The same for a page with several forms, by the form's model name ({@code comment}, {@code decision}). */
+    public static Map<String, String> fieldErrors(MvcTestResult result, String form) {
+        BindingResult binding = binding(result, form);
         Map<String, String> errors = new TreeMap<>();
         for (FieldError error : binding.getFieldErrors()) {
             errors.merge(error.getField(), code(error), (a, b) -> a + "," + b);
@@ -53,7 +58,11 @@ public class FormPosts {
     }
 
     static BindingResult binding(MvcTestResult result) {
-        Object binding = result.getMvcResult().getModelAndView().getModel().get(BindingResult.MODEL_KEY_PREFIX + "form");
+        return binding(result, "form");
+    }
+
+    static BindingResult binding(MvcTestResult result, String form) {
+        Object binding = result.getMvcResult().getModelAndView().getModel().get(BindingResult.MODEL_KEY_PREFIX + form);
         assertThat(binding).as("the page shows the form again with its errors").isInstanceOf(BindingResult.class);
         return (BindingResult) binding;
     }

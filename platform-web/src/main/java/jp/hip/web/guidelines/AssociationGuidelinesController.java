@@ -171,6 +171,11 @@ class AssociationGuidelinesController {
 
     @GetMapping("/{id}")
     String guideline(@PathVariable UUID id, Model model) {
+        model.addAttribute("form", VersionForm.empty());
+        return guidelineView(id, model);
+    }
+
+    private String guidelineView(UUID id, Model model) {
         GuidelineDetail detail = desk.myGuideline(id).orElseThrow(PageNotFoundException::new);
         model.addAttribute("guideline", detail);
         model.addAttribute("inForce", desk.editionInForce());
@@ -178,24 +183,41 @@ class AssociationGuidelinesController {
         return "guidelines/association-guideline";
     }
 
-    @PostMapping("/{id}/versions")
-    String addVersion(@PathVariable UUID id, @RequestParam(defaultValue = "") String label,
-            @RequestParam(defaultValue = "") String datedOn, @RequestParam(defaultValue = "") String documentUrl,
-            @RequestParam(required = false) MultipartFile document, RedirectAttributes redirect) throws java.io.IOException {
-        UUID guidelineId = id;
-        try {
-            if (!GuidelineForms.isDate(datedOn)) {
-                throw new GuidelineException("guidelines.public.badDate");
-            }
-            boolean uploaded = document != null && !document.isEmpty();
-            desk.addVersion(guidelineId, new AssociationDesk.NewVersion(label, GuidelineForms.date(datedOn), documentUrl,
-                    uploaded ? document.getOriginalFilename() : null, uploaded ? document.getBytes() : null));
-            redirect.addFlashAttribute("done", "guidelines.version.added");
-        } catch (GuidelineException e) {
-            GuidelineForms.notFoundAs404(e);
-            GuidelineForms.fail(redirect, e);
+    /**
+     * A new version (改訂) of a guideline: its name, its date as people type it (2025-04-01, 2025/4/1, full width),
+     * a URL and/or the document as a PDF (type and size are the version document's rule, by field).
+     */
+    public record VersionForm(
+            @NotBlank(message = "{guidelines.version.label.required}") @Size(max = 50, message = "{validation.tooLong}") String label,
+            @NotNull(message = "{guidelines.version.datedOn.required}")
+            @PastOrPresent(message = "{guidelines.version.datedOn.future}") LocalDate datedOn,
+            @WebAddress(message = "{guidelines.version.documentUrl.invalid}") String documentUrl,
+            MultipartFile document) {
+
+        static VersionForm empty() {
+            return new VersionForm("", null, "", null);
         }
-        return "redirect:/association/guidelines/" + guidelineId;
+
+        boolean uploaded() {
+            return document != null && !document.isEmpty();
+        }
+    }
+
+    @PostMapping("/{id}/versions")
+    String addVersion(@PathVariable UUID id, @Valid @ModelAttribute("form") VersionForm form, BindingResult errors,
+            Model model, RedirectAttributes redirect) throws java.io.IOException {
+        if (!errors.hasErrors()) {
+            try {
+                desk.addVersion(id, new AssociationDesk.NewVersion(form.label(), form.datedOn(), form.documentUrl(),
+                        form.uploaded() ? form.document().getOriginalFilename() : null, form.uploaded() ? form.document().getBytes() : null));
+                redirect.addFlashAttribute("done", "guidelines.version.added");
+                return "redirect:/association/guidelines/" + id;
+            } catch (GuidelineException e) {
+                GuidelineForms.reject(errors, e, "guidelines.version.label", "label", "guidelines.version.datedOn", "datedOn",
+                        "guidelines.version.documentUrl", "documentUrl", "guidelines.document", "document");
+            }
+        }
+        return guidelineView(id, model);
     }
 
     @GetMapping("/{id}/versions/{versionId}/document")

@@ -40,12 +40,15 @@ class PublicGuidelinesController {
     private final MessageSource messages;
     private final GuidelineListPdf pdf;
     private final LogoSvg logos;
+    private final PublicListBodies bodies;
 
-    PublicGuidelinesController(PublicRegister register, MessageSource messages, GuidelineListPdf pdf, LogoSvg logos) {
+    PublicGuidelinesController(PublicRegister register, MessageSource messages, GuidelineListPdf pdf, LogoSvg logos,
+            PublicListBodies bodies) {
         this.register = register;
         this.messages = messages;
         this.pdf = pdf;
         this.logos = logos;
+        this.bodies = bodies;
     }
 
     /** The list's filters as they travel in the URL. */
@@ -106,12 +109,14 @@ class PublicGuidelinesController {
     }
 
     /**
-     * The list. A page number outside the list (0, negative, 2147483647, not a number) is redirected to the nearest
-     * existing page with the same filters, never a 500.
+     * The list. Its body is rendered once per page of results, filters and language ({@link PublicListBodies}); the
+     * page of results itself is the registry's, current on every request (ADR 0016, 0017). A page number outside
+     * the list (0, negative, 2147483647, not a number) is redirected to the nearest existing page with the same
+     * filters, never a 500.
      */
     @GetMapping
     String list(@ModelAttribute("filter") Filter filter, org.springframework.validation.BindingResult errors, Model model,
-            jakarta.servlet.http.HttpServletRequest request) {
+            Locale locale, jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
         int requested = errors.hasFieldErrors("page") ? 0 : filter.getPage();
         var result = register.publicList(filter.query(), requested - 1, PAGE_SIZE);
         if (result.page() + 1 != requested) {
@@ -126,10 +131,7 @@ class PublicGuidelinesController {
         model.addAttribute("result", result);
         model.addAttribute("badDates", !filter.datesValid());
         model.addAttribute("termsTooLong", filter.termsTooLong());
-        model.addAttribute("statuses", DeclarationStatus.PUBLIC);
-        model.addAttribute("categories", ServiceCategory.values());
-        model.addAttribute("kinds", GuidelineKind.values());
-        model.addAttribute("sorts", PublicQuery.Sort.values());
+        model.addAttribute("listBody", bodies.body(result, filter, locale, request, response));
         return "guidelines/public-list";
     }
 

@@ -2,9 +2,17 @@ package jp.hip.web.guidelines;
 
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -46,7 +54,12 @@ class RegistryGuidelinesController {
 
     @GetMapping("/declarations/{id}")
     String declaration(@PathVariable UUID id, Model model) {
-        UUID declarationId = id;
+        model.addAttribute("decision", DecisionForm.empty());
+        model.addAttribute("comment", CommentForm.empty());
+        return declarationView(id, model);
+    }
+
+    private String declarationView(UUID declarationId, Model model) {
         ReviewDetail detail = review.registryDeclaration(declarationId).orElseThrow(PageNotFoundException::new);
         model.addAttribute("detail", detail);
         model.addAttribute("d", detail.declaration());
@@ -68,35 +81,63 @@ class RegistryGuidelinesController {
                 .orElseThrow(PageNotFoundException::new));
     }
 
-    @PostMapping("/declarations/{id}/decide")
-    String decide(@PathVariable UUID id, @RequestParam long version, @RequestParam RegistryReview.RegistryAction action,
-            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        UUID declarationId = id;
-        try {
-            review.decide(declarationId, version, action, reason);
-            redirect.addFlashAttribute("done", "guidelines.reg.done." + action);
-            if (action == RegistryReview.RegistryAction.RETURN) {
-                return "redirect:/registry/guidelines"; // a returned declaration is the association's draft again
-            }
-        } catch (GuidelineException e) {
-            GuidelineForms.notFoundAs404(e);
-            GuidelineForms.fail(redirect, e);
+    /**
+     * METI's decision (掲載, 差戻し, 不受理, 掲載取消, 一時停止, 解除) on the version of the declaration it looked at; the
+     * reason is required for all but 掲載 and 解除 (the declaration's rule), at most 1,000 characters (the column).
+     */
+    public record DecisionForm(
+            @PositiveOrZero(message = "{validation.outOfRange}") long version,
+            @NotNull(message = "{guidelines.reg.action.required}") RegistryReview.RegistryAction action,
+            @Size(max = 1000, message = "{guidelines.transition.reasonTooLong}") String reason) {
+
+        static DecisionForm empty() {
+            return new DecisionForm(0, null, "");
         }
-        return "redirect:/registry/guidelines/declarations/" + declarationId;
+    }
+
+    /** A comment of METI: to the association (e-mailed) or internal to METI; at most 4,000 characters (the column). */
+    public record CommentForm(
+            @NotBlank(message = "{guidelines.comment.body.required}") @Size(max = 4000, message = "{guidelines.comment.body.required}") String body,
+            @NotNull(message = "{guidelines.comment.visibility.invalid}") Visibility visibility) {
+
+        static CommentForm empty() {
+            return new CommentForm("", Visibility.INTERNAL);
+        }
+    }
+
+    @PostMapping("/declarations/{id}/decide")
+    String decide(@PathVariable UUID id, @Valid @ModelAttribute("decision") DecisionForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                review.decide(id, form.version(), form.action(), form.reason());
+                redirect.addFlashAttribute("done", "guidelines.reg.done." + form.action());
+                if (form.action() == RegistryReview.RegistryAction.RETURN) {
+                    return "redirect:/registry/guidelines"; // a returned declaration is the association's draft again
+                }
+                return "redirect:/registry/guidelines/declarations/" + id;
+            } catch (GuidelineException e) {
+                GuidelineForms.reject(errors, e, "guidelines.transition.reason", "reason");
+            }
+        }
+        model.addAttribute("comment", CommentForm.empty());
+        return declarationView(id, model);
     }
 
     @PostMapping("/declarations/{id}/comments")
-    String comment(@PathVariable UUID id, @RequestParam(defaultValue = "") String body,
-            @RequestParam(defaultValue = "INTERNAL") Visibility visibility, RedirectAttributes redirect) {
-        UUID declarationId = id;
-        try {
-            review.commentAsRegistry(declarationId, body, visibility);
-            redirect.addFlashAttribute("done", "guidelines.declaration.commented");
-        } catch (GuidelineException e) {
-            GuidelineForms.notFoundAs404(e);
-            GuidelineForms.fail(redirect, e);
+    String comment(@PathVariable UUID id, @Valid @ModelAttribute("comment") CommentForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                review.commentAsRegistry(id, form.body(), form.visibility());
+                redirect.addFlashAttribute("done", "guidelines.declaration.commented");
+                return "redirect:/registry/guidelines/declarations/" + id;
+            } catch (GuidelineException e) {
+                GuidelineForms.reject(errors, e, "guidelines.comment.body", "body", "guidelines.comment.visibility", "visibility");
+            }
         }
-        return "redirect:/registry/guidelines/declarations/" + declarationId;
+        model.addAttribute("decision", DecisionForm.empty());
+        return declarationView(id, model);
     }
 
     @GetMapping("/checklist")

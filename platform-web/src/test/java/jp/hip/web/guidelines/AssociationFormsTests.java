@@ -89,6 +89,67 @@ class AssociationFormsTests {
         verifyNoInteractions(desk);
     }
 
+    private java.util.UUID aGuideline() {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        Mockito.when(desk.myGuideline(id)).thenReturn(Optional.of(new jp.hip.guidelines.GuidelineDetail(id, "HG-0001", "指針",
+                jp.hip.guidelines.GuidelineKind.GUIDELINE, jp.hip.guidelines.ServiceCategory.FITNESS, "会員", "https://example.org",
+                java.util.List.of(), java.util.List.of())));
+        Mockito.when(desk.editionInForce()).thenReturn(new jp.hip.guidelines.RuleDocumentView("2025", "本指針 2025年版",
+                LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 1)));
+        return id;
+    }
+
+    private void noVersionAdded() {
+        Mockito.verify(desk, Mockito.never()).addVersion(Mockito.any(), Mockito.any());
+    }
+
+    @Test
+    void anEmptyVersionNamesItsFieldsInTheSummary() {
+        java.util.UUID id = aGuideline();
+        var result = forms.post("/association/guidelines/" + id + "/versions", "label", "", "datedOn", "", "documentUrl", "");
+        assertThat(FormPosts.fieldErrors(result)).isEqualTo(Map.of("label", "guidelines.version.label.required",
+                "datedOn", "guidelines.version.datedOn.required"));
+        assertThat(result).bodyText().contains("版の名称：版の名称を入力してください", "策定日・改訂日：策定日・改訂日を入力してください。");
+        noVersionAdded();
+    }
+
+    @Test
+    void aTooLongNameAWrongDateAndAWrongUrlAreAnsweredTogetherAndKept() {
+        java.util.UUID id = aGuideline();
+        var result = forms.post("/association/guidelines/" + id + "/versions", "label", "版".repeat(51), "datedOn", "2025-13-40",
+                "documentUrl", "ftp://files.example/v2.pdf");
+        assertThat(FormPosts.fieldErrors(result)).isEqualTo(Map.of("label", "validation.tooLong", "datedOn", "typeMismatch",
+                "documentUrl", "guidelines.version.documentUrl.invalid"));
+        assertThat(result).bodyText().contains("版".repeat(51), "2025-13-40", "ftp://files.example/v2.pdf");
+        noVersionAdded();
+    }
+
+    @Test
+    void aFullWidthDateIsReadAndAFutureDateIsOutOfRange() {
+        java.util.UUID id = aGuideline();
+        var future = forms.post("/association/guidelines/" + id + "/versions", "label", "第2版",
+                "datedOn", LocalDate.now().plusDays(30).toString(), "documentUrl", "");
+        assertThat(FormPosts.fieldErrors(future)).isEqualTo(Map.of("datedOn", "guidelines.version.datedOn.future"));
+        noVersionAdded();
+
+        var fullWidth = forms.post("/association/guidelines/" + id + "/versions", "label", "第2版", "datedOn", "２０２５／４／１",
+                "documentUrl", "");
+        assertThat(fullWidth).hasStatus3xxRedirection().hasRedirectedUrl("/association/guidelines/" + id)
+                .flash().containsEntry("done", "guidelines.version.added");
+        Mockito.verify(desk).addVersion(Mockito.eq(id), Mockito.argThat(v -> v.label().equals("第2版")
+                && v.datedOn().equals(LocalDate.of(2025, 4, 1)) && v.document() == null));
+    }
+
+    @Test
+    void aRuleOfTheVersionComesBackBesideItsField() {
+        java.util.UUID id = aGuideline();
+        Mockito.when(desk.addVersion(Mockito.eq(id), Mockito.any()))
+                .thenThrow(new jp.hip.guidelines.GuidelineException("guidelines.version.label.taken"));
+        var result = forms.post("/association/guidelines/" + id + "/versions", "label", "第1版", "datedOn", "2025-04-01", "documentUrl", "");
+        assertThat(FormPosts.fieldErrors(result)).isEqualTo(Map.of("label", "guidelines.version.label.taken"));
+        assertThat(result).bodyText().contains("版の名称：同じ名称の版がすでにあります。", "第1版");
+    }
+
     @Test
     void aGuidelineIdThatIsNotAUuidIsNotFound() {
         assertThat(mvc.get().uri("/association/guidelines/12345")).hasStatus(404);
