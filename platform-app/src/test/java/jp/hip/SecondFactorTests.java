@@ -37,6 +37,7 @@ class SecondFactorTests {
     @Autowired Accounts accounts;
     @Autowired IdentityManagement identity;
     @Autowired JdbcClient jdbc;
+    @Autowired jp.hip.identity.SecondFactors secondFactors;
 
     Cookie password(String email) throws Exception {
         var response = mvc.perform(formLogin("/login").userParameter("email").user(email).password(Accounts.PASSWORD))
@@ -82,6 +83,31 @@ class SecondFactorTests {
         MockHttpServletResponse reused = code(password(admin.email()), code);
         assertThat(reused.getStatus()).isEqualTo(200);
         assertThat(reused.getContentAsString()).contains("この確認コードはすでに使われました");
+    }
+
+    @Test
+    void secretsAreSealedAtRestAndOneStillInClearIsSealedAtStartUpOrSignIn() throws Exception {
+        // ADR 0091: the column holds "v1:" and AES-GCM output, never the Base32 secret
+        Accounts.Account staff = accounts.withRole(Role.INSURER_STAFF);
+        String secret = Accounts.secretOf(staff.email());
+        String stored = jdbc.sql("select totp_secret from plat_user where id = ?").param(staff.userId()).query(String.class).single();
+        assertThat(stored).startsWith("v1:").doesNotContain(secret);
+        assertThat(jdbc.sql("select count(*) from plat_user where totp_secret is not null and totp_secret not like 'v1:%'")
+                .query(Integer.class).single()).as("secrets in clear").isZero();
+        // a sealed secret copied to another user's row does not open there (the user id is the associated data)
+        Accounts.Account other = accounts.withRole(Role.INSURER_STAFF);
+        jdbc.sql("update plat_user set totp_secret = ? where id = ?").params(stored, other.userId()).update();
+        assertThat(code(password(other.email()), Accounts.code(secret)).getContentAsString()).contains("確認コードが正しくありません");
+
+        // a secret written in clear before ADR 0091 still works at sign-in and is sealed there
+        jdbc.sql("update plat_user set totp_secret = ? where id = ?").params(secret, staff.userId()).update();
+        assertThat(code(password(staff.email()), Accounts.code(secret)).getRedirectedUrl()).isEqualTo("/home");
+        assertThat(jdbc.sql("select totp_secret from plat_user where id = ?").param(staff.userId()).query(String.class).single())
+                .startsWith("v1:").isNotEqualTo(stored);
+        // and the start-up pass seals every one left in clear
+        jdbc.sql("update plat_user set totp_secret = ? where id = ?").params(secret, other.userId()).update();
+        assertThat(secondFactors.sealClearSecrets()).isEqualTo(1);
+        assertThat(code(password(other.email()), Accounts.code(secret)).getRedirectedUrl()).isEqualTo("/home");
     }
 
     @Test

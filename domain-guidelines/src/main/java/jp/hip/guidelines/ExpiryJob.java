@@ -49,7 +49,9 @@ class ExpiryJob {
     /** Every node's scheduler fires; one node per Japanese date runs the job ({@link JobRuns}, ADR 0093). */
     @Scheduled(cron = "${hip.guidelines.expiry-cron:0 5 0 * * *}", zone = "Asia/Tokyo")
     void nightly() {
-        runOnce();
+        // a scheduler thread has no tenant: the job crosses every association's listings in the scope "system"
+        // (ADR 0090); without it row-level security shows it nothing and refuses its reminder claims
+        CurrentTenant.runAsSystem(this::runOnce);
     }
 
     /** The nightly run unless another node ran it for today already; answers whether this node ran it. */

@@ -119,7 +119,10 @@ class SmartLaunch {
         Optional<UserView> user = CurrentTenant.runAsSystem(() -> identity.user(userId));
         UserView individual = user.filter(u -> u.status() == UserStatus.ACTIVE && u.roles().contains(Role.INDIVIDUAL))
                 .orElseThrow(() -> denied("not an individual"));
-        UUID person = records.personOf(individual.tenantId()).orElseThrow(() -> denied("no linked person"));
+        // the token endpoint has no signed-in tenant: the person is looked up as the individual's own tenant (本人,
+        // row-level security on phr_person, ADR 0090)
+        UUID person = CurrentTenant.runAs(individual.tenantId(), () -> records.personOf(individual.tenantId()))
+                .orElseThrow(() -> denied("no linked person"));
         context.getClaims().claim(ApiSecurityConfiguration.TENANT_CLAIM, individual.tenantId().toString())
                 .claim(PATIENT_CLAIM, person.toString())
                 .claim(CLIENT_ID_CLAIM, context.getRegisteredClient().getClientId());

@@ -35,10 +35,13 @@ class SmartAppDemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (apps.app(CLIENT_ID).isPresent()) {
-            return;
-        }
-        apps.register(CLIENT_ID, "すこやか記録 (デモ PHR アプリ)", List.of(REDIRECT_URI), SmartApps.SCOPES);
-        log.info("Demo SMART app registered: {} (redirect {})", CLIENT_ID, REDIRECT_URI);
+        // start-up work, like every demo loader, in the explicit scope "system" (ADR 0090)
+        jp.hip.identity.CurrentTenant.runAsSystem(() -> {
+            if (apps.app(CLIENT_ID).isEmpty()) {
+                apps.register(CLIENT_ID, "すこやか記録 (デモ PHR アプリ)", List.of(REDIRECT_URI), SmartApps.SCOPES);
+                log.info("Demo SMART app registered: {} (redirect {})", CLIENT_ID, REDIRECT_URI);
+            }
+            return null;
+        });
     }
 }

@@ -23,6 +23,8 @@ import jp.hip.identity.CrossTenantScope;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.Role;
 import jp.hip.identity.TenantKind;
+import jp.hip.phr.DataCategory;
+import jp.hip.phr.PhrFixture;
 
 /**
  * Row-level security alone keeps tenants apart (issue 16, ADR 0090): these tests use plain SQL as the application's
@@ -32,17 +34,19 @@ import jp.hip.identity.TenantKind;
 class RowLevelSecurityTests {
 
     /**
-     * Tables whose tenant column has another name: not under row-level security yet (ADR 0090, "Left"). A new such
-     * table fails {@link #everyTableWithATenantIsUnderRowLevelSecurity} until it is listed here or given policies.
+     * Tables whose tenant column has another name and that are not under row-level security (ADR 0090): none since
+     * V96. A new such table fails {@link #everyTableWithATenantIsUnderRowLevelSecurity} until it has its policies.
      */
-    static final Set<String> OTHER_TENANT_COLUMNS_WITHOUT_RLS = Set.of(
-            "phr_access_log", "phr_consent", "phr_consent_evidence", "phr_person");
+    static final Set<String> OTHER_TENANT_COLUMNS_WITHOUT_RLS = Set.of();
 
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
     Accounts accounts;
+
+    @Autowired
+    PhrFixture phr;
 
     @Test
     void everyTableWithATenantIsUnderRowLevelSecurity() {
@@ -67,7 +71,8 @@ class RowLevelSecurityTests {
         Set<String> otherColumns = new TreeSet<>(jdbc.sql("""
                 select distinct c.relname from pg_class c join pg_attribute a on a.attrelid = c.oid and not a.attisdropped
                  where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p') and a.attname like '%\\_tenant\\_id'
-                   and not c.relrowsecurity""").query(String.class).list());
+                   and (not c.relrowsecurity or not c.relforcerowsecurity
+                        or not exists (select 1 from pg_policy p where p.polrelid = c.oid))""").query(String.class).list());
         assertThat(otherColumns).as("tables with another tenant column and no row-level security: the documented exceptions only")
                 .isEqualTo(new TreeSet<>(OTHER_TENANT_COLUMNS_WITHOUT_RLS));
     }
@@ -171,6 +176,71 @@ class RowLevelSecurityTests {
             assertThat(sql.sql("delete from gl_guideline").update()).isZero();
             assertThat(sql.sql("select count(*) from gl_review_comment").query(Integer.class).single()).isZero();
         }
+    }
+
+    @Test
+    void phrPersonsConsentsEvidenceAndAccessLogAreKeptApartByRowLevelSecurityAlone() throws SQLException {
+        // insurer A holds person a; insurer B and B's employee employer E hold person b, who consented to E
+        UUID insurerA = phr.insurer();
+        UUID insurerB = phr.insurer();
+        PhrFixture.Member a = phr.member(insurerA);
+        PhrFixture.Member b = phr.member(insurerB);
+        UUID employer = phr.employerOf(b);
+        UUID consent = phr.consent(b, employer, DataCategory.LIFELOG);
+        jdbc.sql("""
+                insert into phr_consent_evidence (consent_id, consent_version, person_id, recorder_tenant_id, recorder_id,
+                    title, media_type, size_bytes, sha256, content) values (?, 1, ?, ?, 'staff', '同意書', 'application/pdf', 1, 'x', ?)""")
+                .params(consent, b.personId(), insurerB, new byte[] {1}).update();
+        for (UUID[] line : new UUID[][] {{a.personId(), insurerA}, {b.personId(), insurerB}}) {
+            jdbc.sql("insert into phr_access_log (person_id, accessor_tenant_id, accessor_id, channel, action, basis) "
+                    + "values (?, ?, 'staff', 'PAGE', 'read', 'SUPPLIER')").params(line[0], line[1]).update();
+        }
+        String aboutB = " where person_id = '" + b.personId() + "'";
+        try (Connection asA = appConnection(insurerA.toString(), "")) {
+            JdbcClient sql = JdbcClient.create(new SingleConnectionDataSource(asA, true));
+            assertThat(count(asA, "select count(*) from phr_person where id = '" + a.personId() + "'")).as("its own member").isEqualTo(1);
+            assertThat(count(asA, "select count(*) from phr_person where id = '" + b.personId() + "'")).as("another's member").isZero();
+            for (String table : List.of("phr_consent", "phr_consent_evidence", "phr_access_log")) {
+                assertThat(count(asA, "select count(*) from " + table + aboutB)).as("%s about B's member, seen by A", table).isZero();
+            }
+            assertThat(count(asA, "select count(*) from phr_access_log where accessor_tenant_id <> '" + insurerA + "'")).isZero();
+            assertThat(sql.sql("update phr_person set family_name = 'taken' where id = ?").param(b.personId()).update()).isZero();
+            assertThat(sql.sql("update phr_consent set status = 'inactive'" + aboutB).update()).isZero();
+            assertThat(sql.sql("delete from phr_person where id = ?").param(a.personId()).update()).as("erasure is the system's").isZero();
+            assertThatThrownBy(() -> sql.sql("""
+                    insert into phr_consent (id, version, person_id, recipient_tenant_id, data_category, decision, status,
+                        period_start, recorded_by) values (?, 1, ?, ?, 'CHECKUP', 'permit', 'active', '2000-01-01', 'forged')""")
+                    .params(UUID.randomUUID(), b.personId(), insurerA).update()).hasStackTraceContaining("row-level security");
+            assertThatThrownBy(() -> sql.sql("""
+                    insert into phr_access_log (person_id, accessor_tenant_id, accessor_id, channel, action)
+                    values (?, ?, 'forged', 'PAGE', 'read')""").params(a.personId(), insurerB).update())
+                    .hasStackTraceContaining("row-level security");
+            assertThatThrownBy(() -> sql.sql("""
+                    insert into phr_person (id, family_name, given_name, personal_tenant_id) values (?, '偽', '名', ?)""")
+                    .params(UUID.randomUUID(), b.personalTenantId()).update()).hasStackTraceContaining("row-level security");
+            // a holder never links a person to itself (which would make it 本人 to every holder's records)
+            assertThatThrownBy(() -> sql.sql("update phr_person set personal_tenant_id = ? where id = ?")
+                    .params(insurerA, a.personId()).update()).hasStackTraceContaining("only in the system scope");
+        }
+        try (Connection self = appConnection(b.personalTenantId().toString(), "");
+                Connection recipient = appConnection(employer.toString(), "")) {
+            assertThat(count(self, "select count(*) from phr_person")).as("本人 sees their own person only").isEqualTo(1);
+            assertThat(count(self, "select count(*) from phr_consent" + aboutB)).isEqualTo(1);
+            assertThat(count(self, "select count(*) from phr_consent_evidence" + aboutB)).isEqualTo(1);
+            assertThat(count(self, "select count(*) from phr_access_log" + aboutB)).isEqualTo(1);
+            assertThat(count(self, "select count(*) from phr_access_log where person_id <> '" + b.personId() + "'")).isZero();
+            assertThat(count(recipient, "select count(*) from phr_person where id = '" + b.personId() + "'")).as("a co-holder").isEqualTo(1);
+            assertThat(count(recipient, "select count(*) from phr_consent_evidence" + aboutB)).as("the consent's recipient").isEqualTo(1);
+            assertThat(count(recipient, "select count(*) from phr_access_log" + aboutB)).as("another holder's reads").isZero();
+        }
+        try (Connection nobody = appConnection("", ""); Connection publicView = appConnection("", CrossTenantScope.PUBLIC.setting())) {
+            for (String table : List.of("phr_person", "phr_consent", "phr_consent_evidence", "phr_access_log")) {
+                assertThat(count(nobody, "select count(*) from " + table)).as("%s without a tenant", table).isZero();
+                assertThat(count(publicView, "select count(*) from " + table)).as("%s in the public view", table).isZero();
+            }
+        }
+        assertThat(jdbc.sql("select family_name from phr_person where id = ?").param(b.personId()).query(String.class).single())
+                .isNotEqualTo("taken");
     }
 
     private List<String> tenantTables() {
