@@ -44,6 +44,7 @@ import jp.hip.phr.access.PhrConsents;
 import jp.hip.phr.bundles.PhrBundles;
 import jp.hip.phr.medication.PhrMedications;
 import jp.hip.phr.observations.BulkIngest;
+import jp.hip.phr.observations.BulkReport;
 import jp.hip.phr.observations.PhrObservations;
 import jp.hip.phr.persons.PatientStore;
 import jp.hip.phr.StoredResource;
@@ -108,10 +109,6 @@ class FhirController {
         return FhirResponses.ok(resource, version);
     }
 
-    private static ResponseEntity<String> created(StoredResource<? extends Resource> stored) {
-        return FhirResponses.created(stored);
-    }
-
     // ------------------------------------------------------------------ Patient
 
     @GetMapping("/Patient/{id}")
@@ -120,9 +117,10 @@ class FhirController {
     }
 
     @PostMapping("/Patient")
-    ResponseEntity<String> createPatient(@AuthenticationPrincipal ApiClient client, @RequestBody(required = false) String body) {
+    ResponseEntity<String> createPatient(@AuthenticationPrincipal ApiClient client,
+            @RequestHeader(name = "Prefer", required = false) String prefer, @RequestBody(required = false) String body) {
         StoredResource<Patient> stored = patients.createPatient(accessor(client), parse(body, Patient.class));
-        return created(stored);
+        return responses.written(stored, prefer, false);
     }
 
     // ------------------------------------------------------------------ Observation
@@ -130,10 +128,11 @@ class FhirController {
     @PostMapping("/Observation")
     ResponseEntity<String> createObservation(@AuthenticationPrincipal ApiClient client,
             @RequestHeader(name = "If-None-Exist", required = false) String ifNoneExist,
+            @RequestHeader(name = "Prefer", required = false) String prefer,
             @RequestBody(required = false) String body) {
         StoredResource<Observation> stored = observations.createObservation(accessor(client), parse(body, Observation.class),
                 Optional.ofNullable(ifNoneExist).filter(s -> !s.isBlank()));
-        return created(stored);
+        return responses.written(stored, prefer, false);
     }
 
     /**
@@ -148,11 +147,9 @@ class FhirController {
         }
         var body = new java.io.BufferedReader(new java.io.InputStreamReader(
                 new LimitedInputStream(request.getInputStream(), maxBytes), java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
-        int stored = bulk.bulkIngestObservations(accessor(client), body, limits.maxLines());
-        OperationOutcome outcome = new OperationOutcome();
-        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
-                .setCode(OperationOutcome.IssueType.INFORMATIONAL).setDiagnostics(outcomes.message("phr.fhir.bulkStored", stored));
-        return ok(outcome, null);
+        // the report: how many were stored, then the lines of persons who asked for deletion (ADR 0046)
+        BulkReport report = bulk.bulkIngestReport(accessor(client), body, limits.maxLines());
+        return ok(outcomes.notices(outcomes.message("phr.fhir.bulkStored", report.stored()), report.notices()), null);
     }
 
     /** Refuses a body longer than its limit while it is read (chunked requests have no Content-Length). */
@@ -199,10 +196,11 @@ class FhirController {
 
     @PutMapping("/Observation/{id}")
     ResponseEntity<String> updateObservation(@AuthenticationPrincipal ApiClient client, @PathVariable String id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody(required = false) String body) {
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestHeader(name = "Prefer", required = false) String prefer, @RequestBody(required = false) String body) {
         StoredResource<Observation> stored = observations.updateObservation(accessor(client), uuid(id, "Observation"),
                 parse(body, Observation.class), Optional.ofNullable(ifMatch).map(PhrHttp::etagVersion));
-        return ok(stored.resource(), stored.versionId());
+        return responses.written(stored, prefer, true);
     }
 
     @PostMapping({"/Observation/$validate", "/Patient/$validate"})
@@ -252,6 +250,10 @@ class FhirController {
             }
             if (result.versionId() != null) {
                 entryResponse.setEtag("W/\"" + result.versionId() + "\"");
+            }
+            if (!result.notices().isEmpty()) {
+                // a tombstone met: said in the entry's own outcome (Bundle.entry.response.outcome, ADR 0046)
+                entryResponse.setOutcome(outcomes.notices(null, result.notices()));
             }
             entry.setResource(result.resource());
         }
