@@ -196,6 +196,22 @@ class PhrLinkTests {
     }
 
     @Test
+    @DisplayName("失敗が続くと /join と同じ規則で待たされ、正しい入力でもつながらず、失敗はすべて監査に残る")
+    void failuresAreThrottledAsAtSignUpAndAudited() throws Exception {
+        String code = invite();
+        Map<String, String> wrong = details(code);
+        wrong.put("birthDate", "1999-01-01");
+        for (int i = 0; i < 5; i++) {
+            assertThat(link(wrong, session).getResponse().getContentAsString()).contains("入力された内容では記録をつなげられませんでした");
+        }
+        // the fifth failure started a delay for this member (the rule join-member, shared with the sign-up)
+        assertThat(link(details(code), session).getResponse().getContentAsString()).contains("しばらく待ってから");
+        assertThat(count("select count(*) from phr_person where id = ?", invited)).as("nothing merged").isEqualTo(1);
+        assertThat(count("select count(*) from plat_audit_event where action = 'PHR_JOIN_FAILED' and tenant_id = ?", current.tenantId()))
+                .as("every failed attempt is audited").isEqualTo(5);
+    }
+
+    @Test
     @DisplayName("記録のまだないアカウントは、コードで加入者の記録にそのままつながる")
     void anAccountWithoutRecordsIsLinkedToTheInvitedMember() throws Exception {
         Accounts.Account fresh = accounts.withRole(Role.INDIVIDUAL);
