@@ -35,6 +35,7 @@ import jp.hip.phr.StoredResource;
 import jp.hip.phr.access.AccessLog;
 import jp.hip.phr.access.PhrConsents;
 import jp.hip.phr.access.StoredRows;
+import jp.hip.phr.access.Tombstones;
 import jp.hip.phr.observations.CodeTable;
 import jp.hip.phr.observations.ObservationRows;
 import jp.hip.phr.observations.ObservationRules;
@@ -59,9 +60,12 @@ public class PhrBundles {
     private final PhrConsents consents;
     private final StoredRows storedRows;
     private final AccessLog accessLog;
+    private final Tombstones tombstones;
 
     PhrBundles(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, Clock clock, CodeTable codes,
-            PatientStore patients, PhrObservations observations, PhrConsents consents, StoredRows storedRows, AccessLog accessLog) {
+            PatientStore patients, PhrObservations observations, PhrConsents consents, StoredRows storedRows, AccessLog accessLog,
+            Tombstones tombstones) {
+        this.tombstones = tombstones;
         this.storedRows = storedRows;
         this.accessLog = accessLog;
         this.jdbc = jdbc;
@@ -203,17 +207,25 @@ public class PhrBundles {
             }
         }
         Set<UUID> persons = pending.stream().map(p -> p.checked().personId()).collect(Collectors.toSet());
+        Map<UUID, Tombstones.AfterDeletion> deleted = Map.of();
         if (!persons.isEmpty()) {
             Set<UUID> members = new HashSet<>(jdbc.sql("select person_id from phr_membership where tenant_id = :tenant and person_id in (:persons)")
                     .param("tenant", accessor.tenantId()).param("persons", new ArrayList<>(persons)).query(UUID.class).list());
+            // after the person's deletion on request only the holder's statutory record, and said so (ADR 0046)
+            deleted = tombstones.afterDeletion(accessor.tenantId(), persons);
             for (Pending p : pending) {
+                String where = "Bundle.entry[" + p.index() + "].Observation.subject";
+                Tombstones.AfterDeletion after = deleted.get(p.checked().personId());
                 if (!members.contains(p.checked().personId())) {
-                    problems.add(Problem.of("phr.error.subjectUnknown", "Bundle.entry[" + p.index() + "].Observation.subject", "Patient/" + p.checked().personId()));
+                    problems.add(Problem.of("phr.error.subjectUnknown", where, "Patient/" + p.checked().personId()));
+                } else if (after != null && !after.allows(p.checked().code().dataCategory())) {
+                    problems.add(after.refusal(where));
                 }
             }
         }
         if (!problems.isEmpty()) {
-            throw new PhrException(Kind.INVALID, problems);
+            boolean tombstoneOnly = problems.stream().allMatch(p -> p.key().equals("phr.error.tombstoneNotStatutory"));
+            throw new PhrException(tombstoneOnly ? Kind.UNPROCESSABLE : Kind.INVALID, problems);
         }
         if (pending.isEmpty()) {
             return;
@@ -228,7 +240,9 @@ public class PhrBundles {
             if (p.fullUrl() != null) {
                 resolved.put(p.fullUrl(), location);
             }
-            results[p.index()] = new BundleEntryResult(true, location, 1, o, null);
+            Tombstones.AfterDeletion after = deleted.get(p.checked().personId());
+            results[p.index()] = new BundleEntryResult(true, location, 1, o, null,
+                    after == null ? List.of() : List.of(after.notice("Observation.subject")));
         }
         int[] counts = batch.batchUpdate(ObservationRows.BATCH_INSERT, rows);
         for (int i = 0; i < counts.length; i++) {
@@ -275,7 +289,7 @@ public class PhrBundles {
             if (entry.hasFullUrl()) {
                 resolved.put(entry.getFullUrl(), location);
             }
-            return new BundleEntryResult(stored.created(), location, 1, stored.resource(), null);
+            return new BundleEntryResult(stored.created(), location, 1, stored.resource(), null, stored.notices());
         }
         if (verb == Bundle.HTTPVerb.POST && resource instanceof Observation observation && url.equals("Observation")) {
             Optional<String> ifNoneExist = Optional.ofNullable(entry.getRequest().getIfNoneExist()).filter(s -> !s.isBlank());
@@ -284,7 +298,7 @@ public class PhrBundles {
             if (entry.hasFullUrl()) {
                 resolved.put(entry.getFullUrl(), location);
             }
-            return new BundleEntryResult(stored.created(), location, stored.versionId(), stored.resource(), null);
+            return new BundleEntryResult(stored.created(), location, stored.versionId(), stored.resource(), null, stored.notices());
         }
         if (verb == Bundle.HTTPVerb.POST && resource instanceof Consent consent && url.equals("Consent")) {
             // Consent.patient may name a Patient created earlier in the same Bundle by its urn:uuid.
@@ -305,7 +319,7 @@ public class PhrBundles {
                 observation.getSubject().setReference(resolved.get(observation.getSubject().getReference()));
             }
             StoredResource<Observation> stored = observations.updateObservation(accessor, id, observation, ifMatch);
-            return new BundleEntryResult(false, "Observation/" + id, stored.versionId(), stored.resource(), null);
+            return new BundleEntryResult(false, "Observation/" + id, stored.versionId(), stored.resource(), null, stored.notices());
         }
         if (verb == Bundle.HTTPVerb.GET && url.startsWith("Observation/")) {
             StoredResource<Observation> stored = observations.readObservation(accessor, PhrFhir.uuid(url.substring("Observation/".length())));

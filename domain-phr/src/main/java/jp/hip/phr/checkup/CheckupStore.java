@@ -66,8 +66,9 @@ class CheckupStore {
                     : Problem.of("phr.import.otherInsurer", file, doc.insurerNumber(), String.join("・", insurerNumbers))));
         }
         // the person asked for deletion (ADR 0041): never silently — every line for them says so and what was done
-        Optional<String> deleted = tombstones.deletedCard(tenant, doc.insurerNumber(), doc.insuredSymbol(), doc.insuredNumber(),
-                doc.branchNumber()).map(at -> at.atZone(JAPAN).toLocalDate().toString());
+        Optional<Instant> deletedAt = tombstones.deletedCard(tenant, doc.insurerNumber(), doc.insuredSymbol(), doc.insuredNumber(),
+                doc.branchNumber());
+        Optional<String> deleted = deletedAt.map(at -> at.atZone(JAPAN).toLocalDate().toString());
         String sha = original == null ? null : sha256(original);
         if (sha != null && jdbc.sql("select count(*) from phr_source_document where tenant_id = ? and sha256 = ?")
                 .params(tenant, sha).query(Long.class).single() > 0) {
@@ -86,6 +87,8 @@ class CheckupStore {
                     deleted.map(d -> List.of(Problem.of("phr.import.tombstoneKept", file, d))).orElse(List.of()));
         }
         UUID person = matched.orElseGet(() -> createPerson(tenant, doc));
+        // the membership remembers it: the holder then writes only its statutory record for the person (ADR 0046)
+        deletedAt.ifPresent(at -> tombstones.markRegisteredAgain(tenant, person, at));
         deleted.ifPresent(d -> tombstoneNotices.add(Problem.of(matched.isPresent() ? "phr.import.tombstoneKept"
                 : "phr.import.tombstoneNew", file, d)));
         Optional<Current> current = current(tenant, person, doc);

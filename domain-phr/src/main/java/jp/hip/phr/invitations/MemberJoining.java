@@ -1,6 +1,5 @@
 package jp.hip.phr.invitations;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +8,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,6 +22,7 @@ import jp.hip.identity.Throttle;
 import jp.hip.phr.PhrException;
 import jp.hip.phr.PhrException.Kind;
 import jp.hip.phr.PhrException.Problem;
+import jp.hip.phr.invitations.InvitationCodes.Refused;
 
 /**
  * The person's side of joining (facade, ADR 0043): on the public sign-up page they prove who they are with
@@ -59,9 +58,11 @@ public class MemberJoining {
     private final AuditLog audit;
     private final Throttle throttle;
     private final IdentityManagement identity;
+    private final InvitationCodes codes;
 
     MemberJoining(JdbcClient jdbc, TransactionTemplate tx, Clock clock, AuditLog audit, Throttle throttle,
-            IdentityManagement identity) {
+            IdentityManagement identity, InvitationCodes codes) {
+        this.codes = codes;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -92,8 +93,7 @@ public class MemberJoining {
         if (!problems.isEmpty()) {
             throw new PhrException(Kind.INVALID, problems);
         }
-        String member = String.join("|", card.insurerNumber(), Objects.toString(card.symbol(), ""), card.number(),
-                Objects.toString(card.branch(), ""));
+        String member = InvitationCodes.memberKey(card);
         if (!throttle.waitFor(BY_ADDRESS, clientAddress).isZero() || !throttle.waitFor(BY_MEMBER, member).isZero()) {
             throw PhrException.of(Kind.FORBIDDEN, "phr.join.throttled");
         }
@@ -112,72 +112,15 @@ public class MemberJoining {
     }
 
     private Joined joinInTx(MemberCard card, String code, JoinRequest request) {
-        Invitation found = jdbc.sql("""
-                select i.tenant_id, i.id, i.person_id, i.expires_at, i.used_at is not null as used, i.superseded_at is not null as superseded,
-                       p.personal_tenant_id is not null as linked, p.birth_date, p.family_name, p.given_name,
-                       m.insured_symbol, m.insured_number, m.branch_number,
-                       coalesce(m.insurer_number = :insurer, exists (select 1 from phr_insurer_number n
-                                 where n.tenant_id = m.tenant_id and n.insurer_number = :insurer)) as insurer_matches
-                  from phr_member_invitation i
-                  join phr_person p on p.id = i.person_id
-                  join phr_membership m on m.tenant_id = i.tenant_id and m.person_id = i.person_id and m.kind = 'INSURED'
-                 where i.code_sha256 = :hash
-                   for update of i""")
-                .param("insurer", card.insurerNumber())
-                .param("hash", JoinCode.hash(code))
-                .query((rs, n) -> new Invitation(rs.getObject("tenant_id", UUID.class), rs.getObject("id", UUID.class),
-                        rs.getObject("person_id", UUID.class), rs.getTimestamp("expires_at").toInstant(), rs.getBoolean("used"),
-                        rs.getBoolean("superseded"), rs.getBoolean("linked"), rs.getObject("birth_date", LocalDate.class),
-                        rs.getString("family_name") + " " + rs.getString("given_name"), rs.getString("insured_symbol"),
-                        rs.getString("insured_number"), rs.getString("branch_number"), rs.getBoolean("insurer_matches")))
-                .optional().orElse(null);
-        if (found == null) {
-            throw new Refused(null, null, "noMatch");
-        }
-        boolean matches = found.insurerMatches() && Objects.equals(found.symbol(), card.symbol())
-                && Objects.equals(found.number(), card.number()) && Objects.equals(found.branch(), card.branch())
-                && Objects.equals(found.birthDate(), card.birthDate());
-        if (!matches) {
-            // the code exists but the details are someone else's (or mistyped): the same answer as an unknown code
-            throw new Refused(found.tenantId(), null, "noMatch");
-        }
         Instant now = clock.instant();
-        String reason = found.used() ? "used" : found.superseded() ? "superseded" : now.isAfter(found.expiresAt()) ? "expired"
-                : found.linked() ? "alreadyLinked" : null;
-        if (reason != null) {
-            throw new Refused(found.tenantId(), found.personId(), reason);
-        }
-        String name = found.name().length() > 100 ? found.name().substring(0, 100) : found.name();
-        UUID personal = identity.registerIndividual(name, request.email(), request.password());
+        InvitationCodes.Invitation found = codes.usable(card, code, now);
+        UUID personal = identity.registerIndividual(found.accountName(), request.email(), request.password());
         int linked = jdbc.sql("update phr_person set personal_tenant_id = ? where id = ? and personal_tenant_id is null")
                 .params(personal, found.personId()).update();
         if (linked != 1) {
             throw new Refused(found.tenantId(), found.personId(), "alreadyLinked");
         }
-        jdbc.sql("update phr_member_invitation set used_at = ?, used_by_tenant_id = ? where tenant_id = ? and id = ?")
-                .params(Timestamp.from(now), personal, found.tenantId(), found.invitationId()).update();
-        Map<String, String> details = Map.of("invitation", found.invitationId().toString(), "personalTenant", personal.toString(),
-                "insurer", found.tenantId().toString());
-        audit.recordFor(found.tenantId(), "anonymous", name, "PHR_MEMBER_LINKED", "Person", found.personId().toString(), details);
-        audit.recordFor(personal, "anonymous", name, "PHR_MEMBER_LINKED", "Person", found.personId().toString(), details);
+        codes.use(found, personal, now, "anonymous", Map.of());
         return new Joined(personal, found.personId(), request.email().strip());
-    }
-
-    private record Invitation(UUID tenantId, UUID invitationId, UUID personId, Instant expiresAt, boolean used,
-            boolean superseded, boolean linked, LocalDate birthDate, String name, String symbol, String number,
-            String branch, boolean insurerMatches) {}
-
-    /** A refused attempt, thrown inside the transaction so that nothing it began is kept. */
-    private static final class Refused extends RuntimeException {
-        final UUID insurerTenantId;
-        final UUID personId;
-        final String reason;
-
-        Refused(UUID insurerTenantId, UUID personId, String reason) {
-            super(reason, null, false, false);
-            this.insurerTenantId = insurerTenantId;
-            this.personId = personId;
-            this.reason = reason;
-        }
     }
 }

@@ -41,9 +41,11 @@ public class PhrMedications {
     private final StoredRows stored;
     private final AccessLog accessLog;
     private final Individuals individuals;
+    private final jp.hip.phr.access.Tombstones tombstones;
 
     PhrMedications(JdbcClient jdbc, TransactionTemplate tx, Clock clock, AuditLog audit, StoredRows stored,
-            AccessLog accessLog, Individuals individuals) {
+            AccessLog accessLog, Individuals individuals, jp.hip.phr.access.Tombstones tombstones) {
+        this.tombstones = tombstones;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -80,6 +82,9 @@ public class PhrMedications {
             Instant now = clock.instant();
             MedicationStatementRules.Checked checked = MedicationStatementRules.check(statement, now, PhrFhir::subjectOf);
             individuals.requireMember(accessor, checked.personId(), "MedicationStatement.subject");
+            // after the person's deletion on request a holder's medication data never comes back (ADR 0046)
+            tombstones.checkWrite(accessor.tenantId(), checked.personId(), jp.hip.phr.DataCategory.MEDICATION,
+                    "MedicationStatement.subject");
             UUID id = UUID.randomUUID();
             statement.setId(id.toString());
             statement.getMeta().setVersionId("1").setLastUpdated(Date.from(now));

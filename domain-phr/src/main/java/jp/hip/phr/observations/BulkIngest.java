@@ -27,7 +27,9 @@ import jp.hip.phr.Accessor;
 import jp.hip.phr.PhrException;
 import jp.hip.phr.PhrException.Kind;
 import jp.hip.phr.PhrException.Problem;
+import jp.hip.phr.DataCategory;
 import jp.hip.phr.PhrFhir;
+import jp.hip.phr.access.Tombstones;
 
 /** Bulk ingest of Observations (NDJSON or built in the process), written with PostgreSQL COPY (ADR 0032). */
 @Service
@@ -39,8 +41,11 @@ public class BulkIngest {
     private final Clock clock;
     private final AuditLog audit;
     private final CodeTable codes;
+    private final Tombstones tombstones;
 
-    BulkIngest(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, Clock clock, AuditLog audit, CodeTable codes) {
+    BulkIngest(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, Clock clock, AuditLog audit, CodeTable codes,
+            Tombstones tombstones) {
+        this.tombstones = tombstones;
         this.jdbc = jdbc;
         this.batch = batch;
         this.tx = tx;
@@ -61,6 +66,14 @@ public class BulkIngest {
      * @return the number of observations stored
      */
     public int bulkIngestObservations(Accessor accessor, java.io.BufferedReader ndjson, int maxLines) {
+        return bulkIngest(accessor, ndjson.lines().iterator(), maxLines).stored();
+    }
+
+    /**
+     * {@link #bulkIngestObservations(Accessor, java.io.BufferedReader, int)} with its report: the lines of persons
+     * who asked for deletion on request, stored only as the holder's statutory record (ADR 0046).
+     */
+    public BulkReport bulkIngestReport(Accessor accessor, java.io.BufferedReader ndjson, int maxLines) {
         return bulkIngest(accessor, ndjson.lines().iterator(), maxLines);
     }
 
@@ -72,18 +85,18 @@ public class BulkIngest {
      * @return the number of observations stored
      */
     public int bulkIngestObservations(Accessor accessor, Iterable<Observation> observations) {
-        return bulkIngest(accessor, observations.iterator(), Integer.MAX_VALUE);
+        return bulkIngest(accessor, observations.iterator(), Integer.MAX_VALUE).stored();
     }
 
     /** The bulk path; {@code items} are NDJSON lines (String) or Observations. */
-    private int bulkIngest(Accessor accessor, java.util.Iterator<?> items, int maxLines) {
+    private BulkReport bulkIngest(Accessor accessor, java.util.Iterator<?> items, int maxLines) {
         accessor.requireTenant();
         java.nio.file.Path spool = null;
         try {
             spool = java.nio.file.Files.createTempFile("hip-phr-bulk-", ".copy");
             List<Problem> problems = new ArrayList<>();
             int[] problemCount = {0};
-            Map<UUID, Integer> personLines = new HashMap<>();
+            Map<UUID, BulkLines> personLines = new HashMap<>();
             Map<String, Integer> keyLines = new HashMap<>();
             Instant now = clock.instant();
             IParser strict = PhrFhir.fhirContext().newJsonParser().setParserErrorHandler(new ca.uhn.fhir.parser.StrictErrorHandler());
@@ -118,7 +131,8 @@ public class BulkIngest {
                         if (key != null && keyLines.putIfAbsent(key, at) != null) {
                             throw PhrException.of(Kind.CONFLICT, "phr.error.duplicateIdentifier", key);
                         }
-                        personLines.putIfAbsent(checked.personId(), at);
+                        personLines.computeIfAbsent(checked.personId(), person -> new BulkLines(at))
+                                .add(at, checked.code().dataCategory() == DataCategory.CHECKUP);
                         if (problemCount[0] == 0) {
                             out.write(copyLine(ObservationRows.row(accessor, observation, checked, UUID.randomUUID(), now, encoder)));
                         }
@@ -157,7 +171,7 @@ public class BulkIngest {
         }
     }
 
-    private int copyChecked(Accessor accessor, java.nio.file.Path file, int count, Map<UUID, Integer> personLines,
+    private BulkReport copyChecked(Accessor accessor, java.nio.file.Path file, int count, Map<UUID, BulkLines> personLines,
             Map<String, Integer> keyLines, List<Problem> problems, int[] problemCount) {
             return tx.execute(status -> {
                 // Membership and stored identifiers: one query per 10,000 values, before anything is written.
@@ -170,21 +184,40 @@ public class BulkIngest {
                 }
                 for (UUID person : persons) {
                     if (!members.contains(person) && problemCount[0]++ < BULK_MAX_PROBLEMS) {
-                        problems.add(Problem.of("phr.error.subjectUnknown", lineWhere(personLines.get(person), "Observation.subject"), "Patient/" + person));
+                        problems.add(Problem.of("phr.error.subjectUnknown", lineWhere(personLines.get(person).first(), "Observation.subject"), "Patient/" + person));
                     }
                 }
+                // after the person's deletion on request only the holder's statutory record, each line said so (ADR 0046)
+                Map<UUID, Tombstones.AfterDeletion> deleted = tombstones.afterDeletion(accessor.tenantId(), members);
+                List<Problem> notices = new ArrayList<>();
+                deleted.entrySet().stream().sorted(java.util.Comparator.comparingInt(e -> personLines.get(e.getKey()).first())).forEach(e -> {
+                    UUID person = e.getKey();
+                    Tombstones.AfterDeletion after = e.getValue();
+                    BulkLines lines = personLines.get(person);
+                    for (int line : after.statutoryHolder() ? lines.other() : lines.all()) {
+                        if (problemCount[0]++ < BULK_MAX_PROBLEMS) {
+                            problems.add(after.refusal(lineWhere(line, "Observation.subject")));
+                        }
+                    }
+                    if (notices.size() < BULK_MAX_PROBLEMS) {
+                        notices.add(Problem.of("phr.fhir.bulkTombstone", linesWhere(lines.all()), after.date(), "Patient/" + person,
+                                lines.all().length));
+                    }
+                });
                 if (problemCount[0] > BULK_MAX_PROBLEMS) {
                     problems.add(Problem.of("phr.error.bulkMoreProblems", null, problemCount[0] - BULK_MAX_PROBLEMS));
                 }
                 if (!problems.isEmpty()) {
-                    throw new PhrException(problems.stream().anyMatch(p -> p.key().equals("phr.error.duplicateIdentifier"))
-                            && problems.stream().allMatch(p -> p.key().equals("phr.error.duplicateIdentifier")) ? Kind.CONFLICT : Kind.INVALID, problems);
+                    throw new PhrException(problems.stream().allMatch(p -> p.key().equals("phr.error.duplicateIdentifier")) ? Kind.CONFLICT
+                            : problems.stream().allMatch(p -> p.key().equals("phr.error.tombstoneNotStatutory")) ? Kind.UNPROCESSABLE
+                            : Kind.INVALID, problems);
                 }
                 // Identifiers stored earlier are found by COPY itself (the unique index): a separate look-up of
                 // every key was measured far slower than the index probes COPY does anyway.
                 copyObservations(file);
-                audit.record("PHR_OBSERVATIONS_BULK_INGESTED", "Observation", "$bulk-ingest", Map.of("count", count));
-                return count;
+                audit.record("PHR_OBSERVATIONS_BULK_INGESTED", "Observation", "$bulk-ingest",
+                        Map.of("count", count, "deletedOnRequest", deleted.size()));
+                return new BulkReport(count, notices);
             });
     }
 
@@ -224,6 +257,15 @@ public class BulkIngest {
                     e.getKey() == 0 ? null : lineWhere(e.getKey(), "Observation.identifier"), e.getValue()));
         }
         return new PhrException(Kind.CONFLICT, problems);
+    }
+
+    /** "lines 3, 7, 9" (the first twenty, then how many more). */
+    private static String linesWhere(int[] lines) {
+        StringBuilder where = new StringBuilder(lines.length == 1 ? "line " : "lines ");
+        for (int i = 0; i < Math.min(lines.length, 20); i++) {
+            where.append(i == 0 ? "" : ", ").append(lines[i]);
+        }
+        return lines.length > 20 ? where.append(" (+").append(lines.length - 20).append(")").toString() : where.toString();
     }
 
     private static String lineWhere(int line, String where) {

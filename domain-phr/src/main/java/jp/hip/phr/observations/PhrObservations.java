@@ -37,6 +37,7 @@ import jp.hip.phr.access.Individuals;
 import jp.hip.phr.access.StoredRows;
 import jp.hip.phr.access.StoredRows.Row;
 import jp.hip.phr.access.StoredRows.Table;
+import jp.hip.phr.access.Tombstones;
 import jp.hip.phr.persons.PatientStore;
 import jp.hip.phr.search.SqlWhere;
 import jp.hip.phr.search.Token;
@@ -57,9 +58,12 @@ public class PhrObservations {
     private final Individuals individuals;
     private final PatientStore patients;
     private final ObservationSearches searches;
+    private final Tombstones tombstones;
 
     PhrObservations(JdbcClient jdbc, TransactionTemplate tx, Clock clock, CodeTable codes, StoredRows stored,
-            AccessLog accessLog, Individuals individuals, PatientStore patients, ObservationSearches searches) {
+            AccessLog accessLog, Individuals individuals, PatientStore patients, ObservationSearches searches,
+            Tombstones tombstones) {
+        this.tombstones = tombstones;
         this.searches = searches;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -89,17 +93,24 @@ public class PhrObservations {
                     Map.of("writer", accessor.tenantId(), "key", key), 1, 0);
             if (!matched.isEmpty()) {
                 accessLog.logRows(accessor, "Observation.match", matched);
-                return new StoredResource<>(matched.get(0).resource(), matched.get(0).version(), false);
+                List<Problem> notices = accessor.individual() ? List.of()
+                        : tombstones.afterDeletion(accessor.tenantId(), matched.get(0).personId())
+                                .map(after -> List.of(after.notice("Observation.subject"))).orElse(List.of());
+                return new StoredResource<>(matched.get(0).resource(), matched.get(0).version(), false, notices);
             }
             if (ObservationRules.identifierKey(observation).map(k -> !k.equals(key)).orElse(true)) {
                 throw PhrException.of(Kind.INVALID, "phr.error.ifNoneExistMismatch");
             }
         }
         ObservationRules.Checked checked = codes.rules().check(observation, clock.instant(), subjects);
+        List<Problem> notices = List.of();
         if (accessor.individual()) {
             requireOwnLifeLog(accessor, checked);
         } else {
             individuals.requireMember(accessor, checked.personId(), "Observation.subject");
+            // after the person's deletion on request only the holder's statutory record, and said so (ADR 0046)
+            notices = tombstones.checkWrite(accessor.tenantId(), checked.personId(), checked.code().dataCategory(),
+                    "Observation.subject");
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
@@ -121,8 +132,9 @@ public class PhrObservations {
         if (inserted == 0) {
             throw PhrException.of(Kind.CONFLICT, "phr.error.duplicateIdentifier", checked.identifierKey().orElse(""));
         }
-        return new StoredResource<>(observation, 1, true);
+        return new StoredResource<>(observation, 1, true, notices);
     }
+
     /** Updates an observation its tenant wrote; {@code ifMatch} is the version the client last saw. */
     public StoredResource<Observation> updateObservation(Accessor accessor, UUID id, Observation observation, Optional<Integer> ifMatch) {
         return tx.execute(status -> {
@@ -140,6 +152,8 @@ public class PhrObservations {
             ObservationRules.Checked checked = codes.rules().check(observation, clock.instant(), PhrFhir::subjectOf);
             individuals.requireMember(accessor, checked.personId(), "Observation.subject");
             ObservationVersions.keep(jdbc, id, accessor.tenantId());
+            List<Problem> notices = tombstones.checkWrite(accessor.tenantId(), checked.personId(), checked.code().dataCategory(),
+                    "Observation.subject");
             int version = current + 1;
             Instant now = clock.instant();
             observation.setId(id.toString());
@@ -155,7 +169,7 @@ public class PhrObservations {
                     .param("resource", PhrFhir.parser().encodeResourceToString(observation)).param("now", Timestamp.from(now))
                     .param("id", id).param("tenant", accessor.tenantId())
                     .update();
-            return new StoredResource<>(observation, version, false);
+            return new StoredResource<>(observation, version, false, notices);
         });
     }
 

@@ -30,6 +30,7 @@ import jp.hip.phr.PhrException;
 import jp.hip.phr.PhrException.Kind;
 import jp.hip.phr.StoredResource;
 import jp.hip.phr.access.AccessLog;
+import jp.hip.phr.access.Tombstones;
 import jp.hip.phr.persons.PhrPersons.NewMember;
 import jp.hip.phr.search.PatientSearch;
 import jp.hip.phr.search.SortKey;
@@ -46,8 +47,11 @@ public class PatientStore {
     private final AuditLog audit;
     private final AccessLog accessLog;
     private final PhrPersons persons;
+    private final Tombstones tombstones;
 
-    PatientStore(JdbcClient jdbc, TransactionTemplate tx, AuditLog audit, AccessLog accessLog, PhrPersons persons) {
+    PatientStore(JdbcClient jdbc, TransactionTemplate tx, AuditLog audit, AccessLog accessLog, PhrPersons persons,
+            Tombstones tombstones) {
+        this.tombstones = tombstones;
         this.jdbc = jdbc;
         this.tx = tx;
         this.audit = audit;
@@ -199,12 +203,38 @@ public class PatientStore {
                     card.number()), card);
         }
         boolean existed = match.isPresent();
+        List<PhrException.Problem> notices = tombstoneNotices(accessor.tenantId(), id, existed, card.symbol(), card.number());
         Patient stored = patients(accessor, "p.id = :id", Map.of("id", id), 1, 0).get(0);
-        audit.record(existed ? "PHR_PATIENT_MATCHED" : "PHR_PATIENT_CREATED", "Patient", id, Map.of());
+        audit.record(existed ? "PHR_PATIENT_MATCHED" : "PHR_PATIENT_CREATED", "Patient", id,
+                notices.isEmpty() ? Map.of() : Map.of("deletedOnRequest", notices.get(0).args().get(0)));
         if (existed) {
             accessLog.logRead(accessor, id, "Patient.match", basisOf(accessor), List.of("Patient/" + id), List.of());
         }
-        return new StoredResource<>(stored, 1, !existed);
+        return new StoredResource<>(stored, 1, !existed, notices);
+    }
+
+    /**
+     * The person asked for deletion (ADR 0041, 0046): the holder's membership kept by the deletion, or a card with a
+     * tombstone registered again. Never silent: the response and the audit event say so; the membership remembers
+     * it, so the holder writes only its statutory record for the person. Nothing of the person's deleted data, other
+     * holders or account is linked (a member is only ever found within the caller's own memberships).
+     */
+    private List<PhrException.Problem> tombstoneNotices(UUID tenant, UUID person, boolean existed, String symbol, String number) {
+        Optional<java.time.Instant> card = tombstones.deletedCardOfHolder(tenant, symbol, number);
+        Optional<Tombstones.AfterDeletion> kept = existed ? tombstones.afterDeletion(tenant, person) : Optional.empty();
+        Optional<java.time.Instant> deletedAt = kept.map(Tombstones.AfterDeletion::deletedAt)
+                .or(() -> card.filter(at -> !existed || unlinked(person)));
+        if (deletedAt.isEmpty()) {
+            return List.of();
+        }
+        tombstones.markRegisteredAgain(tenant, person, deletedAt.get());
+        String date = deletedAt.get().atZone(java.time.ZoneId.of("Asia/Tokyo")).toLocalDate().toString();
+        return List.of(PhrException.Problem.of(existed ? "phr.fhir.tombstonePatientKept" : "phr.fhir.tombstonePatientNew",
+                "Patient.identifier", date));
+    }
+
+    private boolean unlinked(UUID person) {
+        return jdbc.sql("select personal_tenant_id is null from phr_person where id = ?").param(person).query(Boolean.class).single();
     }
 
     private void requireSameDemographics(Accessor accessor, UUID person, Patient sent) {

@@ -42,9 +42,11 @@ class PersonalDeletion {
     private final PersonalAccounts accounts;
     private final RetentionPeriods periods;
     private final ExportRuns exports;
+    private final UnretainedRecords unretained;
 
     PersonalDeletion(JdbcClient jdbc, TransactionTemplate tx, Clock clock, AuditLog audit, Tombstones tombstones,
-            PersonalAccounts accounts, RetentionPeriods periods, ExportRuns exports) {
+            PersonalAccounts accounts, RetentionPeriods periods, ExportRuns exports, UnretainedRecords unretained) {
+        this.unretained = unretained;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -84,43 +86,12 @@ class PersonalDeletion {
             }
             Instant now = clock.instant();
             List<RetainedRecord> retained = retained(person);
-            // what is kept is decided once, on the rows as they are before anything goes
-            Map<String, Object> p = new java.util.HashMap<>(params(person));
-            UUID[] keptValues = jdbc.sql("select id from (" + RetentionPeriods.RETAINED + ") r").params(p).query(UUID.class)
-                    .list().toArray(UUID[]::new);
-            UUID[] keptCheckups = jdbc.sql("""
-                    select c.id from phr_checkup c
-                     where c.person_id = :person and exists (select 1 from (%s) r join phr_checkup k on k.id = r.checkup_id
-                            where k.tenant_id = c.tenant_id and k.checkup_date = c.checkup_date
-                              and k.institution_number = c.institution_number)""".formatted(RetentionPeriods.RETAINED))
-                    .params(p).query(UUID.class).list().toArray(UUID[]::new);
-            UUID[] keptFiles = jdbc.sql("""
-                    select o.source_document_id from phr_observation o where o.id = any(:values) and o.source_document_id is not null
-                    union select c.source_document_id from phr_checkup c where c.id = any(:checkups) and c.source_document_id is not null""")
-                    .param("values", keptValues).param("checkups", keptCheckups).query(UUID.class).list().toArray(UUID[]::new);
             tombstones.rememberCards(person, now);
-            Map<String, Integer> removed = new LinkedHashMap<>();
-            removed.put("observations", jdbc.sql("delete from phr_observation where person_id = ? and not (id = any(?))")
-                    .params(person, keptValues).update());
-            removed.put("observationVersions", jdbc.sql("delete from phr_observation_version where person_id = ? and not (id = any(?))")
-                    .params(person, keptValues).update());
-            removed.put("checkupHistory", jdbc.sql("delete from phr_checkup_observation_history where person_id = ? and not (checkup_id = any(?))")
-                    .params(person, keptCheckups).update());
-            removed.put("checkups", jdbc.sql("delete from phr_checkup where person_id = ? and not (id = any(?))")
-                    .params(person, keptCheckups).update());
-            removed.put("sourceDocuments", jdbc.sql("delete from phr_source_document where person_id = ? and not (id = any(?))")
-                    .params(person, keptFiles).update());
-            removed.put("medicationStatements", jdbc.sql("delete from phr_medication_statement where person_id = ?").param(person).update());
-            removed.put("consentEvidence", jdbc.sql("delete from phr_consent_evidence where person_id = ?").param(person).update());
-            removed.put("consentVersions", jdbc.sql("delete from phr_consent where person_id = ?").param(person).update());
-            List<UUID> keepers = retained.stream().map(RetainedRecord::holderId).distinct().toList();
-            removed.put("memberships", keepers.isEmpty()
-                    ? jdbc.sql("delete from phr_membership where person_id = ?").param(person).update()
-                    : jdbc.sql("delete from phr_membership where person_id = :person and tenant_id not in (:keepers)")
-                            .param("person", person).param("keepers", keepers).update());
-            if (keepers.isEmpty()) {
-                jdbc.sql("delete from phr_person where id = ?").param(person).update();
-            } else {
+            // what is kept is decided once, on the rows as they are before anything goes
+            UnretainedRecords.Removed gone = unretained.remove(person, params(person));
+            Map<String, Integer> removed = gone.counts();
+            List<UUID> keepers = gone.keepers();
+            if (!gone.personRemoved()) {
                 jdbc.sql("update phr_person set personal_tenant_id = null, version = version + 1, updated_at = ? where id = ?")
                         .params(Timestamp.from(now), person).update();
             }
@@ -136,7 +107,7 @@ class PersonalDeletion {
         }));
     }
 
-    private Map<String, Object> params(UUID person) {
+    Map<String, Object> params(UUID person) {
         return Map.of("person", person, "insurerYears", periods.insurerYears, "employerYears", periods.employerYears,
                 "today", LocalDate.now(clock.withZone(JAPAN)));
     }

@@ -258,6 +258,10 @@ class FhirBundleController {
         if (result.versionId() != null) {
             entryResponse.setEtag("W/\"" + result.versionId() + "\"");
         }
+        if (!result.notices().isEmpty()) {
+            // a tombstone met: said in the entry's own outcome (Bundle.entry.response.outcome, ADR 0046)
+            entryResponse.setOutcome(outcomes.notices(null, result.notices()));
+        }
         entry.setResource(result.resource());
     }
 

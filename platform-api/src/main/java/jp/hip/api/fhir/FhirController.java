@@ -44,6 +44,7 @@ import jp.hip.phr.access.PhrConsents;
 import jp.hip.phr.bundles.PhrBundles;
 import jp.hip.phr.medication.PhrMedications;
 import jp.hip.phr.observations.BulkIngest;
+import jp.hip.phr.observations.BulkReport;
 import jp.hip.phr.observations.PhrObservations;
 import jp.hip.phr.persons.PatientStore;
 import jp.hip.phr.StoredResource;
@@ -99,10 +100,6 @@ class FhirController {
         return FhirResponses.ok(resource, version);
     }
 
-    private static ResponseEntity<String> created(StoredResource<? extends Resource> stored) {
-        return FhirResponses.created(stored);
-    }
-
     // ------------------------------------------------------------------ Patient
 
     @GetMapping("/Patient/{id}")
@@ -111,9 +108,10 @@ class FhirController {
     }
 
     @PostMapping("/Patient")
-    ResponseEntity<String> createPatient(@AuthenticationPrincipal ApiClient client, @RequestBody(required = false) String body) {
+    ResponseEntity<String> createPatient(@AuthenticationPrincipal ApiClient client,
+            @RequestHeader(name = "Prefer", required = false) String prefer, @RequestBody(required = false) String body) {
         StoredResource<Patient> stored = patients.createPatient(accessor(client), parse(body, Patient.class));
-        return created(stored);
+        return responses.written(stored, prefer, false);
     }
 
     // ------------------------------------------------------------------ Observation
@@ -121,10 +119,11 @@ class FhirController {
     @PostMapping("/Observation")
     ResponseEntity<String> createObservation(@AuthenticationPrincipal ApiClient client,
             @RequestHeader(name = "If-None-Exist", required = false) String ifNoneExist,
+            @RequestHeader(name = "Prefer", required = false) String prefer,
             @RequestBody(required = false) String body) {
         StoredResource<Observation> stored = observations.createObservation(accessor(client), parse(body, Observation.class),
                 Optional.ofNullable(ifNoneExist).filter(s -> !s.isBlank()));
-        return created(stored);
+        return responses.written(stored, prefer, false);
     }
 
     /**
@@ -139,11 +138,9 @@ class FhirController {
         }
         var body = new java.io.BufferedReader(new java.io.InputStreamReader(
                 new LimitedInputStream(request.getInputStream(), maxBytes), java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
-        int stored = bulk.bulkIngestObservations(accessor(client), body, limits.maxLines());
-        OperationOutcome outcome = new OperationOutcome();
-        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
-                .setCode(OperationOutcome.IssueType.INFORMATIONAL).setDiagnostics(outcomes.message("phr.fhir.bulkStored", stored));
-        return ok(outcome, null);
+        // the report: how many were stored, then the lines of persons who asked for deletion (ADR 0046)
+        BulkReport report = bulk.bulkIngestReport(accessor(client), body, limits.maxLines());
+        return ok(outcomes.notices(outcomes.message("phr.fhir.bulkStored", report.stored()), report.notices()), null);
     }
 
     /** Refuses a body longer than its limit while it is read (chunked requests have no Content-Length). */
@@ -190,11 +187,11 @@ class FhirController {
 
     @PutMapping("/Observation/{id}")
     ResponseEntity<String> updateObservation(@AuthenticationPrincipal ApiClient client, @PathVariable String id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody(required = false) String body) {
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestHeader(name = "Prefer", required = false) String prefer, @RequestBody(required = false) String body) {
         StoredResource<Observation> stored = observations.updateObservation(accessor(client), uuid(id, "Observation"),
                 parse(body, Observation.class), Optional.ofNullable(ifMatch).map(PhrHttp::etagVersion));
-        // 200 with the new version's Location (…/_history/n, readable: FhirHistoryController) and ETag
-        return created(stored);
+        return responses.written(stored, prefer, true);
     }
 
     @PostMapping({"/Observation/$validate", "/Patient/$validate"})

@@ -47,6 +47,30 @@ class FhirOutcomes {
         return outcome;
     }
 
+    /**
+     * What a successful write must tell besides its resource (a tombstone met, ADR 0046): one {@code warning} issue
+     * per notice, located by its element or lines, coded like a refusal's problems; {@code stored} ("Patient/… を作成")
+     * comes first as an {@code information} issue when given.
+     */
+    OperationOutcome notices(String stored, java.util.List<PhrException.Problem> notices) {
+        OperationOutcome outcome = new OperationOutcome();
+        Locale locale = LocaleContextHolder.getLocale();
+        if (stored != null) {
+            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
+                    .setCode(OperationOutcome.IssueType.INFORMATIONAL).setDiagnostics(stored);
+        }
+        for (PhrException.Problem notice : notices) {
+            var issue = outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.WARNING)
+                    .setCode(OperationOutcome.IssueType.INFORMATIONAL)
+                    .setDiagnostics(messages.getMessage(notice.key(), notice.args().toArray(), notice.key(), locale));
+            if (notice.where() != null) {
+                issue.addExpression(notice.where());
+            }
+            issue.getDetails().addCoding().setSystem("https://hip.example.jp/fhir/CodeSystem/phr-notice").setCode(notice.key());
+        }
+        return outcome;
+    }
+
     /** The searchset entry of a lenient search: what it ignored (issue 10). */
     OperationOutcome ignoredParameters(java.util.List<String> names) {
         OperationOutcome outcome = new OperationOutcome();

@@ -162,6 +162,37 @@ class FhirResponses {
         return response.body(FhirOutcomes.encode(resource));
     }
 
+    /**
+     * A create's or update's answer (201 new, 200 matched or updated; Location, ETag) whose body follows the
+     * client's {@code Prefer} (FHIR R4 http.html §3.1.0.1.9): {@code return=minimal} none,
+     * {@code return=OperationOutcome} the outcome, {@code return=representation} the resource. Where the write met
+     * a tombstone (ADR 0046) it is never silent: without {@code Prefer} the body is the OperationOutcome naming it
+     * (the server may choose not to return the resource; the Location names it), and every mode carries a
+     * {@code Warning: 299} header with the notice's code and date.
+     */
+    ResponseEntity<String> written(StoredResource<? extends Resource> stored, String prefer, boolean update) {
+        Resource resource = stored.resource();
+        String path = resource.fhirType() + "/" + resource.getIdElement().getIdPart();
+        var response = ResponseEntity.status(stored.created() ? 201 : 200)
+                .eTag("W/\"" + stored.versionId() + "\"");
+        // a create's and an update's Location both name the version written, and read back (FhirHistoryController)
+        response.location(URI.create(base() + "/" + path + "/_history/" + stored.versionId()));
+        for (PhrException.Problem notice : stored.notices()) {
+            response.header("Warning", "299 - \"" + notice.key() + " " + notice.args().get(0) + "\"");
+        }
+        String mode = prefer == null ? "" : prefer.replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+        if (mode.contains("return=minimal")) {
+            return response.body(null);
+        }
+        response.header(HttpHeaders.CONTENT_TYPE, FhirOutcomes.FHIR_JSON);
+        boolean outcome = mode.contains("return=operationoutcome") || (!mode.contains("return=representation") && !stored.notices().isEmpty());
+        if (outcome) {
+            String key = update ? "phr.fhir.updatedAs" : stored.created() ? "phr.fhir.createdAs" : "phr.fhir.matchedAs";
+            return response.body(FhirOutcomes.encode(outcomes.notices(outcomes.message(key, path), stored.notices())));
+        }
+        return response.body(FhirOutcomes.encode(resource));
+    }
+
     static ResponseEntity<String> created(StoredResource<? extends Resource> stored) {
         Resource resource = stored.resource();
         URI location = URI.create(base() + "/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart()
