@@ -321,4 +321,38 @@ class InputFuzzTests {
                 () -> observations(insurer), Set.of());
         assertThat(status5xx[0]).isZero();
     }
+
+    /** FHIR XML bodies (issue 10 item 6, ADR 0039): refused with an OperationOutcome or stored, never a 5xx. */
+    @Test
+    void fhirObservationXml() throws Exception {
+        UUID insurer = fixture.insurer();
+        jp.hip.phr.PhrFixture.Member member = fixture.member(insurer);
+        String token = ApiTokens.token(mvc, tokens.register(insurer, "system/Observation.c"), "system/Observation.c");
+        String bmi = """
+                <Observation xmlns="http://hl7.org/fhir"><status value="final"/>\
+                <code><coding><system value="urn:oid:1.2.392.200119.6.1005"/><code value="9N011000000000001"/></coding></code>\
+                <subject><reference value="Patient/%s"/></subject><effectiveDateTime value="2025-06-01T01:00:00Z"/>\
+                <valueQuantity><value value="24.9"/><unit value="kg/m2"/><system value="http://unitsofmeasure.org"/>\
+                <code value="kg/m2"/></valueQuantity></Observation>""".formatted(member.personId());
+        int[] status5xx = {0};
+        fuzz("FHIR Observation XML (HTTP)", 600 * SCALE, SEED + 6, List.of(bmi.getBytes(StandardCharsets.UTF_8)),
+                input -> {
+                    try {
+                        var response = mvc.perform(post("/fhir/Observation").header("Authorization", "Bearer " + token)
+                                .contentType(MediaType.parseMediaType("application/fhir+xml")).content(input)).andReturn().getResponse();
+                        if (response.getStatus() >= 500) {
+                            status5xx[0]++;
+                            throw new IllegalStateException("5xx: " + response.getStatus() + " " + response.getContentAsString());
+                        }
+                        if (response.getStatus() != 201) {
+                            assertThat(response.getContentAsString()).contains("OperationOutcome");
+                        }
+                        return response.getStatus() == 201 ? 1 : 0;
+                    } catch (Exception e) {
+                        throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                    }
+                },
+                () -> observations(insurer), Set.of());
+        assertThat(status5xx[0]).isZero();
+    }
 }
