@@ -285,7 +285,7 @@ class FhirBundleController {
                         e.getRequest().getMethod() == null && e.getRequest().getMethodElement().getValueAsString() != null)) {
                     return bundle;
                 }
-            } catch (DataFormatException | IllegalArgumentException again) {
+            } catch (RuntimeException again) {
                 // the first refusal says it
             }
             throw refused;
