@@ -47,9 +47,29 @@ public class AccountingOutputs {
         this.tx = tx;
     }
 
-    /** 健康経営度調査 cost answer: one row per measure, cost in the four expense types (UTF-8 with BOM). */
-    public byte[] surveyCsv(FiscalYear year, boolean japanese) {
-        return Exports.surveyCsv(accounting.measures(year), accounting.healthIssues(japanese));
+    /**
+     * The 健康経営度調査 that asks for a 年度's costs, when the user has not said: the survey of the next 年度 (answered in
+     * late summer, after the year's books are closed; ref-accounting §2.1). ref-accounting §2.4 leaves the mapping
+     * unverified [U], so it is only the default of a visible setting of the export (ADR 0086).
+     */
+    public static int defaultSurveyYear(FiscalYear costs) {
+        return costs.startYear() + 1;
+    }
+
+    /** A survey year the export accepts for a 年度's costs: that 年度 up to two after it (ADR 0086). */
+    public static boolean plausibleSurveyYear(FiscalYear costs, int surveyYear) {
+        return surveyYear >= costs.startYear() && surveyYear <= costs.startYear() + 2;
+    }
+
+    /**
+     * 健康経営度調査 cost answer: one row per measure, cost in the four expense types (UTF-8 with BOM); every row names
+     * the survey (調査年度) it answers and the 年度 of the costs.
+     */
+    public byte[] surveyCsv(FiscalYear year, int surveyYear, boolean japanese) {
+        if (!plausibleSurveyYear(year, surveyYear)) {
+            throw new AccountingException("accounting.survey.year.range");
+        }
+        return Exports.surveyCsv(surveyYear, accounting.measures(year), accounting.healthIssues(japanese));
     }
 
     /** The handbook's four worksheets in one workbook: 戦略マップ, 健康投資シート, 健康投資効果シート, 健康資源シート. */

@@ -155,12 +155,18 @@ public class AccountingYears {
 
     // ---- carry on ----
 
+    /** {@link #copyToNext(FiscalYear, boolean)} without the budgets: a plan is made for its year (ADR 0085). */
+    public int copyToNext(FiscalYear year) {
+        return copyToNext(year, false);
+    }
+
     /**
      * Copies a year's measures (name, description, purpose, issues, participants) and its policy to the next year,
-     * skipping measures whose name the next year already has. Lines are actual costs and are not copied. Refused
-     * when the next year is closed. Returns the number of measures copied.
+     * skipping measures whose name the next year already has. Lines are actual costs and are not copied. A measure's
+     * 予算 goes with it only when asked ({@code withBudgets}, ADR 0085): the user decides at each copy, and the audit
+     * says which. Refused when the next year is closed. Returns the number of measures copied.
      */
-    public int copyToNext(FiscalYear year) {
+    public int copyToNext(FiscalYear year, boolean withBudgets) {
         return tx.execute(s -> {
             FiscalYear next = year.next();
             requireOpen(next);
@@ -171,6 +177,9 @@ public class AccountingYears {
                 if (existing.add(m.name())) {
                     Measure copy = new Measure(next, clock.instant());
                     copy.describe(m.name(), m.description(), m.purpose(), m.standardIssues(), m.ownIssues(), m.participants());
+                    if (withBudgets) {
+                        copy.plan(m.budget());
+                    }
                     measures.save(copy);
                     copied++;
                 }
@@ -182,7 +191,7 @@ public class AccountingYears {
                 yearPolicies.save(policy);
             }
             audit.record("ACC_YEAR_COPIED", "FiscalYear", year.startYear(), Map.of("from", year.startYear(), "to", next.startYear(),
-                    "measures", copied));
+                    "measures", copied, "budgets", withBudgets));
             return copied;
         });
     }

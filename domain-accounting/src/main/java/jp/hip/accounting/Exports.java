@@ -20,7 +20,10 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** The downloadable outputs: the survey's cost CSV and the four-worksheet workbook. */
+/**
+ * The downloadable outputs: the survey's cost CSV and the workbook of the handbook's four worksheets, with a fifth for
+ * the measures' 予算 beside their actuals.
+ */
 final class Exports {
 
     static final String[] EXPENSE_LABELS = {"外注費", "減価償却費", "人件費", "その他経費"};
@@ -37,12 +40,14 @@ final class Exports {
         return String.join("／", out);
     }
 
-    static byte[] surveyCsv(List<HealthAccounting.MeasureView> measures, List<HealthAccounting.HealthIssue> issues) {
+    static byte[] surveyCsv(int surveyYear, List<HealthAccounting.MeasureView> measures, List<HealthAccounting.HealthIssue> issues) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("年度", "施策", "健康課題", "外注費", "減価償却費", "人件費", "その他経費", "合計"));
+        rows.add(List.of("調査年度", "費用の年度", "施策", "健康課題", "外注費", "減価償却費", "人件費", "その他経費", "合計"));
+        String survey = Integer.toString(surveyYear);
         long[] totals = new long[5];
         for (HealthAccounting.MeasureView m : measures) {
-            List<String> cells = new ArrayList<>(List.of(Integer.toString(m.fiscalYear().startYear()), m.name(), issueNames(m, issues)));
+            List<String> cells = new ArrayList<>(List.of(survey, Integer.toString(m.fiscalYear().startYear()), m.name(),
+                    issueNames(m, issues)));
             int i = 0;
             for (ExpenseType type : ExpenseType.values()) {
                 long amount = m.byExpenseType().get(type).amount();
@@ -53,7 +58,7 @@ final class Exports {
             cells.add(Long.toString(m.total().amount()));
             rows.add(cells);
         }
-        List<String> sum = new ArrayList<>(List.of("", "合計", ""));
+        List<String> sum = new ArrayList<>(List.of(survey, "", "合計", ""));
         for (long t : totals) {
             sum.add(Long.toString(t));
         }
@@ -167,7 +172,32 @@ final class Exports {
                 text(row, 5, (f.fullyDepreciated() ? "償却済み（引き続き使用）" : "当年度減価償却費 " + f.depreciationThisYear().formatted())
                         + (f.note() == null ? "" : "／" + f.note()));
             }
-            for (Sheet s : List.of(map, invest, effect, res)) {
+            // 5. 予算と実績: each measure's plan beside its actuals (ADR 0081); no plan is 「未設定」, never 0円
+            Sheet plan = book.createSheet("予算と実績");
+            header(plan, header, year + " 施策別 予算と実績");
+            header(plan, 1, header, "施策", "予算（円）", "実績（円）", "実績−予算（円）");
+            r = 2;
+            long planned = 0;
+            long actual = 0;
+            for (HealthAccounting.MeasureView m : measures) {
+                Row row = plan.createRow(r++);
+                text(row, 0, m.name());
+                if (m.budget() == null) {
+                    text(row, 1, "未設定");
+                    text(row, 3, "-");
+                } else {
+                    money(row, 1, m.budget().amount(), yen);
+                    money(row, 3, m.budgetVariance(), yen);
+                    planned += m.budget().amount();
+                }
+                money(row, 2, m.total().amount(), yen);
+                actual += m.total().amount();
+            }
+            Row planSum = plan.createRow(r);
+            text(planSum, 0, "合計（予算は設定済みの施策のみ）");
+            money(planSum, 1, planned, yen);
+            money(planSum, 2, actual, yen);
+            for (Sheet s : List.of(map, invest, effect, res, plan)) {
                 for (int c = 0; c < 12; c++) {
                     s.setColumnWidth(c, 20 * 256);
                 }

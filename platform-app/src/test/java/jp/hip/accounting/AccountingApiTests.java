@@ -114,7 +114,8 @@ class AccountingApiTests {
     void theOpenApiDescriptionListsTheAccountingEndpoints() throws Exception {
         String doc = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(doc).contains("/api/v1/accounting/measures", "/api/v1/accounting/lines/{id}/allocation",
-                "/api/v1/accounting/indicators/{id}/values/{year}", "/api/v1/accounting/analyses/{year}");
+                "/api/v1/accounting/indicators/{id}/values/{year}", "/api/v1/accounting/analyses/{year}",
+                "/api/v1/accounting/budgets", "/api/v1/accounting/measures/{id}/budget", "/api/v1/accounting/years/{year}/copy-to-next");
     }
 
     @Test

@@ -60,6 +60,8 @@ class AccountingPagesTests {
                         .param("name", "ウォーキングキャンペーン").param("purpose", "POPULATION")
                         .param("issues", "1", "4").param("participants", "200"))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        // followed as a browser does, which shows (and uses up) the success message
+        assertThat(page(session, location)).contains("施策を追加しました。");
         return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
     }
 

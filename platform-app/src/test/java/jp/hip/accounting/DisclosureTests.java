@@ -84,4 +84,55 @@ class DisclosureTests {
             assertThat(new PDFTextStripper().getText(pdf)).doesNotContain("メンタルヘルス研修").doesNotContain("1,234,567円");
         }
     }
+
+    @Test
+    void pageAndPdfCarryTheFiveYearTrendWithItsNumbersAndRepeatTableHeadersOnEveryPage() throws Exception {
+        UUID company = accounts.tenant(TenantKind.COMPANY);
+        Accounts.Account viewer = accounts.user(company, Role.COMPANY_VIEWER);
+        FiscalYear year = FiscalYear.current();
+        CurrentTenant.runAs(company, () -> {
+            // three years back: 300,000円; two years back: nothing at all (データなし); last year: a measure without lines (0円)
+            UUID old = accounting.createMeasure(year.previous().previous().previous(), new HealthAccounting.MeasureCommand("禁煙外来補助",
+                    null, PurposeCategory.LITERACY, Set.of(1), Set.of(), 10));
+            accounting.addLine(old, new HealthAccounting.LineCommand("補助金", ExpenseType.OTHER, ResourceView.OTHER, Yen.of(300_000), null));
+            accounting.createMeasure(year.previous(), new HealthAccounting.MeasureCommand("ウォーキング", null, PurposeCategory.LITERACY,
+                    Set.of(1), Set.of(), 0));
+            // this year: enough measures for the measures table to run over a page
+            for (int i = 1; i <= 70; i++) {
+                UUID m = accounting.createMeasure(year, new HealthAccounting.MeasureCommand("施策%02d".formatted(i), null,
+                        PurposeCategory.LITERACY, Set.of(2), Set.of(), i));
+                accounting.addLine(m, new HealthAccounting.LineCommand("費用", ExpenseType.OUTSOURCING, ResourceView.OUTSOURCED,
+                        Yen.of(10_000), null));
+            }
+            return null;
+        });
+        String thisYear = year.startYear() + "年度";
+        Cookie session = Accounts.signIn(mvc, viewer.email());
+        String page = mvc.perform(get("/company/disclosure").cookie(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"disclosure-trend\"", "5年度の推移", "700,000円", "300,000円", "データなし");
+
+        var response = mvc.perform(get("/company/disclosure.pdf").cookie(session)).andExpect(status().isOk()).andReturn().getResponse();
+        try (PDDocument pdf = Loader.loadPDF(response.getContentAsByteArray())) {
+            String text = new PDFTextStripper().getText(pdf);
+            // the chart's rows read as the numbers they draw: every year, the one without data said so, never 0円
+            assertThat(text).contains("5年度の推移（投資額の合計）", "年度 グラフ 合計",
+                    (year.startYear() - 4) + "年度 データなし", (year.startYear() - 3) + "年度 300,000円",
+                    (year.startYear() - 2) + "年度 データなし", (year.startYear() - 1) + "年度 0円", thisYear + " 700,000円");
+            assertThat(pdf.getNumberOfPages()).isGreaterThan(1);
+            // the measures table runs over a page and its header is repeated on the next
+            int withHeader = 0;
+            for (int p = 1; p <= pdf.getNumberOfPages(); p++) {
+                PDFTextStripper one = new PDFTextStripper();
+                one.setStartPage(p);
+                one.setEndPage(p);
+                String pageText = one.getText(pdf);
+                if (pageText.contains("施策名 参加者数 金額")) {
+                    withHeader++;
+                }
+            }
+            assertThat(withHeader).as("pages that show the measures table's header").isGreaterThanOrEqualTo(2);
+            assertThat(text.codePoints().filter(c -> c >= 0x2E80 && c <= 0x2FDF).toArray()).isEmpty();
+        }
+    }
 }

@@ -161,11 +161,21 @@ class HealthAccountingTests {
         UUID m = measure("ウォーキング");
         as(companyA, () -> accounting.addLine(m, new HealthAccounting.LineCommand("アプリ", ExpenseType.OUTSOURCING,
                 ResourceView.OUTSOURCED, Yen.of(1234), null)));
-        byte[] csv = as(companyA, () -> outputs.surveyCsv(FY, true));
+        byte[] csv = as(companyA, () -> outputs.surveyCsv(FY, AccountingOutputs.defaultSurveyYear(FY), true));
         assertThat(csv[0]).isEqualTo((byte) 0xEF);
         String text = new String(csv, StandardCharsets.UTF_8);
-        assertThat(text).contains("\"2025\",\"ウォーキング\",\"健康状態にかかわらず全従業員に対する疾病の発生予防／従業員の生産性低下防止・事故発生予防\",\"1234\",\"0\",\"0\",\"0\",\"1234\"");
+        // the survey it answers comes first, in the header and on every row (ADR 0086)
+        assertThat(text).startsWith("\uFEFF\"調査年度\",\"費用の年度\",");
+        assertThat(text).contains("\"2026\",\"2025\",\"ウォーキング\",\"健康状態にかかわらず全従業員に対する疾病の発生予防／従業員の生産性低下防止・事故発生予防\",\"1234\",\"0\",\"0\",\"0\",\"1234\"");
         assertThat(text).contains("\"'=HYPERLINK(\"\"x\"\")\"");
+    }
+
+    @Test
+    void surveyCsvNamesTheSurveyYearChosenAndRefusesOneThatCannotAskForTheseCosts() {
+        byte[] csv = as(companyA, () -> outputs.surveyCsv(FY, 2027, true));
+        assertThat(new String(csv, StandardCharsets.UTF_8)).contains("\"2027\",\"\",\"合計\"");
+        assertThatThrownBy(() -> as(companyA, () -> outputs.surveyCsv(FY, 2024, true))).hasMessage("accounting.survey.year.range");
+        assertThatThrownBy(() -> as(companyA, () -> outputs.surveyCsv(FY, 2028, true))).hasMessage("accounting.survey.year.range");
     }
 
     @Test
@@ -180,6 +190,33 @@ class HealthAccountingTests {
             assertThat(book.getSheetAt(2).getSheetName()).isEqualTo("健康投資効果シート");
             assertThat(book.getSheetAt(3).getSheetName()).isEqualTo("健康資源シート");
             assertThat(book.getSheetAt(1).getRow(2).getCell(4).getNumericCellValue()).isEqualTo(1234);
+        }
+    }
+
+    @Test
+    void workbookPutsEachMeasuresBudgetBesideItsActuals() throws Exception {
+        UUID m = measure("ウォーキング");
+        as(companyA, () -> {
+            accounting.addLine(m, new HealthAccounting.LineCommand("アプリ", ExpenseType.OUTSOURCING, ResourceView.OUTSOURCED,
+                    Yen.of(1_200), null));
+            accounting.planBudget(m, Yen.of(1_000));
+            return null;
+        });
+        measure("ストレッチ講座");
+        byte[] xlsx = as(companyA, () -> outputs.workbook(FY, true));
+        try (var book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            var plan = book.getSheet("予算と実績");
+            assertThat(plan).isNotNull();
+            assertThat(book.getSheetIndex(plan)).isEqualTo(4);
+            var row = java.util.stream.IntStream.rangeClosed(2, plan.getLastRowNum()).mapToObj(plan::getRow)
+                    .filter(r -> "ウォーキング".equals(r.getCell(0).getStringCellValue())).findFirst().orElseThrow();
+            assertThat(row.getCell(1).getNumericCellValue()).isEqualTo(1_000);
+            assertThat(row.getCell(2).getNumericCellValue()).isEqualTo(1_200);
+            assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(200);
+            // a measure without a plan says so, never 0円
+            assertThat(java.util.stream.IntStream.rangeClosed(2, plan.getLastRowNum() - 1).mapToObj(plan::getRow)
+                    .filter(r -> !"ウォーキング".equals(r.getCell(0).getStringCellValue()))
+                    .map(r -> r.getCell(1).getStringCellValue())).containsExactly("未設定");
         }
     }
 

@@ -187,6 +187,24 @@ class YearCloseAndPolicyTests {
     }
 
     @Test
+    void budgetsGoToTheNextYearOnlyWhenAskedAndTheAuditSaysWhich() throws Exception {
+        UUID walking = measure(FY, "ウォーキング");
+        run(() -> accounting.planBudget(walking, Yen.of(800_000)));
+        assertThat(as(() -> years.copyToNext(FY))).isEqualTo(1);
+        assertThat(as(() -> accounting.measures(FY.next()))).singleElement()
+                .satisfies(m -> assertThat(m.budget()).as("a plan is made for its year").isNull());
+
+        FiscalYear later = FY.next().next();
+        UUID next = as(() -> accounting.measures(FY.next())).get(0).id();
+        run(() -> accounting.planBudget(next, Yen.of(900_000)));
+        Cookie hr = Accounts.signIn(mvc, accounts.user(company, Role.HR_STAFF).email());
+        mvc.perform(post("/company/years/copy").with(csrf()).cookie(hr).param("year", String.valueOf(FY.next().startYear()))
+                .param("withBudgets", "true")).andExpect(status().is3xxRedirection());
+        assertThat(as(() -> accounting.measures(later))).singleElement()
+                .satisfies(m -> assertThat(m.budget()).isEqualTo(Yen.of(900_000)));
+    }
+
+    @Test
     void aYearCopiesToTheNextAndThePagesCloseAndShowTheClosedVersion() throws Exception {
         measure(FY, "ウォーキング");
         measure(FY, "健診");

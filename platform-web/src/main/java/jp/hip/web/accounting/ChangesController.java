@@ -3,6 +3,8 @@ package jp.hip.web.accounting;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -19,7 +21,6 @@ import jp.hip.accounting.ExpenseType;
 import jp.hip.accounting.HealthAccounting;
 import jp.hip.accounting.PurposeCategory;
 import jp.hip.accounting.ResourceView;
-import jp.hip.accounting.Yen;
 import jp.hip.web.FormErrors;
 import jp.hip.web.PageNotFoundException;
 
@@ -41,30 +42,26 @@ class ChangesController {
     // ---- measures ----
 
     @GetMapping("/company/measures/{id}/edit")
-    String editMeasure(@PathVariable String id, Locale locale, Model model) {
-        var m = accounting.measure(uuid(id)).orElseThrow(PageNotFoundException::new).measure();
-        MeasuresController.MeasureForm form = new MeasuresController.MeasureForm();
-        form.setName(m.name());
-        form.setDescription(m.description() == null ? "" : m.description());
-        form.setPurpose(m.purpose());
-        java.util.Set<String> issues = new java.util.HashSet<>();
-        m.standardIssues().forEach(i -> issues.add(Integer.toString(i)));
-        m.ownIssues().forEach(i -> issues.add(i.toString()));
-        form.setIssues(issues);
-        form.setParticipants(Integer.toString(m.participants()));
-        model.addAttribute("form", form);
+    String editMeasure(@PathVariable UUID id, Locale locale, Model model) {
+        var m = accounting.measure(id).orElseThrow(PageNotFoundException::new).measure();
+        model.addAttribute("form", MeasuresController.MeasureForm.of(m));
         return measureForm(m, locale, model);
     }
 
     @PostMapping("/company/measures/{id}/edit")
-    String changeMeasure(@PathVariable String id, @ModelAttribute("form") MeasuresController.MeasureForm form, BindingResult errors,
-            Locale locale, Model model, RedirectAttributes redirect) {
-        var m = accounting.measure(uuid(id)).orElseThrow(PageNotFoundException::new).measure();
+    String changeMeasure(@PathVariable UUID id, @Valid @ModelAttribute("form") MeasuresController.MeasureForm form,
+            BindingResult errors, Locale locale, Model model, RedirectAttributes redirect) {
+        var m = accounting.measure(id).orElseThrow(PageNotFoundException::new).measure();
+        if (form != null) { // null when a value could not be read: the errors say which
+            form.checkIssues(errors);
+        }
+        if (errors.hasErrors()) {
+            return measureForm(m, locale, model);
+        }
         try {
             accounting.changeMeasure(m.id(), form.toCommand());
         } catch (AccountingException e) {
-            FormErrors.reject(errors, e, "accounting.measure.name", "name", "accounting.measure.purpose", "purpose",
-                    "accounting.measure.issues", "issues", "accounting.measure.participants", "participants");
+            FormErrors.reject(errors, e, MeasuresController.MEASURE_FIELDS);
             return measureForm(m, locale, model);
         }
         redirect.addFlashAttribute("done", "accounting.measure.changed");
@@ -110,29 +107,23 @@ class ChangesController {
     // ---- lines ----
 
     @GetMapping("/company/lines/{id}/edit")
-    String editLine(@PathVariable String id, Model model) {
-        var l = accounting.line(uuid(id)).orElseThrow(PageNotFoundException::new);
-        MeasuresController.LineForm form = new MeasuresController.LineForm();
-        form.setDescription(l.description());
-        form.setExpenseType(l.expenseType());
-        form.setResourceView(l.resourceView());
-        form.setAmount(Long.toString(l.amount().amount()));
-        form.setSourceDocument(l.sourceDocument() == null ? "" : l.sourceDocument());
-        model.addAttribute("lineForm", form);
+    String editLine(@PathVariable UUID id, Model model) {
+        var l = accounting.line(id).orElseThrow(PageNotFoundException::new);
+        model.addAttribute("lineForm", MeasuresController.LineForm.of(l));
         return lineForm(l, model);
     }
 
     @PostMapping("/company/lines/{id}/edit")
-    String changeLine(@PathVariable String id, @ModelAttribute("lineForm") MeasuresController.LineForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect) {
-        var l = accounting.line(uuid(id)).orElseThrow(PageNotFoundException::new);
+    String changeLine(@PathVariable UUID id, @Valid @ModelAttribute("lineForm") MeasuresController.LineForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        var l = accounting.line(id).orElseThrow(PageNotFoundException::new);
+        if (errors.hasErrors()) {
+            return lineForm(l, model);
+        }
         try {
-            changes.changeLine(l.id(), new HealthAccounting.LineCommand(form.getDescription(), form.getExpenseType(),
-                    form.getResourceView(), Yen.parse(form.getAmount()), form.getSourceDocument()));
+            changes.changeLine(l.id(), form.toCommand());
         } catch (AccountingException e) {
-            FormErrors.reject(errors, e, "accounting.line.description", "description", "accounting.line.expenseType", "expenseType",
-                    "accounting.line.resourceView", "resourceView", "accounting.yen", "amount", "accounting.line.sourceDocument",
-                    "sourceDocument");
+            FormErrors.reject(errors, e, MeasuresController.LINE_FIELDS);
             return lineForm(l, model);
         }
         redirect.addFlashAttribute("done", "accounting.line.changed");
@@ -160,31 +151,23 @@ class ChangesController {
     // ---- indicators ----
 
     @GetMapping("/company/indicators/{id}/edit")
-    String editIndicator(@PathVariable String id, Model model) {
-        var i = accounting.indicator(uuid(id)).orElseThrow(PageNotFoundException::new);
-        IndicatorsController.IndicatorForm form = new IndicatorsController.IndicatorForm();
-        form.setName(i.name());
-        form.setTier(i.tier());
-        form.setUnit(i.unit());
-        form.setDirection(i.direction());
-        form.setMethod(i.method() == null ? "" : i.method());
-        form.setPopulation(i.population() == null ? "" : i.population());
-        form.setBenefitKind(i.benefitKind());
-        model.addAttribute("form", form);
+    String editIndicator(@PathVariable UUID id, Model model) {
+        var i = accounting.indicator(id).orElseThrow(PageNotFoundException::new);
+        model.addAttribute("form", IndicatorsController.IndicatorForm.of(i));
         return indicatorForm(i.id(), model);
     }
 
     @PostMapping("/company/indicators/{id}/edit")
-    String changeIndicator(@PathVariable String id, @ModelAttribute("form") IndicatorsController.IndicatorForm form,
+    String changeIndicator(@PathVariable UUID id, @Valid @ModelAttribute("form") IndicatorsController.IndicatorForm form,
             BindingResult errors, Model model, RedirectAttributes redirect) {
-        var i = accounting.indicator(uuid(id)).orElseThrow(PageNotFoundException::new);
+        var i = accounting.indicator(id).orElseThrow(PageNotFoundException::new);
+        if (errors.hasErrors()) {
+            return indicatorForm(i.id(), model);
+        }
         try {
-            changes.changeIndicator(i.id(), new HealthAccounting.IndicatorCommand(form.getName(), form.getTier(), form.getUnit(),
-                    form.getDirection(), form.getMethod(), form.getPopulation(), form.getBenefitKind()));
+            changes.changeIndicator(i.id(), form.toCommand());
         } catch (AccountingException e) {
-            FormErrors.reject(errors, e, "accounting.indicator.name", "name", "accounting.indicator.tier", "tier",
-                    "accounting.indicator.unit", "unit", "accounting.indicator.direction", "direction",
-                    "accounting.indicator.benefitKind", "benefitKind");
+            FormErrors.reject(errors, e, IndicatorsController.INDICATOR_FIELDS);
             return indicatorForm(i.id(), model);
         }
         redirect.addFlashAttribute("done", "accounting.indicator.changed");

@@ -39,6 +39,31 @@ final class Charts {
         return bars;
     }
 
+    /**
+     * One 年度 of a trend as a row of a bar table (the PDF draws it with boxes, the page as SVG beside the table): its
+     * total, or null for 「データなし」 (no bar, never 0円), and its bar length in the 0–300 drawing units.
+     */
+    record TrendRow(jp.hip.accounting.FiscalYear fiscalYear, Yen total, int length) {
+
+        /** The bar's width in PDF points (at most 150 pt, so the label and the amount fit beside it on A4). */
+        public int points() {
+            return length / 2;
+        }
+    }
+
+    static List<TrendRow> trend(List<jp.hip.accounting.AccountingOutputs.TrendYear> years) {
+        long max = years.stream().filter(t -> t.total() != null).mapToLong(t -> t.total().amount()).max().orElse(0);
+        return years.stream().map(t -> new TrendRow(t.fiscalYear(), t.total(), t.total() == null ? 0 : length(t.total(), max)))
+                .toList();
+    }
+
+    /** The bars of the years with data only: a year without data is left out of a chart, never drawn as 0円. */
+    static List<Bar> trendBars(List<jp.hip.accounting.AccountingOutputs.TrendYear> years) {
+        var withData = years.stream().filter(t -> t.total() != null).toList();
+        return labelled(withData.stream().map(t -> t.fiscalYear().toString()).toList(),
+                withData.stream().map(jp.hip.accounting.AccountingOutputs.TrendYear::total).toList());
+    }
+
     static int height(List<Bar> bars) {
         return Math.max(bars.size() * ROW, ROW);
     }

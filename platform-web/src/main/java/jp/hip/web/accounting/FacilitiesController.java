@@ -2,9 +2,16 @@ package jp.hip.web.accounting;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +35,8 @@ import jp.hip.accounting.SharedUseBasis;
 import jp.hip.accounting.Yen;
 import jp.hip.web.FormErrors;
 import jp.hip.web.PageNotFoundException;
+import jp.hip.web.forms.RatioFormat;
+import jp.hip.web.forms.YenFormat;
 
 /**
  * Health facilities (空間投資) as a 固定資産台帳: list per 年度, one facility's schedule per 年度 (期首簿価, 償却費,
@@ -47,92 +56,66 @@ class FacilitiesController {
         this.ledger = ledger;
     }
 
-    public static final class FacilityForm {
-        private String name = "";
-        private String cost = "";
-        private String acquiredOn = "";
-        private String life = "";
-        private DepreciationMethod method = DepreciationMethod.STRAIGHT_LINE;
-        private AssetClass assetClass = AssetClass.EQUIPMENT;
-        private String ratio = "1";
-        private SharedUseBasis basis = SharedUseBasis.FLOOR_AREA;
-        private String note = "";
+    /**
+     * A facility as typed (ADR 0097, 0087): amounts 「1,000,000」「１０００００００円」, dates 2025-04-01 or 2025/4/1
+     * (full width too), shares 0.5 or 50 %; every field checked at once, limits as the columns (V21) and the rate
+     * table's 2–50 years (ref-depreciation).
+     */
+    public record FacilityForm(
+            @NotBlank(message = "{accounting.facility.name.required}") @Size(max = 200, message = "{validation.tooLong}") String name,
+            @NotNull(message = "{validation.required}") @YenFormat @Min(value = 0, message = "{accounting.yen.negative}")
+            @Max(value = Yen.MAX_AMOUNT, message = "{accounting.yen.tooLarge}") Long cost,
+            @NotNull(message = "{validation.required}") LocalDate acquiredOn,
+            @NotNull(message = "{validation.required}") @Min(value = 2, message = "{accounting.facility.lifeInvalid}")
+            @Max(value = 50, message = "{accounting.facility.lifeInvalid}") Integer life,
+            @NotNull(message = "{validation.required}") DepreciationMethod method,
+            AssetClass assetClass,
+            @NotNull(message = "{validation.required}") @RatioFormat
+            @DecimalMin(value = "0", inclusive = false, message = "{accounting.facility.ratioInvalid}")
+            @DecimalMax(value = "1", message = "{accounting.facility.ratioInvalid}") BigDecimal ratio,
+            @NotNull(message = "{validation.required}") SharedUseBasis basis,
+            @Size(max = 1000, message = "{validation.tooLong}") String note) {
 
-        static FacilityForm of(HealthAccounting.FacilityView f) {
-            FacilityForm form = new FacilityForm();
-            Depreciation d = f.depreciation();
-            form.name = f.name();
-            form.cost = Long.toString(d.acquisitionCost().amount());
-            form.acquiredOn = d.acquiredOn().toString();
-            form.life = Integer.toString(d.usefulLifeYears());
-            form.method = d.method();
-            form.assetClass = d.assetClass();
-            form.ratio = d.sharedUseRatio().stripTrailingZeros().toPlainString();
-            form.basis = d.sharedUseBasis();
-            form.note = f.note() == null ? "" : f.note();
-            return form;
+        static FacilityForm empty() {
+            return new FacilityForm("", null, null, null, DepreciationMethod.STRAIGHT_LINE, AssetClass.EQUIPMENT, BigDecimal.ONE,
+                    SharedUseBasis.FLOOR_AREA, "");
         }
 
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public String getCost() { return cost; }
-        public void setCost(String cost) { this.cost = cost; }
-        public String getAcquiredOn() { return acquiredOn; }
-        public void setAcquiredOn(String acquiredOn) { this.acquiredOn = acquiredOn; }
-        public String getLife() { return life; }
-        public void setLife(String life) { this.life = life; }
-        public DepreciationMethod getMethod() { return method; }
-        public void setMethod(DepreciationMethod method) { this.method = method; }
-        public AssetClass getAssetClass() { return assetClass; }
-        public void setAssetClass(AssetClass assetClass) { this.assetClass = assetClass; }
-        public String getRatio() { return ratio; }
-        public void setRatio(String ratio) { this.ratio = ratio; }
-        public SharedUseBasis getBasis() { return basis; }
-        public void setBasis(SharedUseBasis basis) { this.basis = basis; }
-        public String getNote() { return note; }
-        public void setNote(String note) { this.note = note; }
+        static FacilityForm of(HealthAccounting.FacilityView f) {
+            Depreciation d = f.depreciation();
+            return new FacilityForm(f.name(), d.acquisitionCost().amount(), d.acquiredOn(), d.usefulLifeYears(), d.method(),
+                    d.assetClass(), d.sharedUseRatio().stripTrailingZeros(), d.sharedUseBasis(), f.note() == null ? "" : f.note());
+        }
 
         HealthAccounting.FacilityCommand toCommand() {
-            int years;
-            try {
-                years = Integer.parseInt(life.strip());
-            } catch (RuntimeException e) {
-                throw new AccountingException("accounting.facility.lifeInvalid");
-            }
-            BigDecimal share = ratio(ratio, "accounting.facility.ratioInvalid");
-            return new HealthAccounting.FacilityCommand(name, new Depreciation(Yen.parse(cost), date(acquiredOn), years, method,
-                    assetClass, share, basis), note);
+            // without an asset class (a post from before V24 added it): 器具備品, the form's default
+            return new HealthAccounting.FacilityCommand(name, new Depreciation(Yen.of(cost), acquiredOn, life, method,
+                    assetClass == null ? AssetClass.EQUIPMENT : assetClass, ratio, basis), note);
         }
     }
 
-    /** 0.35 or 35 %. */
+    /** 0.35 or 35 % (the depreciation-line share, still a plain request parameter). */
     static BigDecimal ratio(String text, String errorKey) {
         try {
-            String s = text == null ? "" : text.strip().replace('％', '%');
+            String s = text == null ? "" : java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).strip();
             return s.endsWith("%") ? new BigDecimal(s.substring(0, s.length() - 1).strip()).movePointLeft(2) : new BigDecimal(s);
         } catch (RuntimeException e) {
             throw new AccountingException(errorKey);
         }
     }
 
-    /** Accepts 2025-04-01 and 2025/4/1. */
-    static LocalDate date(String text) {
-        try {
-            String s = text == null ? "" : text.strip();
-            return s.contains("/") ? LocalDate.parse(s, DateTimeFormatter.ofPattern("uuuu/M/d")) : LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            throw new AccountingException("accounting.date.invalid");
-        }
-    }
-
     @GetMapping("/company/facilities")
     String facilities(@RequestParam(required = false) Integer year, Model model) {
-        model.addAttribute("form", new FacilityForm());
+        model.addAttribute("form", FacilityForm.empty());
         return facilitiesView(Years.of(year), model);
     }
 
     @PostMapping("/company/facilities")
-    String createFacility(@ModelAttribute("form") FacilityForm form, BindingResult errors, Model model, RedirectAttributes redirect) {
+    String createFacility(@Valid @ModelAttribute("form") FacilityForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return facilitiesView(FiscalYear.current(), model);
+        }
         try {
             UUID id = ledger.create(form.toCommand());
             redirect.addFlashAttribute("done", "accounting.facility.created");
@@ -170,8 +153,8 @@ class FacilitiesController {
     }
 
     @GetMapping("/company/facilities/{id}")
-    String facility(@PathVariable String id, Model model) {
-        FacilityLedger.Ledger l = ledger.ledger(uuid(id)).orElseThrow(PageNotFoundException::new);
+    String facility(@PathVariable UUID id, Model model) {
+        FacilityLedger.Ledger l = ledger.ledger(id).orElseThrow(PageNotFoundException::new);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", FacilityForm.of(l.facility()));
         }
@@ -180,9 +163,12 @@ class FacilitiesController {
     }
 
     @PostMapping("/company/facilities/{id}")
-    String changeFacility(@PathVariable String id, @ModelAttribute("form") FacilityForm form, BindingResult errors, Model model,
+    String changeFacility(@PathVariable UUID id, @Valid @ModelAttribute("form") FacilityForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
-        UUID facility = uuid(id);
+        UUID facility = id;
+        if (errors.hasErrors()) {
+            return facility(id, model);
+        }
         try {
             ledger.change(facility, form.toCommand());
         } catch (AccountingException e) {

@@ -3,6 +3,10 @@ package jp.hip.web.accounting;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -30,24 +34,29 @@ class HealthIssuesController {
         this.issues = issues;
     }
 
-    public static final class IssueForm {
-        private String name = "";
+    /** The company's own health issue, by name (ADR 0097, 0087); the limit is the column's (V21). */
+    public record IssueForm(@NotBlank(message = "{accounting.issue.name.required}")
+            @Size(max = 200, message = "{accounting.issue.name.required}") String name) {
 
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
+        static IssueForm empty() {
+            return new IssueForm("");
+        }
     }
 
     @GetMapping("/company/health-issues")
     String list(Locale locale, Model model) {
-        model.addAttribute("form", new IssueForm());
+        model.addAttribute("form", IssueForm.empty());
         return view(locale, model);
     }
 
     @PostMapping("/company/health-issues")
-    String add(@ModelAttribute("form") IssueForm form, BindingResult errors, Locale locale, Model model,
+    String add(@Valid @ModelAttribute("form") IssueForm form, BindingResult errors, Locale locale, Model model,
             RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return view(locale, model);
+        }
         try {
-            issues.addOwnHealthIssue(form.getName());
+            issues.addOwnHealthIssue(form.name());
         } catch (AccountingException e) {
             FormErrors.reject(errors, e, "accounting.issue.name", "name");
             return view(locale, model);
@@ -57,21 +66,23 @@ class HealthIssuesController {
     }
 
     @GetMapping("/company/health-issues/{id}/edit")
-    String edit(@PathVariable String id, Model model) {
+    String edit(@PathVariable UUID id, Model model) {
         var issue = find(id);
-        IssueForm form = new IssueForm();
-        form.setName(issue.name());
-        model.addAttribute("form", form);
+        model.addAttribute("form", new IssueForm(issue.name()));
         model.addAttribute("issue", issue);
         return "accounting/health-issue-edit";
     }
 
     @PostMapping("/company/health-issues/{id}/edit")
-    String rename(@PathVariable String id, @ModelAttribute("form") IssueForm form, BindingResult errors, Model model,
+    String rename(@PathVariable UUID id, @Valid @ModelAttribute("form") IssueForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
         var issue = find(id);
+        if (errors.hasErrors()) {
+            model.addAttribute("issue", issue);
+            return "accounting/health-issue-edit";
+        }
         try {
-            issues.renameOwnHealthIssue(UUID.fromString(issue.key()), form.getName());
+            issues.renameOwnHealthIssue(UUID.fromString(issue.key()), form.name());
         } catch (AccountingException e) {
             FormErrors.reject(errors, e, "accounting.issue.name", "name");
             model.addAttribute("issue", issue);
@@ -82,7 +93,7 @@ class HealthIssuesController {
     }
 
     @GetMapping("/company/health-issues/{id}/delete")
-    String confirmDelete(@PathVariable String id, Model model) {
+    String confirmDelete(@PathVariable UUID id, Model model) {
         var d = issues.deletion(UUID.fromString(find(id).key())).orElseThrow(PageNotFoundException::new);
         model.addAttribute("title", "accounting.issue.delete.title");
         model.addAttribute("subject", d.name());
@@ -94,7 +105,7 @@ class HealthIssuesController {
     }
 
     @PostMapping("/company/health-issues/{id}/delete")
-    String delete(@PathVariable String id, RedirectAttributes redirect) {
+    String delete(@PathVariable UUID id, RedirectAttributes redirect) {
         var issue = find(id);
         try {
             issues.deleteOwnHealthIssue(UUID.fromString(issue.key()));
@@ -105,10 +116,8 @@ class HealthIssuesController {
         return "redirect:/company/health-issues";
     }
 
-    private HealthAccounting.HealthIssue find(String id) {
-        UUID uuid = FormErrors.uuidOrNull(id);
-        return (uuid == null ? java.util.Optional.<HealthAccounting.HealthIssue>empty() : issues.ownIssue(uuid))
-                .orElseThrow(PageNotFoundException::new);
+    private HealthAccounting.HealthIssue find(UUID id) {
+        return issues.ownIssue(id).orElseThrow(PageNotFoundException::new);
     }
 
     private String view(Locale locale, Model model) {

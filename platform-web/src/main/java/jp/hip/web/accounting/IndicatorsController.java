@@ -3,6 +3,16 @@ package jp.hip.web.accounting;
 import java.math.BigDecimal;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -10,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jp.hip.accounting.AccountingException;
@@ -32,90 +41,104 @@ class IndicatorsController {
         this.accounting = accounting;
     }
 
-    public static final class IndicatorForm {
-        private String name = "";
-        private IndicatorTier tier;
-        private String unit = "";
-        private Direction direction;
-        private String method = "";
-        private String population = "";
-        private BenefitKind benefitKind = BenefitKind.NONE;
+    /** An indicator as typed (ADR 0097, 0087); limits as the columns (V21). */
+    public record IndicatorForm(
+            @NotBlank(message = "{accounting.indicator.name.required}") @Size(max = 200, message = "{validation.tooLong}") String name,
+            @NotNull(message = "{accounting.indicator.tier.required}") IndicatorTier tier,
+            @NotBlank(message = "{accounting.indicator.unit.required}") @Size(max = 20, message = "{accounting.indicator.unit.required}")
+            String unit,
+            @NotNull(message = "{accounting.indicator.direction.required}") Direction direction,
+            @Size(max = 200, message = "{validation.tooLong}") String method,
+            @Size(max = 200, message = "{validation.tooLong}") String population,
+            BenefitKind benefitKind) {
 
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public IndicatorTier getTier() { return tier; }
-        public void setTier(IndicatorTier tier) { this.tier = tier; }
-        public String getUnit() { return unit; }
-        public void setUnit(String unit) { this.unit = unit; }
-        public Direction getDirection() { return direction; }
-        public void setDirection(Direction direction) { this.direction = direction; }
-        public String getMethod() { return method; }
-        public void setMethod(String method) { this.method = method; }
-        public String getPopulation() { return population; }
-        public void setPopulation(String population) { this.population = population; }
-        public BenefitKind getBenefitKind() { return benefitKind; }
-        public void setBenefitKind(BenefitKind benefitKind) { this.benefitKind = benefitKind; }
+        static IndicatorForm empty() {
+            return new IndicatorForm("", null, "", null, "", "", BenefitKind.NONE);
+        }
+
+        static IndicatorForm of(HealthAccounting.IndicatorView i) {
+            return new IndicatorForm(i.name(), i.tier(), i.unit(), i.direction(), i.method() == null ? "" : i.method(),
+                    i.population() == null ? "" : i.population(), i.benefitKind());
+        }
+
+        HealthAccounting.IndicatorCommand toCommand() {
+            return new HealthAccounting.IndicatorCommand(name, tier, unit, direction, method, population,
+                    benefitKind == null ? BenefitKind.NONE : benefitKind);
+        }
+    }
+
+    /** Domain rules' message prefixes and the field each belongs to. */
+    static final String[] INDICATOR_FIELDS = {"accounting.indicator.name", "name", "accounting.indicator.tier", "tier",
+        "accounting.indicator.unit", "unit", "accounting.indicator.direction", "direction", "accounting.indicator.benefitKind",
+        "benefitKind"};
+
+    /** One 年度's values: numeric(18, 4) as the columns (V21), the response rate 0–100 %. */
+    public record ValueForm(
+            @NotNull(message = "{validation.required}") @Min(value = 2000, message = "{validation.outOfRange}")
+            @Max(value = 2100, message = "{validation.outOfRange}") Integer year,
+            @Digits(integer = 14, fraction = 4, message = "{accounting.value.invalid}") BigDecimal baseline,
+            @Digits(integer = 14, fraction = 4, message = "{accounting.value.invalid}") BigDecimal target,
+            @Digits(integer = 14, fraction = 4, message = "{accounting.value.invalid}") BigDecimal actual,
+            @DecimalMin(value = "0", message = "{accounting.value.responseRateRange}")
+            @DecimalMax(value = "100", message = "{accounting.value.responseRateRange}")
+            @Digits(integer = 3, fraction = 2, message = "{accounting.value.responseRateRange}") BigDecimal responseRate) {
+
+        static ValueForm empty(FiscalYear year) {
+            return new ValueForm(year.startYear(), null, null, null, null);
+        }
     }
 
     @GetMapping("/company/indicators")
     String list(Model model) {
-        model.addAttribute("form", new IndicatorForm());
+        model.addAttribute("form", IndicatorForm.empty());
         return listView(model);
     }
 
     @PostMapping("/company/indicators")
-    String create(@ModelAttribute("form") IndicatorForm form, BindingResult errors, Model model) {
+    String create(@Valid @ModelAttribute("form") IndicatorForm form, BindingResult errors, Model model, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return listView(model);
+        }
         try {
-            UUID id = accounting.createIndicator(new HealthAccounting.IndicatorCommand(form.getName(), form.getTier(), form.getUnit(),
-                    form.getDirection(), form.getMethod(), form.getPopulation(), form.getBenefitKind()));
+            UUID id = accounting.createIndicator(form.toCommand());
+            redirect.addFlashAttribute("done", "accounting.indicator.created");
             return "redirect:/company/indicators/" + id;
         } catch (AccountingException e) {
-            FormErrors.reject(errors, e, "accounting.indicator.name", "name", "accounting.indicator.tier", "tier",
-                    "accounting.indicator.unit", "unit", "accounting.indicator.direction", "direction",
-                    "accounting.indicator.benefitKind", "benefitKind");
+            FormErrors.reject(errors, e, INDICATOR_FIELDS);
             return listView(model);
         }
     }
 
     @GetMapping("/company/indicators/{id}")
-    String detail(@PathVariable String id, Model model) {
-        UUID uuid = FormErrors.uuidOrNull(id);
-        var indicator = (uuid == null ? java.util.Optional.<HealthAccounting.IndicatorView>empty() : accounting.indicator(uuid))
-                .orElseThrow(PageNotFoundException::new);
+    String detail(@PathVariable UUID id, Model model) {
+        var indicator = accounting.indicator(id).orElseThrow(PageNotFoundException::new);
         model.addAttribute("indicator", indicator);
         model.addAttribute("year", FiscalYear.current());
+        if (!model.containsAttribute("valueForm")) {
+            model.addAttribute("valueForm", ValueForm.empty(FiscalYear.current()));
+        }
         return "accounting/indicator";
     }
 
+    /** A refused entry shows the indicator page again with the input kept and each error beside its field. */
     @PostMapping("/company/indicators/{id}/values")
-    String setValue(@PathVariable String id, @RequestParam String year, @RequestParam(required = false) String baseline,
-            @RequestParam(required = false) String target, @RequestParam(required = false) String actual,
-            @RequestParam(required = false) String responseRate, RedirectAttributes redirect) {
-        UUID uuid = FormErrors.uuidOrNull(id);
-        if (uuid == null || accounting.indicator(uuid).isEmpty()) {
-            throw new PageNotFoundException();
+    String setValue(@PathVariable UUID id, @Valid @ModelAttribute("valueForm") ValueForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return detail(id, model);
         }
         try {
-            accounting.setValue(uuid, FiscalYear.of(Integer.parseInt(year.strip())), number(baseline), number(target),
-                    number(actual), number(responseRate));
-            redirect.addFlashAttribute("done", "accounting.value.saved");
-        } catch (NumberFormatException e) {
-            redirect.addFlashAttribute("failed", "accounting.value.invalid");
+            accounting.setValue(id, FiscalYear.of(form.year()), form.baseline(), form.target(), form.actual(), form.responseRate());
         } catch (AccountingException e) {
-            redirect.addFlashAttribute("failed", e.messageKey());
+            if ("accounting.notFound".equals(e.messageKey())) {
+                throw new PageNotFoundException();
+            }
+            FormErrors.reject(errors, e, "accounting.value.responseRate", "responseRate", "accounting.fiscalYear", "year",
+                    "accounting.year", "year");
+            return detail(id, model);
         }
-        return "redirect:/company/indicators/" + uuid;
-    }
-
-    private static BigDecimal number(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(text.strip().replace(",", ""));
-        } catch (NumberFormatException e) {
-            throw new AccountingException("accounting.value.invalid");
-        }
+        redirect.addFlashAttribute("done", "accounting.value.saved");
+        return "redirect:/company/indicators/" + id;
     }
 
     private String listView(Model model) {

@@ -10,6 +10,16 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -38,6 +48,7 @@ import jp.hip.accounting.ResourceView;
 import jp.hip.accounting.Yen;
 import jp.hip.web.FormErrors;
 import jp.hip.web.PageNotFoundException;
+import jp.hip.web.forms.YenFormat;
 
 /** 施策: list per 年度, create, detail with investment lines, time and depreciation lines, and 按分. */
 @Controller
@@ -48,29 +59,49 @@ class MeasuresController {
 
     private final HealthAccounting accounting;
     private final MessageSource messages;
+    private final MeasureDetailPage detailPage;
 
-    MeasuresController(HealthAccounting accounting, MessageSource messages) {
+    MeasuresController(HealthAccounting accounting, MessageSource messages, MeasureDetailPage detailPage) {
         this.accounting = accounting;
         this.messages = messages;
+        this.detailPage = detailPage;
     }
 
-    public static final class MeasureForm {
-        private String name = "";
-        private String description = "";
-        private PurposeCategory purpose;
-        private Set<String> issues = new HashSet<>();
-        private String participants = "0";
+    /**
+     * A measure as typed (ADR 0097, 0087): every field checked at once, limits as the columns (V21). Issues are the
+     * standard categories 「1」–「9」 or the company's own issues' ids; blank participants count as 0.
+     */
+    public record MeasureForm(
+            @NotBlank(message = "{accounting.measure.name.required}") @Size(max = 200, message = "{validation.tooLong}") String name,
+            @Size(max = 2000, message = "{validation.tooLong}") String description,
+            @NotNull(message = "{accounting.measure.purpose.required}") PurposeCategory purpose,
+            @NotEmpty(message = "{accounting.measure.issues.required}") Set<String> issues,
+            @Min(value = 0, message = "{accounting.measure.participants.invalid}")
+            @Max(value = 10_000_000, message = "{validation.outOfRange}") Integer participants) {
 
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public String getDescription() { return description; }
-        public void setDescription(String description) { this.description = description; }
-        public PurposeCategory getPurpose() { return purpose; }
-        public void setPurpose(PurposeCategory purpose) { this.purpose = purpose; }
-        public Set<String> getIssues() { return issues; }
-        public void setIssues(Set<String> issues) { this.issues = issues; }
-        public String getParticipants() { return participants; }
-        public void setParticipants(String participants) { this.participants = participants; }
+        static MeasureForm empty() {
+            return new MeasureForm("", "", null, Set.of(), 0);
+        }
+
+        static MeasureForm of(HealthAccounting.MeasureView m) {
+            Set<String> issues = new HashSet<>();
+            m.standardIssues().forEach(i -> issues.add(Integer.toString(i)));
+            m.ownIssues().forEach(i -> issues.add(i.toString()));
+            return new MeasureForm(m.name(), m.description() == null ? "" : m.description(), m.purpose(), issues, m.participants());
+        }
+
+        /**
+         * Puts an issue that is neither a standard category 「1」–「9」 nor an id beside the field (checked here rather
+         * than on the set's elements, whose errors Spring would name 「issues[]」, not the field).
+         */
+        void checkIssues(BindingResult errors) {
+            if (issues != null && !errors.hasFieldErrors("issues")
+                    && issues.stream().anyMatch(key -> !key.matches("[1-9]") && FormErrors.uuidOrNull(key) == null)) {
+                // added as an error rather than rejected: when another value could not be read there is no record to read it from
+                errors.addError(new org.springframework.validation.FieldError(errors.getObjectName(), "issues", issues, false,
+                        errors.resolveMessageCodes("accounting.measure.issues.unknown", "issues"), null, null));
+            }
+        }
 
         HealthAccounting.MeasureCommand toCommand() {
             Set<Integer> standard = new HashSet<>();
@@ -79,76 +110,57 @@ class MeasuresController {
                 UUID id = FormErrors.uuidOrNull(key);
                 if (id != null) {
                     own.add(id);
-                } else if (key.matches("[1-9]")) {
-                    standard.add(Integer.parseInt(key));
                 } else {
-                    throw new AccountingException("accounting.measure.issues.unknown");
+                    standard.add(Integer.parseInt(key));
                 }
             }
-            int count;
-            try {
-                count = participants == null || participants.isBlank() ? 0 : Integer.parseInt(participants.strip().replace(",", ""));
-            } catch (NumberFormatException e) {
-                throw new AccountingException("accounting.measure.participants.invalid");
-            }
-            return new HealthAccounting.MeasureCommand(name, description, purpose, standard, own, count);
+            // blank participants: none counted yet (0), as before the form was a record
+            return new HealthAccounting.MeasureCommand(name, description, purpose, standard, own, participants == null ? 0 : participants);
         }
     }
 
-    public static final class LineForm {
-        private String description = "";
-        private ExpenseType expenseType;
-        private ResourceView resourceView;
-        private String amount = "";
-        private String sourceDocument = "";
+    /** An investment line by amount: 「1,234,567」「１２３４５６７円」 (ADR 0097); limits as the columns (V21). */
+    public record LineForm(
+            @NotBlank(message = "{accounting.line.description.required}") @Size(max = 500, message = "{validation.tooLong}")
+            String description,
+            @NotNull(message = "{accounting.line.expenseType.required}") ExpenseType expenseType,
+            @NotNull(message = "{accounting.line.resourceView.required}") ResourceView resourceView,
+            @NotNull(message = "{validation.required}") @YenFormat @Min(value = 0, message = "{accounting.yen.negative}")
+            @Max(value = Yen.MAX_AMOUNT, message = "{accounting.yen.tooLarge}") Long amount,
+            @Size(max = 500, message = "{accounting.line.sourceDocument.tooLong}") String sourceDocument) {
 
-        public String getDescription() { return description; }
-        public void setDescription(String description) { this.description = description; }
-        public ExpenseType getExpenseType() { return expenseType; }
-        public void setExpenseType(ExpenseType expenseType) { this.expenseType = expenseType; }
-        public ResourceView getResourceView() { return resourceView; }
-        public void setResourceView(ResourceView resourceView) { this.resourceView = resourceView; }
-        public String getAmount() { return amount; }
-        public void setAmount(String amount) { this.amount = amount; }
-        public String getSourceDocument() { return sourceDocument; }
-        public void setSourceDocument(String sourceDocument) { this.sourceDocument = sourceDocument; }
+        static LineForm empty() {
+            return new LineForm("", null, null, null, "");
+        }
+
+        static LineForm of(HealthAccounting.LineView l) {
+            return new LineForm(l.description(), l.expenseType(), l.resourceView(), l.amount().amount(),
+                    l.sourceDocument() == null ? "" : l.sourceDocument());
+        }
+
+        HealthAccounting.LineCommand toCommand() {
+            return new HealthAccounting.LineCommand(description, expenseType, resourceView, Yen.of(amount), sourceDocument);
+        }
     }
 
-    public static final class TimeForm {
-        private String description = "";
-        private PersonnelRole role;
-        private String hours = "";
-        private String persons = "1";
-        private String rate = "";
-        private RateBasis basis = RateBasis.STANDARD_RATE;
+    /** 時間投資: hours × persons × hourly rate, each checked at once (ADR 0097). */
+    public record TimeForm(
+            @Size(max = 500, message = "{validation.tooLong}") String description,
+            @NotNull(message = "{accounting.time.incomplete}") PersonnelRole role,
+            @NotNull(message = "{validation.required}") @DecimalMin(value = "0", inclusive = false, message = "{accounting.time.hoursInvalid}")
+            @Digits(integer = 6, fraction = 2, message = "{accounting.time.hoursInvalid}") BigDecimal hours,
+            @NotNull(message = "{validation.required}") @Min(value = 1, message = "{accounting.time.personsInvalid}")
+            @Max(value = 1_000_000, message = "{validation.outOfRange}") Integer persons,
+            @NotNull(message = "{validation.required}") @YenFormat @Min(value = 0, message = "{accounting.yen.negative}")
+            @Max(value = Yen.MAX_AMOUNT, message = "{accounting.yen.tooLarge}") Long rate,
+            @NotNull(message = "{accounting.time.incomplete}") RateBasis basis) {
 
-        public String getDescription() { return description; }
-        public void setDescription(String description) { this.description = description; }
-        public PersonnelRole getRole() { return role; }
-        public void setRole(PersonnelRole role) { this.role = role; }
-        public String getHours() { return hours; }
-        public void setHours(String hours) { this.hours = hours; }
-        public String getPersons() { return persons; }
-        public void setPersons(String persons) { this.persons = persons; }
-        public String getRate() { return rate; }
-        public void setRate(String rate) { this.rate = rate; }
-        public RateBasis getBasis() { return basis; }
-        public void setBasis(RateBasis basis) { this.basis = basis; }
+        static TimeForm empty() {
+            return new TimeForm("", null, null, 1, null, RateBasis.STANDARD_RATE);
+        }
 
         PersonnelTime toTime() {
-            BigDecimal h;
-            int p;
-            try {
-                h = new BigDecimal(hours.strip());
-            } catch (RuntimeException e) {
-                throw new AccountingException("accounting.time.hoursInvalid");
-            }
-            try {
-                p = Integer.parseInt(persons.strip().replace(",", ""));
-            } catch (RuntimeException e) {
-                throw new AccountingException("accounting.time.personsInvalid");
-            }
-            return new PersonnelTime(role, h, p, Yen.parse(rate), basis);
+            return new PersonnelTime(role, hours, persons, Yen.of(rate), basis);
         }
     }
 
@@ -214,73 +226,87 @@ class MeasuresController {
 
     @GetMapping("/company/measures/new")
     String newMeasure(@RequestParam(required = false) Integer year, Locale locale, Model model) {
-        model.addAttribute("form", new MeasureForm());
+        model.addAttribute("form", MeasureForm.empty());
         return measureForm(Years.of(year), locale, model);
     }
 
     @PostMapping("/company/measures")
-    String create(@RequestParam Integer year, @ModelAttribute("form") MeasureForm form, BindingResult errors, Locale locale,
-            Model model) {
+    String create(@RequestParam(required = false) Integer year, @Valid @ModelAttribute("form") MeasureForm form, BindingResult errors,
+            Locale locale, Model model, RedirectAttributes redirect) {
         FiscalYear fy = Years.of(year);
+        if (form != null) { // null when a value could not be read: the errors say which
+            form.checkIssues(errors);
+        }
+        if (errors.hasErrors()) {
+            return measureForm(fy, locale, model);
+        }
         try {
             UUID id = accounting.createMeasure(fy, form.toCommand());
+            redirect.addFlashAttribute("done", "accounting.measure.created");
             return "redirect:/company/measures/" + id;
         } catch (AccountingException e) {
-            FormErrors.reject(errors, e, "accounting.measure.name", "name", "accounting.measure.purpose", "purpose",
-                    "accounting.measure.issues", "issues", "accounting.measure.participants", "participants");
+            FormErrors.reject(errors, e, MEASURE_FIELDS);
             return measureForm(fy, locale, model);
         }
     }
 
+    /** Domain rules' message prefixes and the field each belongs to. */
+    static final String[] MEASURE_FIELDS = {"accounting.measure.name", "name", "accounting.measure.purpose", "purpose",
+        "accounting.measure.issues", "issues", "accounting.measure.participants", "participants"};
+
+    static final String[] LINE_FIELDS = {"accounting.line.description", "description", "accounting.line.expenseType", "expenseType",
+        "accounting.line.resourceView", "resourceView", "accounting.yen", "amount", "accounting.line.sourceDocument", "sourceDocument"};
+
     @GetMapping("/company/measures/{id}")
-    String detail(@PathVariable String id, @RequestParam(required = false) String page, Locale locale, Model model,
+    String detail(@PathVariable UUID id, @RequestParam(required = false) String page, Locale locale, Model model,
             jakarta.servlet.http.HttpServletRequest request) {
-        model.addAttribute("lineForm", new LineForm());
-        model.addAttribute("timeForm", new TimeForm());
         int requested = jp.hip.web.Pages.requested(page);
         model.addAttribute("page", requested);
-        String view = detailView(id, locale, model);
+        String view = detailPage.render(id, locale, model);
         int shown = ((HealthAccounting.MeasurePage) model.getAttribute("linePage")).page();
         return page != null && shown != requested ? jp.hip.web.Pages.redirect(request, shown) : view;
     }
 
     @PostMapping("/company/measures/{id}/lines")
-    String addLine(@PathVariable String id, @ModelAttribute("lineForm") LineForm form, BindingResult errors, Locale locale,
+    String addLine(@PathVariable UUID id, @Valid @ModelAttribute("lineForm") LineForm form, BindingResult errors, Locale locale,
             Model model, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return detailPage.render(id, locale, model);
+        }
         try {
-            accounting.addLine(uuid(id), new HealthAccounting.LineCommand(form.getDescription(), form.getExpenseType(),
-                    form.getResourceView(), Yen.parse(form.getAmount()), form.getSourceDocument()));
+            accounting.addLine(id, form.toCommand());
         } catch (AccountingException e) {
             notFoundIf(e);
-            FormErrors.reject(errors, e, "accounting.line.description", "description", "accounting.line.expenseType", "expenseType",
-                    "accounting.line.resourceView", "resourceView", "accounting.yen", "amount", "accounting.line.sourceDocument",
-                    "sourceDocument");
-            model.addAttribute("timeForm", new TimeForm());
-            return detailView(id, locale, model);
+            FormErrors.reject(errors, e, LINE_FIELDS);
+            return detailPage.render(id, locale, model);
         }
         redirect.addFlashAttribute("done", "accounting.line.added");
         return "redirect:/company/measures/" + id;
     }
 
+    /** A refused time entry shows its section open, the errors beside their fields (issue 15: never in a collapsed section). */
     @PostMapping("/company/measures/{id}/time-lines")
-    String addTimeLine(@PathVariable String id, @ModelAttribute("timeForm") TimeForm form, BindingResult errors, Locale locale,
+    String addTimeLine(@PathVariable UUID id, @Valid @ModelAttribute("timeForm") TimeForm form, BindingResult errors, Locale locale,
             Model model, RedirectAttributes redirect) {
+        model.addAttribute("timeOpen", true); // shown again only when refused: its section open
+        if (errors.hasErrors()) {
+            return detailPage.render(id, locale, model);
+        }
         try {
-            accounting.addTimeLine(uuid(id), new HealthAccounting.TimeCommand(form.getDescription(), form.toTime(), null));
+            accounting.addTimeLine(id, new HealthAccounting.TimeCommand(form.description(), form.toTime(), null));
         } catch (AccountingException e) {
             notFoundIf(e);
             FormErrors.reject(errors, e, "accounting.line.description", "description", "accounting.time.hours", "hours",
                     "accounting.time.persons", "persons", "accounting.yen", "rate", "accounting.time.incomplete", "role");
-            model.addAttribute("lineForm", new LineForm());
-            return detailView(id, locale, model);
+            return detailPage.render(id, locale, model);
         }
         redirect.addFlashAttribute("done", "accounting.line.added");
         return "redirect:/company/measures/" + id;
     }
 
     @PostMapping("/company/lines/{lineId}/delete")
-    String deleteLine(@PathVariable String lineId, RedirectAttributes redirect) {
-        var line = accounting.line(uuid(lineId)).orElseThrow(PageNotFoundException::new);
+    String deleteLine(@PathVariable UUID lineId, RedirectAttributes redirect) {
+        var line = accounting.line(lineId).orElseThrow(PageNotFoundException::new);
         accounting.deleteLine(line.id());
         redirect.addFlashAttribute("done", "accounting.line.deleted");
         return "redirect:/company/measures/" + line.measureId();
@@ -291,11 +317,11 @@ class MeasuresController {
      * ignored). Ratios are decimals (0.6) or percentages (60%).
      */
     @PostMapping("/company/lines/{lineId}/allocation")
-    String allocate(@PathVariable String lineId, @RequestParam String mode,
+    String allocate(@PathVariable UUID lineId, @RequestParam String mode,
             @RequestParam(required = false) String primary,
             @RequestParam(name = "indicator", required = false) List<String> indicatorIds,
             @RequestParam(name = "ratio", required = false) List<String> ratios, RedirectAttributes redirect) {
-        var line = accounting.line(uuid(lineId)).orElseThrow(PageNotFoundException::new);
+        var line = accounting.line(lineId).orElseThrow(PageNotFoundException::new);
         try {
             accounting.allocate(line.id(), rule(mode, primary, indicatorIds, ratios));
             redirect.addFlashAttribute("done", "accounting.allocation.saved");
@@ -347,39 +373,6 @@ class MeasuresController {
         return "accounting/measure-form";
     }
 
-    private String detailView(String id, Locale locale, Model model) {
-        Object requested = model.getAttribute("page");
-        var paged = accounting.measurePage(uuid(id), requested instanceof Integer p ? p : 1, LINES_PER_PAGE)
-                .orElseThrow(PageNotFoundException::new);
-        model.addAttribute("linePage", paged);
-        var detail = paged.detail();
-        model.addAttribute("detail", detail);
-        model.addAttribute("m", detail.measure());
-        var m = detail.measure();
-        model.addAttribute("measureIssues", accounting.healthIssues(!"en".equals(locale.getLanguage())).stream()
-                .filter(i -> i.standard() ? m.standardIssues().contains(Integer.valueOf(i.key()))
-                        : m.ownIssues().contains(UUID.fromString(i.key())))
-                .map(HealthAccounting.HealthIssue::name).toList());
-        model.addAttribute("indicators", accounting.indicators());
-        model.addAttribute("facilities", accounting.facilities(detail.measure().fiscalYear()));
-        model.addAttribute("policy", accounting.policy(detail.measure().fiscalYear()));
-        model.addAttribute("expenseTypes", ExpenseType.values());
-        model.addAttribute("resourceViews", ResourceView.values());
-        model.addAttribute("roles", PersonnelRole.values());
-        model.addAttribute("bases", RateBasis.values());
-        var bars = Charts.bars("accounting.expenseType.", detail.measure().byExpenseType());
-        model.addAttribute("bars", bars);
-        model.addAttribute("chartHeight", Charts.height(bars));
-        return "accounting/measure";
-    }
-
-    private static UUID uuid(String id) {
-        UUID uuid = FormErrors.uuidOrNull(id);
-        if (uuid == null) {
-            throw new PageNotFoundException();
-        }
-        return uuid;
-    }
 
     private static void notFoundIf(AccountingException e) {
         if ("accounting.notFound".equals(e.messageKey())) {

@@ -1,7 +1,14 @@
 package jp.hip.web.accounting;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,46 +39,41 @@ class ResourcesController {
         this.resources = resources;
     }
 
-    public static final class ResourceForm {
-        private String name = "";
-        private ResourceKind kind;
-        private String value = "";
-        private String unit = "";
-        private String asOf = "";
-        private String note = "";
+    /** A health resource as typed (ADR 0097, 0087); limits as the columns (V21: value numeric(18, 4)). */
+    public record ResourceForm(
+            @NotBlank(message = "{accounting.resource.name.required}") @Size(max = 200, message = "{validation.tooLong}") String name,
+            @NotNull(message = "{accounting.resource.kind.required}") ResourceKind kind,
+            @Digits(integer = 14, fraction = 4, message = "{accounting.value.invalid}") BigDecimal value,
+            @Size(max = 20, message = "{validation.tooLong}") String unit,
+            @NotNull(message = "{accounting.resource.asOf.required}") LocalDate asOf,
+            @Size(max = 1000, message = "{validation.tooLong}") String note) {
 
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public ResourceKind getKind() { return kind; }
-        public void setKind(ResourceKind kind) { this.kind = kind; }
-        public String getValue() { return value; }
-        public void setValue(String value) { this.value = value; }
-        public String getUnit() { return unit; }
-        public void setUnit(String unit) { this.unit = unit; }
-        public String getAsOf() { return asOf; }
-        public void setAsOf(String asOf) { this.asOf = asOf; }
-        public String getNote() { return note; }
-        public void setNote(String note) { this.note = note; }
+        static ResourceForm empty() {
+            return new ResourceForm("", null, null, "", null, "");
+        }
+
+        static ResourceForm of(HealthResources.HealthResourceView r) {
+            return new ResourceForm(r.name(), r.kind(), r.value() == null ? null : r.value().stripTrailingZeros(),
+                    r.unit() == null ? "" : r.unit(), r.asOf(), r.note() == null ? "" : r.note());
+        }
 
         HealthResources.ResourceCommand toCommand() {
-            BigDecimal v;
-            try {
-                v = value == null || value.isBlank() ? null : new BigDecimal(value.strip().replace(",", ""));
-            } catch (NumberFormatException e) {
-                throw new AccountingException("accounting.value.invalid");
-            }
-            return new HealthResources.ResourceCommand(name, kind, v, unit, FacilitiesController.date(asOf), note);
+            return new HealthResources.ResourceCommand(name, kind, value, unit, asOf, note);
         }
     }
 
     @GetMapping("/company/resources")
     String resources(Model model) {
-        model.addAttribute("form", new ResourceForm());
+        model.addAttribute("form", ResourceForm.empty());
         return resourcesView(model);
     }
 
     @PostMapping("/company/resources")
-    String addResource(@ModelAttribute("form") ResourceForm form, BindingResult errors, Model model, RedirectAttributes redirect) {
+    String addResource(@Valid @ModelAttribute("form") ResourceForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return resourcesView(model);
+        }
         try {
             resources.addResource(form.toCommand());
         } catch (AccountingException e) {
@@ -83,23 +85,19 @@ class ResourcesController {
     }
 
     @GetMapping("/company/resources/{id}/edit")
-    String edit(@PathVariable String id, Model model) {
+    String edit(@PathVariable UUID id, Model model) {
         var r = find(id);
-        ResourceForm form = new ResourceForm();
-        form.setName(r.name());
-        form.setKind(r.kind());
-        form.setValue(r.value() == null ? "" : r.value().stripTrailingZeros().toPlainString());
-        form.setUnit(r.unit() == null ? "" : r.unit());
-        form.setAsOf(r.asOf().toString());
-        form.setNote(r.note() == null ? "" : r.note());
-        model.addAttribute("form", form);
+        model.addAttribute("form", ResourceForm.of(r));
         return editView(r, model);
     }
 
     @PostMapping("/company/resources/{id}/edit")
-    String change(@PathVariable String id, @ModelAttribute("form") ResourceForm form, BindingResult errors, Model model,
+    String change(@PathVariable UUID id, @Valid @ModelAttribute("form") ResourceForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
         var r = find(id);
+        if (errors.hasErrors()) {
+            return editView(r, model);
+        }
         try {
             resources.changeResource(r.id(), form.toCommand());
         } catch (AccountingException e) {
@@ -111,7 +109,7 @@ class ResourcesController {
     }
 
     @GetMapping("/company/resources/{id}/delete")
-    String confirmDelete(@PathVariable String id, Model model) {
+    String confirmDelete(@PathVariable UUID id, Model model) {
         var r = find(id);
         model.addAttribute("title", "accounting.resource.delete.title");
         model.addAttribute("subject", r.name() + "（" + r.asOf() + "）");
@@ -122,7 +120,7 @@ class ResourcesController {
     }
 
     @PostMapping("/company/resources/{id}/delete")
-    String delete(@PathVariable String id, RedirectAttributes redirect) {
+    String delete(@PathVariable UUID id, RedirectAttributes redirect) {
         var r = find(id);
         try {
             resources.deleteResource(r.id());
@@ -133,10 +131,8 @@ class ResourcesController {
         return "redirect:/company/resources";
     }
 
-    private HealthResources.HealthResourceView find(String id) {
-        UUID uuid = FormErrors.uuidOrNull(id);
-        return (uuid == null ? java.util.Optional.<HealthResources.HealthResourceView>empty() : resources.resource(uuid))
-                .orElseThrow(PageNotFoundException::new);
+    private HealthResources.HealthResourceView find(UUID id) {
+        return resources.resource(id).orElseThrow(PageNotFoundException::new);
     }
 
     private static void reject(BindingResult errors, AccountingException e) {

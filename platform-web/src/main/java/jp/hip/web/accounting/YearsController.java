@@ -1,7 +1,14 @@
 package jp.hip.web.accounting;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,6 +19,8 @@ import jp.hip.accounting.AccountingYears;
 import jp.hip.accounting.FiscalYear;
 import jp.hip.accounting.HealthAccounting;
 import jp.hip.accounting.Yen;
+import jp.hip.web.FormErrors;
+import jp.hip.web.forms.YenFormat;
 
 /**
  * A 年度's accounting policy (ADR 0027), its close and reopening (年度確定, ADR 0028), and the copy of its measures to
@@ -26,9 +35,37 @@ class YearsController {
         this.years = years;
     }
 
+    /** A 年度's policy as typed (ADR 0097, 0087): the labour cost as yen, days 1–366, employees 0 or more (ADR 0027). */
+    public record PolicyForm(Integer year, Boolean includeParticipantTime,
+            @NotNull(message = "{validation.required}") @YenFormat @Min(value = 0, message = "{accounting.yen.negative}")
+            @Max(value = Yen.MAX_AMOUNT, message = "{accounting.yen.tooLarge}") Long annualLabourCost,
+            @NotNull(message = "{validation.required}") @Min(value = 1, message = "{accounting.policy.workingDays}")
+            @Max(value = 366, message = "{accounting.policy.workingDays}") Integer annualWorkingDays,
+            @NotNull(message = "{validation.required}") @Min(value = 0, message = "{accounting.policy.employees}")
+            @Max(value = 10_000_000, message = "{validation.outOfRange}") Integer employeeCount) {
+
+        static PolicyForm of(FiscalYear year, HealthAccounting.PolicyView p) {
+            return new PolicyForm(year.startYear(), p.includeParticipantTime(), p.annualLabourCost().amount(), p.annualWorkingDays(),
+                    p.employeeCount());
+        }
+
+        HealthAccounting.PolicyView toPolicy() {
+            // an unticked box sends nothing: not included
+            return new HealthAccounting.PolicyView(Boolean.TRUE.equals(includeParticipantTime), Yen.of(annualLabourCost),
+                    annualWorkingDays, employeeCount);
+        }
+    }
+
     @GetMapping("/company/accounting-policy")
     String policy(@RequestParam(required = false) Integer year, Model model) {
         FiscalYear fy = Years.of(year);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", PolicyForm.of(fy, years.policyOf(fy).policy()));
+        }
+        return policyView(fy, model);
+    }
+
+    private String policyView(FiscalYear fy, Model model) {
         model.addAttribute("year", fy);
         model.addAttribute("yearPolicy", years.policyOf(fy));
         model.addAttribute("policy", years.policyOf(fy).policy());
@@ -36,18 +73,23 @@ class YearsController {
         return "accounting/policy";
     }
 
+    /** A refused policy shows the page again with the input kept and each error beside its field. */
     @PostMapping("/company/accounting-policy")
-    String changePolicy(@RequestParam int year, @RequestParam(defaultValue = "false") boolean includeParticipantTime,
-            @RequestParam String annualLabourCost, @RequestParam String annualWorkingDays, @RequestParam String employeeCount,
-            RedirectAttributes redirect) {
-        FiscalYear fy = Years.of(year);
+    String changePolicy(@Valid @ModelAttribute("form") PolicyForm form, BindingResult errors,
+            @RequestParam(name = "year", required = false) String yearText, Model model, RedirectAttributes redirect) {
+        // the form is null when one of its values could not be read: the 年度 is read on its own for the page
+        FiscalYear fy = Years.of(yearText == null || !yearText.strip().matches("\\d{4}") ? null : Integer.valueOf(yearText.strip()));
+        if (errors.hasErrors()) {
+            return policyView(fy, model);
+        }
         try {
-            int recomputed = years.changePolicy(fy, new HealthAccounting.PolicyView(includeParticipantTime, Yen.parse(annualLabourCost),
-                    integer(annualWorkingDays, "accounting.policy.workingDays"), integer(employeeCount, "accounting.policy.employees")));
+            int recomputed = years.changePolicy(fy, form.toPolicy());
             redirect.addFlashAttribute("done", "accounting.policy.savedYear");
             redirect.addFlashAttribute("doneArg", recomputed);
         } catch (AccountingException e) {
-            redirect.addFlashAttribute("failed", e.messageKey());
+            FormErrors.reject(errors, e, "accounting.yen", "annualLabourCost", "accounting.policy.workingDays", "annualWorkingDays",
+                    "accounting.policy.employees", "employeeCount");
+            return policyView(fy, model);
         }
         return "redirect:/company/accounting-policy?year=" + fy.startYear();
     }
@@ -80,23 +122,15 @@ class YearsController {
     }
 
     @PostMapping("/company/years/copy")
-    String copy(@RequestParam int year, RedirectAttributes redirect) {
+    String copy(@RequestParam int year, @RequestParam(defaultValue = "false") boolean withBudgets, RedirectAttributes redirect) {
         FiscalYear fy = Years.of(year);
         try {
-            int copied = years.copyToNext(fy);
+            int copied = years.copyToNext(fy, withBudgets);
             redirect.addFlashAttribute("done", "accounting.year.copied");
             redirect.addFlashAttribute("doneArg", copied);
         } catch (AccountingException e) {
             redirect.addFlashAttribute("failed", e.messageKey());
         }
         return "redirect:/company/measures?year=" + fy.next().startYear();
-    }
-
-    private static int integer(String text, String key) {
-        try {
-            return Integer.parseInt(text.strip().replace(",", ""));
-        } catch (RuntimeException e) {
-            throw new AccountingException(key);
-        }
     }
 }
