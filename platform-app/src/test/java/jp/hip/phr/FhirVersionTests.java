@@ -44,6 +44,7 @@ class FhirVersionTests {
     @Autowired ApiTokens tokens;
     @Autowired PhrFixture fixture;
     @Autowired JdbcClient jdbc;
+    @Autowired jp.hip.phr.rights.PhrRights rights;
 
     UUID insurer;
     PhrFixture.Member member;
@@ -155,6 +156,24 @@ class FhirVersionTests {
         String createOnly = tokenFor(insurer, "system/Observation.c");
         assertThat(perform(get("/fhir/Observation/" + id + "/_history/1"), createOnly).getStatus()).isEqualTo(403);
         assertThat(perform(get("/fhir/Observation/" + id + "/_history"), createOnly).getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    void deletionOnRequestRemovesTheEarlierVersionsWithTheirObservation() throws Exception {
+        MockHttpServletResponse created = perform(post("/fhir/Observation").contentType("application/fhir+json").content(weight("75")), token);
+        String id = FhirApiTests.parse(created, Observation.class).getIdElement().getIdPart();
+        perform(put("/fhir/Observation/" + id).contentType("application/fhir+json").content(weight("76").replace(
+                "{\"resourceType\":\"Observation\",", "{\"resourceType\":\"Observation\",\"id\":\"" + id + "\",")), token);
+        assertThat(versionRows()).isEqualTo(1);
+        var deletion = rights.deleteMine(PhrFixture.individual(member));
+        long left = jdbc.sql("select count(*) from phr_observation where person_id = ?").param(member.personId()).query(Long.class).single();
+        // an observation the law keeps keeps its versions; one that is removed takes them with it
+        assertThat(versionRows()).isEqualTo(left == 0 ? 0 : 1);
+        assertThat(deletion.removed()).containsEntry("observationVersions", left == 0 ? 1 : 0);
+    }
+
+    long versionRows() {
+        return jdbc.sql("select count(*) from phr_observation_version where person_id = ?").param(member.personId()).query(Long.class).single();
     }
 
     /**
