@@ -30,6 +30,8 @@ class GuidelineExpiryOnceTests {
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate tx;
     @Autowired javax.sql.DataSource dataSource;
+    @Autowired GuidelineSeeding seeding;
+    @Autowired GuidelineFixtures fx;
 
     @Test
     void twoNodesFiringTheNightlyExpiryTogetherRunItOnceForTheDay() throws Exception {
@@ -56,6 +58,35 @@ class GuidelineExpiryOnceTests {
         assertThat(jdbc.sql("select count(*) from plat_job_run where job = ? and slot = '2000-01-01' and outcome = 'DONE'")
                 .param(ExpiryJob.JOB).query(Long.class).single()).isEqualTo(1);
         assertThat(reminders).hasValue(0);
+    }
+
+    @Test
+    void theNightlyJobOnASchedulerThreadWithNoTenantExpiresAnAssociationsOverdueListing() throws Exception {
+        // as in production: a scheduler thread has no tenant and none of the tests' own scope, so under row-level
+        // security the job sees only what its explicit scope shows it (ADR 0090)
+        java.time.LocalDate versionDate = java.time.LocalDate.now().minusYears(3);
+        java.util.UUID id = seeding.seed(new Seed(fx.associationTenant(), GuidelineFixtures.unique("夜間失効協会"),
+                GuidelineFixtures.corporateNumber(), AssociationKind.INDUSTRY_ASSOCIATION, null, GuidelineKind.GUIDELINE,
+                ServiceCategory.FITNESS, "夜間に失効するガイドライン", null, "https://nightly.example.org", "第1版", versionDate,
+                versionDate.plusMonths(1), versionDate.plusMonths(2), null, DeclarationStatus.LISTED, null));
+        Clock now = Clock.systemUTC();
+        ExpiryJob job = new ExpiryJob(declarations, associations, jdbc, tx, (name, email, reminder) -> { }, now,
+                new JobRuns(jdbc, now, "expiry-node-scheduler"));
+        jdbc.sql("delete from plat_job_run where job = ? and slot = ?")
+                .params(ExpiryJob.JOB, java.time.LocalDate.now(now.withZone(DeclarationRecords.JAPAN)).toString()).update();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread scheduler = new Thread(() -> {
+            try (var asInProduction = jp.hip.identity.CurrentTenant.requestStarted()) {
+                job.nightly();
+            } catch (Throwable e) {
+                failed.set(e);
+            }
+        });
+        scheduler.start();
+        scheduler.join();
+        assertThat(failed.get()).isNull();
+        assertThat(jdbc.sql("select status from gl_declaration where id = ?").param(id).query(String.class).single())
+                .isEqualTo("EXPIRED");
     }
 
     private static Boolean get(Future<Boolean> f) {
