@@ -181,4 +181,23 @@ class CollaboPagesTests {
         assertThat(home).contains(p.company().toString(), "連携中");
         assertThat(mvc.perform(get("/insurer/collabo").cookie(staff)).andReturn().getResponse().getStatus()).isEqualTo(200);
     }
+
+    /** Ids in the path are UUIDs (ADR 0097): anything else names nothing, a 404 like another party's id; nothing changes. */
+    @Test
+    void aPathIdThatIsNotAUuidIsNotFoundAndChangesNothing() throws Exception {
+        for (String path : new String[] {"/company/collabo/reports/x", "/company/collabo/reports/x/rates.csv",
+                "/company/collabo/reports/1/report.pdf", "/company/collabo/links/x/investment", "/insurer/collabo/reports/x",
+                "/insurer/collabo/links/" + p.linkId() + "x/investment"}) {
+            Cookie who = path.startsWith("/company") ? hr : staff;
+            assertThat(mvc.perform(get(path).cookie(who)).andReturn().getResponse().getStatus()).as(path).isEqualTo(404);
+        }
+        String status = jdbc.sql("select status from collabo_link where id = ?").param(p.linkId()).query(String.class).single();
+        for (String path : new String[] {"/company/collabo/links/x/end", "/insurer/collabo/links/x/end",
+                "/insurer/collabo/reports/x/share", "/company/collabo/reports/x/acknowledge"}) {
+            Cookie who = path.startsWith("/company") ? hr : staff;
+            mvc.perform(post(path).cookie(who).with(csrf()).param("confirm", "yes")).andExpect(status().isNotFound());
+        }
+        assertThat(jdbc.sql("select status from collabo_link where id = ?").param(p.linkId()).query(String.class).single())
+                .isEqualTo(status);
+    }
 }

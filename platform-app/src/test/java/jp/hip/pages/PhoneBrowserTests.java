@@ -151,7 +151,13 @@ class PhoneBrowserTests extends BrowserTests {
         assertThat(text("#latest")).contains("steps/day", "Body weight");
         assertThat(text("figure figcaption")).isEqualTo("Steps (steps/day).").doesNotContain("dashed");
         assertThat(text("body")).doesNotContain("{0}");
+        // the checkups in English: item names and coded answers translated, units for people
+        String checkup = text("#checkup-0");
+        assertThat(checkup).contains("Body weight", "Systolic blood pressure (1st)", "mmHg", "Smoking", "Health guidance level")
+                .doesNotContain("体重", "喫煙", "保健指導レベル", "はい", "いいえ", "mm[Hg]");
         open("/me/records?lang=ja");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("checkup-0")));
+        assertThat(text("#checkup-0")).contains("体重", "喫煙", "保健指導レベル");
     }
 
     @Test

@@ -27,8 +27,21 @@ import jp.hip.phr.checkup.file.CheckupItemTable;
 @Service
 public class MyCheckups {
 
-    /** One item as the person reads it. {@code flag} is the file's interpretation (H/L) where given. */
-    public record Item(String code, String name, String value, String flag) {}
+    /**
+     * One item as the person reads it. {@code flag} is the file's interpretation (H/L) where given; {@code nameEn} and
+     * {@code valueEn} are for the English pages, null where there is no translation (free text, an unlisted item).
+     */
+    public record Item(String code, String name, String value, String flag, String nameEn, String valueEn) {
+
+        /** The name in the page's language (English where translated). */
+        public String name(boolean english) {
+            return english && nameEn != null ? nameEn : name;
+        }
+
+        public String value(boolean english) {
+            return english && valueEn != null ? valueEn : value;
+        }
+    }
 
     public record Checkup(LocalDate date, String institution, String programType, int version, List<Item> values,
             List<Item> questionnaire, List<Item> judgements) {}
@@ -67,16 +80,28 @@ public class MyCheckups {
                 select o.checkup_id, o.code, o.value_num, o.unit,
                        coalesce(o.resource -> 'valueCodeableConcept' ->> 'text', o.resource ->> 'valueString',
                                 o.resource -> 'dataAbsentReason' ->> 'text'),
-                       o.resource -> 'interpretation' -> 0 -> 'coding' -> 0 ->> 'code'
+                       o.resource -> 'interpretation' -> 0 -> 'coding' -> 0 ->> 'code',
+                       o.resource -> 'valueCodeableConcept' -> 'coding' -> 0 ->> 'system',
+                       o.resource -> 'valueCodeableConcept' -> 'coding' -> 0 ->> 'code'
                   from phr_observation o where o.person_id = ? and o.checkup_id = any(?)""")
                 .params(person, heads.stream().map(Head::id).toArray(UUID[]::new))
                 .query((rs, n) -> {
+                    String code = rs.getString(2);
                     BigDecimal number = rs.getBigDecimal(3);
-                    String shown = number != null
-                            ? number.stripTrailingZeros().toPlainString() + (rs.getString(4) == null ? "" : " " + jp.hip.phr.DisplayUnits.label(rs.getString(4)))
-                            : rs.getString(5);
-                    return new Row(rs.getObject(1, UUID.class), rs.getString(2),
-                            new Item(rs.getString(2), table.nameOf(rs.getString(2)), shown, rs.getString(6)));
+                    String unit = rs.getString(4);
+                    String shown;
+                    String shownEn;
+                    if (number != null) {
+                        String plain = number.stripTrailingZeros().toPlainString();
+                        shown = plain + (unit == null ? "" : " " + jp.hip.phr.DisplayUnits.label(unit));
+                        shownEn = plain + (unit == null ? "" : " " + jp.hip.phr.DisplayUnits.label(unit, java.util.Locale.ENGLISH));
+                    } else {
+                        shown = rs.getString(5);
+                        String system = rs.getString(7);
+                        shownEn = system == null ? null : table.answerLabelEn(system.replaceFirst("^urn:oid:", ""), rs.getString(8)).orElse(null);
+                    }
+                    return new Row(rs.getObject(1, UUID.class), code,
+                            new Item(code, table.nameOf(code), shown, rs.getString(6), table.nameEn(code).orElse(null), shownEn));
                 })
                 .list();
         List<Checkup> checkups = new ArrayList<>();

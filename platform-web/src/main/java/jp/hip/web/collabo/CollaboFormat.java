@@ -30,7 +30,7 @@ public class CollaboFormat {
     }
 
     public String yen(Long amount) {
-        return amount == null ? "-" : String.format("%,d円", amount);
+        return amount == null ? "-" : String.format(java.util.Locale.JAPAN, "%,d円", amount);
     }
 
     /** A change in percentage points with its sign, or the mark (「×」 or 「-」). */

@@ -64,12 +64,8 @@ class CollaboPages {
         redirect.addFlashAttribute("errorField", field);
     }
 
-    EmployerReport report(SignedInUser me, String id) {
-        UUID uuid = jp.hip.web.FormErrors.uuidOrNull(id);
-        if (uuid == null) {
-            throw new PageNotFoundException();
-        }
-        return reports.report(actor(me), uuid).orElseThrow(PageNotFoundException::new);
+    EmployerReport report(SignedInUser me, UUID id) {
+        return reports.report(actor(me), id).orElseThrow(PageNotFoundException::new);
     }
 
     void reportModel(SignedInUser me, EmployerReport report, String base, Model model) {

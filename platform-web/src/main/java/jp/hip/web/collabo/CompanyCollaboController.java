@@ -2,6 +2,7 @@ package jp.hip.web.collabo;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -62,48 +63,48 @@ class CompanyCollaboController {
     }
 
     @PostMapping("/links/{id}/accept")
-    String accept(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, Locale locale, RedirectAttributes redirect) {
+    String accept(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Locale locale, RedirectAttributes redirect) {
         return act(redirect, locale, "link-" + id, "collabo.done.accepted",
-                () -> links.accept(CollaboPages.actor(me), InsurerCollaboController.uuid(id)));
+                () -> links.accept(CollaboPages.actor(me), id));
     }
 
     @PostMapping("/links/{id}/end")
-    String end(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, @RequestParam(required = false) String confirm,
+    String end(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @RequestParam(required = false) String confirm,
             Locale locale, RedirectAttributes redirect) {
         return act(redirect, locale, "link-" + id, "collabo.done.ended", () -> {
             if (!"yes".equals(confirm)) {
                 throw new CollaboException("collabo.confirmRequired");
             }
-            links.end(CollaboPages.actor(me), InsurerCollaboController.uuid(id));
+            links.end(CollaboPages.actor(me), id);
         });
     }
 
     @PostMapping("/links/{id}/establishments")
-    String establishments(@AuthenticationPrincipal SignedInUser me, @PathVariable String id,
+    String establishments(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
             @RequestParam(name = "establishment", required = false) List<String> numbers, Locale locale,
             RedirectAttributes redirect) {
         return act(redirect, locale, "link-" + id, "collabo.done.named", () -> links.nameEstablishments(CollaboPages.actor(me),
-                InsurerCollaboController.uuid(id), numbers == null ? List.of() : numbers));
+                id, numbers == null ? List.of() : numbers));
     }
 
     @PostMapping("/links/{id}/investment")
-    String shareInvestment(@AuthenticationPrincipal SignedInUser me, @PathVariable String id,
+    String shareInvestment(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
             @RequestParam(defaultValue = "0") int year, Locale locale, RedirectAttributes redirect) {
         return act(redirect, locale, "invest-" + id, "collabo.done.investmentShared",
-                () -> investments.share(CollaboPages.actor(me), InsurerCollaboController.uuid(id), year));
+                () -> investments.share(CollaboPages.actor(me), id, year));
     }
 
     @PostMapping("/links/{id}/investment/withdraw")
-    String withdrawInvestment(@AuthenticationPrincipal SignedInUser me, @PathVariable String id,
+    String withdrawInvestment(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
             @RequestParam(defaultValue = "0") int year, Locale locale, RedirectAttributes redirect) {
         return act(redirect, locale, "invest-" + id, "collabo.done.investmentWithdrawn",
-                () -> investments.withdraw(CollaboPages.actor(me), InsurerCollaboController.uuid(id), year));
+                () -> investments.withdraw(CollaboPages.actor(me), id, year));
     }
 
     @GetMapping("/links/{id}/investment")
-    String investment(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, Model model) {
+    String investment(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Model model) {
         try {
-            pages.investmentModel(me, InsurerCollaboController.uuid(id), "/company/collabo", model);
+            pages.investmentModel(me, id, "/company/collabo", model);
         } catch (CollaboException e) {
             throw new PageNotFoundException();
         }
@@ -113,13 +114,13 @@ class CompanyCollaboController {
     // ------------------------------------------------------------------ one report
 
     @GetMapping("/reports/{id}")
-    String report(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, Model model) {
+    String report(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Model model) {
         pages.reportModel(me, pages.report(me, id), "/company/collabo", model);
         return "collabo/report";
     }
 
     @PostMapping("/reports/{id}/acknowledge")
-    String acknowledge(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, Locale locale,
+    String acknowledge(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Locale locale,
             RedirectAttributes redirect) {
         act(redirect, locale, "acknowledge", "collabo.done.acknowledged",
                 () -> reports.acknowledge(CollaboPages.actor(me), pages.report(me, id).id()));
@@ -127,7 +128,7 @@ class CompanyCollaboController {
     }
 
     @PostMapping("/reports/{id}/comments")
-    String comment(@AuthenticationPrincipal SignedInUser me, @PathVariable String id,
+    String comment(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
             @RequestParam(defaultValue = "") String linkId, @RequestParam(defaultValue = "") String section,
             @RequestParam(defaultValue = "") String body, Locale locale, RedirectAttributes redirect) {
         act(redirect, locale, "body", "collabo.done.commented", () -> reports.comment(CollaboPages.actor(me),
@@ -136,13 +137,13 @@ class CompanyCollaboController {
     }
 
     @GetMapping("/reports/{id}/{table}.csv")
-    ResponseEntity<byte[]> csv(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, @PathVariable String table,
+    ResponseEntity<byte[]> csv(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @PathVariable String table,
             Locale locale) {
         return pages.csv(pages.report(me, id), table, locale);
     }
 
     @GetMapping("/reports/{id}/report.pdf")
-    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, Locale locale) {
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Locale locale) {
         return pages.pdf(me, pages.report(me, id), locale);
     }
 

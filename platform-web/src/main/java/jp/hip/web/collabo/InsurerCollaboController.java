@@ -66,24 +66,24 @@ class InsurerCollaboController {
     }
 
     @PostMapping("/links/{id}/accept")
-    String accept(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, Locale locale, RedirectAttributes redirect) {
-        return act(redirect, locale, "link-" + id, "collabo.done.accepted", () -> links.accept(CollaboPages.actor(me), uuid(id)));
+    String accept(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Locale locale, RedirectAttributes redirect) {
+        return act(redirect, locale, "link-" + id, "collabo.done.accepted", () -> links.accept(CollaboPages.actor(me), id));
     }
 
     @PostMapping("/links/{id}/end")
-    String end(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, @RequestParam(required = false) String confirm,
+    String end(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @RequestParam(required = false) String confirm,
             Locale locale, RedirectAttributes redirect) {
         return act(redirect, locale, "link-" + id, "collabo.done.ended", () -> {
             if (!"yes".equals(confirm)) {
                 throw new CollaboException("collabo.confirmRequired");
             }
-            links.end(CollaboPages.actor(me), uuid(id));
+            links.end(CollaboPages.actor(me), id);
         });
     }
 
     /** Form fields {@code group[<事業所番号>]} name each 事業所's 事業主 group. */
     @PostMapping("/links/{id}/groups")
-    String group(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, @RequestParam Map<String, String> form,
+    String group(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @RequestParam Map<String, String> form,
             Locale locale, RedirectAttributes redirect) {
         Map<String, String> groups = new LinkedHashMap<>();
         form.forEach((k, v) -> {
@@ -92,7 +92,7 @@ class InsurerCollaboController {
             }
         });
         return act(redirect, locale, "link-" + id, "collabo.done.grouped",
-                () -> links.groupEstablishments(CollaboPages.actor(me), uuid(id), groups));
+                () -> links.groupEstablishments(CollaboPages.actor(me), id, groups));
     }
 
     @PostMapping("/reports")
@@ -153,13 +153,13 @@ class InsurerCollaboController {
     // ------------------------------------------------------------------ one report
 
     @GetMapping("/reports/{id}")
-    String report(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, Model model) {
+    String report(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Model model) {
         pages.reportModel(me, pages.report(me, id), "/insurer/collabo", model);
         return "collabo/report";
     }
 
     @PostMapping("/reports/{id}/share")
-    String share(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, @RequestParam(required = false) String confirm,
+    String share(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @RequestParam(required = false) String confirm,
             Locale locale, RedirectAttributes redirect) {
         act(redirect, locale, "share", "collabo.done.shared", () -> {
             if (!"yes".equals(confirm)) {
@@ -171,7 +171,7 @@ class InsurerCollaboController {
     }
 
     @PostMapping("/reports/{id}/comments")
-    String comment(@AuthenticationPrincipal SignedInUser me, @PathVariable String id,
+    String comment(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
             @RequestParam(defaultValue = "") String linkId, @RequestParam(defaultValue = "") String section,
             @RequestParam(defaultValue = "") String body, Locale locale, RedirectAttributes redirect) {
         act(redirect, locale, "body", "collabo.done.commented",
@@ -180,20 +180,20 @@ class InsurerCollaboController {
     }
 
     @GetMapping("/reports/{id}/{table}.csv")
-    ResponseEntity<byte[]> csv(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, @PathVariable String table,
+    ResponseEntity<byte[]> csv(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @PathVariable String table,
             Locale locale) {
         return pages.csv(pages.report(me, id), table, locale);
     }
 
     @GetMapping("/reports/{id}/report.pdf")
-    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, Locale locale) {
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Locale locale) {
         return pages.pdf(me, pages.report(me, id), locale);
     }
 
     @GetMapping("/links/{id}/investment")
-    String investment(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, Model model) {
+    String investment(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Model model) {
         try {
-            pages.investmentModel(me, uuid(id), "/insurer/collabo", model);
+            pages.investmentModel(me, id, "/insurer/collabo", model);
         } catch (CollaboException e) {
             throw new PageNotFoundException();
         }

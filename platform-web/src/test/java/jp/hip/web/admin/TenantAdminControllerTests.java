@@ -51,6 +51,23 @@ class TenantAdminControllerTests {
         verifyNoInteractions(identity);
     }
 
+    /** The one field fragment and the one layout (ADR 0100): each input is labelled and names its hint and its error. */
+    @Test
+    void eachFieldIsLabelledAndNamesItsHintAndItsErrorInsideTheOneLayout() throws Exception {
+        var result = forms.post("/admin/tenants", "kind", "", "name", "", "corporateNumber", "8000012010039",
+                "firstUserEmail", "hr@example.jp", "firstUserName", "人事 花子");
+        String html = result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains("<html lang=\"ja\">", "<title>テナントを追加 | ", "class=\"skip-link\"", "<main id=\"main\">",
+                "<footer class=\"site-footer\">")
+                .doesNotContain("th:", "pageTitle", "pageHead");
+        assertThat(html).containsPattern("<label for=\"corporateNumber\">法人番号</label>\\s*<span class=\"hint\" id=\"corporateNumber-hint\">"
+                + "[^<]+</span>\\s*<span class=\"error\" id=\"corporateNumber-error\">[^<]+</span>\\s*<input type=\"text\""
+                + "[^>]*inputmode=\"numeric\"[^>]*maxlength=\"30\"[^>]*aria-describedby=\"corporateNumber-hint corporateNumber-error\"");
+        assertThat(html).containsPattern("<input type=\"email\" id=\"firstUserEmail\" name=\"firstUserEmail\" value=\"hr@example.jp\">");
+        assertThat(html).containsPattern("<label for=\"kind\">種別</label>\\s*<span class=\"error\" id=\"kind-error\">[^<]+</span>\\s*<select id=\"kind\" name=\"kind\">");
+        verifyNoInteractions(identity);
+    }
+
     @Test
     void fullWidthCorporateNumberIsReadAsItsDigits() {
         var result = forms.post("/admin/tenants", "kind", "COMPANY", "name", "", "corporateNumber", "８０００－０１２０－１００３８",

@@ -38,10 +38,15 @@ public final class CheckupItemTable {
 
     private final Map<String, CheckupItem> items;
     private final Map<String, Map<String, String>> answers;
+    private final Map<String, String> namesEn;
+    private final Map<String, String> answersEn;
 
-    private CheckupItemTable(Map<String, CheckupItem> items, Map<String, Map<String, String>> answers) {
+    private CheckupItemTable(Map<String, CheckupItem> items, Map<String, Map<String, String>> answers,
+            Map<String, String> namesEn, Map<String, String> answersEn) {
         this.items = Collections.unmodifiableMap(items);
         this.answers = Collections.unmodifiableMap(answers);
+        this.namesEn = Collections.unmodifiableMap(namesEn);
+        this.answersEn = Collections.unmodifiableMap(answersEn);
     }
 
     public static CheckupItemTable standard() {
@@ -60,6 +65,28 @@ public final class CheckupItemTable {
     public Optional<String> answerLabel(String oid, String code) {
         Map<String, String> set = answers.get(oid);
         return set == null ? Optional.empty() : Optional.ofNullable(set.get(code));
+    }
+
+    /**
+     * The item's English name for the English pages (checkup-items-en.tsv, the platform's own translations): the
+     * entry for the whole code, else for its longest leading part listed (the 同一性項目コード names every variant).
+     */
+    public Optional<String> nameEn(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        for (int length = code.length(); length >= 5; length--) {
+            String name = namesEn.get(code.substring(0, length));
+            if (name != null) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An answer's English label (checkup-answers-en.tsv), if translated. */
+    public Optional<String> answerLabelEn(String oid, String code) {
+        return Optional.ofNullable(answersEn.get(oid + "\t" + code));
     }
 
     public boolean knowsValueSet(String oid) {
@@ -97,7 +124,11 @@ public final class CheckupItemTable {
         Map<String, Map<String, String>> answers = new LinkedHashMap<>();
         read("checkup-answers.tsv", f -> answers.computeIfAbsent(f[0], k -> new LinkedHashMap<>()).put(f[1], f[2]));
         answers.replaceAll((k, v) -> Collections.unmodifiableMap(v));
-        return new CheckupItemTable(items, answers);
+        Map<String, String> namesEn = new LinkedHashMap<>();
+        read("checkup-items-en.tsv", f -> namesEn.put(f[0], f[1]));
+        Map<String, String> answersEn = new LinkedHashMap<>();
+        read("checkup-answers-en.tsv", f -> answersEn.put(f[0] + "\t" + f[1], f[2]));
+        return new CheckupItemTable(items, answers, namesEn, answersEn);
     }
 
     private static void read(String resource, Consumer<String[]> row) {

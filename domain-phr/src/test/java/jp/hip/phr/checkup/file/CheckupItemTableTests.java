@@ -67,4 +67,30 @@ class CheckupItemTableTests {
         assertThat(potential.outsideInputRange(new java.math.BigDecimal("1200"))).isTrue();
         assertThat(potential.outsideInputRange(new java.math.BigDecimal("99"))).isFalse();
     }
+
+    @Test
+    @DisplayName("英語ページ用の項目名と回答: 最も長く一致するコードの名前、訳のない項目は空")
+    void englishNamesAndAnswersForTheEnglishPages() throws IOException {
+        assertThat(table.nameEn("9N006000000000001")).contains("Body weight");
+        assertThat(table.nameEn("3D010000001926101")).contains("Fasting blood glucose");
+        assertThat(table.nameEn("3D010129901926101")).as("the longer entry wins").contains("Random blood glucose");
+        assertThat(table.nameEn("9N736000000000011")).contains("Smoking");
+        assertThat(table.nameEn("9N516000000000049")).as("not translated").isEmpty();
+        assertThat(table.nameEn(null)).isEmpty();
+        assertThat(table.answerLabelEn("1.2.392.200119.6.3001", "2")).contains("Motivational support");
+        assertThat(table.answerLabelEn("1.2.392.200119.6.2003", "1")).contains("Yes");
+        assertThat(table.answerLabelEn("1.2.392.200119.6.2003", "9")).isEmpty();
+        // every translated code names items of the table, every translated answer an answer of it
+        List<String[]> rows = tsvRows();
+        try (InputStream in = CheckupItemTable.class.getResourceAsStream("checkup-items-en.tsv")) {
+            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank() && !l.startsWith("#")).skip(1)
+                    .map(l -> l.split("\t", -1)[0])
+                    .forEach(code -> assertThat(rows).as(code).anyMatch(r -> r[0].startsWith(code)));
+        }
+        try (InputStream in = CheckupItemTable.class.getResourceAsStream("checkup-answers-en.tsv")) {
+            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank() && !l.startsWith("#")).skip(1)
+                    .map(l -> l.split("\t", -1))
+                    .forEach(f -> assertThat(table.answerLabel(f[0], f[1])).as(f[0] + " " + f[1]).isPresent());
+        }
+    }
 }
