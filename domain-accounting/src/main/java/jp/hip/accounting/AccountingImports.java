@@ -28,8 +28,8 @@ import jp.hip.identity.CurrentTenant;
 public class AccountingImports {
 
     /** The stated and real size limit of an import file. */
-    public static final int MAX_BYTES = LineImport.MAX_BYTES;
-    public static final int MAX_ROWS = LineImport.MAX_ROWS;
+    public static final int MAX_BYTES = ImportTable.MAX_BYTES;
+    public static final int MAX_ROWS = ImportTable.MAX_ROWS;
 
     private final MeasureRepository measures;
     private final IndicatorRepository indicators;
@@ -73,7 +73,7 @@ public class AccountingImports {
                 String key = m.fiscalYear().startYear() + "\t" + m.name();
                 byName.put(key, byName.containsKey(key) ? null : m.id());
             }
-            LineImport.Parsed parsed = LineImport.parse(csv, byName);
+            ImportTable.Parsed<LineImport.Row> parsed = LineImport.parse(csv, byName);
             if (!parsed.problems().isEmpty()) {
                 return new ImportResult(parsed.rowsRead(), 0, parsed.problems());
             }
@@ -83,12 +83,12 @@ public class AccountingImports {
             List<ImportResult.Problem> problems = new ArrayList<>();
             for (LineImport.Row r : parsed.rows()) {
                 if (closed.contains(r.fiscalYear())) {
-                    if (problems.size() < LineImport.MAX_PROBLEMS) {
+                    if (problems.size() < ImportTable.MAX_PROBLEMS) {
                         problems.add(new ImportResult.Problem(r.line(), "年度", "accounting.year.closed"));
                     }
                 } else if (!stored.contains(r.key())) {
                     fresh.add(r);
-                } else if (duplicates != ImportResult.Duplicates.SKIP && problems.size() < LineImport.MAX_PROBLEMS) {
+                } else if (duplicates != ImportResult.Duplicates.SKIP && problems.size() < ImportTable.MAX_PROBLEMS) {
                     problems.add(new ImportResult.Problem(r.line(), null, "accounting.import.duplicate"));
                 } else if (duplicates != ImportResult.Duplicates.SKIP) {
                     problems.add(new ImportResult.Problem(r.line(), null, "accounting.import.tooManyProblems"));
@@ -110,7 +110,8 @@ public class AccountingImports {
      * becomes a 人件費 line (時間投資) computed under its 年度's policy on participants' time, as if entered on the
      * measure's page; a row of a closed 年度 refuses the file.
      */
-    public ImportResult importTime(byte[] file) {
+    public ImportResult importTime(byte[] file, ImportResult.Duplicates duplicates) {
+        UUID tenant = CurrentTenant.tenantId().orElseThrow(() -> new AccountingException("accounting.notFound"));
         return tx.execute(s -> {
             Map<String, UUID> byName = new HashMap<>();
             Map<UUID, Measure> byId = new HashMap<>();
@@ -119,28 +120,35 @@ public class AccountingImports {
                 byName.put(key, byName.containsKey(key) ? null : m.id());
                 byId.put(m.id(), m);
             }
-            TimeImport.Parsed parsed = TimeImport.parse(file, byName);
+            ImportTable.Parsed<TimeImport.Row> parsed = TimeImport.parse(file, byName);
             if (!parsed.problems().isEmpty()) {
                 return new ImportResult(parsed.rowsRead(), 0, parsed.problems());
             }
             Set<Integer> closed = closedYears(parsed.rows().stream().map(TimeImport.Row::fiscalYear)
                     .collect(java.util.stream.Collectors.toSet()));
             List<ImportResult.Problem> inClosed = parsed.rows().stream().filter(r -> closed.contains(r.fiscalYear()))
-                    .limit(LineImport.MAX_PROBLEMS).map(r -> new ImportResult.Problem(r.line(), "年度", "accounting.year.closed")).toList();
+                    .limit(ImportTable.MAX_PROBLEMS).map(r -> new ImportResult.Problem(r.line(), "年度", "accounting.year.closed")).toList();
             if (!inClosed.isEmpty()) {
                 return new ImportResult(parsed.rowsRead(), 0, inClosed);
             }
+            List<ImportResult.Problem> problems = new ArrayList<>();
+            List<TimeImport.Row> fresh = withoutStored(parsed.rows(), storedTimeKeys(tenant, parsed.rows()), TimeImport.Row::key,
+                    TimeImport.Row::line, duplicates, problems);
+            if (!problems.isEmpty()) {
+                return new ImportResult(parsed.rowsRead(), 0, problems);
+            }
             Map<Integer, Boolean> includeParticipants = new HashMap<>();
             List<InvestmentLine> created = new ArrayList<>();
-            for (TimeImport.Row r : parsed.rows()) {
+            for (TimeImport.Row r : fresh) {
                 boolean include = includeParticipants.computeIfAbsent(r.fiscalYear(),
                         y -> years.policyOf(FiscalYear.of(y)).policy().includeParticipantTime());
                 created.add(InvestmentLine.ofTime(byId.get(r.measureId()), r.description(), r.time(), include, r.sourceDocument(),
                         clock.instant()));
             }
             lines.saveAll(created);
-            audit.record("ACC_TIME_IMPORTED", "InvestmentLine", null, Map.of("rows", created.size()));
-            return new ImportResult(parsed.rowsRead(), created.size(), List.of());
+            int skipped = parsed.rows().size() - fresh.size();
+            audit.record("ACC_TIME_IMPORTED", "InvestmentLine", null, Map.of("rows", created.size(), "skipped", skipped));
+            return new ImportResult(parsed.rowsRead(), created.size(), skipped, List.of());
         });
     }
 
@@ -149,7 +157,7 @@ public class AccountingImports {
      * rules of {@link AllocationRule} (ratios summing to 100 %, or 「主」 wholly to one indicator). Lines of a closed
      * 年度 refuse the file.
      */
-    public ImportResult importAllocations(byte[] file) {
+    public ImportResult importAllocations(byte[] file, ImportResult.Duplicates duplicates) {
         UUID tenant = CurrentTenant.tenantId().orElseThrow(() -> new AccountingException("accounting.notFound"));
         return tx.execute(s -> {
             Map<String, AllocationImport.LineRef> byKey = new HashMap<>();
@@ -172,7 +180,7 @@ public class AccountingImports {
             Set<Integer> closed = closedYears(parsed.allocations().stream().map(AllocationImport.LineAllocation::fiscalYear)
                     .collect(java.util.stream.Collectors.toSet()));
             List<ImportResult.Problem> inClosed = parsed.allocations().stream().filter(a -> closed.contains(a.fiscalYear()))
-                    .limit(LineImport.MAX_PROBLEMS).map(a -> new ImportResult.Problem(a.line(), "年度", "accounting.year.closed")).toList();
+                    .limit(ImportTable.MAX_PROBLEMS).map(a -> new ImportResult.Problem(a.line(), "年度", "accounting.year.closed")).toList();
             if (!inClosed.isEmpty()) {
                 return new ImportResult(parsed.rowsRead(), 0, inClosed);
             }
@@ -180,12 +188,25 @@ public class AccountingImports {
             Map<UUID, InvestmentLine> loaded = new HashMap<>();
             lines.findAllById(parsed.allocations().stream().map(AllocationImport.LineAllocation::lineId).toList())
                     .forEach(l -> loaded.put(l.id(), l));
-            for (AllocationImport.LineAllocation a : parsed.allocations()) {
-                loaded.get(a.lineId()).allocate(a.rule(), known);
+            // a line whose stored allocation is the file's already was imported before (ADR 0080)
+            List<ImportResult.Problem> problems = new ArrayList<>();
+            List<AllocationImport.LineAllocation> fresh = withoutStored(parsed.allocations(),
+                    a -> loaded.get(a.lineId()).allocationRule() != null && loaded.get(a.lineId()).allocationRule().sameAs(a.rule()),
+                    AllocationImport.LineAllocation::line, duplicates, problems);
+            if (!problems.isEmpty()) {
+                return new ImportResult(parsed.rowsRead(), 0, problems);
             }
-            lines.saveAll(loaded.values());
-            audit.record("ACC_ALLOCATIONS_IMPORTED", "InvestmentLine", null, Map.of("rows", parsed.rowsRead(), "lines", loaded.size()));
-            return new ImportResult(parsed.rowsRead(), parsed.rowsRead(), List.of());
+            List<InvestmentLine> changed = new ArrayList<>();
+            for (AllocationImport.LineAllocation a : fresh) {
+                InvestmentLine line = loaded.get(a.lineId());
+                line.allocate(a.rule(), known);
+                changed.add(line);
+            }
+            lines.saveAll(changed);
+            int rowsSkipped = parsed.rowsRead() - fresh.stream().mapToInt(AllocationImport.LineAllocation::rows).sum();
+            audit.record("ACC_ALLOCATIONS_IMPORTED", "InvestmentLine", null, Map.of("rows", parsed.rowsRead() - rowsSkipped,
+                    "lines", changed.size(), "skipped", rowsSkipped));
+            return new ImportResult(parsed.rowsRead(), parsed.rowsRead() - rowsSkipped, rowsSkipped, List.of());
         });
     }
 
@@ -206,6 +227,48 @@ public class AccountingImports {
         Set<Integer> closed = new HashSet<>();
         closes.findByFiscalYearIn(years).forEach(c -> closed.add(c.fiscalYear().startYear()));
         return closed;
+    }
+
+    /**
+     * The rows not stored yet. A row equal to a stored one (by {@code key}, or {@code stored}) is skipped with
+     * {@link ImportResult.Duplicates#SKIP}; otherwise it is a problem on its row, and the caller writes nothing.
+     */
+    private static <R> List<R> withoutStored(List<R> rows, Set<String> stored, java.util.function.Function<R, String> key,
+            java.util.function.ToIntFunction<R> line, ImportResult.Duplicates duplicates, List<ImportResult.Problem> problems) {
+        return withoutStored(rows, r -> stored.contains(key.apply(r)), line, duplicates, problems);
+    }
+
+    private static <R> List<R> withoutStored(List<R> rows, java.util.function.Predicate<R> stored,
+            java.util.function.ToIntFunction<R> line, ImportResult.Duplicates duplicates, List<ImportResult.Problem> problems) {
+        List<R> fresh = new ArrayList<>(rows.size());
+        for (R r : rows) {
+            if (!stored.test(r)) {
+                fresh.add(r);
+            } else if (duplicates == ImportResult.Duplicates.SKIP) {
+                continue;
+            } else if (problems.size() < ImportTable.MAX_PROBLEMS) {
+                problems.add(new ImportResult.Problem(line.applyAsInt(r), null, "accounting.import.duplicate"));
+            } else {
+                problems.add(new ImportResult.Problem(line.applyAsInt(r), null, "accounting.import.tooManyProblems"));
+                break;
+            }
+        }
+        return fresh;
+    }
+
+    /** The keys (source document and content) of the stored personnel-time lines of the file's measures, in one query. */
+    private Set<String> storedTimeKeys(UUID tenant, List<TimeImport.Row> rows) {
+        UUID[] measureIds = rows.stream().map(TimeImport.Row::measureId).distinct().toArray(UUID[]::new);
+        Set<String> keys = new HashSet<>();
+        jdbc.sql("""
+                select fiscal_year, measure_id, description, personnel_role, hours_per_person, persons, hourly_rate, rate_basis,
+                       source_document
+                from acc_investment_line where tenant_id = :tenant and measure_id = any(:measures) and personnel_role is not null
+                """).param("tenant", tenant).param("measures", measureIds)
+                .query((rs, n) -> keys.add(TimeImport.Row.key(rs.getInt(1), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getBigDecimal(5), rs.getInt(6), rs.getLong(7), rs.getString(8), rs.getString(9))))
+                .list();
+        return keys;
     }
 
     /** The keys (source document and content) of the stored lines of the file's measures, in one query. */
@@ -232,14 +295,14 @@ public class AccountingImports {
             for (Indicator i : indicators.findAll()) {
                 byName.put(i.name(), byName.containsKey(i.name()) ? null : i.id());
             }
-            ValueImport.Parsed parsed = ValueImport.parse(file, byName);
+            ImportTable.Parsed<ValueImport.Row> parsed = ValueImport.parse(file, byName);
             if (!parsed.problems().isEmpty()) {
                 return new ImportResult(parsed.rowsRead(), 0, parsed.problems());
             }
             Set<Integer> closed = closedYears(parsed.rows().stream().map(r -> r.year().startYear())
                     .collect(java.util.stream.Collectors.toSet()));
             List<ImportResult.Problem> inClosed = parsed.rows().stream().filter(r -> closed.contains(r.year().startYear()))
-                    .limit(LineImport.MAX_PROBLEMS).map(r -> new ImportResult.Problem(r.line(), "年度", "accounting.year.closed")).toList();
+                    .limit(ImportTable.MAX_PROBLEMS).map(r -> new ImportResult.Problem(r.line(), "年度", "accounting.year.closed")).toList();
             if (!inClosed.isEmpty()) {
                 return new ImportResult(parsed.rowsRead(), 0, inClosed);
             }
@@ -261,7 +324,7 @@ public class AccountingImports {
      */
     public ImportResult importFacilities(byte[] file) {
         return tx.execute(s -> {
-            FacilityImport.Parsed parsed = FacilityImport.parse(file);
+            ImportTable.Parsed<FacilityImport.Row> parsed = FacilityImport.parse(file);
             if (!parsed.problems().isEmpty()) {
                 return new ImportResult(parsed.rowsRead(), 0, parsed.problems());
             }

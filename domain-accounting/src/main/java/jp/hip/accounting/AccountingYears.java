@@ -69,13 +69,11 @@ public class AccountingYears {
     /** The policy in force for a year: its own, else the nearest earlier year's, else the company's former one. */
     public YearPolicyView policyOf(FiscalYear year) {
         return tx.execute(s -> {
-            Optional<YearPolicy> own = yearPolicies.findByFiscalYear(year.startYear());
-            if (own.isPresent()) {
-                return new YearPolicyView(year, view(own.get()), null);
-            }
-            Optional<YearPolicy> earlier = yearPolicies.findFirstByFiscalYearLessThanOrderByFiscalYearDesc(year.startYear());
-            if (earlier.isPresent()) {
-                return new YearPolicyView(year, view(earlier.get()), earlier.get().fiscalYear());
+            // its own or the nearest earlier year's, in one statement
+            Optional<YearPolicy> latest = yearPolicies.findFirstByFiscalYearLessThanEqualOrderByFiscalYearDesc(year.startYear());
+            if (latest.isPresent()) {
+                FiscalYear from = latest.get().fiscalYear();
+                return new YearPolicyView(year, view(latest.get()), from.equals(year) ? null : from);
             }
             Policy company = policies.findFirstBy().orElseGet(Policy::defaults);
             return new YearPolicyView(year, new HealthAccounting.PolicyView(company.includeParticipantTime(), company.annualLabourCost(),

@@ -39,6 +39,10 @@ class AllocationEntry {
         this.ratio = ratio;
     }
 
+    void changeRatio(BigDecimal ratio) {
+        this.ratio = ratio;
+    }
+
     UUID indicatorId() { return indicatorId; }
     BigDecimal ratio() { return ratio; }
 }

@@ -18,8 +18,8 @@ final class AllocationImport {
 
     static final List<String> HEADER = List.of("年度", "施策", "明細", "指標", "割合");
 
-    /** A line's rows: the rule they make, and the first row's number for messages. */
-    record LineAllocation(int line, UUID lineId, int fiscalYear, AllocationRule rule) {}
+    /** A line's rows: the rule they make, the first row's number for messages, and how many rows made it. */
+    record LineAllocation(int line, UUID lineId, int fiscalYear, AllocationRule rule, int rows) {}
 
     record Parsed(int rowsRead, List<LineAllocation> allocations, List<ImportResult.Problem> problems) {}
 
@@ -28,82 +28,62 @@ final class AllocationImport {
 
     private AllocationImport() {}
 
+    /** One good row: its line's key, the indicator and the ratio (−1 for 「主」). */
+    private record Share(int row, String lineKey, UUID indicatorId, BigDecimal ratio) {}
+
     static Parsed parse(byte[] bytes, Map<String, LineRef> lines, Map<String, UUID> indicatorIds) {
-        LineImport.Table table = LineImport.table(bytes);
-        if (table.problem() != null) {
-            return new Parsed(0, List.of(), List.of(table.problem()));
+        ImportTable.Parsed<Share> table = ImportTable.parse(bytes, HEADER, false, "accounting.import.allocationHeader",
+                (cells, row, problems) -> share(cells, row, lines, indicatorIds, problems));
+        int read = table.rowsRead();
+        List<ImportResult.Problem> problems = new ArrayList<>(table.problems());
+        if (read == 0) {
+            return new Parsed(read, List.of(), problems);
         }
-        List<ImportResult.Problem> problems = new ArrayList<>();
-        Map<String, List<Object[]>> byLine = new LinkedHashMap<>();
-        int read = 0;
-        boolean header = true;
-        for (LineImport.Cells cells : table.cells()) {
-            int row = cells.line();
-            if (header) {
-                header = false;
-                if (!LineImport.headerNames(cells, table.spreadsheet()).equals(HEADER)) {
-                    return new Parsed(0, List.of(), List.of(new ImportResult.Problem(row, null, "accounting.import.allocationHeader")));
-                }
-                continue;
-            }
-            read++;
-            if (read > LineImport.MAX_ROWS) {
-                return new Parsed(read, List.of(), List.of(new ImportResult.Problem(row, null, "accounting.import.tooManyRows")));
-            }
-            String columnProblem = LineImport.columnProblem(cells, HEADER.size(), table.spreadsheet());
-            if (columnProblem != null) {
-                problems.add(new ImportResult.Problem(row, null, columnProblem));
-            } else {
-                int before = problems.size();
-                String year = cells.get(0).replace("年度", "").strip();
-                String key = year + "\t" + cells.get(1) + "\t" + cells.get(2);
-                if (!year.matches("\\d{4}")) {
-                    problems.add(new ImportResult.Problem(row, "年度", "accounting.import.year"));
-                } else if (!lines.containsKey(key)) {
-                    problems.add(new ImportResult.Problem(row, "明細", "accounting.import.lineUnknown"));
-                } else if (lines.get(key) == null) {
-                    problems.add(new ImportResult.Problem(row, "明細", "accounting.import.lineAmbiguous"));
-                }
-                String name = cells.get(3);
-                if (!indicatorIds.containsKey(name)) {
-                    problems.add(new ImportResult.Problem(row, "指標", "accounting.import.indicatorUnknown"));
-                } else if (indicatorIds.get(name) == null) {
-                    problems.add(new ImportResult.Problem(row, "指標", "accounting.import.indicatorAmbiguous"));
-                }
-                BigDecimal ratio = ratio(cells.get(4));
-                if (ratio == null) {
-                    problems.add(new ImportResult.Problem(row, "割合", "accounting.import.ratio"));
-                }
-                if (problems.size() == before) {
-                    byLine.computeIfAbsent(key, k -> new ArrayList<>()).add(new Object[] {row, indicatorIds.get(name), ratio});
-                }
-            }
-            if (problems.size() >= LineImport.MAX_PROBLEMS) {
-                problems.add(new ImportResult.Problem(row, null, "accounting.import.tooManyProblems"));
-                break;
-            }
-        }
+        Map<String, List<Share>> byLine = new LinkedHashMap<>();
+        table.rows().forEach(s -> byLine.computeIfAbsent(s.lineKey(), k -> new ArrayList<>()).add(s));
         List<LineAllocation> allocations = new ArrayList<>();
         for (var entry : byLine.entrySet()) {
-            List<Object[]> rows = entry.getValue();
-            int first = (int) rows.get(0)[0];
-            boolean primary = rows.stream().anyMatch(r -> ((BigDecimal) r[2]).signum() < 0);
+            List<Share> rows = entry.getValue();
+            int first = rows.get(0).row();
+            boolean primary = rows.stream().anyMatch(r -> r.ratio().signum() < 0);
             try {
                 AllocationRule rule = primary
-                        ? (rows.size() == 1 ? AllocationRule.primaryOnly((UUID) rows.get(0)[1]) : new AllocationRule(true, List.of(
-                                new AllocationRule.Share((UUID) rows.get(0)[1], BigDecimal.ONE),
-                                new AllocationRule.Share((UUID) rows.get(1)[1], BigDecimal.ONE))))
-                        : AllocationRule.ratios(rows.stream().map(r -> new AllocationRule.Share((UUID) r[1], (BigDecimal) r[2])).toList());
+                        ? (rows.size() == 1 ? AllocationRule.primaryOnly(rows.get(0).indicatorId()) : new AllocationRule(true, List.of(
+                                new AllocationRule.Share(rows.get(0).indicatorId(), BigDecimal.ONE),
+                                new AllocationRule.Share(rows.get(1).indicatorId(), BigDecimal.ONE))))
+                        : AllocationRule.ratios(rows.stream().map(r -> new AllocationRule.Share(r.indicatorId(), r.ratio())).toList());
                 LineRef ref = lines.get(entry.getKey());
-                allocations.add(new LineAllocation(first, ref.id(), ref.fiscalYear(), rule));
+                allocations.add(new LineAllocation(first, ref.id(), ref.fiscalYear(), rule, rows.size()));
             } catch (AccountingException e) {
                 problems.add(new ImportResult.Problem(first, "割合", e.messageKey()));
             }
         }
-        if (read == 0 && problems.isEmpty()) {
-            problems.add(new ImportResult.Problem(0, null, "accounting.import.empty"));
-        }
         return new Parsed(read, problems.isEmpty() ? allocations : List.of(), problems);
+    }
+
+    private static Share share(ImportTable.Cells cells, int row, Map<String, LineRef> lines, Map<String, UUID> indicatorIds,
+            List<ImportResult.Problem> problems) {
+        int before = problems.size();
+        String year = cells.get(0).replace("年度", "").strip();
+        String key = year + "\t" + cells.get(1) + "\t" + cells.get(2);
+        if (!year.matches("\\d{4}")) {
+            problems.add(new ImportResult.Problem(row, "年度", "accounting.import.year"));
+        } else if (!lines.containsKey(key)) {
+            problems.add(new ImportResult.Problem(row, "明細", "accounting.import.lineUnknown"));
+        } else if (lines.get(key) == null) {
+            problems.add(new ImportResult.Problem(row, "明細", "accounting.import.lineAmbiguous"));
+        }
+        String name = cells.get(3);
+        if (!indicatorIds.containsKey(name)) {
+            problems.add(new ImportResult.Problem(row, "指標", "accounting.import.indicatorUnknown"));
+        } else if (indicatorIds.get(name) == null) {
+            problems.add(new ImportResult.Problem(row, "指標", "accounting.import.indicatorAmbiguous"));
+        }
+        BigDecimal ratio = ratio(cells.get(4));
+        if (ratio == null) {
+            problems.add(new ImportResult.Problem(row, "割合", "accounting.import.ratio"));
+        }
+        return problems.size() == before ? new Share(row, key, indicatorIds.get(name), ratio) : null;
     }
 
     /** 「60%」 → 0.6, 「0.6」 → 0.6, 「主」 → −1 (wholly to the main indicator); null when unreadable. */

@@ -51,6 +51,17 @@ public record AllocationRule(boolean primaryOnly, List<Share> shares) {
         }
     }
 
+    /** The same rule: the same mode and the same ratio for each indicator, whatever their order or scale. */
+    public boolean sameAs(AllocationRule other) {
+        return other != null && primaryOnly == other.primaryOnly && ratios().equals(other.ratios());
+    }
+
+    private Map<UUID, BigDecimal> ratios() {
+        Map<UUID, BigDecimal> ratios = new java.util.HashMap<>();
+        shares.forEach(s -> ratios.put(s.indicatorId(), s.ratio().stripTrailingZeros()));
+        return ratios;
+    }
+
     /** Wholly to the main indicator. */
     public static AllocationRule primaryOnly(UUID indicatorId) {
         return new AllocationRule(true, List.of(new Share(indicatorId, BigDecimal.ONE)));

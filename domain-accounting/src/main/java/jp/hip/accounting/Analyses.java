@@ -9,23 +9,35 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Computes {@link Analysis} from one year's and the previous year's entries. Pure: no database. */
+/**
+ * Computes {@link Analysis} from one year's entries and the previous year's totals (summed in the database: only the
+ * year itself is loaded as entities, ADR 0082). Pure: no database.
+ */
 final class Analyses {
+
+    /** The previous 年度 as the analysis compares with it: its totals per expense type, and whether it has any data. */
+    record PreviousYear(Map<ExpenseType, Yen> byExpenseType, boolean hasData) {
+        Yen total() {
+            return byExpenseType.values().stream().reduce(Yen.ZERO, Yen::plus);
+        }
+    }
 
     private final FiscalYear year;
     private final List<Measure> measures;
     private final List<InvestmentLine> lines;
+    private final PreviousYear previous;
     private final List<HealthAccounting.IndicatorView> indicators;
     private final List<HealthAccounting.HealthIssue> issues;
     private final HealthAccounting.PolicyView policy;
     private final StrategyMaps.StrategyMapView map;
 
-    Analyses(FiscalYear year, List<Measure> measuresOfTwoYears, List<InvestmentLine> linesOfTwoYears,
+    Analyses(FiscalYear year, List<Measure> measuresOfTheYear, List<InvestmentLine> linesOfTheYear, PreviousYear previous,
             List<HealthAccounting.IndicatorView> indicators, List<HealthAccounting.HealthIssue> issues,
             HealthAccounting.PolicyView policy, StrategyMaps.StrategyMapView mapOrNull) {
         this.year = year;
-        this.measures = measuresOfTwoYears;
-        this.lines = linesOfTwoYears;
+        this.measures = measuresOfTheYear;
+        this.lines = linesOfTheYear;
+        this.previous = previous;
         this.indicators = indicators;
         this.issues = issues;
         this.policy = policy;
@@ -34,7 +46,6 @@ final class Analyses {
 
     Analysis compute() {
         List<InvestmentLine> current = lines.stream().filter(l -> l.fiscalYear().equals(year)).toList();
-        List<InvestmentLine> previous = lines.stream().filter(l -> l.fiscalYear().equals(year.previous())).toList();
         List<Measure> currentMeasures = measures.stream().filter(m -> m.fiscalYear().equals(year)).toList();
         Map<UUID, Measure> measureById = currentMeasures.stream().collect(Collectors.toMap(Measure::id, m -> m));
         Map<UUID, Yen> costByMeasure = new LinkedHashMap<>();
@@ -125,12 +136,12 @@ final class Analyses {
         BigDecimal ratio = benefits.isEmpty() || total.amount() == 0 ? null
                 : BigDecimal.valueOf(totalBenefit).divide(total.toBigDecimal(), 2, RoundingMode.HALF_UP);
 
-        return new Analysis(year, total, sum(previous),
+        return new Analysis(year, total, previous.total(),
                 AccountingViews.sumBy(current, InvestmentLine::expenseType, ExpenseType.class),
-                AccountingViews.sumBy(previous, InvestmentLine::expenseType, ExpenseType.class),
+                previous.byExpenseType(),
                 AccountingViews.sumBy(current, InvestmentLine::resourceView, ResourceView.class),
                 byPurpose, byIssue, perParticipant, perChange, benefits, Yen.of(Math.max(totalBenefit, 0)), ratio, unallocated,
-                !previous.isEmpty() || measures.stream().anyMatch(m -> m.fiscalYear().equals(year.previous())),
+                previous.hasData(),
                 GoalRollUp.of(map == null ? null : map.version(), map == null ? null : map.graph(), indicators, allocated));
     }
 

@@ -26,8 +26,8 @@ final class CsvReader {
     /**
      * @param maxRecords stops after this many records (the caller reports "too many rows")
      */
-    static List<LineImport.Cells> read(String text, int maxRecords) throws Malformed {
-        List<LineImport.Cells> records = new ArrayList<>();
+    static List<ImportTable.Cells> read(String text, int maxRecords) throws Malformed {
+        List<ImportTable.Cells> records = new ArrayList<>();
         int n = text.length();
         int i = text.startsWith("\uFEFF") ? 1 : 0;
         int line = 1;
@@ -103,7 +103,7 @@ final class CsvReader {
             if (cells.size() == 1 && cells.get(0).isEmpty()) {
                 continue; // a blank line: counted, not a record
             }
-            records.add(new LineImport.Cells(startLine, cells));
+            records.add(new ImportTable.Cells(startLine, cells));
         }
         return records;
     }

@@ -3,7 +3,6 @@ package jp.hip.accounting;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,8 +17,6 @@ final class FacilityImport {
 
     record Row(int line, String name, Depreciation depreciation, String note) {}
 
-    record Parsed(int rowsRead, List<Row> rows, List<ImportResult.Problem> problems) {}
-
     private static final Map<String, AssetClass> CLASSES = Map.of("建物", AssetClass.BUILDING, "建物附属設備", AssetClass.BUILDING_EQUIPMENT,
             "構築物", AssetClass.STRUCTURE, "器具及び備品", AssetClass.EQUIPMENT, "機械装置", AssetClass.EQUIPMENT, "その他", AssetClass.EQUIPMENT);
     private static final Map<String, DepreciationMethod> METHODS = Map.of("定額法", DepreciationMethod.STRAIGHT_LINE, "旧定額法",
@@ -30,49 +27,11 @@ final class FacilityImport {
 
     private FacilityImport() {}
 
-    static Parsed parse(byte[] bytes) {
-        LineImport.Table table = LineImport.table(bytes);
-        if (table.problem() != null) {
-            return new Parsed(0, List.of(), List.of(table.problem()));
-        }
-        List<ImportResult.Problem> problems = new ArrayList<>();
-        List<Row> rows = new ArrayList<>();
-        int read = 0;
-        int columns = HEADER.size();
-        boolean header = true;
-        for (LineImport.Cells cells : table.cells()) {
-            int line = cells.line();
-            if (header) {
-                header = false;
-                List<String> names = LineImport.headerNames(cells, table.spreadsheet());
-                if (!LineImport.acceptedHeader(names, HEADER)) {
-                    return new Parsed(0, List.of(), List.of(new ImportResult.Problem(line, null, "accounting.import.facilityHeader")));
-                }
-                columns = names.size();
-                continue;
-            }
-            read++;
-            String columnProblem = LineImport.columnProblem(cells, columns, table.spreadsheet());
-            if (columnProblem != null) {
-                problems.add(new ImportResult.Problem(line, null, columnProblem));
-            } else {
-                Row row = row(cells, line, problems);
-                if (row != null) {
-                    rows.add(row);
-                }
-            }
-            if (problems.size() >= LineImport.MAX_PROBLEMS) {
-                problems.add(new ImportResult.Problem(line, null, "accounting.import.tooManyProblems"));
-                break;
-            }
-        }
-        if (read == 0 && problems.isEmpty()) {
-            problems.add(new ImportResult.Problem(0, null, "accounting.import.empty"));
-        }
-        return new Parsed(read, problems.isEmpty() ? rows : List.of(), problems);
+    static ImportTable.Parsed<Row> parse(byte[] bytes) {
+        return ImportTable.parse(bytes, HEADER, true, "accounting.import.facilityHeader", FacilityImport::row);
     }
 
-    private static Row row(LineImport.Cells c, int line, List<ImportResult.Problem> problems) {
+    private static Row row(ImportTable.Cells c, int line, List<ImportResult.Problem> problems) {
         int before = problems.size();
         String name = c.get(0);
         if (name.isEmpty() || name.length() > 200) {

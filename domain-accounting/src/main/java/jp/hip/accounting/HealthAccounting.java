@@ -325,9 +325,22 @@ public class HealthAccounting {
      * commit (the commit flush was most of the page's server time at 10 years × 200 measures; ADR 0029).
      */
     public Analysis analysis(FiscalYear year, boolean japanese) {
-        return readOnly.execute(s -> new Analyses(year, measures.findByFiscalYearBetween(year.startYear() - 1, year.startYear()),
-                lines.findByFiscalYearBetween(year.startYear() - 1, year.startYear()), indicators(), healthIssues(japanese),
-                policy(year), mapStore.latest(year).orElse(null)).compute());
+        int y = year.startYear();
+        return readOnly.execute(s -> new Analyses(year, measures.findByFiscalYearBetween(y, y), lines.findByFiscalYear(y),
+                previousYear(year.previous()), indicators(), healthIssues(japanese), policy(year),
+                mapStore.latest(year).orElse(null)).compute());
+    }
+
+    /** The previous year's totals per expense type, summed in the database; without lines, whether it has measures. */
+    private Analyses.PreviousYear previousYear(FiscalYear year) {
+        Map<ExpenseType, Yen> byType = new java.util.EnumMap<>(ExpenseType.class);
+        for (ExpenseType t : ExpenseType.values()) {
+            byType.put(t, Yen.ZERO);
+        }
+        List<Object[]> sums = lines.sumsByExpenseTypeIn(year.startYear());
+        sums.forEach(r -> byType.put((ExpenseType) r[0], Yen.of(((Number) r[1]).longValue())));
+        boolean hasData = !sums.isEmpty() || !measures.yearsWithMeasures(year.startYear(), year.startYear()).isEmpty();
+        return new Analyses.PreviousYear(byType, hasData);
     }
 
     // ---- import ({@link AccountingImports}) ----

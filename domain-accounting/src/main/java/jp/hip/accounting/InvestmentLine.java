@@ -223,10 +223,13 @@ class InvestmentLine {
                 throw new AccountingException("accounting.allocation.indicatorUnknown");
             }
         }
-        allocations.clear();
-        for (AllocationRule.Share share : rule.shares()) {
-            allocations.add(new AllocationEntry(id, share.indicatorId(), share.ratio()));
-        }
+        // an indicator that stays keeps its row (new ratio): Hibernate inserts before it deletes orphans, so removing
+        // and re-adding it would collide with the unique (line, indicator)
+        Map<UUID, BigDecimal> wanted = new java.util.LinkedHashMap<>();
+        rule.shares().forEach(share -> wanted.put(share.indicatorId(), share.ratio()));
+        allocations.removeIf(a -> !wanted.containsKey(a.indicatorId()));
+        allocations.forEach(a -> a.changeRatio(wanted.remove(a.indicatorId())));
+        wanted.forEach((indicator, ratio) -> allocations.add(new AllocationEntry(id, indicator, ratio)));
         allocationMode = rule.primaryOnly() ? AllocationMode.PRIMARY_ONLY : AllocationMode.RATIOS;
     }
 

@@ -39,6 +39,11 @@ interface InvestmentLineRepository extends JpaRepository<InvestmentLine, UUID> {
     List<Object[]> sumsByExpenseType(@org.springframework.data.repository.query.Param("measureId") UUID measureId);
     List<InvestmentLine> findByFacilityIdAndFiscalYear(UUID facilityId, int fiscalYear);
 
+    /** Per expense type: the sum of amounts of one 年度 (the tenant filter applies); no row for a type without lines. */
+    @org.springframework.data.jpa.repository.Query("select l.expenseType, sum(l.amount) from InvestmentLine l "
+            + "where l.fiscalYear = :year group by l.expenseType")
+    List<Object[]> sumsByExpenseTypeIn(@org.springframework.data.repository.query.Param("year") int year);
+
     /** Per 年度 in the range: the sum of amounts (the tenant filter applies). */
     @org.springframework.data.jpa.repository.Query("select l.fiscalYear, sum(l.amount) from InvestmentLine l "
             + "where l.fiscalYear between :from and :to group by l.fiscalYear")
@@ -84,7 +89,7 @@ interface StrategyMapRepository extends JpaRepository<StrategyMap, UUID> {
 
 interface YearPolicyRepository extends JpaRepository<YearPolicy, UUID> {
     Optional<YearPolicy> findByFiscalYear(int fiscalYear);
-    Optional<YearPolicy> findFirstByFiscalYearLessThanOrderByFiscalYearDesc(int fiscalYear);
+    Optional<YearPolicy> findFirstByFiscalYearLessThanEqualOrderByFiscalYearDesc(int fiscalYear);
 }
 
 interface YearCloseRepository extends JpaRepository<YearClose, UUID> {

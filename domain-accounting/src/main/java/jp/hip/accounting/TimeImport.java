@@ -1,7 +1,6 @@
 package jp.hip.accounting;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,9 +17,24 @@ final class TimeImport {
 
     static final List<String> HEADER = List.of("年度", "施策", "明細", "役割", "1人あたり時間", "人数", "時間単価", "単価の根拠", "根拠資料");
 
-    record Row(int line, int fiscalYear, UUID measureId, String description, PersonnelTime time, String sourceDocument) {}
+    record Row(int line, int fiscalYear, UUID measureId, String description, PersonnelTime time, String sourceDocument) {
 
-    record Parsed(int rowsRead, List<Row> rows, List<ImportResult.Problem> problems) {}
+        /**
+         * Source document and content (the time entered, not the amount, which follows the year's policy): what makes
+         * two time lines "the same line imported twice" (ADR 0080).
+         */
+        String key() {
+            return key(fiscalYear, measureId, description, time.role().name(), time.hoursPerPerson(), time.persons(),
+                    time.hourlyRate().amount(), time.rateBasis().name(), sourceDocument);
+        }
+
+        static String key(int year, UUID measure, String description, String role, BigDecimal hours, int persons, long rate,
+                String basis, String source) {
+            return String.join("\u0000", Integer.toString(year), String.valueOf(measure), description, role,
+                    hours.stripTrailingZeros().toPlainString(), Integer.toString(persons), Long.toString(rate), basis,
+                    source == null ? "" : source);
+        }
+    }
 
     private static final Map<String, PersonnelRole> ROLES = new HashMap<>();
     private static final Map<String, RateBasis> BASES = new HashMap<>();
@@ -43,77 +57,16 @@ final class TimeImport {
     private TimeImport() {}
 
     /** @param measureIds measures by "年度\t名前"; a name used twice in a year maps to null (ambiguous) */
-    static Parsed parse(byte[] bytes, Map<String, UUID> measureIds) {
-        LineImport.Table table = LineImport.table(bytes);
-        if (table.problem() != null) {
-            return new Parsed(0, List.of(), List.of(table.problem()));
-        }
-        List<ImportResult.Problem> problems = new ArrayList<>();
-        List<Row> rows = new ArrayList<>();
-        int read = 0;
-        int columnCount = HEADER.size();
-        boolean header = true;
-        for (LineImport.Cells cells : table.cells()) {
-            int line = cells.line();
-            if (header) {
-                header = false;
-                List<String> names = LineImport.headerNames(cells, table.spreadsheet());
-                if (!LineImport.acceptedHeader(names, HEADER)) {
-                    return new Parsed(0, List.of(), List.of(new ImportResult.Problem(line, null, "accounting.import.timeHeader")));
-                }
-                columnCount = names.size();
-                continue;
-            }
-            read++;
-            if (read > LineImport.MAX_ROWS) {
-                return new Parsed(read, List.of(), List.of(new ImportResult.Problem(line, null, "accounting.import.tooManyRows")));
-            }
-            String columnProblem = LineImport.columnProblem(cells, columnCount, table.spreadsheet());
-            if (columnProblem != null) {
-                problems.add(new ImportResult.Problem(line, null, columnProblem));
-            } else {
-                Row row = row(cells, line, measureIds, problems);
-                if (row != null) {
-                    rows.add(row);
-                }
-            }
-            if (problems.size() >= LineImport.MAX_PROBLEMS) {
-                problems.add(new ImportResult.Problem(line, null, "accounting.import.tooManyProblems"));
-                break;
-            }
-        }
-        if (read == 0 && problems.isEmpty()) {
-            problems.add(new ImportResult.Problem(0, null, "accounting.import.empty"));
-        }
-        return new Parsed(read, problems.isEmpty() ? rows : List.of(), problems);
+    static ImportTable.Parsed<Row> parse(byte[] bytes, Map<String, UUID> measureIds) {
+        return ImportTable.parse(bytes, HEADER, true, "accounting.import.timeHeader",
+                (cells, line, problems) -> row(cells, line, measureIds, problems));
     }
 
-    private static Row row(LineImport.Cells cells, int line, Map<String, UUID> measureIds, List<ImportResult.Problem> problems) {
+    private static Row row(ImportTable.Cells cells, int line, Map<String, UUID> measureIds, List<ImportResult.Problem> problems) {
         int before = problems.size();
-        Integer year = null;
-        try {
-            year = FiscalYear.of(Integer.parseInt(cells.get(0).replace("年度", "").strip())).startYear();
-        } catch (RuntimeException e) {
-            problems.add(new ImportResult.Problem(line, "年度", "accounting.import.year"));
-        }
-        String measure = cells.get(1);
-        UUID measureId = null;
-        if (measure.isEmpty()) {
-            problems.add(new ImportResult.Problem(line, "施策", "accounting.import.measureRequired"));
-        } else if (year != null) {
-            String key = year + "\t" + measure;
-            if (!measureIds.containsKey(key)) {
-                problems.add(new ImportResult.Problem(line, "施策", "accounting.import.measureUnknown"));
-            } else if (measureIds.get(key) == null) {
-                problems.add(new ImportResult.Problem(line, "施策", "accounting.import.measureAmbiguous"));
-            } else {
-                measureId = measureIds.get(key);
-            }
-        }
-        String description = cells.get(2);
-        if (description.isEmpty() || description.length() > 500) {
-            problems.add(new ImportResult.Problem(line, "明細", "accounting.line.description.required"));
-        }
+        Integer year = LineImport.year(cells, line, problems);
+        UUID measureId = LineImport.measure(cells, line, year, measureIds, problems);
+        String description = LineImport.description(cells, line, problems);
         PersonnelRole role = ROLES.get(cells.get(3).strip().toUpperCase(Locale.ROOT));
         role = role != null ? role : ROLES.get(cells.get(3).strip());
         if (role == null) {

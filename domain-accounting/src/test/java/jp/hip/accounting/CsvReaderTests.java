@@ -12,8 +12,8 @@ class CsvReaderTests {
     @Test
     void recordsCarryTheirPhysicalLineCountingBlankLinesAndQuotedBreaks() throws Exception {
         String csv = "\uFEFFa,b,c\r\n\r\n1,\"x\r\ny\",3\n\n\n4,\"5,6\",\"say \"\"hi\"\"\"\r7, 8 ,9";
-        List<LineImport.Cells> records = CsvReader.read(csv, 100);
-        assertThat(records).extracting(LineImport.Cells::line).containsExactly(1, 3, 7, 8);
+        List<ImportTable.Cells> records = CsvReader.read(csv, 100);
+        assertThat(records).extracting(ImportTable.Cells::line).containsExactly(1, 3, 7, 8);
         assertThat(records.get(1).values()).containsExactly("1", "x\r\ny", "3");
         assertThat(records.get(2).values()).containsExactly("4", "5,6", "say \"hi\"");
         assertThat(records.get(3).values()).containsExactly("7", "8", "9");

@@ -70,12 +70,42 @@ class AllocationImportTests {
                 + "2025,ウォーキング,アプリ利用料,適正体重維持者率,0.4\r\n"
                 + "\r\n"
                 + "2025年度,ウォーキング,景品,運動習慣者比率,主\r\n").getBytes(Charset.forName("Windows-31J"));
-        ImportResult result = as(() -> imports.importAllocations(file));
+        ImportResult result = as(() -> imports.importAllocations(file, ImportResult.Duplicates.REFUSE));
         assertThat(result.problems()).isEmpty();
         assertThat(as(() -> accounting.line(app)).orElseThrow().allocations())
                 .extracting(HealthAccounting.AllocationView::indicatorId, a -> a.ratio().stripTrailingZeros(), HealthAccounting.AllocationView::amount)
                 .containsExactlyInAnyOrder(tuple(exercise, new BigDecimal("0.6"), Yen.of(60_001)), tuple(weight, new BigDecimal("0.4"), Yen.of(40_000)));
         assertThat(as(() -> accounting.line(fee)).orElseThrow().primaryOnly()).isTrue();
+    }
+
+    @Test
+    void anAllocationImportedAgainAsStoredIsRefusedOrSkippedAtTheUsersChoice() {
+        byte[] file = (HEADER + "2025,ウォーキング,アプリ利用料,運動習慣者比率,60%\r\n"
+                + "2025,ウォーキング,アプリ利用料,適正体重維持者率,40%\r\n"
+                + "2025,ウォーキング,景品,運動習慣者比率,主\r\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(as(() -> imports.importAllocations(file, ImportResult.Duplicates.REFUSE)).rowsWritten()).isEqualTo(3);
+
+        ImportResult refused = as(() -> imports.importAllocations(file, ImportResult.Duplicates.REFUSE));
+        assertThat(refused.problems()).extracting(ImportResult.Problem::row, ImportResult.Problem::messageKey)
+                .containsExactly(tuple(2, "accounting.import.duplicate"), tuple(4, "accounting.import.duplicate"));
+
+        // the same ratios written otherwise (「0.4」, another order) are the same allocation; 景品's is new
+        byte[] changed = (HEADER + "2025,ウォーキング,アプリ利用料,適正体重維持者率,0.40\r\n"
+                + "2025,ウォーキング,アプリ利用料,運動習慣者比率,0.6\r\n"
+                + "2025,ウォーキング,景品,運動習慣者比率,50%\r\n"
+                + "2025,ウォーキング,景品,適正体重維持者率,50%\r\n").getBytes(StandardCharsets.UTF_8);
+        ImportResult notSkipped = as(() -> imports.importAllocations(changed, ImportResult.Duplicates.REFUSE));
+        assertThat(notSkipped.problems()).extracting(ImportResult.Problem::row, ImportResult.Problem::messageKey)
+                .containsExactly(tuple(2, "accounting.import.duplicate"));
+        assertThat(as(() -> accounting.line(fee)).orElseThrow().primaryOnly()).isTrue();
+
+        ImportResult skipped = as(() -> imports.importAllocations(changed, ImportResult.Duplicates.SKIP));
+        assertThat(skipped.problems()).isEmpty();
+        assertThat(skipped.rowsWritten()).isEqualTo(2);
+        assertThat(skipped.rowsSkipped()).isEqualTo(2);
+        assertThat(as(() -> accounting.line(fee)).orElseThrow().allocations())
+                .extracting(HealthAccounting.AllocationView::indicatorId, a -> a.ratio().stripTrailingZeros())
+                .containsExactlyInAnyOrder(tuple(exercise, new BigDecimal("0.5")), tuple(weight, new BigDecimal("0.5")));
     }
 
     @Test
@@ -85,7 +115,7 @@ class AllocationImportTests {
                 + "2025,ウォーキング,ない明細,運動習慣者比率,主\r\n"
                 + "2025,ウォーキング,景品,ない指標,半分\r\n"
                 + "2025,ウォーキング,景品,運動習慣者比率\r\n").getBytes(StandardCharsets.UTF_8);
-        ImportResult result = as(() -> imports.importAllocations(file));
+        ImportResult result = as(() -> imports.importAllocations(file, ImportResult.Duplicates.REFUSE));
         assertThat(result.problems()).extracting(ImportResult.Problem::row, ImportResult.Problem::column, ImportResult.Problem::messageKey)
                 .containsExactly(
                         tuple(4, "明細", "accounting.import.lineUnknown"),
@@ -97,7 +127,7 @@ class AllocationImportTests {
 
         as(() -> years.close(FY));
         ImportResult closed = as(() -> imports.importAllocations((HEADER + "2025,ウォーキング,景品,運動習慣者比率,主\r\n")
-                .getBytes(StandardCharsets.UTF_8)));
+                .getBytes(StandardCharsets.UTF_8), ImportResult.Duplicates.REFUSE));
         assertThat(closed.problems()).extracting(ImportResult.Problem::row, ImportResult.Problem::messageKey)
                 .containsExactly(tuple(2, "accounting.year.closed"));
         assertThat(as(() -> accounting.line(fee)).orElseThrow().allocations()).isEmpty();

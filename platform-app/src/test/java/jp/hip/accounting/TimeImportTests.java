@@ -72,7 +72,7 @@ class TimeImportTests {
         byte[] file = (HEADER + "2025,健康セミナー,講師（産業医）,産業医,2,1,\"15,000\",契約単価,契約書 No.7\r\n"
                 + "\r\n"
                 + "2025年度,健康セミナー,受講時間,参加従業員,1.5,80,3000,標準時間単価,\r\n").getBytes(Charset.forName("Windows-31J"));
-        ImportResult result = as(() -> imports.importTime(file));
+        ImportResult result = as(() -> imports.importTime(file, ImportResult.Duplicates.REFUSE));
         assertThat(result.problems()).isEmpty();
         assertThat(result.rowsWritten()).isEqualTo(2);
         var lines = as(() -> accounting.measure(measure)).orElseThrow().lines();
@@ -89,7 +89,7 @@ class TimeImportTests {
                 + "2025,健康セミナー,受講,医師,0,x,3000,時給,\r\n"
                 + "2025,ない施策,受講,参加従業員,1,1,3000,標準時間単価,\r\n"
                 + "2025,健康セミナー,受講,参加従業員,1,1,3000\r\n").getBytes(StandardCharsets.UTF_8);
-        ImportResult result = as(() -> imports.importTime(file));
+        ImportResult result = as(() -> imports.importTime(file, ImportResult.Duplicates.REFUSE));
         assertThat(result.rowsWritten()).isZero();
         assertThat(result.problems()).extracting(ImportResult.Problem::row, ImportResult.Problem::column, ImportResult.Problem::messageKey)
                 .containsExactly(
@@ -99,6 +99,38 @@ class TimeImportTests {
                         org.assertj.core.groups.Tuple.tuple(5, "施策", "accounting.import.measureUnknown"),
                         org.assertj.core.groups.Tuple.tuple(6, null, "accounting.import.tooFewColumns"));
         assertThat(as(() -> accounting.measure(measure)).orElseThrow().lines()).isEmpty();
+    }
+
+    @Test
+    void theSameTimeRowsImportedAgainAreRefusedOrSkippedAtTheUsersChoice() {
+        String first = HEADER + "2025,健康セミナー,講師,産業医,2,1,15000,契約単価,契約書 No.7\r\n"
+                + "2025,健康セミナー,受講時間,参加従業員,1.5,80,3000,標準時間単価,\r\n";
+        assertThat(as(() -> imports.importTime(first.getBytes(StandardCharsets.UTF_8), ImportResult.Duplicates.REFUSE)).rowsWritten())
+                .isEqualTo(2);
+        // the amount follows the year's policy, the content does not: still the same rows after the policy changed
+        as(() -> {
+            years.changePolicy(FY, new HealthAccounting.PolicyView(false, Yen.of(6_000_000), 240, 500));
+            return null;
+        });
+        // the same time written differently (1.50 hours, 「15,000」) is the same row; another 根拠資料 is another row
+        String again = HEADER + "2025,健康セミナー,講師,産業医,2.00,1,\"15,000\",契約単価,契約書 No.7\r\n"
+                + "\r\n"
+                + "2025年度,健康セミナー,受講時間,参加従業員,1.50,80,3000,標準時間単価,\r\n"
+                + "2025,健康セミナー,講師,産業医,2,1,15000,契約単価,契約書 No.8\r\n";
+        ImportResult refused = as(() -> imports.importTime(again.getBytes(StandardCharsets.UTF_8), ImportResult.Duplicates.REFUSE));
+        assertThat(refused.rowsWritten()).isZero();
+        assertThat(refused.problems()).extracting(ImportResult.Problem::row, ImportResult.Problem::messageKey)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "accounting.import.duplicate"),
+                        org.assertj.core.groups.Tuple.tuple(4, "accounting.import.duplicate"));
+        assertThat(as(() -> accounting.measure(measure)).orElseThrow().lines()).hasSize(2);
+
+        ImportResult skipped = as(() -> imports.importTime(again.getBytes(StandardCharsets.UTF_8), ImportResult.Duplicates.SKIP));
+        assertThat(skipped.problems()).isEmpty();
+        assertThat(skipped.rowsRead()).isEqualTo(3);
+        assertThat(skipped.rowsWritten()).isEqualTo(1);
+        assertThat(skipped.rowsSkipped()).isEqualTo(2);
+        assertThat(as(() -> accounting.measure(measure)).orElseThrow().lines()).extracting(HealthAccounting.LineView::sourceDocument)
+                .containsExactlyInAnyOrder("契約書 No.7", null, "契約書 No.8");
     }
 
     @Test
@@ -115,13 +147,13 @@ class TimeImportTests {
             }
             book.write(out);
         }
-        ImportResult ok = as(() -> imports.importTime(out.toByteArray()));
+        ImportResult ok = as(() -> imports.importTime(out.toByteArray(), ImportResult.Duplicates.REFUSE));
         assertThat(ok.problems()).isEmpty();
         assertThat(as(() -> accounting.measure(measure)).orElseThrow().lines()).singleElement()
                 .satisfies(l -> assertThat(l.amount()).isEqualTo(Yen.of(20_000)));
 
         as(() -> years.close(FY));
-        ImportResult refused = as(() -> imports.importTime(out.toByteArray()));
+        ImportResult refused = as(() -> imports.importTime(out.toByteArray(), ImportResult.Duplicates.REFUSE));
         assertThat(refused.problems()).extracting(ImportResult.Problem::row, ImportResult.Problem::messageKey)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "accounting.year.closed"));
         assertThat(as(() -> accounting.measure(measure)).orElseThrow().lines()).hasSize(1);
@@ -139,6 +171,12 @@ class TimeImportTests {
                         .param("kind", "time").with(csrf()).cookie(session))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("2行の明細を取り込みました");
+        assertThat(as(() -> accounting.measure(measure)).orElseThrow().lines()).hasSize(2);
+        // the page's choice reaches the time import: the same template again, stored rows skipped
+        String again = mvc.perform(multipart("/company/import").file(new MockMultipartFile("file", "time.csv", "text/csv", template))
+                        .param("kind", "time").param("duplicates", "SKIP").with(csrf()).cookie(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(again).contains("登録済みと同じ2行は飛ばしました");
         assertThat(as(() -> accounting.measure(measure)).orElseThrow().lines()).hasSize(2);
     }
 }

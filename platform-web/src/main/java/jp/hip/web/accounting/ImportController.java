@@ -47,8 +47,8 @@ class ImportController {
             result = switch (kind) {
                 case "values" -> imports.importValues(bytes);
                 case "facilities" -> imports.importFacilities(bytes);
-                case "time" -> imports.importTime(bytes);
-                case "allocations" -> imports.importAllocations(bytes);
+                case "time" -> imports.importTime(bytes, duplicates);
+                case "allocations" -> imports.importAllocations(bytes, duplicates);
                 default -> imports.importLines(bytes, duplicates);
             };
         }
