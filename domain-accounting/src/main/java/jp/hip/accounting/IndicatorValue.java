@@ -52,7 +52,7 @@ class IndicatorValue {
             throw new AccountingException("accounting.value.empty");
         }
         if (responseRate != null && (responseRate.signum() < 0 || responseRate.compareTo(BigDecimal.valueOf(100)) > 0)) {
-            throw new AccountingException("accounting.value.responseRate");
+            throw new AccountingException("accounting.value.responseRateRange");
         }
         for (BigDecimal v : new BigDecimal[] {baseline, target, actual}) {
             if (v != null && (v.abs().compareTo(new BigDecimal("1e13")) >= 0 || v.stripTrailingZeros().scale() > 4)) {

@@ -172,4 +172,19 @@ class FhirBundleEntryTests {
         assertThat(((Observation) read.getEntry().get(0).getResource()).getMeta().getVersionId()).isEqualTo("1");
         assertThat(((Bundle) read.getEntry().get(1).getResource()).getType()).isEqualTo(Bundle.BundleType.HISTORY);
     }
+
+    @Test
+    void preferReturnMinimalAnswersWrittenEntriesWithoutTheirResource() throws Exception {
+        String body = bundle("transaction", create(weight("66")), create(weight("67")));
+        Bundle minimal = FhirApiTests.parse(mvc.perform(post("/fhir").header("Authorization", "Bearer " + token)
+                .header("Prefer", "return=minimal").contentType("application/fhir+json").content(body)).andReturn().getResponse(), Bundle.class);
+        assertThat(minimal.getEntry()).hasSize(2).allSatisfy(entry -> {
+            assertThat(entry.getResponse().getStatus()).isEqualTo("201 Created");
+            assertThat(entry.getResponse().getLocation()).matches("Observation/[0-9a-f-]+/_history/1");
+            assertThat(entry.hasResource()).isFalse();
+        });
+        assertThat(stored()).isEqualTo(2);
+        Bundle full = FhirApiTests.parse(postBundle(bundle("transaction", create(weight("68")))), Bundle.class);
+        assertThat(full.getEntryFirstRep().getResource()).isInstanceOf(Observation.class);
+    }
 }

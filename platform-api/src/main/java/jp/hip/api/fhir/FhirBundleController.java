@@ -98,6 +98,7 @@ class FhirBundleController {
         }
         boolean transaction = bundle.getType() == Bundle.BundleType.TRANSACTION;
         boolean lenient = FhirSearchCheck.lenient(request.getHeaders("Prefer"));
+        boolean minimal = returnMinimal(request.getHeaders("Prefer"));
         String base = FhirResponses.base();
         Map<Integer, Answer> answers = new HashMap<>();
         Map<Integer, Supplier<Answer>> reads = new LinkedHashMap<>();
@@ -157,7 +158,7 @@ class FhirBundleController {
         for (int i = 0; i < bundle.getEntry().size(); i++) {
             Bundle.BundleEntryComponent entry = response.addEntry();
             if (byIndex.containsKey(i)) {
-                written(entry, byIndex.get(i), base);
+                written(entry, byIndex.get(i), base, minimal);
             } else {
                 Answer answer = answers.get(i);
                 entry.getResponse().setStatus(PhrHttp.statusLine(answer.status()));
@@ -245,7 +246,23 @@ class FhirBundleController {
                 null, null);
     }
 
-    private void written(Bundle.BundleEntryComponent entry, BundleEntryResult result, String base) {
+    /**
+     * {@code Prefer: return=minimal} (FHIR R4 http.html, "Managing Return Content"): a written entry answers with its
+     * {@code response} (status, Location, ETag, and any notice in its outcome) and without the resource. Without the
+     * header the stored resource is returned, as before. Searches and reads in the Bundle always carry their results.
+     */
+    static boolean returnMinimal(java.util.Enumeration<String> prefer) {
+        while (prefer != null && prefer.hasMoreElements()) {
+            for (String part : prefer.nextElement().split("[,;]")) {
+                if (part.strip().toLowerCase(java.util.Locale.ROOT).replace(" ", "").equals("return=minimal")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void written(Bundle.BundleEntryComponent entry, BundleEntryResult result, String base, boolean minimal) {
         Bundle.BundleEntryResponseComponent entryResponse = entry.getResponse().setStatus(PhrHttp.statusLine(PhrHttp.statusOf(result)));
         if (result.error() != null) {
             entryResponse.setOutcome(outcomes.of(result.error()));
@@ -262,7 +279,9 @@ class FhirBundleController {
             // a tombstone met: said in the entry's own outcome (Bundle.entry.response.outcome, ADR 0046)
             entryResponse.setOutcome(outcomes.notices(null, result.notices()));
         }
-        entry.setResource(result.resource());
+        if (!minimal) {
+            entry.setResource(result.resource());
+        }
     }
 
     /**

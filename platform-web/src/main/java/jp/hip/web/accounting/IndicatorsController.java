@@ -133,7 +133,7 @@ class IndicatorsController {
             if ("accounting.notFound".equals(e.messageKey())) {
                 throw new PageNotFoundException();
             }
-            FormErrors.reject(errors, e, "accounting.value.responseRate", "responseRate", "accounting.fiscalYear", "year",
+            FormErrors.reject(errors, e, "accounting.value.responseRateRange", "responseRate", "accounting.fiscalYear", "year",
                     "accounting.year", "year");
             return detail(id, model);
         }
