@@ -285,7 +285,7 @@ class FhirMedicationStatementTests {
         CapabilityStatement cs = parse(perform(get("/fhir/metadata"), null), CapabilityStatement.class);
         var resource = cs.getRestFirstRep().getResource().stream().filter(r -> r.getType().equals("MedicationStatement")).findFirst();
         assertThat(resource).isPresent();
-        assertThat(resource.get().getInteraction()).extracting(i -> i.getCode().toCode()).containsExactlyInAnyOrder("read", "search-type", "create");
+        assertThat(resource.get().getInteraction()).extracting(i -> i.getCode().toCode()).containsExactlyInAnyOrder("read", "vread", "search-type", "create");
         assertThat(validation.errors(cs)).isEmpty();
     }
 

@@ -52,7 +52,7 @@ class FhirUnsupportedInteractionTests {
                 new Case(delete("/fhir/Observation/" + id + "/_history/1"), "GET"),
                 new Case(put("/fhir/Observation/" + id + "/_history").contentType("application/fhir+json").content("{}"), "GET"),
                 new Case(get("/fhir/Patient/" + id + "/_history"), ""),
-                new Case(get("/fhir/Patient/" + id + "/_history/1"), ""),
+                new Case(delete("/fhir/Patient/" + id + "/_history/1"), "GET"),
                 new Case(get("/fhir/Observation/_history"), ""),
                 new Case(get("/fhir/Patient/_history"), ""),
                 new Case(get("/fhir/_history"), "")}) {

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -232,5 +233,27 @@ class FhirVersionTests {
         assertThat(observationResource.getInteraction()).extracting(i -> i.getCode().toCode())
                 .contains("vread", "history-instance").doesNotContain("delete", "patch", "history-type");
         assertThat(cs.getRestFirstRep().getInteraction()).extracting(i -> i.getCode().toCode()).containsExactlyInAnyOrder("transaction", "batch");
+    }
+
+    /** Issue 10 item 5: the Location of a Patient create reads back (vread of its current version); another version is 404. */
+    @Test
+    void aPatientCreatesLocationReadsBack() throws Exception {
+        String body = FhirJpCoreIdentifierTests.patient("版数", FhirJpCoreIdentifierTests.PLATFORM,
+                "06130012:V:" + (System.nanoTime() % 100_000_000) + ":00");
+        MockHttpServletResponse created = perform(post("/fhir/Patient").contentType("application/fhir+json").content(body), token);
+        assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
+        String location = created.getHeader("Location");
+        assertThat(location).matches(".*/fhir/Patient/[0-9a-f-]+/_history/[0-9]+");
+        String path = location.substring(location.indexOf("/fhir/"));
+        MockHttpServletResponse read = perform(get(path), token);
+        assertThat(read.getStatus()).as(read.getContentAsString()).isEqualTo(200);
+        Patient patient = FhirApiTests.parse(read, Patient.class);
+        assertThat(path).endsWith("/_history/" + patient.getMeta().getVersionId());
+        assertThat(read.getHeader("ETag")).isEqualTo("W/\"" + patient.getMeta().getVersionId() + "\"");
+        String other = path.replaceAll("_history/[0-9]+$", "_history/" + (Integer.parseInt(patient.getMeta().getVersionId()) + 1));
+        assertThat(perform(get(other), token).getStatus()).isEqualTo(404);
+        // another tenant without a basis: 404 for the version, as for the read
+        String stranger = tokenFor(fixture.insurer(), SCOPES);
+        assertThat(perform(get(path), stranger).getStatus()).isEqualTo(404);
     }
 }

@@ -210,7 +210,8 @@ public class PatientStore {
         if (existed) {
             accessLog.logRead(accessor, id, "Patient.match", basisOf(accessor), List.of("Patient/" + id), List.of());
         }
-        return new StoredResource<>(stored, 1, !existed, notices);
+        // the person's own version (it moves when the person is linked or matched again), so the Location reads back
+        return new StoredResource<>(stored, Integer.parseInt(stored.getMeta().getVersionId()), !existed, notices);
     }
 
     /**

@@ -233,7 +233,7 @@ class FhirBundleController {
         UUID id = FhirResponses.uuid(entry.id(), "Observation");
         Accessor accessor = responses.accessor(client);
         if (entry.version() != null) {
-            int version = FhirHistoryController.versionOf(entry.id(), entry.version());
+            int version = FhirHistoryController.versionOf("Observation", entry.id(), entry.version());
             return () -> {
                 var stored = versions.version(accessor, id, version);
                 return new Answer(200, stored.resource(), stored.versionId(), null);

@@ -104,7 +104,8 @@ class FhirController {
 
     @GetMapping("/Patient/{id}")
     ResponseEntity<String> readPatient(@AuthenticationPrincipal ApiClient client, @PathVariable String id) {
-        return ok(patients.readPatient(accessor(client), uuid(id, "Patient")), 1);
+        Patient patient = patients.readPatient(accessor(client), uuid(id, "Patient"));
+        return ok(patient, Integer.valueOf(patient.getMeta().getVersionId()));
     }
 
     @PostMapping("/Patient")

@@ -19,6 +19,10 @@ import jp.hip.api.SmartApps;
 @RequestMapping("/fhir")
 class FhirMetadataController {
 
+    /** Patient, Consent and MedicationStatement keep only their current version: the one a Location names reads back. */
+    static final String CURRENT_ONLY = "the current version only (where a create's Location points); other versions are 404";
+
+
     private static String base() {
         return ServletUriComponentsBuilder.fromCurrentContextPath().path("/fhir").build().toUriString();
     }
@@ -63,6 +67,7 @@ class FhirMetadataController {
         patient.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
         patient.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
         patient.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
+        patient.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.VREAD).setDocumentation(CURRENT_ONLY);
         var observation = rest.addResource().setType("Observation")
                 .setVersioning(CapabilityStatement.ResourceVersionPolicy.VERSIONEDUPDATE)
                 .setConditionalCreate(true).setUpdateCreate(false).setReadHistory(true);
@@ -80,10 +85,12 @@ class FhirMetadataController {
         consent.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
         consent.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
         consent.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
+        consent.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.VREAD).setDocumentation(CURRENT_ONLY);
         var medication = rest.addResource().setType("MedicationStatement").setConditionalCreate(true);
         medication.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
         medication.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
         medication.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
+        medication.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.VREAD).setDocumentation(CURRENT_ONLY);
         // exactly the parameters the search endpoints accept: both read FhirSearchParameters (issue 10)
         for (var resource : rest.getResource()) {
             for (var parameter : FhirSearchParameters.all().getOrDefault(resource.getType(), List.of())) {

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 import jp.hip.phr.PhrException;
 
 /**
- * Interactions the server does not offer (DELETE, PATCH, update other than Observation's, {@code _history} and vread
- * other than Observation's)
+ * Interactions the server does not offer (DELETE, PATCH, update other than Observation's, {@code _history} other
+ * than an Observation's)
  * answer 405 with an {@code Allow} header and an OperationOutcome, not 403 (issue 10, item 5). A client that is
  * authenticated learns what the resource does allow; the scopes still decide everything that is offered.
  */
@@ -47,15 +47,18 @@ class FhirUnsupportedInteractions {
     }
 
     /**
-     * History: an Observation's versions are read with GET ({@link FhirHistoryController}); system and type
-     * history, and the history of the other resources, name no method they allow.
+     * History: an Observation's versions, and the current version of every resource, are read with GET
+     * ({@link FhirHistoryController}); system and type history, and the history of the other resources, name no
+     * method they allow.
      */
     @RequestMapping(path = {"/fhir/_history", "/fhir/{type}/_history", "/fhir/{type}/{id}/_history", "/fhir/{type}/{id}/_history/{version}"})
-    ResponseEntity<String> history(@PathVariable(required = false) String type, @PathVariable(required = false) String id) {
+    ResponseEntity<String> history(@PathVariable(required = false) String type, @PathVariable(required = false) String id,
+            @PathVariable(required = false) String version) {
         if (type != null) {
             known(type);
         }
-        return notAllowed("Observation".equals(type) && id != null ? "GET" : "");
+        // an Observation's history and every resource's current version (vread, where a Location points) are read with GET
+        return notAllowed(id != null && ("Observation".equals(type) || version != null) ? "GET" : "");
     }
 
     /** Type history, named literally: {@code /fhir/Observation/{id}} would otherwise read "_history" as an id. */
