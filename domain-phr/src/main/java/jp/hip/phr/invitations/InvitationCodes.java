@@ -39,6 +39,34 @@ class InvitationCodes {
         }
     }
 
+    /** The card and the one-time code as typed, checked together so that every problem comes at once (ADR 0043). */
+    record Typed(MemberCard card, String code) {
+
+        /** The member's throttle key. */
+        String member() {
+            return memberKey(card);
+        }
+    }
+
+    static Typed typed(String insurerNumber, String symbol, String number, String branch, String birthDate, String code,
+            LocalDate today) {
+        java.util.List<jp.hip.phr.PhrException.Problem> problems = new java.util.ArrayList<>();
+        MemberCard card = null;
+        try {
+            card = MemberCard.parse(insurerNumber, symbol, number, branch, birthDate, today);
+        } catch (jp.hip.phr.PhrException e) {
+            problems.addAll(e.problems());
+        }
+        java.util.Optional<String> normalised = JoinCode.normalise(code);
+        if (normalised.isEmpty()) {
+            problems.add(jp.hip.phr.PhrException.Problem.of("phr.join.invalid.code", "code"));
+        }
+        if (!problems.isEmpty()) {
+            throw new jp.hip.phr.PhrException(jp.hip.phr.PhrException.Kind.INVALID, problems);
+        }
+        return new Typed(card, normalised.get());
+    }
+
     /** The usable invitation of {@code code} for the member typed; {@link Refused} otherwise (locks the invitation). */
     Invitation usable(MemberCard card, String code, Instant now) {
         Invitation found = jdbc.sql("""

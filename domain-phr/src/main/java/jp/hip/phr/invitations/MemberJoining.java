@@ -5,10 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +18,6 @@ import jp.hip.identity.IdentityManagement;
 import jp.hip.identity.Throttle;
 import jp.hip.phr.PhrException;
 import jp.hip.phr.PhrException.Kind;
-import jp.hip.phr.PhrException.Problem;
 import jp.hip.phr.invitations.InvitationCodes.Refused;
 
 /**
@@ -78,28 +74,14 @@ public class MemberJoining {
      * written.
      */
     public Joined join(JoinRequest request, String clientAddress) {
-        List<Problem> problems = new ArrayList<>();
-        MemberCard card = null;
-        try {
-            card = MemberCard.parse(request.insurerNumber(), request.symbol(), request.number(), request.branch(),
-                    request.birthDate(), LocalDate.now(clock.withZone(JAPAN)));
-        } catch (PhrException e) {
-            problems.addAll(e.problems());
-        }
-        Optional<String> code = JoinCode.normalise(request.code());
-        if (code.isEmpty()) {
-            problems.add(Problem.of("phr.join.invalid.code", "code"));
-        }
-        if (!problems.isEmpty()) {
-            throw new PhrException(Kind.INVALID, problems);
-        }
-        String member = InvitationCodes.memberKey(card);
+        InvitationCodes.Typed typed = InvitationCodes.typed(request.insurerNumber(), request.symbol(), request.number(),
+                request.branch(), request.birthDate(), request.code(), LocalDate.now(clock.withZone(JAPAN)));
+        String member = typed.member();
         if (!throttle.waitFor(BY_ADDRESS, clientAddress).isZero() || !throttle.waitFor(BY_MEMBER, member).isZero()) {
             throw PhrException.of(Kind.FORBIDDEN, "phr.join.throttled");
         }
-        MemberCard typed = card;
         try {
-            Joined joined = CurrentTenant.runAsSystem(() -> tx.execute(status -> joinInTx(typed, code.get(), request)));
+            Joined joined = CurrentTenant.runAsSystem(() -> tx.execute(status -> joinInTx(typed.card(), typed.code(), request)));
             throttle.succeeded(BY_MEMBER, member);
             return joined;
         } catch (Refused refused) {

@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,7 +18,6 @@ import jp.hip.identity.Throttle;
 import jp.hip.phr.Accessor;
 import jp.hip.phr.PhrException;
 import jp.hip.phr.PhrException.Kind;
-import jp.hip.phr.PhrException.Problem;
 import jp.hip.phr.invitations.InvitationCodes.Refused;
 
 /**
@@ -72,29 +69,15 @@ public class MemberLinking {
         if (!individual.individual()) {
             throw PhrException.of(Kind.FORBIDDEN, "phr.link.individualOnly");
         }
-        List<Problem> problems = new ArrayList<>();
-        MemberCard card = null;
-        try {
-            card = MemberCard.parse(request.insurerNumber(), request.symbol(), request.number(), request.branch(),
-                    request.birthDate(), LocalDate.now(clock.withZone(JAPAN)));
-        } catch (PhrException e) {
-            problems.addAll(e.problems());
-        }
-        Optional<String> code = JoinCode.normalise(request.code());
-        if (code.isEmpty()) {
-            problems.add(Problem.of("phr.join.invalid.code", "code"));
-        }
-        if (!problems.isEmpty()) {
-            throw new PhrException(Kind.INVALID, problems);
-        }
-        String member = InvitationCodes.memberKey(card);
+        InvitationCodes.Typed typed = InvitationCodes.typed(request.insurerNumber(), request.symbol(), request.number(),
+                request.branch(), request.birthDate(), request.code(), LocalDate.now(clock.withZone(JAPAN)));
+        String member = typed.member();
         if (!throttle.waitFor(MemberJoining.BY_ADDRESS, clientAddress).isZero()
                 || !throttle.waitFor(MemberJoining.BY_MEMBER, member).isZero()) {
             throw PhrException.of(Kind.FORBIDDEN, "phr.join.throttled");
         }
-        MemberCard typed = card;
         try {
-            Linked linked = CurrentTenant.runAsSystem(() -> tx.execute(status -> linkInTx(individual, typed, code.get())));
+            Linked linked = CurrentTenant.runAsSystem(() -> tx.execute(status -> linkInTx(individual, typed.card(), typed.code())));
             throttle.succeeded(MemberJoining.BY_MEMBER, member);
             return linked;
         } catch (Refused refused) {
