@@ -75,18 +75,23 @@ public class PhrPersons {
 
     /** A new member holding this card (保険者番号 and 枝番 as far as known); the caller found none ({@link #findInsured}). */
     UUID registerInsured(UUID tenantId, NewMember member, InsuredCard card) {
+        UUID id = insertPerson(member);
+        jdbc.sql("""
+                insert into phr_membership (tenant_id, person_id, kind, insurer_number, insured_symbol, insured_number,
+                    branch_number, since)
+                values (?, ?, 'INSURED', ?, ?, ?, ?, ?)""")
+                .params(tenantId, id, card.insurerNumber(), card.symbol(), card.number(), card.branch(), LocalDate.now(clock))
+                .update();
+        return id;
+    }
+
+    private UUID insertPerson(NewMember member) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into phr_person (id, family_name, given_name, family_name_kana, given_name_kana, birth_date, gender)
                 values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, member.familyName(), member.givenName(), member.familyNameKana(), member.givenNameKana(),
                         member.birthDate(), member.gender() == null ? "unknown" : member.gender())
-                .update();
-        jdbc.sql("""
-                insert into phr_membership (tenant_id, person_id, kind, insurer_number, insured_symbol, insured_number,
-                    branch_number, since)
-                values (?, ?, 'INSURED', ?, ?, ?, ?, ?)""")
-                .params(tenantId, id, card.insurerNumber(), card.symbol(), card.number(), card.branch(), LocalDate.now(clock))
                 .update();
         return id;
     }
@@ -99,13 +104,7 @@ public class PhrPersons {
         if (existing.isPresent()) {
             return existing.get();
         }
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                insert into phr_person (id, family_name, given_name, family_name_kana, given_name_kana, birth_date, gender)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, member.familyName(), member.givenName(), member.familyNameKana(), member.givenNameKana(),
-                        member.birthDate(), member.gender() == null ? "unknown" : member.gender())
-                .update();
+        UUID id = insertPerson(member);
         jdbc.sql("""
                 insert into phr_membership (tenant_id, person_id, kind, insurer_number, insured_symbol, insured_number, since)
                 values (?, ?, 'INSURED', ?, ?, ?, ?)""")
