@@ -85,7 +85,7 @@ class PhoneBrowserTests extends BrowserTests {
                 Arguments.of("officer@meti.example", List.of("/registry", "/registry/guidelines", "/registry/guidelines/checklist",
                         "/tenant/audit")),
                 Arguments.of("staff@jhsa.example", List.of("/association", "/association/guidelines", "/association/guidelines/new")),
-                Arguments.of("taro@example.jp", List.of("/me", "/me/records", "/me/consents", "/me/access-log", "/me/data", "/me/apps")),
+                Arguments.of("taro@example.jp", List.of("/me", "/me/records", "/me/consents", "/me/access-log", "/me/data", "/me/apps", "/me/link")),
                 Arguments.of("admin@hip.example", List.of("/admin/tenants", "/admin/api-clients", "/admin/mail", "/admin/smart-apps")));
     }
 
