@@ -23,6 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import jp.hip.identity.throttling.Throttle;
+
 /**
  * The second factor (ADR 0008): TOTP (RFC 6238) with ten single-use recovery codes. Required for the roles that
  * reach many people's or the whole platform's data ({@link #REQUIRED_FOR}), optional for everybody else; the

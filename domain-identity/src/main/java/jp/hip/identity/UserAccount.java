@@ -23,7 +23,7 @@ import org.hibernate.annotations.TenantId;
 /**
  * A person who signs in. Belongs to one tenant; its roles must fit the tenant's kind. Counts its wrong passwords
  * in a row (shown to administrators) but is never locked by them: locking let anybody lock anybody (probe M3);
- * {@link Throttle} slows down the address that tries instead (ADR 0007).
+ * {@link jp.hip.identity.throttling.Throttle} slows down the address that tries instead (ADR 0007).
  */
 @Entity
 @Table(name = "plat_user")

@@ -31,18 +31,6 @@ class UserAccountTests {
     }
 
     @Test
-    void throttleDelaysDoubleAfterTheFreeFailuresUpToTheCap() {
-        Throttle.Rule rule = new Throttle.Rule("t", 4, java.time.Duration.ofSeconds(30), java.time.Duration.ofMinutes(15));
-        assertThat(Throttle.delayAfter(rule, 4)).isZero();
-        assertThat(Throttle.delayAfter(rule, 5)).hasSeconds(30);
-        assertThat(Throttle.delayAfter(rule, 6)).hasSeconds(60);
-        assertThat(Throttle.delayAfter(rule, 9)).hasSeconds(480);
-        assertThat(Throttle.delayAfter(rule, 10)).isEqualTo(java.time.Duration.ofMinutes(15));
-        assertThat(Throttle.delayAfter(rule, 20)).isEqualTo(java.time.Duration.ofMinutes(15));
-        assertThat(Throttle.delayAfter(rule, Integer.MAX_VALUE)).isEqualTo(java.time.Duration.ofMinutes(15));
-    }
-
-    @Test
     void passwordsLongerThan256CharactersAreRefusedButLongPassphrasesAreFine() {
         UserAccount.checkPasswordStrength("健康経営".repeat(30)); // 120 characters, 360 UTF-8 bytes: over bcrypt's 72
         assertThatThrownBy(() -> UserAccount.checkPasswordStrength("x".repeat(257))).hasMessage("identity.user.password.tooLong");

@@ -51,7 +51,7 @@ class ApiSecurityConfiguration {
     SecurityFilterChain authorizationServerChain(HttpSecurity http, ProblemResponses problems, SmartLaunch smart,
             JwtDecoder decoder, RegisteredClientRepository clients,
             org.springframework.security.crypto.password.PasswordEncoder passwordEncoder,
-            jp.hip.identity.Throttle throttle) throws Exception {
+            jp.hip.identity.throttling.Throttle throttle) throws Exception {
         // SMART standalone launch (ADR 0033): /oauth2/authorize uses the browser session of the web chain's form
         // login and comes back to the saved authorize request after sign-in; nothing else here touches a session.
         org.springframework.security.web.savedrequest.HttpSessionRequestCache authorizeRequests =

@@ -35,7 +35,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import jp.hip.identity.Throttle;
+import jp.hip.identity.throttling.Throttle;
 
 /**
  * What the authorization server does beyond Spring's defaults (probe findings M2, L3, L5; ADR 0007):

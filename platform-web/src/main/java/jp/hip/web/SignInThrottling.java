@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import jp.hip.identity.Throttle;
+import jp.hip.identity.throttling.Throttle;
 
 /**
  * Growing delays for wrong passwords (ADR 0007, probe M3): by client address and by address and e-mail pair, never

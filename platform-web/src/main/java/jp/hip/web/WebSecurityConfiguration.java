@@ -31,7 +31,7 @@ class WebSecurityConfiguration {
 
     @Bean
     @Order(10)
-    SecurityFilterChain webChain(HttpSecurity http, jp.hip.identity.Throttle throttle, SecondFactors secondFactors) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, jp.hip.identity.throttling.Throttle throttle, SecondFactors secondFactors) throws Exception {
         SignInThrottling throttling = new SignInThrottling(throttle);
         http.addFilterBefore(throttling, org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SecondFactorGate(), org.springframework.security.web.access.intercept.AuthorizationFilter.class)

@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import jp.hip.identity.AuditLog;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.IdentityManagement;
-import jp.hip.identity.Throttle;
+import jp.hip.identity.throttling.Throttle;
 import jp.hip.phr.PhrException;
 import jp.hip.phr.PhrException.Kind;
 import jp.hip.phr.invitations.InvitationCodes.Refused;

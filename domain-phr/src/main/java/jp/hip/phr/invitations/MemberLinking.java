@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.hip.identity.AuditLog;
 import jp.hip.identity.CurrentTenant;
-import jp.hip.identity.Throttle;
+import jp.hip.identity.throttling.Throttle;
 import jp.hip.phr.Accessor;
 import jp.hip.phr.PhrException;
 import jp.hip.phr.PhrException.Kind;

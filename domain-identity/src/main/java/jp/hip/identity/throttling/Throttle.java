@@ -1,4 +1,4 @@
-package jp.hip.identity;
+package jp.hip.identity.throttling;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
