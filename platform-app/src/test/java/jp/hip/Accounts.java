@@ -24,14 +24,14 @@ public class Accounts {
     public static final String SESSION_COOKIE = "__Host-SESSION";
 
     private final IdentityManagement identity;
-    private final jp.hip.identity.SecondFactors secondFactors;
+    private final jp.hip.identity.secondfactor.SecondFactors secondFactors;
 
     /** TOTP secrets of the users made here whose roles require a second factor (e-mail → Base32 secret). */
     private static final java.util.Map<String, String> SECRETS = new java.util.concurrent.ConcurrentHashMap<>();
     /** The last time step whose code was used per secret: the server takes each step once. */
     private static final java.util.Map<String, Long> LAST_STEPS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    Accounts(IdentityManagement identity, jp.hip.identity.SecondFactors secondFactors) {
+    Accounts(IdentityManagement identity, jp.hip.identity.secondfactor.SecondFactors secondFactors) {
         this.identity = identity;
         this.secondFactors = secondFactors;
     }
@@ -52,12 +52,12 @@ public class Accounts {
      */
     public static synchronized String code(String secret) {
         while (true) {
-            long now = jp.hip.identity.Totp.step(java.time.Instant.now());
+            long now = jp.hip.identity.secondfactor.Totp.step(java.time.Instant.now());
             long last = LAST_STEPS.getOrDefault(secret, Long.MIN_VALUE);
             for (long step = now; step <= now + 1; step++) {
                 if (step > last) {
                     LAST_STEPS.put(secret, step);
-                    return jp.hip.identity.Totp.code(secret, step);
+                    return jp.hip.identity.secondfactor.Totp.code(secret, step);
                 }
             }
             try {
@@ -78,8 +78,8 @@ public class Accounts {
     public Account user(UUID tenantId, Role... roles) {
         String email = "u-" + UUID.randomUUID() + "@test.example";
         UUID id = identity.registerActiveUser(tenantId, email, "テスト 利用者", EnumSet.of(roles[0], roles), PASSWORD);
-        if (jp.hip.identity.SecondFactors.required(EnumSet.of(roles[0], roles))) {
-            String secret = jp.hip.identity.Totp.newSecret();
+        if (jp.hip.identity.secondfactor.SecondFactors.required(EnumSet.of(roles[0], roles))) {
+            String secret = jp.hip.identity.secondfactor.Totp.newSecret();
             secondFactors.enrolKnownSecret(id, secret);
             SECRETS.put(email, secret);
         }

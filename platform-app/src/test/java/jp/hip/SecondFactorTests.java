@@ -27,7 +27,7 @@ import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.IdentityManagement;
 import jp.hip.identity.Role;
 import jp.hip.identity.TenantKind;
-import jp.hip.identity.Totp;
+import jp.hip.identity.secondfactor.Totp;
 
 /** The second factor (TOTP, RFC 6238) at sign-in: required roles, enrolment, recovery codes, refusals (ADR 0008). */
 @PlatformTest
@@ -37,7 +37,7 @@ class SecondFactorTests {
     @Autowired Accounts accounts;
     @Autowired IdentityManagement identity;
     @Autowired JdbcClient jdbc;
-    @Autowired jp.hip.identity.SecondFactors secondFactors;
+    @Autowired jp.hip.identity.secondfactor.SecondFactors secondFactors;
 
     Cookie password(String email) throws Exception {
         var response = mvc.perform(formLogin("/login").userParameter("email").user(email).password(Accounts.PASSWORD))

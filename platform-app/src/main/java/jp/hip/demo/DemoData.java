@@ -48,9 +48,9 @@ public class DemoData implements ApplicationRunner {
 
     private final IdentityManagement identity;
     private final ApiCredentialIssuer issuer;
-    private final jp.hip.identity.SecondFactors secondFactors;
+    private final jp.hip.identity.secondfactor.SecondFactors secondFactors;
 
-    DemoData(IdentityManagement identity, ApiCredentialIssuer issuer, jp.hip.identity.SecondFactors secondFactors) {
+    DemoData(IdentityManagement identity, ApiCredentialIssuer issuer, jp.hip.identity.secondfactor.SecondFactors secondFactors) {
         this.identity = identity;
         this.issuer = issuer;
         this.secondFactors = secondFactors;

@@ -12,7 +12,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import jp.hip.identity.Role;
-import jp.hip.identity.SecondFactors;
+import jp.hip.identity.secondfactor.SecondFactors;
 import jp.hip.identity.SignedInUser;
 import jp.hip.web.signin.SecondFactorGate;
 

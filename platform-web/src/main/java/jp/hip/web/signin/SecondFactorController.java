@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jp.hip.identity.IdentityException;
-import jp.hip.identity.SecondFactors;
+import jp.hip.identity.secondfactor.SecondFactors;
 import jp.hip.identity.SignedInUser;
 
 /**

@@ -1,4 +1,4 @@
-package jp.hip.identity;
+package jp.hip.identity.secondfactor;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,6 +23,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import jp.hip.identity.AuditLog;
+import jp.hip.identity.CurrentTenant;
+import jp.hip.identity.IdentityException;
+import jp.hip.identity.Role;
+import jp.hip.identity.SignedInUser;
 import jp.hip.identity.throttling.Throttle;
 
 /**

@@ -1,4 +1,4 @@
-package jp.hip.identity;
+package jp.hip.identity.secondfactor;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
