@@ -16,7 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import jp.hip.demo.DemoData;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.IdentityManagement;
-import jp.hip.identity.MailOutbox;
+import jp.hip.identity.mail.MailOutbox;
 import jp.hip.identity.Role;
 import jp.hip.identity.TenantKind;
 

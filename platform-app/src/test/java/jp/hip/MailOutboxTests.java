@@ -22,7 +22,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.IdentityManagement;
-import jp.hip.identity.MailOutbox;
+import jp.hip.identity.mail.MailOutbox;
 import jp.hip.identity.Role;
 import jp.hip.identity.TenantKind;
 

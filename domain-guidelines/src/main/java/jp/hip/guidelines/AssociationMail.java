@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import jp.hip.identity.MailOutbox;
+import jp.hip.identity.mail.MailOutbox;
 
 /**
  * Mail to an association's contact address (its profile's 連絡先メール) through the platform's outbox (ADR 0009): the

@@ -4,6 +4,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import jp.hip.identity.mail.MailOutbox;
+
 /** The invitation mail (Japanese first, then English), queued in the inviting transaction (ADR 0009). */
 @Component
 class InvitationMail {

@@ -15,7 +15,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
-import jp.hip.identity.MailCatcher;
+import jp.hip.identity.mail.MailCatcher;
 
 /**
  * The demo's mail (ADR 0009): an embedded GreenMail SMTP server on a free loopback port catches every mail the

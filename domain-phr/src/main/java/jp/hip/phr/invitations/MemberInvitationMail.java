@@ -8,7 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-import jp.hip.identity.MailOutbox;
+import jp.hip.identity.mail.MailOutbox;
 import jp.hip.phr.invitations.MemberInvitations.IssuedInvitation;
 
 /**

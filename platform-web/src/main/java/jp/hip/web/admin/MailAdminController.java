@@ -8,8 +8,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-import jp.hip.identity.MailCatcher;
-import jp.hip.identity.MailOutbox;
+import jp.hip.identity.mail.MailCatcher;
+import jp.hip.identity.mail.MailOutbox;
 
 /**
  * Platform administrators see the mail the platform sends (ADR 0009): the outbox with each mail's state and

@@ -1,4 +1,4 @@
-package jp.hip.identity;
+package jp.hip.identity.mail;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,6 +16,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import jp.hip.identity.CurrentTenant;
 
 /**
  * Outgoing mail (ADR 0009). {@link #enqueue} writes a row in the caller's transaction, so the mail exists exactly

@@ -1,4 +1,4 @@
-package jp.hip.identity;
+package jp.hip.identity.mail;
 
 import java.time.Instant;
 import java.util.List;
