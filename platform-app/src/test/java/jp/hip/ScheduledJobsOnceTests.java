@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
-import jp.hip.identity.JobRuns;
+import jp.hip.identity.jobs.JobRuns;
 
 /**
  * Scheduled jobs run once across nodes (ADR 0093): two schedulers, each with its own connections to the one database

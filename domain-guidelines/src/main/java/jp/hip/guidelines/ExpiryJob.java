@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.hip.identity.CurrentTenant;
-import jp.hip.identity.JobRuns;
+import jp.hip.identity.jobs.JobRuns;
 
 /**
  * Moves listings whose logo window is over to 失効 and sends due expiry reminders, every night. Reads compute expiry

@@ -6,5 +6,5 @@
  * <p>The facade is one service per actor: {@link jp.hip.guidelines.AssociationDesk}, {@link jp.hip.guidelines.RegistryReview},
  * {@link jp.hip.guidelines.PublicRegister}; the nightly {@code ExpiryJob}; {@link jp.hip.guidelines.GuidelineSeeding} for demo data only.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Guidelines", allowedDependencies = {"identity", "identity :: mail"})
+@org.springframework.modulith.ApplicationModule(displayName = "Guidelines", allowedDependencies = {"identity", "identity :: mail", "identity :: jobs"})
 package jp.hip.guidelines;

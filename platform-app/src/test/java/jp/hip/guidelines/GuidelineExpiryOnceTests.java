@@ -19,7 +19,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.hip.PlatformTest;
-import jp.hip.identity.JobRuns;
+import jp.hip.identity.jobs.JobRuns;
 
 /** The nightly expiry runs on one node per Japanese date, however many nodes' schedulers fire (ADR 0093). */
 @PlatformTest

@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.hip.identity.AuditLog;
 import jp.hip.identity.CurrentTenant;
-import jp.hip.identity.JobRuns;
+import jp.hip.identity.jobs.JobRuns;
 
 /**
  * Purge after retention (ADR 0047): a holder keeps the statutory checkup records of a person who asked for deletion

@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.hip.PlatformTest;
 import jp.hip.identity.AuditLog;
-import jp.hip.identity.JobRuns;
+import jp.hip.identity.jobs.JobRuns;
 import jp.hip.phr.Accessor;
 import jp.hip.phr.PhrFhir;
 import jp.hip.phr.PhrFixture;

@@ -1,4 +1,4 @@
-package jp.hip.identity;
+package jp.hip.identity.jobs;
 
 import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
