@@ -86,7 +86,7 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
                 "spring.datasource.username", APP_ROLE,
                 "spring.datasource.password", "",
                 // the tests' own SQL (on a thread with no authentication at all) sees every tenant's rows; requests,
-                // anonymous ones included, never do (jp.hip.identity.TenantConnections, ADR 0090)
+                // anonymous ones included, never do (jp.hip.identity.database.TenantConnections, ADR 0090)
                 "hip.db.scope-without-principal", "system",
                 // tests send outbox mail explicitly (MailOutbox#deliverDue), never a background job of a cached context
                 "hip.mail.poll-ms", "3600000")));

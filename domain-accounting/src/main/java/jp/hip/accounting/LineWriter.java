@@ -32,7 +32,7 @@ final class LineWriter {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             // through a staging table: COPY FROM is refused on a table under row-level security (ADR 0090)
-            CopyIn copy = jp.hip.identity.StagedCopy.open(connection, "acc_investment_line", COLUMNS);
+            CopyIn copy = jp.hip.identity.database.StagedCopy.open(connection, "acc_investment_line", COLUMNS);
             try {
                 String prefix = tenant + "\t";
                 String suffix = "\t" + now + "\n";
@@ -55,7 +55,7 @@ final class LineWriter {
                 }
                 write(copy, buffer);
                 copy.endCopy();
-                jp.hip.identity.StagedCopy.insert(connection, "acc_investment_line", COLUMNS);
+                jp.hip.identity.database.StagedCopy.insert(connection, "acc_investment_line", COLUMNS);
             } finally {
                 if (copy.isActive()) {
                     copy.cancelCopy();

@@ -9,5 +9,5 @@
  * {@code HealthResources}, {@code HealthIssues}, {@code StrategyMaps}, {@code AccountingOutputs}. Every row is tenant-scoped by Hibernate's
  * {@code @TenantId} (see {@code jp.hip.identity.CurrentTenant}).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Accounting", allowedDependencies = "identity")
+@org.springframework.modulith.ApplicationModule(displayName = "Accounting", allowedDependencies = {"identity", "identity :: database"})
 package jp.hip.accounting;

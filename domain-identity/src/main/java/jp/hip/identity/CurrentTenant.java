@@ -116,8 +116,9 @@ public class CurrentTenant implements CurrentTenantIdentifierResolver<UUID>, Hib
      * (empty for none) and {@code hip.scope} (empty for none). Platform administrators and {@link #runAsSystem}
      * carry the scope {@code system}; {@code withoutPrincipal} is the scope of a thread that serves no request and
      * has no override and no authentication at all (production: empty; the test harness's own SQL: TestDatabase).
+     * Public only for {@code jp.hip.identity.database.TenantConnections}, which sets them (ADR 0112).
      */
-    static String[] databaseSettings(String withoutPrincipal) {
+    public static String[] databaseSettings(String withoutPrincipal) {
         CrossTenantScope scope = SCOPE.get();
         if (scope != null) {
             return new String[] {"", scope.setting()};

@@ -278,7 +278,7 @@ public class BulkIngest {
         java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
         try (java.io.Reader in = java.nio.file.Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             // through a staging table: COPY FROM is refused on a table under row-level security (ADR 0090)
-            jp.hip.identity.StagedCopy.copy(connection, "phr_observation", ObservationRows.COLUMNS, in);
+            jp.hip.identity.database.StagedCopy.copy(connection, "phr_observation", ObservationRows.COLUMNS, in);
         } catch (SQLException e) {
             if ("23505".equals(e.getSQLState())) {
                 // "Key (tenant_id, identifier_key)=(<tenant>, <key>) already exists."

@@ -1,4 +1,4 @@
-package jp.hip.identity;
+package jp.hip.identity.database;
 
 import java.io.IOException;
 import java.io.Reader;

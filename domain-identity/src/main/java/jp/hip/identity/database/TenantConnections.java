@@ -1,4 +1,4 @@
-package jp.hip.identity;
+package jp.hip.identity.database;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,6 +10,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.stereotype.Component;
+
+import jp.hip.identity.CurrentTenant;
 
 /**
  * The database half of the tenant mechanism (ADR 0090): every connection the application takes from the pool first
