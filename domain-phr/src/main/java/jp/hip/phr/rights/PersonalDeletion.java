@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.hip.identity.AuditLog;
-import jp.hip.identity.PersonalAccounts;
+import jp.hip.identity.personal.PersonalAccounts;
 import jp.hip.phr.AccessBasis;
 import jp.hip.phr.PhrException;
 import jp.hip.phr.PhrException.Kind;

@@ -1,4 +1,4 @@
-package jp.hip.identity;
+package jp.hip.identity.personal;
 
 import java.util.List;
 import java.util.Map;
@@ -6,6 +6,10 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+
+import jp.hip.identity.AuditLog;
+import jp.hip.identity.IdentityException;
+import jp.hip.identity.TenantKind;
 
 /**
  * The individual's own account (a PERSONAL tenant and its user). Closed when the person asks for deletion (issue 17
