@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
 
-import jp.hip.identity.ApiCredentialIssuer;
+import jp.hip.identity.apiclients.ApiCredentialIssuer;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.IdentityManagement;
 

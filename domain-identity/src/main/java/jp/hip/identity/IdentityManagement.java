@@ -18,6 +18,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import jp.hip.identity.apiclients.ApiClientAccount;
+import jp.hip.identity.apiclients.ApiClientAccountRepository;
+import jp.hip.identity.apiclients.ApiClientView;
+import jp.hip.identity.apiclients.ApiCredentialIssuer;
+
 /**
  * The identity module's facade: tenants, users, invitations. Tenant-scoped methods act on the signed-in
  * user's tenant only ({@link CurrentTenant}); platform-wide ones are for platform administrators, whom the

@@ -15,7 +15,7 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Component;
 
-import jp.hip.identity.ApiCredentialIssuer;
+import jp.hip.identity.apiclients.ApiCredentialIssuer;
 
 /** Client-credentials clients in the authorization server, each carrying its tenant in its settings. */
 @Component

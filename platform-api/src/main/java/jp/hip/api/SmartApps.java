@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 import jp.hip.identity.AuditLog;
 import jp.hip.identity.IdentityException;
-import jp.hip.identity.SmartAppDirectory;
+import jp.hip.identity.apiclients.SmartAppDirectory;
 
 /**
  * SMART apps (App Launch 2.x "standalone patient launch", ADR 0033): public OAuth2 clients (no secret) that get a

@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import jp.hip.identity.ApiCredentialIssuer;
+import jp.hip.identity.apiclients.ApiCredentialIssuer;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.IdentityManagement;
 import jp.hip.phr.Accessor;

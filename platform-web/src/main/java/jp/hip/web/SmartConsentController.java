@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-import jp.hip.identity.SmartAppDirectory;
+import jp.hip.identity.apiclients.SmartAppDirectory;
 
 /**
  * The pages of the SMART standalone patient launch (ADR 0033): the consent page the authorization server sends

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import jp.hip.identity.ApiCredentialIssuer;
+import jp.hip.identity.apiclients.ApiCredentialIssuer;
 import jp.hip.identity.IdentityException;
 import jp.hip.identity.IdentityManagement;
 import jp.hip.web.FormErrors;

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jp.hip.identity.IdentityException;
-import jp.hip.identity.SmartAppDirectory;
+import jp.hip.identity.apiclients.SmartAppDirectory;
 import jp.hip.web.FormErrors;
 
 /** Platform administrators register SMART apps: public clients for the standalone patient launch (ADR 0033). */

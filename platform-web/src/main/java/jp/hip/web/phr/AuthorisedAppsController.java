@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jp.hip.identity.SignedInUser;
-import jp.hip.identity.SmartAppDirectory;
+import jp.hip.identity.apiclients.SmartAppDirectory;
 
 /** The individual's apps (SMART, ADR 0033): which apps they authorised for what, and one-click withdrawal. */
 @Controller

@@ -13,9 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
-import jp.hip.identity.ApiCredentialIssuer;
+import jp.hip.identity.apiclients.ApiCredentialIssuer;
 import jp.hip.identity.IdentityManagement;
-import jp.hip.identity.SmartAppDirectory;
+import jp.hip.identity.apiclients.SmartAppDirectory;
 import jp.hip.web.FormPosts;
 import jp.hip.web.WebSlice;
 

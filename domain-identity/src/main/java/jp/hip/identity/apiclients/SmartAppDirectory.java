@@ -1,15 +1,18 @@
-package jp.hip.identity;
+package jp.hip.identity.apiclients;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jp.hip.identity.IdentityException;
+
 /**
  * The SMART apps (public OAuth2 clients of the authorization server, ADR 0033) as the consent page needs them.
  * Implemented by the API module's authorization server; declared here so that platform-web can name the app
  * without depending on it.
  */
+@org.springframework.modulith.NamedInterface("apiclients")
 public interface SmartAppDirectory {
 
     /** A registered SMART app: its client id, display name, redirect URIs and the scopes it may ask for. */

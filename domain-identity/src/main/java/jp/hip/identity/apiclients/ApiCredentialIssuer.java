@@ -1,4 +1,4 @@
-package jp.hip.identity;
+package jp.hip.identity.apiclients;
 
 import java.util.Set;
 import java.util.UUID;
@@ -7,6 +7,7 @@ import java.util.UUID;
  * Makes OAuth2 client credentials for an integration. Implemented by the API module's authorization server;
  * declared here so that registering a client stays one identity operation.
  */
+@org.springframework.modulith.NamedInterface("apiclients")
 public interface ApiCredentialIssuer {
 
     /** The scopes a client may be given. */

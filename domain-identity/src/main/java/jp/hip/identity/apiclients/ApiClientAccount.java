@@ -1,4 +1,4 @@
-package jp.hip.identity;
+package jp.hip.identity.apiclients;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -11,10 +11,15 @@ import jakarta.persistence.Version;
 
 import org.hibernate.annotations.TenantId;
 
-/** An integration (HR system, insurer system, PHR service) that calls the API for exactly one tenant. */
+import jp.hip.identity.IdentityException;
+
+/**
+ * An integration (HR system, insurer system, PHR service) that calls the API for exactly one tenant. Public for the
+ * identity facade ({@code IdentityManagement}) only; not part of the named interface (ADR 0112).
+ */
 @Entity
 @Table(name = "plat_api_client")
-class ApiClientAccount {
+public class ApiClientAccount {
 
     @Id
     @Column(name = "client_id")
@@ -41,7 +46,7 @@ class ApiClientAccount {
 
     protected ApiClientAccount() {}
 
-    ApiClientAccount(String clientId, UUID tenantId, String name, String scopes, Instant now) {
+    public ApiClientAccount(String clientId, UUID tenantId, String name, String scopes, Instant now) {
         if (name == null || name.isBlank()) {
             throw new IdentityException("identity.apiClient.name.required");
         }
@@ -54,7 +59,7 @@ class ApiClientAccount {
     }
 
     /** Revoked clients stay listed (who had access, and until when), never active again. */
-    void revoke() {
+    public void revoke() {
         if (!active) {
             throw new IdentityException("identity.apiClient.revoked.already");
         }
@@ -62,23 +67,23 @@ class ApiClientAccount {
     }
 
     /** Whether the client may record consents the person gave elsewhere, with evidence (ADR 0037). */
-    boolean recordsConsents() {
+    public boolean recordsConsents() {
         return recordsConsents;
     }
 
-    void recordConsents(boolean allowed) {
+    public void recordConsents(boolean allowed) {
         this.recordsConsents = allowed;
     }
 
-    String clientId() {
+    public String clientId() {
         return clientId;
     }
 
-    UUID tenantId() {
+    public UUID tenantId() {
         return tenantId;
     }
 
-    ApiClientView view() {
+    public ApiClientView view() {
         return new ApiClientView(clientId, tenantId, name, scopes, active, createdAt, recordsConsents);
     }
 }
