@@ -102,7 +102,7 @@ class ModularityTests {
         assertThat(violations).isEmpty();
     }
 
-    private static final String[] IDENTITY_CAPABILITIES = {"throttling", "secondfactor", "mail", "jobs", "database", "personal", "apiclients"};
+    private static final String[] IDENTITY_CAPABILITIES = {"throttling", "secondfactor", "mail", "jobs", "database", "personal", "apiclients", "invitations"};
 
     private static jp.hip.identity.Capability identityCapability(String capability) {
         try {

@@ -22,6 +22,7 @@ import jp.hip.identity.apiclients.ApiClientAccount;
 import jp.hip.identity.apiclients.ApiClientAccountRepository;
 import jp.hip.identity.apiclients.ApiClientView;
 import jp.hip.identity.apiclients.ApiCredentialIssuer;
+import jp.hip.identity.invitations.InvitationMail;
 
 /**
  * The identity module's facade: tenants, users, invitations. Tenant-scoped methods act on the signed-in
@@ -105,7 +106,8 @@ public class IdentityManagement {
         UserAccount user = UserAccount.invite(tenant.id(), tenant.kind(), email, displayName, roles, sha256(token), clock.instant());
         users.save(user);
         audit.record("USER_INVITED", "User", user.id(), Map.of("tenant", tenant.id().toString(), "roles", roles.toString()));
-        invitationMail.queue(tenant, user, token); // same transaction: no invitation without its mail, no mail without it
+        // same transaction: no invitation without its mail, no mail without it
+        invitationMail.queue(tenant.view(), user.view(), token);
         return new Invitation(user.id(), user.email(), token);
     }
 

@@ -1,14 +1,19 @@
-package jp.hip.identity;
+package jp.hip.identity.invitations;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import jp.hip.identity.TenantView;
+import jp.hip.identity.UserView;
 import jp.hip.identity.mail.MailOutbox;
 
-/** The invitation mail (Japanese first, then English), queued in the inviting transaction (ADR 0009). */
+/**
+ * The invitation mail (Japanese first, then English), queued in the inviting transaction (ADR 0009). Public for the
+ * identity facade ({@code IdentityManagement}) only; the package is no named interface (ADR 0112).
+ */
 @Component
-class InvitationMail {
+public class InvitationMail {
 
     static final String PURPOSE = "INVITATION";
 
@@ -32,9 +37,9 @@ class InvitationMail {
                 environment.getProperty("server.port", "8080"));
     }
 
-    void queue(Tenant tenant, UserAccount user, String token) {
+    public void queue(TenantView tenant, UserView user, String token) {
         String link = base() + "/invitation/" + token;
-        String tenantName = tenant.view().name();
+        String tenantName = tenant.name();
         String subject = "【健康経営プラットフォーム】" + tenantName + "からの招待 / Invitation from " + tenantName;
         String body = user.displayName() + " 様\n\n"
                 + tenantName + " から健康経営プラットフォームに招待されました。\n"
