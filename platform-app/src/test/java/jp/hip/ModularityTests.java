@@ -102,7 +102,8 @@ class ModularityTests {
         assertThat(violations).isEmpty();
     }
 
-    private static final String[] IDENTITY_CAPABILITIES = {"throttling", "secondfactor", "mail", "jobs", "database", "personal", "apiclients", "invitations"};
+    private static final String[] IDENTITY_CAPABILITIES =
+            {"secondfactor", "throttling", "mail", "invitations", "jobs", "database", "apiclients", "personal"};
 
     private static jp.hip.identity.Capability identityCapability(String capability) {
         try {

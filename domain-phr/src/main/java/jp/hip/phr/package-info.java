@@ -9,5 +9,6 @@
  * {@code access}, {@code persons}, {@code observations}, {@code medication}, {@code bundles}, {@code checkup},
  * {@code rights}, {@code aggregates} (docs/architecture.md, docs/phr.md).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "PHR", allowedDependencies = {"identity", "identity :: throttling", "identity :: mail", "identity :: jobs", "identity :: database", "identity :: personal"})
+@org.springframework.modulith.ApplicationModule(displayName = "PHR", allowedDependencies = {"identity",
+        "identity :: throttling", "identity :: mail", "identity :: jobs", "identity :: database", "identity :: personal"})
 package jp.hip.phr;
