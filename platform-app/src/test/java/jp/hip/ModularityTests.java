@@ -9,6 +9,7 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.core.NamedInterface;
 import org.springframework.modulith.docs.Documenter;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -31,6 +32,15 @@ class ModularityTests {
     @Test
     void writesModuleDiagrams() {
         new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    }
+
+    /** The guideline registry's capabilities are sub-packages of jp.hip.guidelines, each a named interface (ADR 0111). */
+    @Test
+    void guidelineCapabilitiesAreNamedInterfaces() {
+        assertThat(modules.getModuleByName("guidelines").orElseThrow().getNamedInterfaces().stream()
+                .filter(named -> !named.isUnnamed()).map(NamedInterface::getName))
+                .containsExactlyInAnyOrder("association", "review", "publicregister", "declarations", "comments", "guideline",
+                        "rules", "expiry", "seeding");
     }
 
     /**
