@@ -44,6 +44,43 @@ class ModularityTests {
     }
 
     /**
+     * Splitting the guideline registry made its entities, repositories and shared internals public (ADR 0111); outside
+     * jp.hip.guidelines nothing uses them: pages, API and demo data go through the actors' services and their views.
+     */
+    @Test
+    void outsideTheGuidelinesModuleNothingUsesItsEntitiesRepositoriesOrInternals() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("jp.hip");
+        Set<String> internals = Set.of("jp.hip.guidelines.Callers", "jp.hip.guidelines.Texts",
+                "jp.hip.guidelines.declarations.DeclarationRecords", "jp.hip.guidelines.declarations.DeclarationRules",
+                "jp.hip.guidelines.declarations.DraftPrefill", "jp.hip.guidelines.review.AssociationMail");
+        List<String> checked = new ArrayList<>();
+        List<String> violations = new ArrayList<>();
+        for (JavaClass type : classes) {
+            if (inGuidelines(type.getPackageName())) {
+                continue;
+            }
+            type.getDirectDependenciesFromSelf().forEach(dependency -> {
+                JavaClass target = dependency.getTargetClass();
+                if (!inGuidelines(target.getPackageName())) {
+                    return;
+                }
+                checked.add(target.getName());
+                if (internals.contains(target.getName()) || target.isAnnotatedWith(jakarta.persistence.Entity.class)
+                        || target.isAssignableTo(org.springframework.data.repository.Repository.class)) {
+                    violations.add(dependency.getDescription());
+                }
+            });
+        }
+        assertThat(checked).contains("jp.hip.guidelines.association.AssociationDesk", "jp.hip.guidelines.publicregister.PublicEntry");
+        assertThat(violations).isEmpty();
+    }
+
+    private static boolean inGuidelines(String packageName) {
+        return packageName.equals("jp.hip.guidelines") || packageName.startsWith("jp.hip.guidelines.");
+    }
+
+    /**
      * Inside the PHR module, each capability (a sub-package of jp.hip.phr) uses only the root package, itself and
      * the capabilities its package-info names in {@link Capability#allowedDependencies()}.
      */
