@@ -9,6 +9,7 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.core.NamedInterface;
 import org.springframework.modulith.docs.Documenter;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -31,6 +32,52 @@ class ModularityTests {
     @Test
     void writesModuleDiagrams() {
         new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    }
+
+    /** The guideline registry's capabilities are sub-packages of jp.hip.guidelines, each a named interface (ADR 0111). */
+    @Test
+    void guidelineCapabilitiesAreNamedInterfaces() {
+        assertThat(modules.getModuleByName("guidelines").orElseThrow().getNamedInterfaces().stream()
+                .filter(named -> !named.isUnnamed()).map(NamedInterface::getName))
+                .containsExactlyInAnyOrder("association", "review", "publicregister", "declarations", "comments", "guideline",
+                        "rules", "expiry", "seeding");
+    }
+
+    /**
+     * Splitting the guideline registry made its entities, repositories and shared internals public (ADR 0111); outside
+     * jp.hip.guidelines nothing uses them: pages, API and demo data go through the actors' services and their views.
+     */
+    @Test
+    void outsideTheGuidelinesModuleNothingUsesItsEntitiesRepositoriesOrInternals() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("jp.hip");
+        Set<String> internals = Set.of("jp.hip.guidelines.Callers", "jp.hip.guidelines.Texts",
+                "jp.hip.guidelines.declarations.DeclarationRecords", "jp.hip.guidelines.declarations.DeclarationRules",
+                "jp.hip.guidelines.declarations.DraftPrefill", "jp.hip.guidelines.review.AssociationMail");
+        List<String> checked = new ArrayList<>();
+        List<String> violations = new ArrayList<>();
+        for (JavaClass type : classes) {
+            if (inGuidelines(type.getPackageName())) {
+                continue;
+            }
+            type.getDirectDependenciesFromSelf().forEach(dependency -> {
+                JavaClass target = dependency.getTargetClass();
+                if (!inGuidelines(target.getPackageName())) {
+                    return;
+                }
+                checked.add(target.getName());
+                if (internals.contains(target.getName()) || target.isAnnotatedWith(jakarta.persistence.Entity.class)
+                        || target.isAssignableTo(org.springframework.data.repository.Repository.class)) {
+                    violations.add(dependency.getDescription());
+                }
+            });
+        }
+        assertThat(checked).contains("jp.hip.guidelines.association.AssociationDesk", "jp.hip.guidelines.publicregister.PublicEntry");
+        assertThat(violations).isEmpty();
+    }
+
+    private static boolean inGuidelines(String packageName) {
+        return packageName.equals("jp.hip.guidelines") || packageName.startsWith("jp.hip.guidelines.");
     }
 
     /**

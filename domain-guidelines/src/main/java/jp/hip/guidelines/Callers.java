@@ -13,11 +13,11 @@ import jp.hip.identity.SignedInUser;
 import jp.hip.identity.TenantKind;
 
 /** Who is calling (association user, METI officer, nobody), and races turned into clear messages. */
-final class Callers {
+public final class Callers {
 
     private Callers() {}
 
-    static SignedInUser signedIn() {
+    public static SignedInUser signedIn() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
             return user;
@@ -25,7 +25,7 @@ final class Callers {
         return null;
     }
 
-    static Actor association() {
+    public static Actor association() {
         SignedInUser me = signedIn();
         if (me == null || me.tenantKind() != TenantKind.ASSOCIATION || !me.hasRole(Role.ASSOCIATION_USER)) {
             throw new AccessDeniedException("association users only");
@@ -34,7 +34,7 @@ final class Callers {
     }
 
     /** The check before the one tenant crossing: only a METI officer of the registry operator may read across. */
-    static Actor registry() {
+    public static Actor registry() {
         SignedInUser me = signedIn();
         if (me == null || me.tenantKind() != TenantKind.REGISTRY_OPERATOR || !me.hasRole(Role.REGISTRY_OFFICER)) {
             throw new AccessDeniedException("registry officers only");
@@ -42,18 +42,18 @@ final class Callers {
         return new Actor(me.id().toString(), me.displayName(), Party.REGISTRY);
     }
 
-    static String actorId() {
+    public static String actorId() {
         SignedInUser me = signedIn();
         return me == null ? "system" : me.id().toString();
     }
 
-    static String actorName() {
+    public static String actorName() {
         SignedInUser me = signedIn();
         return me == null ? null : me.displayName();
     }
 
     /** Turns races into clear messages: a stale form, or a second open declaration on the same guideline. */
-    static <T> T guard(Supplier<T> work) {
+    public static <T> T guard(Supplier<T> work) {
         try {
             return work.get();
         } catch (ObjectOptimisticLockingFailureException e) {

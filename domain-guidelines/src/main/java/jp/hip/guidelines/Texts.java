@@ -4,16 +4,16 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /** Small input rules shared by the aggregates. */
-final class Texts {
+public final class Texts {
 
     private Texts() {}
 
-    static String blankToNull(String value) {
+    public static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** An absolute http(s) URL of at most 500 characters, or null when blank. */
-    static String url(String value, String messageKey) {
+    public static String url(String value, String messageKey) {
         String url = blankToNull(value);
         if (url == null) {
             return null;
@@ -30,7 +30,7 @@ final class Texts {
         return url;
     }
 
-    static String required(String value, int max, String messageKey) {
+    public static String required(String value, int max, String messageKey) {
         String text = blankToNull(value);
         if (text == null || text.length() > max) {
             throw new GuidelineException(messageKey);

@@ -13,12 +13,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import jp.hip.guidelines.AssociationKind;
-import jp.hip.guidelines.DeclarationStatus;
-import jp.hip.guidelines.GuidelineKind;
-import jp.hip.guidelines.GuidelineSeeding;
-import jp.hip.guidelines.Seed;
-import jp.hip.guidelines.ServiceCategory;
+import jp.hip.guidelines.association.AssociationKind;
+import jp.hip.guidelines.declarations.DeclarationStatus;
+import jp.hip.guidelines.guideline.GuidelineKind;
+import jp.hip.guidelines.guideline.ServiceCategory;
+import jp.hip.guidelines.seeding.GuidelineSeeding;
+import jp.hip.guidelines.seeding.Seed;
 import jp.hip.identity.IdentityManagement;
 import jp.hip.identity.TenantKind;
 

@@ -20,6 +20,11 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import jp.hip.Accounts;
 import jp.hip.PlatformTest;
+import jp.hip.guidelines.association.AssociationDesk;
+import jp.hip.guidelines.declarations.DeclarationStatus;
+import jp.hip.guidelines.declarations.DraftProblems;
+import jp.hip.guidelines.declarations.FormType;
+import jp.hip.guidelines.rules.ChecklistItemView;
 
 /**
  * A declaration reports every problem at once (ADR 0018): each unanswered item, each missing evidence or reason, the

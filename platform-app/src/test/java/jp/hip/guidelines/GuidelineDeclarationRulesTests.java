@@ -13,7 +13,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import jp.hip.Accounts;
 import jp.hip.PlatformTest;
-import jp.hip.guidelines.RegistryReview.RegistryAction;
+import jp.hip.guidelines.association.AssociationDesk;
+import jp.hip.guidelines.comments.Visibility;
+import jp.hip.guidelines.declarations.DeclarationStatus;
+import jp.hip.guidelines.declarations.DeclarationView;
+import jp.hip.guidelines.declarations.FormType;
+import jp.hip.guidelines.declarations.ReviewDetail;
+import jp.hip.guidelines.publicregister.PublicRegister;
+import jp.hip.guidelines.review.RegistryReview;
+import jp.hip.guidelines.review.RegistryReview.RegistryAction;
+import jp.hip.guidelines.rules.ChecklistItemView;
 
 /**
  * What a declaration is tied to (ADR 0013): a newer version once listed, the edition in force, the wording it

@@ -23,7 +23,13 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 
 import jp.hip.Accounts;
 import jp.hip.PlatformTest;
-import jp.hip.guidelines.RegistryReview.RegistryAction;
+import jp.hip.guidelines.association.AssociationDesk;
+import jp.hip.guidelines.declarations.DeclarationStatus;
+import jp.hip.guidelines.declarations.FormType;
+import jp.hip.guidelines.declarations.ReviewDetail;
+import jp.hip.guidelines.review.RegistryReview;
+import jp.hip.guidelines.review.RegistryReview.RegistryAction;
+import jp.hip.guidelines.rules.ChecklistItemView;
 
 /**
  * Evidence per answer (ADR 0015): 該当 needs a URL or an uploaded document (PDF, PNG or JPEG up to 1 MB), 該当なし

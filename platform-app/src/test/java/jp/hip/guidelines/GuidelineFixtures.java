@@ -14,6 +14,15 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 import jp.hip.Accounts;
+import jp.hip.guidelines.association.AssociationDesk;
+import jp.hip.guidelines.association.AssociationKind;
+import jp.hip.guidelines.declarations.Answer;
+import jp.hip.guidelines.declarations.AnswerInput;
+import jp.hip.guidelines.declarations.FormType;
+import jp.hip.guidelines.guideline.GuidelineDetail;
+import jp.hip.guidelines.guideline.GuidelineKind;
+import jp.hip.guidelines.guideline.ServiceCategory;
+import jp.hip.guidelines.review.RegistryReview;
 import jp.hip.identity.Role;
 import jp.hip.identity.TenantKind;
 

@@ -25,6 +25,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import jp.hip.Accounts;
 import jp.hip.PlatformTest;
+import jp.hip.guidelines.review.RegistryReview;
 
 /** The public list as a PDF laid out like METI's list: no sign-in, the list's filters, public statuses only. */
 @PlatformTest

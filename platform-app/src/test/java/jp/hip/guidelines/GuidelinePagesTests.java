@@ -22,6 +22,11 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import jp.hip.Accounts;
 import jp.hip.PlatformTest;
+import jp.hip.guidelines.association.AssociationDesk;
+import jp.hip.guidelines.guideline.GuidelineDetail;
+import jp.hip.guidelines.publicregister.PublicRegister;
+import jp.hip.guidelines.review.RegistryReview;
+import jp.hip.guidelines.seeding.GuidelineSeeding;
 
 /** The registry's pages through the real security chain: who reaches what, by URL and by id. */
 @PlatformTest
@@ -41,9 +46,6 @@ class GuidelinePagesTests {
 
     @Autowired
     PublicRegister register;
-
-    @Autowired
-    ExpiryJob expiry;
 
     @Autowired
     GuidelineSeeding seeding;

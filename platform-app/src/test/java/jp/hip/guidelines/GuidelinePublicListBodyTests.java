@@ -14,6 +14,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import jp.hip.Accounts;
 import jp.hip.PlatformTest;
+import jp.hip.guidelines.association.AssociationDesk;
 
 /**
  * The public list's body is rendered once and reused (ADR 0017): it is the same for every visitor (nothing of the

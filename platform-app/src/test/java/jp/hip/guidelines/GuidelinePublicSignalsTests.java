@@ -19,7 +19,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import jp.hip.Accounts;
 import jp.hip.PlatformTest;
-import jp.hip.guidelines.RegistryReview.RegistryAction;
+import jp.hip.guidelines.association.AssociationDesk;
+import jp.hip.guidelines.declarations.FormType;
+import jp.hip.guidelines.review.RegistryReview.RegistryAction;
 
 /**
  * What the public sees never claims more than an entry's current state: the live logo, the default list (each

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import jp.hip.guidelines.GuidelineException;
-import jp.hip.guidelines.VerificationException;
+import jp.hip.guidelines.publicregister.VerificationException;
 
 /**
  * A broken registry rule is a 400 problem naming the rule ({@code code}) and what it is about: each malformed number

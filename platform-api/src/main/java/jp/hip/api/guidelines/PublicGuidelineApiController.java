@@ -17,9 +17,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jp.hip.guidelines.PublicRegister;
-import jp.hip.guidelines.PublicEntry;
-import jp.hip.guidelines.Verification;
+import jp.hip.guidelines.publicregister.PublicEntry;
+import jp.hip.guidelines.publicregister.PublicRegister;
+import jp.hip.guidelines.publicregister.Verification;
 
 /**
  * The read-only verification API of the guideline list (no token): is a registration number listed, and may its

@@ -27,19 +27,19 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import jp.hip.guidelines.Answer;
-import jp.hip.guidelines.AnswerInput;
-import jp.hip.guidelines.AssociationKind;
-import jp.hip.guidelines.AssociationView;
-import jp.hip.guidelines.ChecklistAnswer;
-import jp.hip.guidelines.DraftProblems;
-import jp.hip.guidelines.FormType;
-import jp.hip.guidelines.GuidelineDetail;
+import jp.hip.guidelines.declarations.Answer;
+import jp.hip.guidelines.declarations.AnswerInput;
+import jp.hip.guidelines.association.AssociationKind;
+import jp.hip.guidelines.association.AssociationView;
+import jp.hip.guidelines.declarations.ChecklistAnswer;
+import jp.hip.guidelines.declarations.DraftProblems;
+import jp.hip.guidelines.declarations.FormType;
+import jp.hip.guidelines.guideline.GuidelineDetail;
 import jp.hip.guidelines.GuidelineException;
-import jp.hip.guidelines.GuidelineKind;
-import jp.hip.guidelines.AssociationDesk;
-import jp.hip.guidelines.ReviewDetail;
-import jp.hip.guidelines.ServiceCategory;
+import jp.hip.guidelines.guideline.GuidelineKind;
+import jp.hip.guidelines.association.AssociationDesk;
+import jp.hip.guidelines.declarations.ReviewDetail;
+import jp.hip.guidelines.guideline.ServiceCategory;
 import jp.hip.web.PageNotFoundException;
 
 /**

@@ -11,8 +11,8 @@ import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 
-import jp.hip.guidelines.ChecklistItemView;
-import jp.hip.guidelines.DraftProblems;
+import jp.hip.guidelines.rules.ChecklistItemView;
+import jp.hip.guidelines.declarations.DraftProblems;
 
 /**
  * The declaration form's errors as the page shows them (issue 15: every error at once, beside its field, and a

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import jp.hip.guidelines.PublicEntry;
+import jp.hip.guidelines.publicregister.PublicEntry;
 import jp.hip.web.PdfReports;
 
 /**

@@ -8,7 +8,7 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
-import jp.hip.guidelines.PublicEntry;
+import jp.hip.guidelines.publicregister.PublicEntry;
 
 /**
  * The 「Healthcare Guideline 自己宣言」 mark as served by the platform, drawn per entry so that it always shows the

@@ -17,13 +17,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-import jp.hip.guidelines.DeclarationStatus;
-import jp.hip.guidelines.GuidelineKind;
-import jp.hip.guidelines.PublicRegister;
-import jp.hip.guidelines.PublicEntry;
-import jp.hip.guidelines.PublicEntryDetail;
-import jp.hip.guidelines.PublicQuery;
-import jp.hip.guidelines.ServiceCategory;
+import jp.hip.guidelines.declarations.DeclarationStatus;
+import jp.hip.guidelines.guideline.GuidelineKind;
+import jp.hip.guidelines.publicregister.PublicRegister;
+import jp.hip.guidelines.publicregister.PublicEntry;
+import jp.hip.guidelines.publicregister.PublicEntryDetail;
+import jp.hip.guidelines.publicregister.PublicQuery;
+import jp.hip.guidelines.guideline.ServiceCategory;
 import jp.hip.web.PageNotFoundException;
 
 /**

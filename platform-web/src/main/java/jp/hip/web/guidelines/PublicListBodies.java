@@ -17,12 +17,12 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
-import jp.hip.guidelines.DeclarationStatus;
-import jp.hip.guidelines.GuidelineKind;
-import jp.hip.guidelines.PublicEntry;
-import jp.hip.guidelines.PublicPage;
-import jp.hip.guidelines.PublicQuery;
-import jp.hip.guidelines.ServiceCategory;
+import jp.hip.guidelines.declarations.DeclarationStatus;
+import jp.hip.guidelines.guideline.GuidelineKind;
+import jp.hip.guidelines.publicregister.PublicEntry;
+import jp.hip.guidelines.publicregister.PublicPage;
+import jp.hip.guidelines.publicregister.PublicQuery;
+import jp.hip.guidelines.guideline.ServiceCategory;
 
 /**
  * The public list's body (everything inside {@code <main>}: filter form, count, export links, table, pager) as HTML,

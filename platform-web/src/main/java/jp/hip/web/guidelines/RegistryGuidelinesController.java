@@ -19,11 +19,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import jp.hip.guidelines.DeclarationStatus;
+import jp.hip.guidelines.declarations.DeclarationStatus;
 import jp.hip.guidelines.GuidelineException;
-import jp.hip.guidelines.RegistryReview;
-import jp.hip.guidelines.ReviewDetail;
-import jp.hip.guidelines.Visibility;
+import jp.hip.guidelines.review.RegistryReview;
+import jp.hip.guidelines.declarations.ReviewDetail;
+import jp.hip.guidelines.comments.Visibility;
 import jp.hip.web.PageNotFoundException;
 
 /**

@@ -15,7 +15,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-import jp.hip.guidelines.AssociationDesk;
+import jp.hip.guidelines.association.AssociationDesk;
 import jp.hip.web.FormPosts;
 import jp.hip.web.WebSlice;
 
@@ -91,10 +91,10 @@ class AssociationFormsTests {
 
     private java.util.UUID aGuideline() {
         java.util.UUID id = java.util.UUID.randomUUID();
-        Mockito.when(desk.myGuideline(id)).thenReturn(Optional.of(new jp.hip.guidelines.GuidelineDetail(id, "HG-0001", "指針",
-                jp.hip.guidelines.GuidelineKind.GUIDELINE, jp.hip.guidelines.ServiceCategory.FITNESS, "会員", "https://example.org",
+        Mockito.when(desk.myGuideline(id)).thenReturn(Optional.of(new jp.hip.guidelines.guideline.GuidelineDetail(id, "HG-0001", "指針",
+                jp.hip.guidelines.guideline.GuidelineKind.GUIDELINE, jp.hip.guidelines.guideline.ServiceCategory.FITNESS, "会員", "https://example.org",
                 java.util.List.of(), java.util.List.of())));
-        Mockito.when(desk.editionInForce()).thenReturn(new jp.hip.guidelines.RuleDocumentView("2025", "本指針 2025年版",
+        Mockito.when(desk.editionInForce()).thenReturn(new jp.hip.guidelines.rules.RuleDocumentView("2025", "本指針 2025年版",
                 LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 1)));
         return id;
     }

@@ -22,9 +22,9 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-import jp.hip.guidelines.AssociationDesk;
-import jp.hip.guidelines.DeclarationStatus;
-import jp.hip.guidelines.DraftProblems;
+import jp.hip.guidelines.association.AssociationDesk;
+import jp.hip.guidelines.declarations.DeclarationStatus;
+import jp.hip.guidelines.declarations.DraftProblems;
 import jp.hip.web.FormPosts;
 import jp.hip.web.WebSlice;
 

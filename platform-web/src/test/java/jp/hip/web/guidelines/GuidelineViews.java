@@ -4,15 +4,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import jp.hip.guidelines.ChecklistItemView;
-import jp.hip.guidelines.DeclarationStatus;
-import jp.hip.guidelines.DeclarationView;
-import jp.hip.guidelines.FormType;
-import jp.hip.guidelines.GuidelineKind;
+import jp.hip.guidelines.rules.ChecklistItemView;
+import jp.hip.guidelines.declarations.DeclarationStatus;
+import jp.hip.guidelines.declarations.DeclarationView;
+import jp.hip.guidelines.declarations.FormType;
+import jp.hip.guidelines.guideline.GuidelineKind;
 import jp.hip.guidelines.LogoValidity;
-import jp.hip.guidelines.ReviewDetail;
-import jp.hip.guidelines.ServiceCategory;
-import jp.hip.guidelines.Viewpoint;
+import jp.hip.guidelines.declarations.ReviewDetail;
+import jp.hip.guidelines.guideline.ServiceCategory;
+import jp.hip.guidelines.rules.Viewpoint;
 
 /** What the registry's facades answer, for the pages' slice tests: a declaration with a two-item checklist. */
 final class GuidelineViews {

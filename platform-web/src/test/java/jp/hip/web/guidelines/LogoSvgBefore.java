@@ -1,6 +1,6 @@
 package jp.hip.web.guidelines;
 
-import jp.hip.guidelines.PublicEntry;
+import jp.hip.guidelines.publicregister.PublicEntry;
 
 /** The Java-string drawing the template replaced (commit c26e288), kept as the oracle of LogoSvgTests. */
 /**

@@ -7,10 +7,10 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
-import jp.hip.guidelines.DeclarationStatus;
-import jp.hip.guidelines.GuidelineKind;
-import jp.hip.guidelines.PublicEntry;
-import jp.hip.guidelines.ServiceCategory;
+import jp.hip.guidelines.declarations.DeclarationStatus;
+import jp.hip.guidelines.guideline.GuidelineKind;
+import jp.hip.guidelines.publicregister.PublicEntry;
+import jp.hip.guidelines.guideline.ServiceCategory;
 
 /** The live logo drawn from its template is byte for byte what the Java string drew (the ETag stays the same). */
 class LogoSvgTests {

@@ -17,10 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
-import jp.hip.guidelines.DeclarationStatus;
+import jp.hip.guidelines.declarations.DeclarationStatus;
 import jp.hip.guidelines.GuidelineException;
-import jp.hip.guidelines.RegistryReview;
-import jp.hip.guidelines.Visibility;
+import jp.hip.guidelines.review.RegistryReview;
+import jp.hip.guidelines.comments.Visibility;
 import jp.hip.web.FormPosts;
 import jp.hip.web.WebSlice;
 

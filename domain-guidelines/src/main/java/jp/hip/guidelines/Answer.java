@@ -1,6 +1,0 @@
-package jp.hip.guidelines;
-
-/** チェックリスト項目への回答 (はい / いいえ / 該当なし) */
-public enum Answer {
-    YES, NO, NA
-}

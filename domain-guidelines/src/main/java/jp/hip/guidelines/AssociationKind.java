@@ -1,6 +1,0 @@
-package jp.hip.guidelines;
-
-/** 業界団体等の種類 */
-public enum AssociationKind {
-    INDUSTRY_ASSOCIATION, CONSORTIUM, COMPANY, OTHER
-}

@@ -1,6 +1,0 @@
-package jp.hip.guidelines;
-
-import java.util.UUID;
-
-public record ChecklistItemView(UUID id, String edition, Viewpoint viewpoint, String code, String text,
-        boolean requiresEvidence, long version, int revision) {}

@@ -1,7 +1,0 @@
-package jp.hip.guidelines;
-
-import java.util.UUID;
-
-/** A guideline of the signed-in association, with its latest declaration (if any). */
-public record GuidelineSummary(UUID id, String registrationNo, String title, GuidelineKind kind,
-        ServiceCategory serviceCategory, DeclarationView latestDeclaration) {}

@@ -1,6 +1,0 @@
-package jp.hip.guidelines;
-
-import java.time.LocalDate;
-import java.util.UUID;
-
-public record GuidelineVersionView(UUID id, String label, LocalDate datedOn, String documentUrl, boolean hasDocument) {}

@@ -1,6 +1,0 @@
-package jp.hip.guidelines;
-
-import java.util.List;
-
-/** The permalink page: the current public entry of a registration number and its earlier generations. */
-public record PublicEntryDetail(PublicEntry current, List<PublicEntry> history) {}

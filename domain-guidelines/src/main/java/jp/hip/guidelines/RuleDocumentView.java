@@ -1,5 +1,0 @@
-package jp.hip.guidelines;
-
-import java.time.LocalDate;
-
-public record RuleDocumentView(String edition, String title, LocalDate revisedOn, LocalDate effectiveOn) {}

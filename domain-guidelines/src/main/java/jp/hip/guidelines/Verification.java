@@ -1,9 +1,0 @@
-package jp.hip.guidelines;
-
-/** The answer to "is this registration number listed, and is its logo valid today?"; entry is null when unknown. */
-public record Verification(String registrationNo, PublicEntry entry) {
-
-    public boolean found() {
-        return entry != null;
-    }
-}

@@ -1,6 +1,0 @@
-package jp.hip.guidelines;
-
-/** チェックリストの観点 (透明性・客観性・継続性) */
-public enum Viewpoint {
-    TRANSPARENCY, OBJECTIVITY, CONTINUITY
-}

@@ -1,0 +1,7 @@
+package jp.hip.guidelines.guideline;
+
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface VersionDocumentsRepository extends JpaRepository<VersionDocument, UUID> {}
