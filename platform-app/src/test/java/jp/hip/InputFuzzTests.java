@@ -26,8 +26,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import jp.hip.accounting.FiscalYear;
 import jp.hip.accounting.HealthAccounting;
-import jp.hip.accounting.ImportResult;
-import jp.hip.accounting.PurposeCategory;
+import jp.hip.accounting.imports.ImportResult;
+import jp.hip.accounting.ledger.PurposeCategory;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.IdentityException;
 import jp.hip.identity.Role;
@@ -55,7 +55,7 @@ class InputFuzzTests {
     static final Map<String, int[]> COUNTS = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     @Autowired HealthAccounting accounting;
-    @Autowired jp.hip.accounting.AccountingOutputs outputs;
+    @Autowired jp.hip.accounting.outputs.AccountingOutputs outputs;
     @Autowired CheckupRecords checkups;
     @Autowired Accounts accounts;
     @Autowired ApiTokens tokens;

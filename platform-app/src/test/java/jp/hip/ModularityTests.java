@@ -175,4 +175,58 @@ class ModularityTests {
         String rest = packageName.substring("jp.hip.phr.".length());
         return rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
     }
+
+    /**
+     * Inside the accounting module, likewise (ADR 0108): each capability (a sub-package of jp.hip.accounting) uses
+     * only the root package, itself and the capabilities its package-info names in
+     * {@link jp.hip.accounting.Capability#allowedDependencies()}. The declared graph has no cycle.
+     */
+    @Test
+    void accountingCapabilitiesUseOnlyTheirDeclaredDependencies() throws ClassNotFoundException {
+        String root = "jp.hip.accounting";
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(root);
+        java.util.Map<String, Set<String>> declared = new java.util.TreeMap<>();
+        List<String> violations = new ArrayList<>();
+        for (JavaClass type : classes) {
+            String capability = capabilityOf(root, type.getPackageName());
+            if (capability == null || declared.containsKey(capability)) {
+                continue;
+            }
+            jp.hip.accounting.Capability annotation = Class.forName(root + "." + capability + ".package-info")
+                    .getPackage().getAnnotation(jp.hip.accounting.Capability.class);
+            assertThat(annotation).as(root + "." + capability + " has @Capability in its package-info").isNotNull();
+            declared.put(capability, new TreeSet<>(List.of(annotation.allowedDependencies())));
+        }
+        for (JavaClass type : classes) {
+            String capability = capabilityOf(root, type.getPackageName());
+            if (capability == null) {
+                continue;
+            }
+            type.getDirectDependenciesFromSelf().forEach(dependency -> {
+                String target = capabilityOf(root, dependency.getTargetClass().getPackageName());
+                if (target != null && !target.equals(capability) && !declared.get(capability).contains(target)) {
+                    violations.add(dependency.getDescription());
+                }
+            });
+        }
+        assertThat(declared).containsOnlyKeys("ledger", "indicators", "depreciation", "facilities", "years", "resources",
+                "strategy", "imports", "outputs");
+        assertThat(violations).isEmpty();
+        // no cycle: repeatedly remove the capabilities whose declared dependencies are all removed already
+        Set<String> left = new TreeSet<>(declared.keySet());
+        while (left.removeIf(c -> declared.get(c).stream().noneMatch(left::contains))) {
+            // until nothing more can be removed
+        }
+        assertThat(left).as("capabilities in a dependency cycle").isEmpty();
+    }
+
+    private static String capabilityOf(String root, String packageName) {
+        if (!packageName.startsWith(root + ".")) {
+            return null;
+        }
+        String rest = packageName.substring(root.length() + 1);
+        return rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
+    }
+
 }

@@ -8,6 +8,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import jp.hip.accounting.indicators.Indicator;
+import jp.hip.accounting.indicators.IndicatorRepository;
+import jp.hip.accounting.indicators.IndicatorValue;
+import jp.hip.accounting.indicators.IndicatorValueRepository;
+import jp.hip.accounting.ledger.InvestmentLine;
+import jp.hip.accounting.ledger.InvestmentLineRepository;
+import jp.hip.accounting.ledger.Measure;
+import jp.hip.accounting.ledger.MeasureRepository;
+import jp.hip.accounting.years.AccountingYears;
 import jp.hip.identity.AuditLog;
 import jp.hip.identity.CurrentTenant;
 

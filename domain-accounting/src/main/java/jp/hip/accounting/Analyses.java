@@ -9,6 +9,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jp.hip.accounting.indicators.BenefitKind;
+import jp.hip.accounting.indicators.Direction;
+import jp.hip.accounting.ledger.ExpenseType;
+import jp.hip.accounting.ledger.InvestmentLine;
+import jp.hip.accounting.ledger.Measure;
+import jp.hip.accounting.ledger.PurposeCategory;
+import jp.hip.accounting.ledger.ResourceView;
+import jp.hip.accounting.strategy.GoalRollUp;
+import jp.hip.accounting.strategy.StrategyMaps;
+
 /**
  * Computes {@link Analysis} from one year's entries and the previous year's totals (summed in the database: only the
  * year itself is loaded as entities, ADR 0082). Pure: no database.

@@ -5,6 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jp.hip.accounting.indicators.BenefitKind;
+import jp.hip.accounting.indicators.Direction;
+import jp.hip.accounting.ledger.ExpenseType;
+import jp.hip.accounting.ledger.PurposeCategory;
+import jp.hip.accounting.ledger.ResourceView;
+import jp.hip.accounting.strategy.GoalRollUp;
+
 /**
  * The analyses of one 年度, each figure with the inputs it was computed from (ref-accounting §5 item 11:
  * store the inputs alongside each result). A result is null where it cannot be computed (no participants,

@@ -13,13 +13,37 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import jp.hip.accounting.depreciation.Depreciation;
+import jp.hip.accounting.depreciation.TaxMethod;
+import jp.hip.accounting.facilities.FacilityLedger;
+import jp.hip.accounting.imports.AccountingImports;
+import jp.hip.accounting.imports.ImportResult;
+import jp.hip.accounting.indicators.BenefitKind;
+import jp.hip.accounting.indicators.Direction;
+import jp.hip.accounting.indicators.Indicator;
+import jp.hip.accounting.indicators.IndicatorRepository;
+import jp.hip.accounting.indicators.IndicatorTier;
+import jp.hip.accounting.indicators.IndicatorValue;
+import jp.hip.accounting.indicators.IndicatorValueRepository;
+import jp.hip.accounting.ledger.AllocationRule;
+import jp.hip.accounting.ledger.ExpenseType;
+import jp.hip.accounting.ledger.InvestmentLine;
+import jp.hip.accounting.ledger.InvestmentLineRepository;
+import jp.hip.accounting.ledger.Measure;
+import jp.hip.accounting.ledger.MeasureRepository;
+import jp.hip.accounting.ledger.PersonnelTime;
+import jp.hip.accounting.ledger.PurposeCategory;
+import jp.hip.accounting.ledger.ResourceView;
+import jp.hip.accounting.resources.HealthIssues;
+import jp.hip.accounting.strategy.StrategyMapStore;
+import jp.hip.accounting.years.AccountingYears;
 import jp.hip.identity.AuditLog;
 
 /**
  * The accounting module's facade for measures, investment lines, indicators and the analysis; the other
- * capabilities have their own services: {@link FacilityLedger}, {@link AccountingImports}, {@link AccountingYears},
- * {@link AccountingChanges}, {@link HealthResources}, {@link HealthIssues}, {@link StrategyMaps} and
- * {@link AccountingOutputs} (ADR 0029). Every method acts on the current tenant only (Hibernate's {@code @TenantId});
+ * capabilities have their own services, each in its sub-package (ADRs 0029, 0108): {@link FacilityLedger},
+ * {@link AccountingImports}, {@link AccountingYears}, {@link AccountingChanges}, {@code HealthResources},
+ * {@link HealthIssues}, {@code StrategyMaps} and {@code AccountingOutputs}. Every method acts on the current tenant only (Hibernate's {@code @TenantId});
  * another company's id is simply not found. Writes validate in the aggregates and either fully succeed or
  * change nothing.
  */
@@ -84,7 +108,6 @@ public class HealthAccounting {
     private final InvestmentLineRepository lines;
     private final IndicatorRepository indicators;
     private final IndicatorValueRepository values;
-    private final OwnHealthIssueRepository ownIssues;
     private final HealthIssues issues;
     private final AuditLog audit;
     private final TransactionTemplate tx;
@@ -97,13 +120,12 @@ public class HealthAccounting {
 
     HealthAccounting(FacilityLedger ledger, AccountingImports imports, AccountingYears years, StrategyMapStore mapStore, MeasureRepository measures, InvestmentLineRepository lines, IndicatorRepository indicators,
             IndicatorValueRepository values,
-            OwnHealthIssueRepository ownIssues, HealthIssues issues, AuditLog audit,
+            HealthIssues issues, AuditLog audit,
             TransactionTemplate tx, Clock clock) {
         this.measures = measures;
         this.lines = lines;
         this.indicators = indicators;
         this.values = values;
-        this.ownIssues = ownIssues;
         this.issues = issues;
         this.audit = audit;
         this.tx = tx;
@@ -157,23 +179,18 @@ public class HealthAccounting {
 
     public Optional<MeasurePage> measurePage(UUID id, int page, int size) {
         return tx.execute(s -> measures.findById(id).map(m -> {
-            Map<ExpenseType, Yen> byType = new java.util.EnumMap<>(ExpenseType.class);
-            for (ExpenseType t : ExpenseType.values()) {
-                byType.put(t, Yen.ZERO);
-            }
+            Map<ExpenseType, Yen> byType = AccountingViews.zeros(ExpenseType.class);
             long count = 0;
             for (Object[] row : lines.sumsByExpenseType(id)) {
                 byType.put((ExpenseType) row[0], Yen.of(((Number) row[1]).longValue()));
                 count += ((Number) row[2]).longValue();
             }
-            Yen total = byType.values().stream().reduce(Yen.ZERO, Yen::plus);
             int pages = (int) Math.max(1, (count + size - 1) / size);
             int current = Math.min(Math.max(page, 1), pages);
             List<InvestmentLine> slice = lines.findByMeasureId(id, org.springframework.data.domain.PageRequest.of(current - 1, size,
                     org.springframework.data.domain.Sort.by("createdAt", "id"))).getContent();
             Map<UUID, String> names = indicatorNames();
-            MeasureView view = new MeasureView(m.id(), m.fiscalYear(), m.name(), m.description(), m.purpose(), m.standardIssues(),
-                    m.ownIssues(), m.participants(), total, byType, m.budget());
+            MeasureView view = AccountingViews.view(m, byType);
             return new MeasurePage(new MeasureDetail(view, slice.stream().map(l -> AccountingViews.view(l, names)).toList()),
                     current, pages, count);
         }));
@@ -375,7 +392,7 @@ public class HealthAccounting {
         if (ids == null || ids.isEmpty()) {
             return Set.of();
         }
-        if (ownIssues.findAllById(ids).size() != ids.size()) {
+        if (!issues.allOwn(ids)) {
             throw new AccountingException("accounting.measure.issues.unknown");
         }
         return ids;

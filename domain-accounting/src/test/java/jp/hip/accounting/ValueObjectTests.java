@@ -12,6 +12,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import jp.hip.accounting.depreciation.Depreciation;
+import jp.hip.accounting.depreciation.DepreciationMethod;
+import jp.hip.accounting.depreciation.DepreciationRounding;
+import jp.hip.accounting.depreciation.SharedUseBasis;
+import jp.hip.accounting.ledger.AllocationRule;
+import jp.hip.accounting.ledger.PersonnelRole;
+import jp.hip.accounting.ledger.PersonnelTime;
+import jp.hip.accounting.ledger.RateBasis;
+
 class ValueObjectTests {
 
     @Test

@@ -16,22 +16,22 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import jp.hip.accounting.AllocationRule;
-import jp.hip.accounting.BenefitKind;
-import jp.hip.accounting.Depreciation;
-import jp.hip.accounting.DepreciationMethod;
-import jp.hip.accounting.Direction;
-import jp.hip.accounting.ExpenseType;
+import jp.hip.accounting.ledger.AllocationRule;
+import jp.hip.accounting.indicators.BenefitKind;
+import jp.hip.accounting.depreciation.Depreciation;
+import jp.hip.accounting.depreciation.DepreciationMethod;
+import jp.hip.accounting.indicators.Direction;
+import jp.hip.accounting.ledger.ExpenseType;
 import jp.hip.accounting.FiscalYear;
 import jp.hip.accounting.HealthAccounting;
-import jp.hip.accounting.IndicatorTier;
-import jp.hip.accounting.PersonnelRole;
-import jp.hip.accounting.PersonnelTime;
-import jp.hip.accounting.PurposeCategory;
-import jp.hip.accounting.RateBasis;
-import jp.hip.accounting.ResourceKind;
-import jp.hip.accounting.ResourceView;
-import jp.hip.accounting.SharedUseBasis;
+import jp.hip.accounting.indicators.IndicatorTier;
+import jp.hip.accounting.ledger.PersonnelRole;
+import jp.hip.accounting.ledger.PersonnelTime;
+import jp.hip.accounting.ledger.PurposeCategory;
+import jp.hip.accounting.ledger.RateBasis;
+import jp.hip.accounting.resources.ResourceKind;
+import jp.hip.accounting.ledger.ResourceView;
+import jp.hip.accounting.depreciation.SharedUseBasis;
 import jp.hip.accounting.Yen;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.IdentityManagement;
@@ -51,11 +51,11 @@ class AccountingDemoData implements ApplicationRunner {
 
     private final IdentityManagement identity;
     private final HealthAccounting accounting;
-    private final jp.hip.accounting.HealthResources healthResources;
-    private final jp.hip.accounting.StrategyMaps strategyMaps;
+    private final jp.hip.accounting.resources.HealthResources healthResources;
+    private final jp.hip.accounting.strategy.StrategyMaps strategyMaps;
 
     AccountingDemoData(IdentityManagement identity, HealthAccounting accounting,
-            jp.hip.accounting.HealthResources healthResources, jp.hip.accounting.StrategyMaps strategyMaps) {
+            jp.hip.accounting.resources.HealthResources healthResources, jp.hip.accounting.strategy.StrategyMaps strategyMaps) {
         this.healthResources = healthResources;
         this.strategyMaps = strategyMaps;
         this.identity = identity;
@@ -194,24 +194,24 @@ class AccountingDemoData implements ApplicationRunner {
             // 戦略マップ: drafted from the entries, then the management issue the company wants to solve
             strategyMaps.draftStrategyMapFromEntries(year, true);
             strategyMaps.editStrategyMap(year, g -> {
-                var withGoal = g.withNode(jp.hip.accounting.StrategyNodeKind.MANAGEMENT_ISSUE, "生産性の向上と人材の定着");
+                var withGoal = g.withNode(jp.hip.accounting.strategy.StrategyNodeKind.MANAGEMENT_ISSUE, "生産性の向上と人材の定着");
                 String goal = withGoal.nodes().get(withGoal.nodes().size() - 1).key();
                 for (var node : g.nodes()) {
-                    if (node.kind() == jp.hip.accounting.StrategyNodeKind.HEALTH_ISSUE
-                            || node.kind() == jp.hip.accounting.StrategyNodeKind.FINAL && node.label().startsWith("プレゼン")) {
+                    if (node.kind() == jp.hip.accounting.strategy.StrategyNodeKind.HEALTH_ISSUE
+                            || node.kind() == jp.hip.accounting.strategy.StrategyNodeKind.FINAL && node.label().startsWith("プレゼン")) {
                         withGoal = withGoal.withEdge(node.key(), goal);
                     }
                 }
                 return withGoal;
             });
         }
-        healthResources.addResource(new jp.hip.accounting.HealthResources.ResourceCommand("健康リテラシー平均点（HLS-EU-Q16）", ResourceKind.HUMAN_INTANGIBLE,
+        healthResources.addResource(new jp.hip.accounting.resources.HealthResources.ResourceCommand("健康リテラシー平均点（HLS-EU-Q16）", ResourceKind.HUMAN_INTANGIBLE,
                 new BigDecimal("11.2"), "点", current.firstDay().minusDays(1), "全従業員調査 回答率 82%"));
-        healthResources.addResource(new jp.hip.accounting.HealthResources.ResourceCommand("適正体重維持者率", ResourceKind.HUMAN_TANGIBLE,
+        healthResources.addResource(new jp.hip.accounting.resources.HealthResources.ResourceCommand("適正体重維持者率", ResourceKind.HUMAN_TANGIBLE,
                 new BigDecimal("68.4"), "%", current.firstDay().minusDays(1), "40歳以上"));
-        healthResources.addResource(new jp.hip.accounting.HealthResources.ResourceCommand("健康経営推進規程・推進会議", ResourceKind.ENVIRONMENT_INTANGIBLE,
+        healthResources.addResource(new jp.hip.accounting.resources.HealthResources.ResourceCommand("健康経営推進規程・推進会議", ResourceKind.ENVIRONMENT_INTANGIBLE,
                 null, null, LocalDate.of(current.startYear() - 2, 4, 1), "取締役会で制定、年4回開催"));
-        healthResources.addResource(new jp.hip.accounting.HealthResources.ResourceCommand("産業保健スタッフ（産業医1名・保健師2名）", ResourceKind.HUMAN_TANGIBLE,
+        healthResources.addResource(new jp.hip.accounting.resources.HealthResources.ResourceCommand("産業保健スタッフ（産業医1名・保健師2名）", ResourceKind.HUMAN_TANGIBLE,
                 new BigDecimal("3"), "人", current.firstDay(), null));
         log.info("Accounting demo data loaded for {}: 3 fiscal years", DemoData.COMPANY);
     }

@@ -27,6 +27,10 @@ import org.springframework.validation.FieldError;
 
 import jp.hip.Accounts;
 import jp.hip.PlatformTest;
+import jp.hip.accounting.facilities.FacilityLedger;
+import jp.hip.accounting.ledger.PurposeCategory;
+import jp.hip.accounting.resources.HealthResources;
+import jp.hip.accounting.years.AccountingYears;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.Role;
 import jp.hip.identity.TenantKind;

@@ -21,6 +21,19 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import jp.hip.Accounts;
 import jp.hip.PlatformTest;
+import jp.hip.accounting.depreciation.Depreciation;
+import jp.hip.accounting.depreciation.DepreciationMethod;
+import jp.hip.accounting.depreciation.SharedUseBasis;
+import jp.hip.accounting.imports.AccountingImports;
+import jp.hip.accounting.imports.ImportResult;
+import jp.hip.accounting.indicators.BenefitKind;
+import jp.hip.accounting.indicators.Direction;
+import jp.hip.accounting.indicators.IndicatorTier;
+import jp.hip.accounting.ledger.ExpenseType;
+import jp.hip.accounting.ledger.PurposeCategory;
+import jp.hip.accounting.ledger.ResourceView;
+import jp.hip.accounting.resources.HealthResources;
+import jp.hip.accounting.resources.ResourceKind;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.Role;
 import jp.hip.identity.TenantKind;
@@ -35,7 +48,7 @@ class AccountingOutputsTests {
     HealthAccounting accounting;
 
     @Autowired
-    jp.hip.accounting.AccountingOutputs outputs;
+    jp.hip.accounting.outputs.AccountingOutputs outputs;
 
     @Autowired
     HealthResources healthResources;

@@ -15,6 +15,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import jp.hip.Accounts;
 import jp.hip.PlatformTest;
+import jp.hip.accounting.imports.AccountingImports;
+import jp.hip.accounting.imports.ImportResult;
+import jp.hip.accounting.indicators.BenefitKind;
+import jp.hip.accounting.indicators.Direction;
+import jp.hip.accounting.indicators.IndicatorTier;
+import jp.hip.accounting.ledger.ExpenseType;
+import jp.hip.accounting.ledger.PurposeCategory;
+import jp.hip.accounting.ledger.ResourceView;
+import jp.hip.accounting.years.AccountingYears;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.TenantKind;
 

@@ -15,6 +15,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.hip.Accounts;
 import jp.hip.PlatformTest;
+import jp.hip.accounting.indicators.BenefitKind;
+import jp.hip.accounting.indicators.Direction;
+import jp.hip.accounting.indicators.IndicatorTier;
+import jp.hip.accounting.ledger.AllocationRule;
+import jp.hip.accounting.ledger.PurposeCategory;
+import jp.hip.accounting.strategy.StrategyMaps;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.TenantKind;
 

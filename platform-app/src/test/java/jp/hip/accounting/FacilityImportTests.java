@@ -12,6 +12,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.hip.Accounts;
 import jp.hip.PlatformTest;
+import jp.hip.accounting.depreciation.TaxMethod;
+import jp.hip.accounting.facilities.FacilityLedger;
+import jp.hip.accounting.imports.AccountingImports;
+import jp.hip.accounting.imports.ImportResult;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.TenantKind;
 

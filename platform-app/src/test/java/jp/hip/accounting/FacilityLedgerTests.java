@@ -22,6 +22,14 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import jp.hip.Accounts;
 import jp.hip.PlatformTest;
+import jp.hip.accounting.depreciation.AssetClass;
+import jp.hip.accounting.depreciation.Depreciation;
+import jp.hip.accounting.depreciation.DepreciationMethod;
+import jp.hip.accounting.depreciation.DepreciationRounding;
+import jp.hip.accounting.depreciation.SharedUseBasis;
+import jp.hip.accounting.facilities.FacilityLedger;
+import jp.hip.accounting.ledger.ExpenseType;
+import jp.hip.accounting.ledger.PurposeCategory;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.Role;
 import jp.hip.identity.TenantKind;

@@ -18,6 +18,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import jp.hip.Accounts;
 import jp.hip.PlatformTest;
+import jp.hip.accounting.depreciation.Depreciation;
+import jp.hip.accounting.depreciation.DepreciationMethod;
+import jp.hip.accounting.depreciation.SharedUseBasis;
+import jp.hip.accounting.indicators.BenefitKind;
+import jp.hip.accounting.indicators.Direction;
+import jp.hip.accounting.indicators.IndicatorTier;
+import jp.hip.accounting.ledger.AllocationRule;
+import jp.hip.accounting.ledger.ExpenseType;
+import jp.hip.accounting.ledger.PersonnelRole;
+import jp.hip.accounting.ledger.PersonnelTime;
+import jp.hip.accounting.ledger.PurposeCategory;
+import jp.hip.accounting.ledger.RateBasis;
+import jp.hip.accounting.ledger.ResourceView;
+import jp.hip.accounting.outputs.AccountingOutputs;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.TenantKind;
 
@@ -31,7 +45,7 @@ class HealthAccountingTests {
     HealthAccounting accounting;
 
     @Autowired
-    jp.hip.accounting.AccountingOutputs outputs;
+    jp.hip.accounting.outputs.AccountingOutputs outputs;
 
     @Autowired
     Accounts accounts;

@@ -21,6 +21,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import jp.hip.Accounts;
 import jp.hip.PlatformTest;
+import jp.hip.accounting.imports.AccountingImports;
+import jp.hip.accounting.imports.ImportResult;
+import jp.hip.accounting.ledger.PurposeCategory;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.Role;
 import jp.hip.identity.TenantKind;

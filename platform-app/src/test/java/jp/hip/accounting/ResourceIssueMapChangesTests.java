@@ -21,6 +21,13 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import jp.hip.Accounts;
 import jp.hip.PlatformTest;
+import jp.hip.accounting.ledger.PurposeCategory;
+import jp.hip.accounting.resources.HealthIssues;
+import jp.hip.accounting.resources.HealthResources;
+import jp.hip.accounting.resources.ResourceKind;
+import jp.hip.accounting.strategy.StrategyMaps;
+import jp.hip.accounting.strategy.StrategyNodeKind;
+import jp.hip.accounting.years.AccountingYears;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.Role;
 import jp.hip.identity.TenantKind;

@@ -23,6 +23,11 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import jp.hip.Accounts;
 import jp.hip.PlatformTest;
+import jp.hip.accounting.imports.AccountingImports;
+import jp.hip.accounting.imports.ImportResult;
+import jp.hip.accounting.ledger.ExpenseType;
+import jp.hip.accounting.ledger.PurposeCategory;
+import jp.hip.accounting.years.AccountingYears;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.Role;
 import jp.hip.identity.TenantKind;

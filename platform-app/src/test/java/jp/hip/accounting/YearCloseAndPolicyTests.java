@@ -23,6 +23,24 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import jp.hip.Accounts;
 import jp.hip.PlatformTest;
+import jp.hip.accounting.depreciation.Depreciation;
+import jp.hip.accounting.depreciation.DepreciationMethod;
+import jp.hip.accounting.depreciation.DepreciationRounding;
+import jp.hip.accounting.depreciation.SharedUseBasis;
+import jp.hip.accounting.facilities.FacilityLedger;
+import jp.hip.accounting.imports.AccountingImports;
+import jp.hip.accounting.imports.ImportResult;
+import jp.hip.accounting.indicators.BenefitKind;
+import jp.hip.accounting.indicators.Direction;
+import jp.hip.accounting.indicators.IndicatorTier;
+import jp.hip.accounting.ledger.AllocationRule;
+import jp.hip.accounting.ledger.ExpenseType;
+import jp.hip.accounting.ledger.PersonnelRole;
+import jp.hip.accounting.ledger.PersonnelTime;
+import jp.hip.accounting.ledger.PurposeCategory;
+import jp.hip.accounting.ledger.RateBasis;
+import jp.hip.accounting.ledger.ResourceView;
+import jp.hip.accounting.years.AccountingYears;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.Role;
 import jp.hip.identity.TenantKind;
@@ -37,7 +55,7 @@ class YearCloseAndPolicyTests {
     HealthAccounting accounting;
 
     @Autowired
-    jp.hip.accounting.AccountingOutputs outputs;
+    jp.hip.accounting.outputs.AccountingOutputs outputs;
 
     @Autowired
     AccountingYears years;

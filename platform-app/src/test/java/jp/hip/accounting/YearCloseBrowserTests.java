@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import jp.hip.Accounts;
 import jp.hip.BrowserTests;
+import jp.hip.accounting.ledger.PurposeCategory;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.Role;
 import jp.hip.identity.TenantKind;

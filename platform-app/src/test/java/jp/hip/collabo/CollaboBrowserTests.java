@@ -13,11 +13,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import jp.hip.Accounts;
 import jp.hip.BrowserTests;
-import jp.hip.accounting.ExpenseType;
+import jp.hip.accounting.ledger.ExpenseType;
 import jp.hip.accounting.FiscalYear;
 import jp.hip.accounting.HealthAccounting;
-import jp.hip.accounting.PurposeCategory;
-import jp.hip.accounting.ResourceView;
+import jp.hip.accounting.ledger.PurposeCategory;
+import jp.hip.accounting.ledger.ResourceView;
 import jp.hip.accounting.Yen;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.Role;

@@ -15,11 +15,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import jp.hip.PlatformTest;
-import jp.hip.accounting.ExpenseType;
+import jp.hip.accounting.ledger.ExpenseType;
 import jp.hip.accounting.FiscalYear;
 import jp.hip.accounting.HealthAccounting;
-import jp.hip.accounting.PurposeCategory;
-import jp.hip.accounting.ResourceView;
+import jp.hip.accounting.ledger.PurposeCategory;
+import jp.hip.accounting.ledger.ResourceView;
 import jp.hip.accounting.Yen;
 import jp.hip.identity.CurrentTenant;
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import jp.hip.PlatformTest;
-import jp.hip.accounting.ExpenseType;
+import jp.hip.accounting.ledger.ExpenseType;
 import jp.hip.accounting.FiscalYear;
 import jp.hip.accounting.HealthAccounting;
 import jp.hip.identity.CurrentTenant;
@@ -26,10 +26,10 @@ class AccountingDemoDataTests {
     HealthAccounting accounting;
 
     @Autowired
-    jp.hip.accounting.HealthResources healthResources;
+    jp.hip.accounting.resources.HealthResources healthResources;
 
     @Autowired
-    jp.hip.accounting.StrategyMaps strategyMaps;
+    jp.hip.accounting.strategy.StrategyMaps strategyMaps;
 
     @Test
     void loadsThreeRealisticYearsOnceOnly() {

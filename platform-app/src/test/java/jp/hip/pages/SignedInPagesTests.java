@@ -18,7 +18,7 @@ import jp.hip.Accounts;
 import jp.hip.PlatformTest;
 import jp.hip.accounting.FiscalYear;
 import jp.hip.accounting.HealthAccounting;
-import jp.hip.accounting.PurposeCategory;
+import jp.hip.accounting.ledger.PurposeCategory;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.Role;
 import jp.hip.identity.TenantKind;

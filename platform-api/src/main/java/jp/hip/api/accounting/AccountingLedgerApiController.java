@@ -33,18 +33,18 @@ import org.springframework.web.multipart.MultipartFile;
 
 import jp.hip.accounting.AccountingChanges;
 import jp.hip.accounting.AccountingException;
-import jp.hip.accounting.AccountingImports;
-import jp.hip.accounting.AccountingYears;
-import jp.hip.accounting.AssetClass;
-import jp.hip.accounting.Depreciation;
-import jp.hip.accounting.DepreciationMethod;
-import jp.hip.accounting.ExpenseType;
-import jp.hip.accounting.FacilityLedger;
+import jp.hip.accounting.imports.AccountingImports;
+import jp.hip.accounting.years.AccountingYears;
+import jp.hip.accounting.depreciation.AssetClass;
+import jp.hip.accounting.depreciation.Depreciation;
+import jp.hip.accounting.depreciation.DepreciationMethod;
+import jp.hip.accounting.ledger.ExpenseType;
+import jp.hip.accounting.facilities.FacilityLedger;
 import jp.hip.accounting.FiscalYear;
 import jp.hip.accounting.HealthAccounting;
-import jp.hip.accounting.ImportResult;
-import jp.hip.accounting.ResourceView;
-import jp.hip.accounting.SharedUseBasis;
+import jp.hip.accounting.imports.ImportResult;
+import jp.hip.accounting.ledger.ResourceView;
+import jp.hip.accounting.depreciation.SharedUseBasis;
 import jp.hip.accounting.Yen;
 import jp.hip.api.NotFoundException;
 

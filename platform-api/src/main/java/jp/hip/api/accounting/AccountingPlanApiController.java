@@ -27,7 +27,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import jp.hip.accounting.AccountingException;
-import jp.hip.accounting.AccountingYears;
+import jp.hip.accounting.years.AccountingYears;
 import jp.hip.accounting.FiscalYear;
 import jp.hip.accounting.HealthAccounting;
 import jp.hip.accounting.Yen;

@@ -24,10 +24,10 @@ import jp.hip.accounting.Yen;
 class AnalysesController {
 
     private final HealthAccounting accounting;
-    private final jp.hip.accounting.AccountingOutputs outputs;
+    private final jp.hip.accounting.outputs.AccountingOutputs outputs;
     private final DisclosurePdf pdf;
 
-    AnalysesController(HealthAccounting accounting, jp.hip.accounting.AccountingOutputs outputs, DisclosurePdf pdf) {
+    AnalysesController(HealthAccounting accounting, jp.hip.accounting.outputs.AccountingOutputs outputs, DisclosurePdf pdf) {
         this.accounting = accounting;
         this.outputs = outputs;
         this.pdf = pdf;
@@ -104,7 +104,7 @@ class AnalysesController {
             @jakarta.validation.constraints.Max(value = 2100, message = "{validation.outOfRange}") Integer surveyYear) {
 
         static SurveyForm of(FiscalYear year) {
-            return new SurveyForm(year.startYear(), jp.hip.accounting.AccountingOutputs.defaultSurveyYear(year));
+            return new SurveyForm(year.startYear(), jp.hip.accounting.outputs.AccountingOutputs.defaultSurveyYear(year));
         }
     }
 
@@ -132,14 +132,14 @@ class AnalysesController {
         // the form is null when one of its values could not be read: the 年度 is read on its own for the page
         FiscalYear fy = Years.of(yearText == null || !yearText.strip().matches("\\d{4}") ? null : Integer.valueOf(yearText.strip()));
         if (!errors.hasErrors() && form.surveyYear() != null
-                && !jp.hip.accounting.AccountingOutputs.plausibleSurveyYear(fy, form.surveyYear())) {
+                && !jp.hip.accounting.outputs.AccountingOutputs.plausibleSurveyYear(fy, form.surveyYear())) {
             errors.rejectValue("surveyYear", "accounting.survey.year.range");
         }
         if (errors.hasErrors()) {
             model.addAttribute("year", fy);
             return "accounting/outputs";
         }
-        int surveyYear = form.surveyYear() == null ? jp.hip.accounting.AccountingOutputs.defaultSurveyYear(fy) : form.surveyYear();
+        int surveyYear = form.surveyYear() == null ? jp.hip.accounting.outputs.AccountingOutputs.defaultSurveyYear(fy) : form.surveyYear();
         return download(outputs.surveyCsv(fy, surveyYear, !"en".equals(locale.getLanguage())),
                 "健康経営度調査_" + surveyYear + "_費用_" + fy.startYear() + ".csv", MediaType.parseMediaType("text/csv;charset=UTF-8"));
     }

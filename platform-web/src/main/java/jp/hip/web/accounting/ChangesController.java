@@ -17,10 +17,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jp.hip.accounting.AccountingChanges;
 import jp.hip.accounting.AccountingException;
-import jp.hip.accounting.ExpenseType;
+import jp.hip.accounting.ledger.ExpenseType;
 import jp.hip.accounting.HealthAccounting;
-import jp.hip.accounting.PurposeCategory;
-import jp.hip.accounting.ResourceView;
+import jp.hip.accounting.ledger.PurposeCategory;
+import jp.hip.accounting.ledger.ResourceView;
 import jp.hip.web.FormErrors;
 import jp.hip.web.PageNotFoundException;
 
@@ -176,9 +176,9 @@ class ChangesController {
 
     private static String indicatorForm(UUID id, Model model) {
         model.addAttribute("indicatorId", id);
-        model.addAttribute("tiers", jp.hip.accounting.IndicatorTier.values());
-        model.addAttribute("directions", jp.hip.accounting.Direction.values());
-        model.addAttribute("benefitKinds", jp.hip.accounting.BenefitKind.values());
+        model.addAttribute("tiers", jp.hip.accounting.indicators.IndicatorTier.values());
+        model.addAttribute("directions", jp.hip.accounting.indicators.Direction.values());
+        model.addAttribute("benefitKinds", jp.hip.accounting.indicators.BenefitKind.values());
         return "accounting/indicator-edit";
     }
 

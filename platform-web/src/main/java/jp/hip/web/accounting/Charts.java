@@ -51,17 +51,17 @@ final class Charts {
         }
     }
 
-    static List<TrendRow> trend(List<jp.hip.accounting.AccountingOutputs.TrendYear> years) {
+    static List<TrendRow> trend(List<jp.hip.accounting.outputs.AccountingOutputs.TrendYear> years) {
         long max = years.stream().filter(t -> t.total() != null).mapToLong(t -> t.total().amount()).max().orElse(0);
         return years.stream().map(t -> new TrendRow(t.fiscalYear(), t.total(), t.total() == null ? 0 : length(t.total(), max)))
                 .toList();
     }
 
     /** The bars of the years with data only: a year without data is left out of a chart, never drawn as 0円. */
-    static List<Bar> trendBars(List<jp.hip.accounting.AccountingOutputs.TrendYear> years) {
+    static List<Bar> trendBars(List<jp.hip.accounting.outputs.AccountingOutputs.TrendYear> years) {
         var withData = years.stream().filter(t -> t.total() != null).toList();
         return labelled(withData.stream().map(t -> t.fiscalYear().toString()).toList(),
-                withData.stream().map(jp.hip.accounting.AccountingOutputs.TrendYear::total).toList());
+                withData.stream().map(jp.hip.accounting.outputs.AccountingOutputs.TrendYear::total).toList());
     }
 
     static int height(List<Bar> bars) {

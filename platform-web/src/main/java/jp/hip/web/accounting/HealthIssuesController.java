@@ -18,7 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jp.hip.accounting.AccountingException;
 import jp.hip.accounting.HealthAccounting;
-import jp.hip.accounting.HealthIssues;
+import jp.hip.accounting.resources.HealthIssues;
 import jp.hip.web.FormErrors;
 import jp.hip.web.PageNotFoundException;
 

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
-import jp.hip.accounting.AccountingImports;
-import jp.hip.accounting.ImportResult;
+import jp.hip.accounting.imports.AccountingImports;
+import jp.hip.accounting.imports.ImportResult;
 
 /**
  * CSV/Excel import of investment lines, personnel time, allocations, facilities or indicator values: all or nothing, every problem listed by physical line

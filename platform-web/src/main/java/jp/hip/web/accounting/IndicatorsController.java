@@ -23,11 +23,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jp.hip.accounting.AccountingException;
-import jp.hip.accounting.BenefitKind;
-import jp.hip.accounting.Direction;
+import jp.hip.accounting.indicators.BenefitKind;
+import jp.hip.accounting.indicators.Direction;
 import jp.hip.accounting.FiscalYear;
 import jp.hip.accounting.HealthAccounting;
-import jp.hip.accounting.IndicatorTier;
+import jp.hip.accounting.indicators.IndicatorTier;
 import jp.hip.web.FormErrors;
 import jp.hip.web.PageNotFoundException;
 

@@ -6,11 +6,11 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-import jp.hip.accounting.ExpenseType;
+import jp.hip.accounting.ledger.ExpenseType;
 import jp.hip.accounting.HealthAccounting;
-import jp.hip.accounting.PersonnelRole;
-import jp.hip.accounting.RateBasis;
-import jp.hip.accounting.ResourceView;
+import jp.hip.accounting.ledger.PersonnelRole;
+import jp.hip.accounting.ledger.RateBasis;
+import jp.hip.accounting.ledger.ResourceView;
 import jp.hip.web.PageNotFoundException;
 
 /**

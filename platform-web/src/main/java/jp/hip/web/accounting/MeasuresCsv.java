@@ -6,8 +6,8 @@ import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 
-import jp.hip.accounting.Csv;
-import jp.hip.accounting.ExpenseType;
+import jp.hip.accounting.outputs.Csv;
+import jp.hip.accounting.ledger.ExpenseType;
 import jp.hip.accounting.HealthAccounting;
 
 /**

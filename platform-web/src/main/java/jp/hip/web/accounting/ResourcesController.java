@@ -22,8 +22,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jp.hip.accounting.AccountingException;
 import jp.hip.accounting.FiscalYear;
 import jp.hip.accounting.HealthAccounting;
-import jp.hip.accounting.HealthResources;
-import jp.hip.accounting.ResourceKind;
+import jp.hip.accounting.resources.HealthResources;
+import jp.hip.accounting.resources.ResourceKind;
 import jp.hip.web.FormErrors;
 import jp.hip.web.PageNotFoundException;
 

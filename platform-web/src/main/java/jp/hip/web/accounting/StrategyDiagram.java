@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jp.hip.accounting.StrategyGraph;
-import jp.hip.accounting.StrategyNodeKind;
+import jp.hip.accounting.strategy.StrategyGraph;
+import jp.hip.accounting.strategy.StrategyNodeKind;
 
 /**
  * Lays a strategy map out for server-rendered SVG: one column per layer (施策 left … 経営課題 right), nodes stacked

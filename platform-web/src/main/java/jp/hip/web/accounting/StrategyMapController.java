@@ -11,9 +11,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jp.hip.accounting.AccountingException;
 import jp.hip.accounting.FiscalYear;
-import jp.hip.accounting.StrategyMaps;
-import jp.hip.accounting.StrategyGraph;
-import jp.hip.accounting.StrategyNodeKind;
+import jp.hip.accounting.strategy.StrategyMaps;
+import jp.hip.accounting.strategy.StrategyGraph;
+import jp.hip.accounting.strategy.StrategyNodeKind;
 
 /**
  * 戦略マップ: drawn as a diagram; HR staff edit it node by node and edge by edge, each edit a new version, rename a

@@ -1,6 +1,0 @@
-package jp.hip.accounting;
-
-/** 定額法 / 定率法. */
-public enum DepreciationMethod {
-    STRAIGHT_LINE, DECLINING_BALANCE
-}

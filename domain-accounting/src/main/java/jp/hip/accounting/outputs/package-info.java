@@ -1,0 +1,8 @@
+/**
+ * Outputs (facade {@link jp.hip.accounting.outputs.AccountingOutputs}): the survey CSV naming its 調査年度, the
+ * workbook with 予算と実績, the disclosure with the five-年度 trend, and the module's CSV for Excel
+ * ({@link jp.hip.accounting.outputs.Csv}).
+ */
+@org.springframework.modulith.NamedInterface("outputs")
+@jp.hip.accounting.Capability(allowedDependencies = {"depreciation", "indicators", "ledger", "resources", "years"})
+package jp.hip.accounting.outputs;
