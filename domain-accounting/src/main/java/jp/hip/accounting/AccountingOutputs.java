@@ -12,6 +12,7 @@ import jp.hip.accounting.HealthAccounting.FacilityView;
 import jp.hip.accounting.HealthAccounting.IndicatorView;
 import jp.hip.accounting.HealthAccounting.LineView;
 import jp.hip.accounting.HealthAccounting.MeasureView;
+import jp.hip.accounting.analysis.Analysis;
 
 /**
  * The outputs people reuse (ADR 0022): the 健康経営度調査 cost CSV, the handbook's four-worksheet workbook and the

@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import jp.hip.accounting.analysis.Analyses;
+import jp.hip.accounting.analysis.Analysis;
 import jp.hip.identity.AuditLog;
 
 /**
@@ -326,9 +328,25 @@ public class HealthAccounting {
      */
     public Analysis analysis(FiscalYear year, boolean japanese) {
         int y = year.startYear();
-        return readOnly.execute(s -> new Analyses(year, measures.findByFiscalYearBetween(y, y), lines.findByFiscalYear(y),
-                previousYear(year.previous()), indicators(), healthIssues(japanese), policy(year),
-                mapStore.latest(year).orElse(null)).compute());
+        return readOnly.execute(s -> {
+            List<IndicatorView> all = indicators();
+            var map = mapStore.latest(year).orElse(null);
+            return new Analyses(year, measures.findByFiscalYearBetween(y, y).stream().map(HealthAccounting::facts).toList(),
+                    lines.findByFiscalYear(y).stream().map(HealthAccounting::facts).toList(),
+                    previousYear(year.previous()), all, healthIssues(japanese), policy(year),
+                    allocated -> GoalRollUp.of(map == null ? null : map.version(), map == null ? null : map.graph(), all,
+                            allocated)).compute();
+        });
+    }
+
+    static Analyses.MeasureFacts facts(Measure m) {
+        return new Analyses.MeasureFacts(m.id(), m.fiscalYear(), m.name(), m.purpose(), m.standardIssues(), m.ownIssues(),
+                m.participants(), m.budget());
+    }
+
+    static Analyses.LineFacts facts(InvestmentLine l) {
+        return new Analyses.LineFacts(l.measureId(), l.fiscalYear(), l.expenseType(), l.resourceView(), l.amount(),
+                l.allocatedAmounts());
     }
 
     /** The previous year's totals per expense type, summed in the database; without lines, whether it has measures. */

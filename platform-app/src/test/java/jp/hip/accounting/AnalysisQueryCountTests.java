@@ -17,6 +17,7 @@ import jp.hip.Accounts;
 import jp.hip.PlatformTest;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.TenantKind;
+import jp.hip.accounting.analysis.Analysis;
 
 /**
  * Issue 13 §9 (analysis page under 100 ms): the analysis reads a fixed number of statements whatever the number of

@@ -20,6 +20,7 @@ import jp.hip.Accounts;
 import jp.hip.PlatformTest;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.TenantKind;
+import jp.hip.accounting.analysis.Analysis;
 
 /** The facade against the real schema: measures, lines, time, facilities, allocation, outputs, tenant scoping. */
 @PlatformTest

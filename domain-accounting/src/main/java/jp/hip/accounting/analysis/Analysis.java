@@ -1,9 +1,18 @@
-package jp.hip.accounting;
+package jp.hip.accounting.analysis;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jp.hip.accounting.BenefitKind;
+import jp.hip.accounting.Direction;
+import jp.hip.accounting.ExpenseType;
+import jp.hip.accounting.FiscalYear;
+import jp.hip.accounting.GoalRollUp;
+import jp.hip.accounting.PurposeCategory;
+import jp.hip.accounting.ResourceView;
+import jp.hip.accounting.Yen;
 
 /**
  * The analyses of one 年度, each figure with the inputs it was computed from (ref-accounting §5 item 11:
