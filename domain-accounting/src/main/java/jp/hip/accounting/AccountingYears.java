@@ -137,8 +137,8 @@ public class AccountingYears {
         });
     }
 
-    /** Refuses a change to a closed year. */
-    void requireOpen(FiscalYear year) {
+    /** Refuses a change to a closed year (public for the analysis inputs of {@code jp.hip.accounting.analysis}). */
+    public void requireOpen(FiscalYear year) {
         if (closes.existsByFiscalYear(year.startYear())) {
             throw new AccountingException("accounting.year.closed");
         }

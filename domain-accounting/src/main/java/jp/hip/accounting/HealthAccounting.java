@@ -331,23 +331,14 @@ public class HealthAccounting {
         return readOnly.execute(s -> {
             List<IndicatorView> all = indicators();
             var map = mapStore.latest(year).orElse(null);
-            return new Analyses(year, measures.findByFiscalYearBetween(y, y).stream().map(HealthAccounting::facts).toList(),
-                    lines.findByFiscalYear(y).stream().map(HealthAccounting::facts).toList(),
+            return new Analyses(year, measures.findByFiscalYearBetween(y, y).stream().map(AnalysisInputs::facts).toList(),
+                    lines.findByFiscalYear(y).stream().map(AnalysisInputs::facts).toList(),
                     previousYear(year.previous()), all, healthIssues(japanese), policy(year),
                     allocated -> GoalRollUp.of(map == null ? null : map.version(), map == null ? null : map.graph(), all,
                             allocated)).compute();
         });
     }
 
-    static Analyses.MeasureFacts facts(Measure m) {
-        return new Analyses.MeasureFacts(m.id(), m.fiscalYear(), m.name(), m.purpose(), m.standardIssues(), m.ownIssues(),
-                m.participants(), m.budget());
-    }
-
-    static Analyses.LineFacts facts(InvestmentLine l) {
-        return new Analyses.LineFacts(l.measureId(), l.fiscalYear(), l.expenseType(), l.resourceView(), l.amount(),
-                l.allocatedAmounts());
-    }
 
     /** The previous year's totals per expense type, summed in the database; without lines, whether it has measures. */
     private Analyses.PreviousYear previousYear(FiscalYear year) {
