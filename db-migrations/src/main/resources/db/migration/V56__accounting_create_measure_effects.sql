@@ -46,16 +46,6 @@ create table acc_equivalence_margin (
     unique (tenant_id, fiscal_year)
 );
 
--- Row-level security as V91 gives every tenant table: a company reads and writes its own rows only.
-alter table acc_measure_effect enable row level security;
-alter table acc_measure_effect force row level security;
-create policy hip_tenant_rows on acc_measure_effect using (tenant_id = hip_tenant() or hip_scope() = 'system')
-    with check (tenant_id = hip_tenant() or hip_scope() = 'system');
-alter table acc_utility_scale enable row level security;
-alter table acc_utility_scale force row level security;
-create policy hip_tenant_rows on acc_utility_scale using (tenant_id = hip_tenant() or hip_scope() = 'system')
-    with check (tenant_id = hip_tenant() or hip_scope() = 'system');
-alter table acc_equivalence_margin enable row level security;
-alter table acc_equivalence_margin force row level security;
-create policy hip_tenant_rows on acc_equivalence_margin using (tenant_id = hip_tenant() or hip_scope() = 'system')
-    with check (tenant_id = hip_tenant() or hip_scope() = 'system');
+-- Row-level security: these tables have a tenant_id, so V91 secures them on a new database (V56 runs before V91, where
+-- hip_tenant() is defined) and the after-migrate callback (DatabaseRoles.secureTenantTables, ADR 0090) on a database
+-- already past V91; RowLevelSecurityTests checks both.
