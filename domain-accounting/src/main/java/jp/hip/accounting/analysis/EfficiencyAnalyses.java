@@ -43,6 +43,7 @@ public class EfficiencyAnalyses {
     private final EquivalenceMarginRepository margins;
     private final AuditLog audit;
     private final TransactionTemplate tx;
+    private final TransactionTemplate readOnly;
     private final Clock clock;
 
     EfficiencyAnalyses(HealthAccounting accounting, AnalysisInputs inputs, AccountingYears years, MeasureEffectRepository effects,
@@ -55,20 +56,23 @@ public class EfficiencyAnalyses {
         this.margins = margins;
         this.audit = audit;
         this.tx = tx;
+        // the analyses load the year's lines: read-only, so they are neither snapshotted nor dirty-checked (ADR 0082)
+        this.readOnly = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
+        this.readOnly.setReadOnly(true);
         this.clock = clock;
     }
 
     // ---- the analyses ----
 
     public MinimisationAnalysis minimisation(FiscalYear year) {
-        return tx.execute(s -> {
+        return readOnly.execute(s -> {
             MarginView margin = margin(year);
             return CostMinimisation.compute(inputsOf(year), margin.percent(), margin.isDefault());
         });
     }
 
     public UtilityAnalysis utility(FiscalYear year) {
-        return tx.execute(s -> CostUtility.compute(inputsOf(year), instruments()));
+        return readOnly.execute(s -> CostUtility.compute(inputsOf(year), instruments()));
     }
 
     private EffectInputs inputsOf(FiscalYear year) {
