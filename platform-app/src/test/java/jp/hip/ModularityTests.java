@@ -211,7 +211,7 @@ class ModularityTests {
             });
         }
         assertThat(declared).containsOnlyKeys("ledger", "indicators", "depreciation", "facilities", "years", "resources",
-                "strategy", "imports", "outputs");
+                "strategy", "imports", "outputs", "analysis");
         assertThat(violations).isEmpty();
         // no cycle: repeatedly remove the capabilities whose declared dependencies are all removed already
         Set<String> left = new TreeSet<>(declared.keySet());

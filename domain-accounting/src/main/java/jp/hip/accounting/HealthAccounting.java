@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import jp.hip.accounting.analysis.Analyses;
+import jp.hip.accounting.analysis.Analysis;
 import jp.hip.accounting.depreciation.Depreciation;
 import jp.hip.accounting.depreciation.TaxMethod;
 import jp.hip.accounting.facilities.FacilityLedger;
@@ -35,6 +37,7 @@ import jp.hip.accounting.ledger.PersonnelTime;
 import jp.hip.accounting.ledger.PurposeCategory;
 import jp.hip.accounting.ledger.ResourceView;
 import jp.hip.accounting.resources.HealthIssues;
+import jp.hip.accounting.strategy.GoalRollUp;
 import jp.hip.accounting.strategy.StrategyMapStore;
 import jp.hip.accounting.years.AccountingYears;
 import jp.hip.identity.AuditLog;
@@ -343,10 +346,17 @@ public class HealthAccounting {
      */
     public Analysis analysis(FiscalYear year, boolean japanese) {
         int y = year.startYear();
-        return readOnly.execute(s -> new Analyses(year, measures.findByFiscalYearBetween(y, y), lines.findByFiscalYear(y),
-                previousYear(year.previous()), indicators(), healthIssues(japanese), policy(year),
-                mapStore.latest(year).orElse(null)).compute());
+        return readOnly.execute(s -> {
+            List<IndicatorView> all = indicators();
+            var map = mapStore.latest(year).orElse(null);
+            return new Analyses(year, measures.findByFiscalYearBetween(y, y).stream().map(AnalysisInputs::facts).toList(),
+                    lines.findByFiscalYear(y).stream().map(AnalysisInputs::facts).toList(),
+                    previousYear(year.previous()), all, healthIssues(japanese), policy(year),
+                    allocated -> GoalRollUp.of(map == null ? null : map.version(), map == null ? null : map.graph(), all,
+                            allocated)).compute();
+        });
     }
+
 
     /** The previous year's totals per expense type, summed in the database; without lines, whether it has measures. */
     private Analyses.PreviousYear previousYear(FiscalYear year) {

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import jp.hip.accounting.Analysis;
+import jp.hip.accounting.analysis.Analysis;
 import jp.hip.accounting.FiscalYear;
 import jp.hip.accounting.HealthAccounting;
 import jp.hip.identity.AuditLog;

@@ -11,5 +11,5 @@
  * {@link jp.hip.collabo.InvestmentOutcomes}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Collabo-health",
-        allowedDependencies = {"identity", "phr :: statistics", "accounting"})
+        allowedDependencies = {"identity", "phr :: statistics", "accounting", "accounting :: analysis"})
 package jp.hip.collabo;

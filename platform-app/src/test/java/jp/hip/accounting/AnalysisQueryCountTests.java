@@ -23,6 +23,7 @@ import jp.hip.accounting.ledger.PurposeCategory;
 import jp.hip.accounting.strategy.StrategyMaps;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.TenantKind;
+import jp.hip.accounting.analysis.Analysis;
 
 /**
  * Issue 13 §9 (analysis page under 100 ms): the analysis reads a fixed number of statements whatever the number of

@@ -34,6 +34,7 @@ import jp.hip.accounting.ledger.ResourceView;
 import jp.hip.accounting.outputs.AccountingOutputs;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.TenantKind;
+import jp.hip.accounting.analysis.Analysis;
 
 /** The facade against the real schema: measures, lines, time, facilities, allocation, outputs, tenant scoping. */
 @PlatformTest

@@ -77,9 +77,10 @@ class PhoneBrowserTests extends BrowserTests {
         return List.of(
                 Arguments.of("hr@sakura-seiki.example", List.of("/company", "/company/measures", "/company/analyses", "/company/collabo",
                         "/company/strategy-map", "/company/facilities", "/company/indicators", "/company/resources", "/company/outputs",
-                        "/company/import", "/company/disclosure", "/company/measures/new", "/tenant/users", "/tenant/audit")),
+                        "/company/import", "/company/disclosure", "/company/measures/new", "/tenant/users", "/tenant/audit",
+                        "/company/analyses/efficiency", "/company/analyses/effects")),
                 Arguments.of("exec@sakura-seiki.example", List.of("/company", "/company/measures", "/company/analyses",
-                        "/company/disclosure", "/company/collabo")),
+                        "/company/disclosure", "/company/collabo", "/company/analyses/efficiency")),
                 Arguments.of("kenpo@sakura-kenpo.example", List.of("/insurer", "/insurer/checkups", "/insurer/members",
                         "/insurer/collabo", "/insurer/checkups/review", "/tenant/users", "/tenant/api-clients")),
                 Arguments.of("officer@meti.example", List.of("/registry", "/registry/guidelines", "/registry/guidelines/checklist",

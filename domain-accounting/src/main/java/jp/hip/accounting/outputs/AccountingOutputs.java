@@ -10,7 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.hip.accounting.AccountingException;
 import jp.hip.accounting.AccountingViews;
-import jp.hip.accounting.Analysis;
+import jp.hip.accounting.analysis.Analysis;
 import jp.hip.accounting.FiscalYear;
 import jp.hip.accounting.HealthAccounting.FacilityView;
 import jp.hip.accounting.HealthAccounting.IndicatorView;

@@ -145,7 +145,7 @@ public class AccountingYears {
         });
     }
 
-    /** Refuses a change to a closed year. */
+    /** Refuses a change to a closed year (public for the analysis inputs of {@code jp.hip.accounting.analysis}). */
     public void requireOpen(FiscalYear year) {
         if (closes.existsByFiscalYear(year.startYear())) {
             throw new AccountingException("accounting.year.closed");

@@ -26,7 +26,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import jp.hip.accounting.AccountingException;
 import jp.hip.accounting.ledger.AllocationRule;
-import jp.hip.accounting.Analysis;
+import jp.hip.accounting.analysis.Analysis;
 import jp.hip.accounting.indicators.BenefitKind;
 import jp.hip.accounting.indicators.Direction;
 import jp.hip.accounting.ledger.ExpenseType;

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jp.hip.accounting.AccountingException;
-import jp.hip.accounting.Analysis;
+import jp.hip.accounting.analysis.Analysis;
 import jp.hip.accounting.FiscalYear;
 import jp.hip.accounting.HealthAccounting;
 import jp.hip.accounting.Yen;

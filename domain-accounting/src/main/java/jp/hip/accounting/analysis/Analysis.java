@@ -1,4 +1,4 @@
-package jp.hip.accounting;
+package jp.hip.accounting.analysis;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -11,6 +11,8 @@ import jp.hip.accounting.ledger.ExpenseType;
 import jp.hip.accounting.ledger.PurposeCategory;
 import jp.hip.accounting.ledger.ResourceView;
 import jp.hip.accounting.strategy.GoalRollUp;
+import jp.hip.accounting.FiscalYear;
+import jp.hip.accounting.Yen;
 
 /**
  * The analyses of one 年度, each figure with the inputs it was computed from (ref-accounting §5 item 11:

@@ -1,4 +1,4 @@
-package jp.hip.accounting;
+package jp.hip.accounting.analysis;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jp.hip.accounting.indicators.BenefitKind;
@@ -18,32 +20,46 @@ import jp.hip.accounting.ledger.PurposeCategory;
 import jp.hip.accounting.ledger.ResourceView;
 import jp.hip.accounting.strategy.GoalRollUp;
 import jp.hip.accounting.strategy.StrategyMaps;
+import jp.hip.accounting.FiscalYear;
+import jp.hip.accounting.HealthAccounting;
+import jp.hip.accounting.Yen;
 
 /**
  * Computes {@link Analysis} from one year's entries and the previous year's totals (summed in the database: only the
- * year itself is loaded as entities, ADR 0082). Pure: no database.
+ * year itself is loaded as entities, ADR 0082). Pure: no database. The entries come as {@link MeasureFacts} and
+ * {@link LineFacts} (the facts of the package-private entities the analyses read), the strategy map's roll-up as a
+ * function of the allocations ({@link GoalRollUp}).
  */
-final class Analyses {
+public final class Analyses {
 
     /** The previous 年度 as the analysis compares with it: its totals per expense type, and whether it has any data. */
-    record PreviousYear(Map<ExpenseType, Yen> byExpenseType, boolean hasData) {
+    public record PreviousYear(Map<ExpenseType, Yen> byExpenseType, boolean hasData) {
         Yen total() {
             return byExpenseType.values().stream().reduce(Yen.ZERO, Yen::plus);
         }
     }
 
+    /** What the analyses read of a measure (施策). */
+    public record MeasureFacts(UUID id, FiscalYear fiscalYear, String name, PurposeCategory purpose,
+            Set<Integer> standardIssues, Set<UUID> ownIssues, int participants, Yen budget) {}
+
+    /** What the analyses read of an investment line: its amount and its allocation (按分) in yen per indicator. */
+    public record LineFacts(UUID measureId, FiscalYear fiscalYear, ExpenseType expenseType, ResourceView resourceView,
+            Yen amount, Map<UUID, Yen> allocatedAmounts) {}
+
     private final FiscalYear year;
-    private final List<Measure> measures;
-    private final List<InvestmentLine> lines;
+    private final List<MeasureFacts> measures;
+    private final List<LineFacts> lines;
     private final PreviousYear previous;
     private final List<HealthAccounting.IndicatorView> indicators;
     private final List<HealthAccounting.HealthIssue> issues;
     private final HealthAccounting.PolicyView policy;
-    private final StrategyMaps.StrategyMapView map;
+    private final Function<Map<UUID, Yen>, GoalRollUp> rollUp;
 
-    Analyses(FiscalYear year, List<Measure> measuresOfTheYear, List<InvestmentLine> linesOfTheYear, PreviousYear previous,
+    /** {@code rollUp} carries the allocations per indicator up the year's strategy map (none: nothing rolled up). */
+    public Analyses(FiscalYear year, List<MeasureFacts> measuresOfTheYear, List<LineFacts> linesOfTheYear, PreviousYear previous,
             List<HealthAccounting.IndicatorView> indicators, List<HealthAccounting.HealthIssue> issues,
-            HealthAccounting.PolicyView policy, StrategyMaps.StrategyMapView mapOrNull) {
+            HealthAccounting.PolicyView policy, Function<Map<UUID, Yen>, GoalRollUp> rollUp) {
         this.year = year;
         this.measures = measuresOfTheYear;
         this.lines = linesOfTheYear;
@@ -51,13 +67,13 @@ final class Analyses {
         this.indicators = indicators;
         this.issues = issues;
         this.policy = policy;
-        this.map = mapOrNull;
+        this.rollUp = rollUp;
     }
 
-    Analysis compute() {
-        List<InvestmentLine> current = lines.stream().filter(l -> l.fiscalYear().equals(year)).toList();
-        List<Measure> currentMeasures = measures.stream().filter(m -> m.fiscalYear().equals(year)).toList();
-        Map<UUID, Measure> measureById = currentMeasures.stream().collect(Collectors.toMap(Measure::id, m -> m));
+    public Analysis compute() {
+        List<LineFacts> current = lines.stream().filter(l -> l.fiscalYear().equals(year)).toList();
+        List<MeasureFacts> currentMeasures = measures.stream().filter(m -> m.fiscalYear().equals(year)).toList();
+        Map<UUID, MeasureFacts> measureById = currentMeasures.stream().collect(Collectors.toMap(MeasureFacts::id, m -> m));
         Map<UUID, Yen> costByMeasure = new LinkedHashMap<>();
         current.forEach(l -> costByMeasure.merge(l.measureId(), l.amount(), Yen::plus));
 
@@ -67,7 +83,7 @@ final class Analyses {
             byPurpose.put(p, Yen.ZERO);
         }
         current.forEach(l -> {
-            Measure m = measureById.get(l.measureId());
+            MeasureFacts m = measureById.get(l.measureId());
             if (m != null) {
                 byPurpose.merge(m.purpose(), l.amount(), Yen::plus);
             }
@@ -76,7 +92,7 @@ final class Analyses {
         // by health issue: a measure's cost shared equally among its issues (remainder to the first)
         Map<String, long[]> issueTotals = new LinkedHashMap<>();
         issues.forEach(i -> issueTotals.put(i.key(), new long[2]));
-        for (Measure m : currentMeasures) {
+        for (MeasureFacts m : currentMeasures) {
             List<String> keys = new ArrayList<>();
             m.standardIssues().forEach(c -> keys.add(Integer.toString(c)));
             m.ownIssues().forEach(id -> keys.add(id.toString()));
@@ -100,7 +116,7 @@ final class Analyses {
 
         Map<UUID, Yen> allocated = new LinkedHashMap<>();
         Yen unallocated = Yen.ZERO;
-        for (InvestmentLine l : current) {
+        for (LineFacts l : current) {
             Map<UUID, Yen> parts = l.allocatedAmounts();
             if (parts.isEmpty()) {
                 unallocated = unallocated.plus(l.amount());
@@ -147,12 +163,12 @@ final class Analyses {
                 : BigDecimal.valueOf(totalBenefit).divide(total.toBigDecimal(), 2, RoundingMode.HALF_UP);
 
         return new Analysis(year, total, previous.total(),
-                AccountingViews.sumBy(current, InvestmentLine::expenseType, ExpenseType.class),
+                sumBy(current, LineFacts::expenseType, ExpenseType.class),
                 previous.byExpenseType(),
-                AccountingViews.sumBy(current, InvestmentLine::resourceView, ResourceView.class),
+                sumBy(current, LineFacts::resourceView, ResourceView.class),
                 byPurpose, byIssue, perParticipant, perChange, benefits, Yen.of(Math.max(totalBenefit, 0)), ratio, unallocated,
                 previous.hasData(),
-                GoalRollUp.of(map == null ? null : map.version(), map == null ? null : map.graph(), indicators, allocated));
+                rollUp.apply(allocated));
     }
 
     /** Loss in yen at one indicator value (see {@link Analysis.Benefit}). */
@@ -169,7 +185,16 @@ final class Analyses {
         return Yen.rounded(loss);
     }
 
-    private static Yen sum(List<InvestmentLine> ls) {
-        return ls.stream().map(InvestmentLine::amount).reduce(Yen.ZERO, Yen::plus);
+    private static Yen sum(List<LineFacts> ls) {
+        return ls.stream().map(LineFacts::amount).reduce(Yen.ZERO, Yen::plus);
+    }
+
+    private static <K extends Enum<K>> Map<K, Yen> sumBy(List<LineFacts> source, Function<LineFacts, K> key, Class<K> type) {
+        Map<K, Yen> totals = new java.util.EnumMap<>(type);
+        for (K k : type.getEnumConstants()) {
+            totals.put(k, Yen.ZERO);
+        }
+        source.forEach(l -> totals.merge(key.apply(l), l.amount(), Yen::plus));
+        return totals;
     }
 }
