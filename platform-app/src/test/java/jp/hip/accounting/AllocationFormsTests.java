@@ -29,7 +29,8 @@ import jp.hip.identity.Role;
 import jp.hip.identity.TenantKind;
 
 /**
- * The measure page's last two forms as records (issue 15, ADR 0107): a line's 按分 and a facility's depreciation share.
+ * The measure page's last two forms as records (issue 15, ADR 0107), a line's 按分 and a facility's depreciation share,
+ * and its 予算 form.
  * Empty, too long, wrong format, full-width and out-of-range input, each answered by field (rows named), in a section
  * shown open, the input kept and nothing changed; a success message when saved.
  */
@@ -161,5 +162,23 @@ class AllocationFormsTests {
         assertThat(errors(over, "depreciationForm")).isEqualTo(Map.of("share", "accounting.facility.shareExceeded"));
         assertThat(body(over)).contains("この施策の按分割合：この施設のこの年度の減価償却費は、施策への按分割合の合計が100%を超えます。残りは30%です。");
         assertThat(as(() -> accounting.measure(measure)).orElseThrow().lines()).hasSize(2);
+    }
+
+    @Test
+    void aBudgetAnswersByFieldReadsFullWidthYenAndChangesNothingWhenRefused() throws Exception {
+        String path = "/company/measures/" + measure + "/budget";
+        for (String[] refusal : new String[][] {{"百万円", "typeMismatch"}, {"1,00,000", "typeMismatch"}, {"-1", "accounting.yen.negative"},
+            {"1,000,000,000,000", "accounting.yen.tooLarge"}, {"9".repeat(40), "typeMismatch"}}) {
+            var refused = mvc.perform(post(path).with(csrf()).cookie(hr).param("budget", refusal[0])).andReturn();
+            assertThat(errors(refused, "budgetForm")).as(refusal[0]).isEqualTo(Map.of("budget", refusal[1]));
+            assertThat(body(refused)).contains("予算：", "value=\"" + refusal[0] + "\"");
+        }
+        assertThat(as(() -> accounting.measure(measure)).orElseThrow().measure().budget()).as("nothing changed").isNull();
+        var saved = mvc.perform(post(path).with(csrf()).cookie(hr).param("budget", "１，２００，０００円")).andReturn();
+        assertThat(saved.getFlashMap().get("done")).isEqualTo("accounting.measure.budget.saved");
+        assertThat(as(() -> accounting.measure(measure)).orElseThrow().measure().budget()).isEqualTo(Yen.of(1_200_000));
+        // empty clears the plan, and says so
+        assertThat(mvc.perform(post(path).with(csrf()).cookie(hr).param("budget", "")).andReturn().getFlashMap().get("done"))
+                .isEqualTo("accounting.measure.budget.cleared");
     }
 }
