@@ -111,6 +111,9 @@ class AccountingSettingFormsTests {
         assertThat(confirm).contains("2025年度の施策・会計方針・各施策の予算を2026年度にコピーします", "翌年度へコピー",
                 "action=\"/company/years/copy?year=2025&amp;withBudgets=true\"");
         assertThat(as(() -> accounting.measures(FY.next()))).isEmpty();
+        Cookie viewer = Accounts.signIn(mvc, accounts.user(company, Role.COMPANY_VIEWER).email());
+        mvc.perform(get("/company/years/copy").param("year", "2025").cookie(viewer))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
         var copied = mvc.perform(post("/company/years/copy?year=2025&withBudgets=true").with(csrf()).cookie(hr)).andReturn();
         assertThat(copied.getFlashMap().get("done")).isEqualTo("accounting.year.copied");
         assertThat(as(() -> accounting.measures(FY.next()))).hasSize(1);
