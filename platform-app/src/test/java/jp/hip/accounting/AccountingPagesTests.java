@@ -89,7 +89,7 @@ class AccountingPagesTests {
                 "適正体重維持者率", IndicatorTier.FINAL, "%", Direction.HIGHER_IS_BETTER, null, null, BenefitKind.NONE)));
         var line = CurrentTenant.runAs(hr.tenantId(), () -> accounting.measure(measure)).orElseThrow().lines().get(0);
         mvc.perform(post("/company/lines/{id}/allocation", line.id()).with(csrf()).cookie(session).param("mode", "RATIOS")
-                        .param("indicator", steps.toString(), weight.toString(), "", "").param("ratio", "60%", "0.4", "", ""))
+                        .param("indicators", steps.toString(), weight.toString(), "", "").param("ratios", "60%", "0.4", "", ""))
                 .andExpect(status().is3xxRedirection());
 
         String detail = page(session, "/company/measures/" + measure);
@@ -123,11 +123,13 @@ class AccountingPagesTests {
                 "A", IndicatorTier.FINAL, "%", Direction.HIGHER_IS_BETTER, null, null, BenefitKind.NONE)));
         UUID b = CurrentTenant.runAs(hr.tenantId(), () -> accounting.createIndicator(new HealthAccounting.IndicatorCommand(
                 "B", IndicatorTier.FINAL, "%", Direction.HIGHER_IS_BETTER, null, null, BenefitKind.NONE)));
-        mvc.perform(post("/company/lines/{id}/allocation", line).with(csrf()).cookie(session).param("mode", "RATIOS")
-                        .param("indicator", a.toString(), b.toString()).param("ratio", "0.5", "0.4"))
-                .andExpect(status().is3xxRedirection());
+        String refused = mvc.perform(post("/company/lines/{id}/allocation", line).with(csrf()).cookie(session).param("mode", "RATIOS")
+                        .param("indicators", a.toString(), b.toString()).param("ratios", "0.5", "0.4"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(CurrentTenant.runAs(hr.tenantId(), () -> accounting.line(line)).orElseThrow().allocations()).isEmpty();
-        assertThat(page(session, "/company/measures/" + measure)).contains("按分の比率の合計がちょうど1（100%）になっていません。");
+        // beside the ratios of that line's section, open, with the input kept
+        assertThat(refused).contains("按分の比率：按分の比率の合計がちょうど1（100%）になっていません。", "value=\"0.4\"")
+                .containsPattern("<details class=\"acc-form\" open[^>]*>\\s*<summary>按分を設定");
     }
 
     @Test

@@ -216,8 +216,9 @@ class FacilityLedgerTests {
         mvc.perform(post("/company/measures/" + m + "/depreciation-lines").with(csrf()).cookie(hr).param("facilityId", gym.toString())
                 .param("share", "70%")).andExpect(status().is3xxRedirection());
         String after = mvc.perform(post("/company/measures/" + m + "/depreciation-lines").with(csrf()).cookie(hr)
-                .param("facilityId", gym.toString()).param("share", "50%")).andReturn().getFlashMap().get("failedArg").toString();
-        assertThat(after).isEqualTo("30");
+                .param("facilityId", gym.toString()).param("share", "50%")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(after).contains("残りは30%です。", "id=\"depreciation-section\"");
         // delete asks first
         String confirm = mvc.perform(get("/company/facilities/" + gym + "/delete").cookie(hr)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();

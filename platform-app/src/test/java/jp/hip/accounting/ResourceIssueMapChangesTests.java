@@ -159,8 +159,8 @@ class ResourceIssueMapChangesTests {
     @Test
     void aMapNodeIsRenamedAsANewVersionAndTheYearsMapIsDeletedWithItsVersions() throws Exception {
         as(() -> maps.editStrategyMap(FY, g -> g.withNode(StrategyNodeKind.FINAL, "プレゼンティーイズム")));
-        mvc.perform(post("/company/strategy-map/nodes/rename").with(csrf()).cookie(hr).param("year", "2025").param("key", "n1")
-                        .param("label", "プレゼンティーイズム（SPQ）"))
+        mvc.perform(post("/company/strategy-map/nodes/rename").with(csrf()).cookie(hr).param("year", "2025").param("node", "n1")
+                        .param("newLabel", "プレゼンティーイズム（SPQ）"))
                 .andExpect(flash().attribute("done", "accounting.map.saved"));
         var latest = as(() -> maps.strategyMap(FY, null)).orElseThrow();
         assertThat(latest.version()).isEqualTo(2);

@@ -236,7 +236,7 @@ class YearCloseAndPolicyTests {
 
         Cookie hr = Accounts.signIn(mvc, accounts.user(company, Role.HR_STAFF).email());
         // closing asks for a confirmation first
-        mvc.perform(post("/company/years/close").with(csrf()).cookie(hr).param("year", "2025")).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/company/years/close").with(csrf()).cookie(hr).param("year", "2025")).andExpect(status().isOk());
         assertThat(as(() -> years.closed(FY))).isEmpty();
         mvc.perform(post("/company/years/close").with(csrf()).cookie(hr).param("year", "2025").param("confirmed", "true"))
                 .andExpect(status().is3xxRedirection());

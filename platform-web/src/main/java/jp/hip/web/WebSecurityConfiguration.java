@@ -49,7 +49,8 @@ class WebSecurityConfiguration {
                         // accounting: company viewers read, only HR staff write
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/company/**").hasRole(Role.HR_STAFF.name())
                         // and never see a write form: the forms to create, change, delete and import are HR staff's too
-                        .requestMatchers("/company/measures/new", "/company/*/*/edit", "/company/*/*/delete", "/company/import")
+                        .requestMatchers("/company/measures/new", "/company/*/*/edit", "/company/*/*/delete", "/company/import",
+                                "/company/strategy-map/delete", "/company/years/copy")
                                 .hasRole(Role.HR_STAFF.name())
                         .requestMatchers("/company/**").hasAnyRole(Role.HR_STAFF.name(), Role.COMPANY_VIEWER.name())
                         .requestMatchers("/insurer/**").hasRole(Role.INSURER_STAFF.name())

@@ -2,11 +2,13 @@ package jp.hip.web.accounting;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -51,9 +53,11 @@ class FacilitiesController {
         "accounting.facility.beforeAcquisition", "acquiredOn", "accounting.facility.note", "note"};
 
     private final FacilityLedger ledger;
+    private final MeasureDetailPage detailPage;
 
-    FacilitiesController(FacilityLedger ledger) {
+    FacilitiesController(FacilityLedger ledger, MeasureDetailPage detailPage) {
         this.ledger = ledger;
+        this.detailPage = detailPage;
     }
 
     /**
@@ -94,15 +98,23 @@ class FacilitiesController {
         }
     }
 
-    /** 0.35 or 35 % (the depreciation-line share, still a plain request parameter). */
-    static BigDecimal ratio(String text, String errorKey) {
-        try {
-            String s = text == null ? "" : java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).strip();
-            return s.endsWith("%") ? new BigDecimal(s.substring(0, s.length() - 1).strip()).movePointLeft(2) : new BigDecimal(s);
-        } catch (RuntimeException e) {
-            throw new AccountingException(errorKey);
+    /**
+     * A measure's share of a facility's health-use depreciation in the measure's 年度: 0.6 or 60 % (full width too),
+     * blank for 100 %; the facility chosen from the list.
+     */
+    public record DepreciationShareForm(
+            @NotNull(message = "{accounting.facility.choose}") UUID facilityId,
+            @RatioFormat @DecimalMin(value = "0", inclusive = false, message = "{accounting.facility.shareInvalid}")
+            @DecimalMax(value = "1", message = "{accounting.facility.shareInvalid}")
+            @Digits(integer = 1, fraction = 6, message = "{accounting.facility.shareInvalid}") BigDecimal share) {
+
+        static DepreciationShareForm empty() {
+            return new DepreciationShareForm(null, null);
         }
     }
+
+    /** The company's rounding of depreciation below one yen (ADR 0025). */
+    public record RoundingForm(@NotNull(message = "{accounting.rounding.required}") DepreciationRounding rounding) {}
 
     @GetMapping("/company/facilities")
     String facilities(@RequestParam(required = false) Integer year, Model model) {
@@ -127,13 +139,14 @@ class FacilitiesController {
     }
 
     @PostMapping("/company/facilities/rounding")
-    String changeRounding(@RequestParam(required = false) DepreciationRounding rounding, RedirectAttributes redirect) {
-        if (rounding == null) {
-            redirect.addFlashAttribute("failed", "accounting.policy.rounding");
-        } else {
-            ledger.changeRounding(rounding);
-            redirect.addFlashAttribute("done", "accounting.rounding.saved");
+    String changeRounding(@Valid @ModelAttribute("roundingForm") RoundingForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            model.addAttribute("form", FacilityForm.empty());
+            return facilitiesView(FiscalYear.current(), model);
         }
+        ledger.changeRounding(form.rounding());
+        redirect.addFlashAttribute("done", "accounting.rounding.saved");
         return "redirect:/company/facilities";
     }
 
@@ -141,6 +154,9 @@ class FacilitiesController {
         model.addAttribute("year", year);
         model.addAttribute("facilities", ledger.facilities(year));
         model.addAttribute("rounding", ledger.rounding());
+        if (!model.containsAttribute("roundingForm")) {
+            model.addAttribute("roundingForm", new RoundingForm(ledger.rounding()));
+        }
         model.addAttribute("roundings", DepreciationRounding.values());
         return options(model, "accounting/facilities");
     }
@@ -209,26 +225,29 @@ class FacilitiesController {
         return "redirect:/company/facilities";
     }
 
-    /** A measure's share (0.6 or 60 %; blank = 100 %) of a facility's health-use depreciation in the measure's 年度. */
+    /**
+     * A measure's share of a facility's health-use depreciation in the measure's 年度. A refused share shows the measure
+     * page again with its section open, the input kept and the error beside its field (the share left, when over).
+     */
     @PostMapping("/company/measures/{id}/depreciation-lines")
-    String addDepreciationLine(@PathVariable String id, @RequestParam(required = false) String facilityId,
-            @RequestParam(required = false) String share, RedirectAttributes redirect) {
-        UUID measure = uuid(id);
-        UUID facility = facilityId == null ? null : FormErrors.uuidOrNull(facilityId);
-        try {
-            BigDecimal s = share == null || share.isBlank() ? BigDecimal.ONE : ratio(share, "accounting.facility.shareInvalid");
-            ledger.addDepreciationLine(measure, facility, s);
-            redirect.addFlashAttribute("done", "accounting.line.added");
-        } catch (FacilityLedger.ShareExceeded e) {
-            redirect.addFlashAttribute("failed", e.messageKey());
-            redirect.addFlashAttribute("failedArg", e.remainingPercent());
-        } catch (AccountingException e) {
-            if ("accounting.notFound".equals(e.messageKey())) {
-                throw new PageNotFoundException();
+    String addDepreciationLine(@PathVariable UUID id, @Valid @ModelAttribute("depreciationForm") DepreciationShareForm form,
+            BindingResult errors, Locale locale, Model model, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                ledger.addDepreciationLine(id, form.facilityId(), form.share() == null ? BigDecimal.ONE : form.share());
+                redirect.addFlashAttribute("done", "accounting.line.added");
+                return "redirect:/company/measures/" + id;
+            } catch (FacilityLedger.ShareExceeded e) {
+                Refusals.add(errors, "share", form.share(), e.messageKey(), e.remainingPercent());
+            } catch (AccountingException e) {
+                if ("accounting.notFound".equals(e.messageKey())) {
+                    throw new PageNotFoundException();
+                }
+                Refusals.add(errors, e, form.share(), "accounting.facility.share", "share");
             }
-            redirect.addFlashAttribute("failed", e.messageKey());
         }
-        return "redirect:/company/measures/" + measure;
+        model.addAttribute("depreciationOpen", true);
+        return detailPage.render(id, locale, model);
     }
 
     private static UUID uuid(String id) {

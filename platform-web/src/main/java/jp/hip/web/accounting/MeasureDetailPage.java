@@ -14,7 +14,8 @@ import jp.hip.accounting.ledger.ResourceView;
 import jp.hip.web.PageNotFoundException;
 
 /**
- * The measure page's model, shared by the handlers whose forms live on it (lines, time, 予算): shown after a GET and
+ * The measure page's model, shared by the handlers whose forms live on it (lines, time, 予算, 按分, a facility's
+ * depreciation share): shown after a GET and
  * again after a refused form, with that form's input and errors and the other forms empty.
  */
 @Component
@@ -40,6 +41,13 @@ class MeasureDetailPage {
         if (!model.containsAttribute("budgetForm")) {
             model.addAttribute("budgetForm", BudgetController.BudgetForm.of(paged.detail().measure()));
         }
+        if (!model.containsAttribute("allocationForm")) {
+            model.addAttribute("allocationForm", AllocationController.AllocationForm.empty());
+        }
+        if (!model.containsAttribute("depreciationForm")) {
+            model.addAttribute("depreciationForm", FacilitiesController.DepreciationShareForm.empty());
+        }
+        model.addAttribute("allocationRows", AllocationController.AllocationForm.ROWS);
         model.addAttribute("linePage", paged);
         var detail = paged.detail();
         model.addAttribute("detail", detail);

@@ -1,7 +1,6 @@
 package jp.hip.web.accounting;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -36,7 +35,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jp.hip.accounting.AccountingException;
-import jp.hip.accounting.ledger.AllocationRule;
 import jp.hip.accounting.ledger.ExpenseType;
 import jp.hip.accounting.FiscalYear;
 import jp.hip.accounting.HealthAccounting;
@@ -310,60 +308,6 @@ class MeasuresController {
         accounting.deleteLine(line.id());
         redirect.addFlashAttribute("done", "accounting.line.deleted");
         return "redirect:/company/measures/" + line.measureId();
-    }
-
-    /**
-     * 按分: either mode=PRIMARY with one indicator, or mode=RATIOS with indicator[i]/ratio[i] pairs (blank rows
-     * ignored). Ratios are decimals (0.6) or percentages (60%).
-     */
-    @PostMapping("/company/lines/{lineId}/allocation")
-    String allocate(@PathVariable UUID lineId, @RequestParam String mode,
-            @RequestParam(required = false) String primary,
-            @RequestParam(name = "indicator", required = false) List<String> indicatorIds,
-            @RequestParam(name = "ratio", required = false) List<String> ratios, RedirectAttributes redirect) {
-        var line = accounting.line(lineId).orElseThrow(PageNotFoundException::new);
-        try {
-            accounting.allocate(line.id(), rule(mode, primary, indicatorIds, ratios));
-            redirect.addFlashAttribute("done", "accounting.allocation.saved");
-        } catch (AccountingException e) {
-            redirect.addFlashAttribute("failed", e.messageKey());
-            redirect.addFlashAttribute("failedLine", line.id());
-        }
-        return "redirect:/company/measures/" + line.measureId() + "#line-" + line.id();
-    }
-
-    static AllocationRule rule(String mode, String primary, List<String> indicatorIds, List<String> ratios) {
-        if ("PRIMARY".equals(mode)) {
-            UUID id = primary == null ? null : FormErrors.uuidOrNull(primary);
-            if (id == null) {
-                throw new AccountingException("accounting.allocation.indicatorRequired");
-            }
-            return AllocationRule.primaryOnly(id);
-        }
-        List<AllocationRule.Share> shares = new ArrayList<>();
-        int n = indicatorIds == null ? 0 : indicatorIds.size();
-        for (int i = 0; i < n; i++) {
-            String ratio = ratios != null && i < ratios.size() ? ratios.get(i) : "";
-            String indicator = indicatorIds.get(i);
-            if ((indicator == null || indicator.isBlank()) && (ratio == null || ratio.isBlank())) {
-                continue;
-            }
-            UUID id = indicator == null ? null : FormErrors.uuidOrNull(indicator);
-            shares.add(new AllocationRule.Share(id, ratio(ratio)));
-        }
-        return AllocationRule.ratios(shares);
-    }
-
-    private static BigDecimal ratio(String text) {
-        try {
-            String s = text.strip();
-            if (s.endsWith("%")) {
-                return new BigDecimal(s.substring(0, s.length() - 1).strip()).movePointLeft(2);
-            }
-            return new BigDecimal(s);
-        } catch (RuntimeException e) {
-            throw new AccountingException("accounting.allocation.ratioRange");
-        }
     }
 
     private String measureForm(FiscalYear year, Locale locale, Model model) {

@@ -1,9 +1,12 @@
 package jp.hip.web.accounting;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -70,6 +73,15 @@ class YearsController {
         model.addAttribute("yearPolicy", years.policyOf(fy));
         model.addAttribute("policy", years.policyOf(fy).policy());
         model.addAttribute("closed", years.closed(fy).orElse(null));
+        if (!model.containsAttribute("closeForm")) {
+            model.addAttribute("closeForm", new CloseForm(false));
+        }
+        if (!model.containsAttribute("reopenForm")) {
+            model.addAttribute("reopenForm", new ReopenForm(""));
+        }
+        if (!model.containsAttribute("copyForm")) {
+            model.addAttribute("copyForm", new CopyForm(false));
+        }
         return "accounting/policy";
     }
 
@@ -94,43 +106,86 @@ class YearsController {
         return "redirect:/company/accounting-policy?year=" + fy.startYear();
     }
 
-    @PostMapping("/company/years/close")
-    String close(@RequestParam int year, @RequestParam(defaultValue = "false") boolean confirmed, RedirectAttributes redirect) {
-        FiscalYear fy = Years.of(year);
-        try {
-            if (!confirmed) {
-                throw new AccountingException("accounting.year.confirmClose");
-            }
-            years.close(fy);
-            redirect.addFlashAttribute("done", "accounting.year.closedDone");
-        } catch (AccountingException e) {
-            redirect.addFlashAttribute("failed", e.messageKey());
+    /** Closing a 年度 (年度確定) asks for the box 「…を確定することを確認しました」 to be ticked (ADR 0028). */
+    public record CloseForm(@NotNull(message = "{accounting.year.confirmClose}") @AssertTrue(message = "{accounting.year.confirmClose}")
+            Boolean confirmed) {}
+
+    /** Reopening a closed 年度 gives its reason, 1–500 characters, recorded with the reopening (ADR 0028). */
+    public record ReopenForm(
+            @NotBlank(message = "{accounting.year.reasonRequired}") @Size(max = 500, message = "{accounting.year.reasonRequired}")
+            String reason) {}
+
+    /** Copying a 年度's measures (and, when ticked, their budgets) to the next; asked for on a confirmation page. */
+    public record CopyForm(Boolean withBudgets) {}
+
+    /** The page again with a refused close, reopen or copy: its error beside its field, the policy form as stored. */
+    private String refused(FiscalYear fy, Model model) {
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", PolicyForm.of(fy, years.policyOf(fy).policy()));
         }
-        return "redirect:/company/accounting-policy?year=" + fy.startYear();
+        return policyView(fy, model);
+    }
+
+    @PostMapping("/company/years/close")
+    String close(@RequestParam int year, @Valid @ModelAttribute("closeForm") CloseForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        FiscalYear fy = Years.of(year);
+        if (!errors.hasErrors()) {
+            try {
+                years.close(fy);
+                redirect.addFlashAttribute("done", "accounting.year.closedDone");
+                return "redirect:/company/accounting-policy?year=" + fy.startYear();
+            } catch (AccountingException e) {
+                errors.reject(e.messageKey());
+            }
+        }
+        return refused(fy, model);
     }
 
     @PostMapping("/company/years/reopen")
-    String reopen(@RequestParam int year, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+    String reopen(@RequestParam int year, @Valid @ModelAttribute("reopenForm") ReopenForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
         FiscalYear fy = Years.of(year);
-        try {
-            years.reopen(fy, reason);
-            redirect.addFlashAttribute("done", "accounting.year.reopened");
-        } catch (AccountingException e) {
-            redirect.addFlashAttribute("failed", e.messageKey());
+        if (!errors.hasErrors()) {
+            try {
+                years.reopen(fy, form.reason());
+                redirect.addFlashAttribute("done", "accounting.year.reopened");
+                return "redirect:/company/accounting-policy?year=" + fy.startYear();
+            } catch (AccountingException e) {
+                Refusals.add(errors, e, form.reason(), "accounting.year.reason", "reason");
+            }
         }
-        return "redirect:/company/accounting-policy?year=" + fy.startYear();
+        return refused(fy, model);
+    }
+
+    /** Copying to the next 年度 cannot be undone in one step: the policy page's button leads here first. */
+    @GetMapping("/company/years/copy")
+    String confirmCopy(@RequestParam int year, @RequestParam(defaultValue = "false") boolean withBudgets, Model model) {
+        FiscalYear fy = Years.of(year);
+        model.addAttribute("title", "accounting.year.copy.title");
+        model.addAttribute("subject", fy.toString());
+        model.addAttribute("consequence", withBudgets ? "accounting.year.copy.consequenceBudgets" : "accounting.year.copy.consequence");
+        model.addAttribute("args", new Object[] {fy.startYear(), fy.next().startYear(), 0});
+        model.addAttribute("action", "/company/years/copy?year=" + fy.startYear() + "&withBudgets=" + withBudgets);
+        model.addAttribute("confirmLabel", "accounting.year.copy");
+        model.addAttribute("cancel", "/company/accounting-policy?year=" + fy.startYear());
+        return "accounting/confirm";
     }
 
     @PostMapping("/company/years/copy")
-    String copy(@RequestParam int year, @RequestParam(defaultValue = "false") boolean withBudgets, RedirectAttributes redirect) {
+    String copy(@RequestParam int year, @Valid @ModelAttribute("copyForm") CopyForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
         FiscalYear fy = Years.of(year);
-        try {
-            int copied = years.copyToNext(fy, withBudgets);
-            redirect.addFlashAttribute("done", "accounting.year.copied");
-            redirect.addFlashAttribute("doneArg", copied);
-        } catch (AccountingException e) {
-            redirect.addFlashAttribute("failed", e.messageKey());
+        if (!errors.hasErrors()) {
+            try {
+                int copied = years.copyToNext(fy, Boolean.TRUE.equals(form.withBudgets()));
+                redirect.addFlashAttribute("done", "accounting.year.copied");
+                redirect.addFlashAttribute("doneArg", copied);
+                return "redirect:/company/measures?year=" + fy.next().startYear();
+            } catch (AccountingException e) {
+                errors.reject(e.messageKey());
+            }
         }
-        return "redirect:/company/measures?year=" + fy.next().startYear();
+        return refused(fy, model);
     }
 }
