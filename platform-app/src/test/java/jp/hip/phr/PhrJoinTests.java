@@ -42,6 +42,8 @@ import jp.hip.phr.persons.PhrPersons;
 @PlatformTest
 class PhrJoinTests {
 
+    static final java.util.Set<String> CARD = java.util.Set.of("insurerNumber", "symbol", "number", "branch", "birthDate", "code");
+
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
     @Autowired PhrPersons persons;
@@ -93,7 +95,8 @@ class PhrJoinTests {
             r.setRemoteAddr(from);
             return r;
         });
-        form.forEach(request::param);
+        // the card, 生年月日 and code are the form's nested card (card.number, …)
+        form.forEach((name, value) -> request.param(CARD.contains(name) ? "card." + name : name, value));
         return mvc.perform(request).andReturn().getResponse();
     }
 
