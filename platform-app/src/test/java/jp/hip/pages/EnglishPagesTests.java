@@ -112,8 +112,9 @@ class EnglishPagesTests {
             return found;
         }
         String body = response.getContentAsString();
-        // only the text people read: scripts and styles may hold braces of their own
-        String text = body.replaceAll("(?s)<script.*?</script>|<style.*?</style>", "");
+        // only the text people read: scripts, styles and attributes (an input's pattern, a script's template) may
+        // hold braces of their own
+        String text = body.replaceAll("(?s)<script.*?</script>|<style.*?</style>", "").replaceAll("(?s)<[^>]*>", " ");
         Matcher m = RAW.matcher(text);
         while (m.find()) {
             found.add(path + ": " + m.group() + " in …" + text.substring(Math.max(0, m.start() - 60), Math.min(text.length(), m.end() + 20)) + "…");

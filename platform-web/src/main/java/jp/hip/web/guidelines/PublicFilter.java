@@ -91,12 +91,17 @@ public record PublicFilter(
             return;
         }
         if (filter.status() != null && !filter.status().isPublic() && !errors.hasFieldErrors("status")) {
-            errors.rejectValue("status", "guidelines.public.filter.status");
+            reject(errors, "status", filter.status(), "guidelines.public.filter.status");
         }
         if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())
                 && !errors.hasFieldErrors("from") && !errors.hasFieldErrors("to")) {
-            errors.rejectValue("to", "guidelines.public.filter.toBeforeFrom");
+            reject(errors, "to", filter.to(), "guidelines.public.filter.toBeforeFrom");
         }
+    }
+
+    /** A field error that needs no target (when one filter could not be read the binding result has none). */
+    private static void reject(BindingResult errors, String field, Object value, String code) {
+        errors.addError(new FieldError(errors.getObjectName(), field, value, false, new String[] {code}, null, null));
     }
 
     /** The page asked for: 1 when none was, 0 (redirected to the nearest page) when it is not a number. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,12 +36,14 @@ class MemberInvitationsController {
 
     /**
      * The member's card numbers, how the code goes out, and the address for a mail: a validated record (ADR 0097),
-     * every error at once by field; formats (full width accepted) and the address a mail needs are the domain's.
+     * every error at once by field. The branch is the card's two digits (full width accepted, the sign-up's rule and
+     * message), checked here because the lookup would only say "no such member"; the address a mail needs is the domain's.
      */
     public record InviteForm(
             @Size(max = 80, message = "{validation.tooLong}") String symbol,
             @NotBlank(message = "{validation.required}") @Size(max = 40, message = "{validation.tooLong}") String number,
-            @Size(max = 8, message = "{validation.tooLong}") String branch,
+            @Size(max = 8, message = "{validation.tooLong}")
+            @Pattern(regexp = "\\s*[0-9０-９]{0,2}\\s*", message = "{phr.join.invalid.branch}") String branch,
             @NotNull(message = "{validation.required}") Delivery delivery,
             @Size(max = 254, message = "{validation.tooLong}") String email) {
 

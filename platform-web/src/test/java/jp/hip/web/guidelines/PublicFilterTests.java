@@ -98,6 +98,14 @@ class PublicFilterTests {
     }
 
     @Test
+    void anUnreadableDateBesideAStatusThePublicNeverSeesIsAnsweredForBoth() {
+        var result = mvc.get().uri("/guidelines").param("from", "2025-13-40").param("status", DeclarationStatus.DRAFT.name())
+                .param("title", "あ".repeat(101)).exchange();
+        assertThat(result).hasStatusOk().bodyText().contains("掲載日(から)：日付は", "状態：一覧の状態から選んでください",
+                "ガイドライン等名称：100文字以内");
+    }
+
+    @Test
     void aPageBeyondTheEndOrNotANumberIsRedirectedWithTheSameFilters() {
         assertThat(mvc.get().uri("/guidelines").param("page", "999").param("title", "指針"))
                 .hasRedirectedUrl("/guidelines?title=%E6%8C%87%E9%87%9D&page=1");
