@@ -113,6 +113,7 @@ class PhrJoinBrowserTests extends BrowserTests {
             long stored = jdbc.sql("select count(*) from phr_observation where person_id = ?").param(person).query(Long.class).single();
             assertThat(observations.searchObservations(company, all)).hasSize((int) stored);
             find("#consents button").click();
+            waitFor(ExpectedConditions.alertIsPresent()).accept(); // the confirmation before an irreversible step
             waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "同意を撤回しました"));
             assertThat(text("#consents")).contains("撤回済");
             assertThat(observations.searchObservations(company, all)).isEmpty();
@@ -126,6 +127,7 @@ class PhrJoinBrowserTests extends BrowserTests {
             assertThat(text("#retained")).contains(insurerName, "高齢者の医療の確保に関する法律", "年3月31日");
             find("#confirm").click();
             find("#delete").click();
+            waitFor(ExpectedConditions.alertIsPresent()).accept(); // the confirmation before an irreversible step
             waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("deleted")));
             assertNoWiderThanTheWindow();
             assertThat(text("main")).contains("法令により残っている記録", insurerName, "年3月31日");
