@@ -1,6 +1,5 @@
 package jp.hip.web.guidelines;
 
-
 import org.springframework.validation.BindingResult;
 
 import jp.hip.guidelines.GuidelineException;
