@@ -87,9 +87,9 @@ class PhrDoneWhenDemoTests {
     @Test
     void theReadmesPrintedInvitationSignsTheDemoMemberUp() throws Exception {
         String email = "suzuki-" + UUID.randomUUID() + "@example.jp";
-        var response = mvc.perform(post("/join").with(csrf()).param("insurerNumber", "06130012").param("symbol", "健001")
-                .param("number", PhrDemoData.JOIN_NUMBER).param("branch", "00").param("birthDate", "1972-07-09")
-                .param("code", PhrDemoData.JOIN_CODE).param("email", email).param("password", DemoData.PASSWORD)
+        var response = mvc.perform(post("/join").with(csrf()).param("card.insurerNumber", "06130012").param("card.symbol", "健001")
+                .param("card.number", PhrDemoData.JOIN_NUMBER).param("card.branch", "00").param("card.birthDate", "1972-07-09")
+                .param("card.code", PhrDemoData.JOIN_CODE).param("email", email).param("password", DemoData.PASSWORD)
                 .param("passwordConfirmation", DemoData.PASSWORD)).andReturn().getResponse();
         assertThat(response.getRedirectedUrl()).as(response.getContentAsString()).isEqualTo("/login?joined");
         Cookie session = Accounts.signIn(mvc, email, DemoData.PASSWORD, "SESSION");

@@ -67,7 +67,7 @@ class PhoneBrowserTests extends BrowserTests {
         browser.get(url("/guidelines?lang=ja"));
         // 1,000 characters (9 KB percent-encoded): the page's own message, not the container's bare 400 page
         browser.get(url("/guidelines?title=" + java.net.URLEncoder.encode("あ".repeat(1000), java.nio.charset.StandardCharsets.UTF_8)));
-        WebElement message = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("terms-too-long")));
+        WebElement message = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("filter-errors")));
         assertThat(message.getText()).contains("100文字以内");
         assertThat(browser.getTitle()).contains("掲載リスト");
         assertFits("/guidelines?title=…");

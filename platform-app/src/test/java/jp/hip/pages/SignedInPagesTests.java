@@ -88,9 +88,9 @@ class SignedInPagesTests {
     void anOverLongSearchGetsThePagesOwnMessage() throws Exception {
         String html = mvc.perform(get("/guidelines").param("title", "あ".repeat(1000)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(html).contains("id=\"terms-too-long\"", "100文字以内", "maxlength=\"100\"");
+        assertThat(html).contains("id=\"filter-errors\"", "100文字以内", "maxlength=\"100\"");
         String shortSearch = mvc.perform(get("/guidelines").param("title", "ガイドライン"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(shortSearch).doesNotContain("terms-too-long");
+        assertThat(shortSearch).doesNotContain("filter-errors");
     }
 }

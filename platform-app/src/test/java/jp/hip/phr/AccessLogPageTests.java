@@ -154,6 +154,11 @@ class AccessLogPageTests {
         assertThat(consented).contains("人事").contains("全1件");
         String bad = page("/me/access-log?from=yesterday&basis=NOPE");
         assertThat(bad).contains("読み取れなかったため使っていない条件があります", "開始日", "根拠", "全2件");
+        // paging past the end, or a page that is no number, goes to the nearest page with the same filters
+        assertThat(mvc.perform(get("/me/access-log?basis=CONSENT&page=999").cookie(session)).andReturn().getResponse()
+                .getRedirectedUrl()).isEqualTo("/me/access-log?basis=CONSENT&page=1");
+        assertThat(mvc.perform(get("/me/access-log?page=abc").cookie(session)).andReturn().getResponse()
+                .getRedirectedUrl()).isEqualTo("/me/access-log?page=1");
     }
 
     @Test

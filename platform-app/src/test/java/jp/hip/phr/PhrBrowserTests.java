@@ -90,6 +90,7 @@ class PhrBrowserTests extends BrowserTests {
         int stored = (int) (long) jdbc.sql("select count(*) from phr_observation where person_id = ?").param(person).query(Long.class).single();
         assertThat(observations.searchObservations(company, all)).hasSize(stored).hasSizeGreaterThan(13);
         find("#consents button").click();
+        waitFor(ExpectedConditions.alertIsPresent()).accept(); // the confirmation before an irreversible step
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "同意を撤回しました")); // the next page, not this one
         assertThat(text("#consents")).contains("撤回済");
         assertThat(observations.searchObservations(company, all)).isEmpty();
@@ -126,6 +127,7 @@ class PhrBrowserTests extends BrowserTests {
         assertThat(text("#retained")).contains("特定健診の結果", "2025年度", "高齢者の医療の確保に関する法律 第22条", "年3月31日");
         find("#confirm").click();
         find("#delete").click();
+        waitFor(ExpectedConditions.alertIsPresent()).accept(); // the confirmation before an irreversible step
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "記録を削除しました")); // the next page, not this one
         // what the insurer keeps by law, with whom and until when (ADR 0041)
         assertThat(text("main")).contains("法令により残っている記録", "高齢者の医療の確保に関する法律 第22条", "年3月31日");

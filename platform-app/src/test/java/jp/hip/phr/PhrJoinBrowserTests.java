@@ -75,19 +75,19 @@ class PhrJoinBrowserTests extends BrowserTests {
             waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("join")));
             assertNoWiderThanTheWindow();
             String email = "yamada-" + UUID.randomUUID() + "@example.jp";
-            find("#insurerNumber").sendKeys("０６１３００１２");
-            find("#symbol").sendKeys("健001");
-            find("#number").sendKeys("１２３４５６７");
-            find("#birthDate").sendKeys("1975/4/1");
-            find("#code").sendKeys("1234-5678-9ABC"); // first a mistyped code (0 and 1 are not in codes): named, nothing written
+            find("[id='card.insurerNumber']").sendKeys("０６１３００１２");
+            find("[id='card.symbol']").sendKeys("健001");
+            find("[id='card.number']").sendKeys("１２３４５６７");
+            find("[id='card.birthDate']").sendKeys("1975/4/1");
+            find("[id='card.code']").sendKeys("1234-5678-9ABC"); // first a mistyped code (0 and 1 are not in codes): named, nothing written
             find("#email").sendKeys(email);
             find("#password").sendKeys(Accounts.PASSWORD);
             find("#passwordConfirmation").sendKeys(Accounts.PASSWORD);
             find("#join button[type=submit]").click();
             waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#join [role=alert]")));
             assertThat(text("#join [role=alert]")).contains("招待コードは英数字12文字で入力してください");
-            find("#code").clear();
-            find("#code").sendKeys(code.toLowerCase());
+            find("[id='card.code']").clear();
+            find("[id='card.code']").sendKeys(code.toLowerCase());
             find("#password").clear();
             find("#password").sendKeys(Accounts.PASSWORD);
             find("#passwordConfirmation").clear();
@@ -113,6 +113,7 @@ class PhrJoinBrowserTests extends BrowserTests {
             long stored = jdbc.sql("select count(*) from phr_observation where person_id = ?").param(person).query(Long.class).single();
             assertThat(observations.searchObservations(company, all)).hasSize((int) stored);
             find("#consents button").click();
+            waitFor(ExpectedConditions.alertIsPresent()).accept(); // the confirmation before an irreversible step
             waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "同意を撤回しました"));
             assertThat(text("#consents")).contains("撤回済");
             assertThat(observations.searchObservations(company, all)).isEmpty();
@@ -126,6 +127,7 @@ class PhrJoinBrowserTests extends BrowserTests {
             assertThat(text("#retained")).contains(insurerName, "高齢者の医療の確保に関する法律", "年3月31日");
             find("#confirm").click();
             find("#delete").click();
+            waitFor(ExpectedConditions.alertIsPresent()).accept(); // the confirmation before an irreversible step
             waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("deleted")));
             assertNoWiderThanTheWindow();
             assertThat(text("main")).contains("法令により残っている記録", insurerName, "年3月31日");

@@ -42,6 +42,8 @@ import jp.hip.phr.persons.PhrPersons;
 @PlatformTest
 class PhrJoinTests {
 
+    static final java.util.Set<String> CARD = java.util.Set.of("insurerNumber", "symbol", "number", "branch", "birthDate", "code");
+
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
     @Autowired PhrPersons persons;
@@ -93,7 +95,8 @@ class PhrJoinTests {
             r.setRemoteAddr(from);
             return r;
         });
-        form.forEach(request::param);
+        // the card, 生年月日 and code are the form's nested card (card.number, …)
+        form.forEach((name, value) -> request.param(CARD.contains(name) ? "card." + name : name, value));
         return mvc.perform(request).andReturn().getResponse();
     }
 
@@ -191,6 +194,44 @@ class PhrJoinTests {
         String badMail = mvc.perform(post("/insurer/members/invitations").cookie(session).with(csrf())
                 .param("number", "99999999999").param("delivery", "MAIL").param("email", "not-an-address")).andReturn().getResponse().getContentAsString();
         assertThat(badMail).contains("送り先のメールアドレスを正しく入力してください");
+    }
+
+    @Test
+    void theInvitationFormAnswersEmptyTooLongWrongFormatAndOutOfRangeByFieldAndIssuesNothingButTakesFullWidth() throws Exception {
+        Cookie session = Accounts.signIn(mvc, staff.email());
+        java.util.function.Supplier<Long> issued = () -> jdbc.sql("select count(*) from phr_member_invitation where person_id = ?")
+                .param(person).query(Long.class).single();
+        // empty: the number and the delivery, together, each named in the summary
+        String empty = invitePage(session, "symbol", "", "number", "", "branch", "", "delivery", "", "email", "");
+        assertThat(empty).contains("番号：入力してください。", "届け方：入力してください。");
+        // too long, every field at once, the input kept
+        String tooLong = invitePage(session, "symbol", "記".repeat(81), "number", "1".repeat(41), "branch", "1".repeat(9),
+                "delivery", "MAIL", "email", "a".repeat(250) + "@x.jp");
+        assertThat(tooLong).contains("記号：長すぎます。", "番号：長すぎます。", "枝番：長すぎます。", "メールアドレス：長すぎます。",
+                "1".repeat(41));
+        // wrong format: a delivery that is none, and a mail without an address
+        assertThat(invitePage(session, "symbol", "健001", "number", number, "delivery", "FAX")).contains("届け方：形式が正しくありません。");
+        assertThat(invitePage(session, "symbol", "健001", "number", number, "delivery", "MAIL", "email", "not-an-address"))
+                .contains("送り先のメールアドレスを正しく入力してください");
+        // out of range: a branch of three digits is the card's rule, by field
+        assertThat(invitePage(session, "symbol", "健001", "number", number, "branch", "123", "delivery", "PRINT"))
+                .contains("枝番は2桁の数字で入力してください");
+        assertThat(issued.get()).as("nothing issued").isZero();
+        // full width is the member's number as printed: accepted
+        var printed = mvc.perform(post("/insurer/members/invitations").cookie(session).with(csrf())
+                .param("symbol", "健００１").param("number", toFullWidth(number)).param("delivery", "PRINT")).andReturn();
+        assertThat(printed.getResponse().getRedirectedUrl()).isEqualTo("/insurer/members/invitations/notice");
+        assertThat(issued.get()).isEqualTo(1);
+    }
+
+    String invitePage(Cookie session, String... namesAndValues) throws Exception {
+        MockHttpServletRequestBuilder request = post("/insurer/members/invitations").cookie(session).with(csrf());
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            request.param(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        var response = mvc.perform(request).andReturn().getResponse();
+        assertThat(response.getStatus()).as("answered on the form itself").isEqualTo(200);
+        return response.getContentAsString();
     }
 
     @Test

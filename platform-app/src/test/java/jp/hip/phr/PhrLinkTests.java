@@ -42,6 +42,8 @@ import jp.hip.phr.persons.PhrPersons;
 @PlatformTest
 class PhrLinkTests {
 
+    static final java.util.Set<String> CARD = java.util.Set.of("insurerNumber", "symbol", "number", "branch", "birthDate", "code");
+
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
     @Autowired PhrPersons persons;
@@ -108,7 +110,8 @@ class PhrLinkTests {
             r.setRemoteAddr(address);
             return r;
         });
-        form.forEach(request::param);
+        // the card, 生年月日 and code are the form's nested card (card.number, …)
+        form.forEach((name, value) -> request.param(CARD.contains(name) ? "card." + name : name, value));
         return mvc.perform(request).andReturn();
     }
 
@@ -122,7 +125,7 @@ class PhrLinkTests {
         assertThat(mvc.perform(get("/me/consents").cookie(session)).andReturn().getResponse().getContentAsString())
                 .contains("/me/link");
         assertThat(mvc.perform(get("/me/link").cookie(session)).andReturn().getResponse().getContentAsString())
-                .contains("招待コードで記録をつなげる", "name=\"code\"").doesNotContain("name=\"password\"");
+                .contains("招待コードで記録をつなげる", "name=\"card.code\"").doesNotContain("name=\"password\"");
         String code = invite();
 
         MvcResult done = link(details(code), session);

@@ -110,6 +110,7 @@ class SmartBrowserTests extends BrowserTests {
         open("/me/apps");
         assertThat(text("#apps")).contains("歩数記録アプリ");
         find("#apps button").click();
+        waitFor(ExpectedConditions.alertIsPresent()).accept(); // the confirmation before an irreversible step
         assertThat(text("[role=status]")).contains("アプリへの許可を取り消しました");
         assertThat(browser.findElements(By.id("apps"))).isEmpty();
     }

@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -172,6 +171,7 @@ class AssociationGuidelinesController {
     @GetMapping("/{id}")
     String guideline(@PathVariable UUID id, Model model) {
         model.addAttribute("form", VersionForm.empty());
+        model.addAttribute("start", StartForm.empty());
         return guidelineView(id, model);
     }
 
@@ -217,6 +217,7 @@ class AssociationGuidelinesController {
                         "guidelines.version.documentUrl", "documentUrl", "guidelines.document", "document");
             }
         }
+        model.addAttribute("start", StartForm.empty());
         return guidelineView(id, model);
     }
 
@@ -233,18 +234,38 @@ class AssociationGuidelinesController {
         return "redirect:" + path.substring(0, path.lastIndexOf("/versions"));
     }
 
-    @PostMapping("/{id}/declarations")
-    String startDeclaration(@PathVariable UUID id, @RequestParam String versionId,
-            @RequestParam(required = false) FormType formType, @RequestParam(defaultValue = "") String edition,
-            RedirectAttributes redirect) {
-        UUID guidelineId = id;
-        try {
-            UUID declarationId = desk.startDeclaration(guidelineId, GuidelineForms.id(versionId), formType, edition);
-            return "redirect:/association/guidelines/declarations/" + declarationId;
-        } catch (GuidelineException e) {
-            GuidelineForms.notFoundAs404(e);
-            GuidelineForms.fail(redirect, e);
-            return "redirect:/association/guidelines/" + guidelineId;
+    /**
+     * Starting a declaration from a row of the versions table: the version (a hidden id), the form type (a select)
+     * and the edition of 本指針 in force. A value no row sends (a hand-made request) is answered on the guideline
+     * page by field, all at once, with nothing started.
+     */
+    public record StartForm(
+            @NotNull(message = "{guidelines.declaration.version.required}") UUID versionId,
+            @NotNull(message = "{guidelines.declaration.formType.required}") FormType formType,
+            @NotBlank(message = "{guidelines.declaration.edition.required}") @Size(max = 8, message = "{validation.tooLong}") String edition) {
+
+        static StartForm empty() {
+            return new StartForm(null, null, "");
         }
+    }
+
+    @PostMapping("/{id}/declarations")
+    String startDeclaration(@PathVariable UUID id, @Valid @ModelAttribute("start") StartForm form, BindingResult errors,
+            Model model) {
+        if (!errors.hasErrors()) {
+            try {
+                UUID declarationId = desk.startDeclaration(id, form.versionId(), form.formType(), form.edition());
+                return "redirect:/association/guidelines/declarations/" + declarationId;
+            } catch (GuidelineException e) {
+                if (e.messageKey().equals("guidelines.version.notFound")) {
+                    errors.rejectValue("versionId", e.messageKey(), e.args(), null);
+                } else {
+                    GuidelineForms.reject(errors, e, "guidelines.declaration.formType", "formType",
+                            "guidelines.declaration.edition", "edition");
+                }
+            }
+        }
+        model.addAttribute("form", VersionForm.empty());
+        return guidelineView(id, model);
     }
 }

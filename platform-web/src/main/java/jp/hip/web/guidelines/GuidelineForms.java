@@ -1,40 +1,14 @@
 package jp.hip.web.guidelines;
 
-import java.time.LocalDate;
-import java.util.UUID;
-
 import org.springframework.validation.BindingResult;
 
 import jp.hip.guidelines.GuidelineException;
-import jp.hip.web.FormErrors;
 import jp.hip.web.PageNotFoundException;
-import jp.hip.web.forms.Formatters;
 
-/** Input helpers of the guideline pages: dates as 2025-04-01 or 2025/4/1, lenient enums, rule messages by field. */
+/** Input helpers of the guideline pages: lenient enums (the queue's status), rule messages by field, downloads. */
 final class GuidelineForms {
 
     private GuidelineForms() {}
-
-    /** A date as every form reads it ({@link Formatters.DateFormatter}), null when blank; {@link IllegalArgumentException} when unreadable. */
-    static LocalDate date(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return new Formatters.DateFormatter().parse(text, java.util.Locale.JAPAN);
-        } catch (java.text.ParseException e) {
-            throw new IllegalArgumentException("bad date");
-        }
-    }
-
-    static boolean isDate(String text) {
-        try {
-            date(text);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
 
     static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
         if (value == null || value.isBlank()) {
@@ -45,14 +19,6 @@ final class GuidelineForms {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    static UUID id(String value) {
-        UUID id = FormErrors.uuidOrNull(value);
-        if (id == null) {
-            throw new PageNotFoundException();
-        }
-        return id;
     }
 
     /** Another association's record, or one that does not exist, is a 404 rather than a message. */

@@ -4,7 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
+import org.springframework.core.convert.ConversionService;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -12,18 +18,16 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-import jp.hip.guidelines.declarations.DeclarationStatus;
-import jp.hip.guidelines.guideline.GuidelineKind;
 import jp.hip.guidelines.publicregister.PublicRegister;
 import jp.hip.guidelines.publicregister.PublicEntry;
 import jp.hip.guidelines.publicregister.PublicEntryDetail;
 import jp.hip.guidelines.publicregister.PublicQuery;
-import jp.hip.guidelines.guideline.ServiceCategory;
 import jp.hip.web.PageNotFoundException;
 
 /**
@@ -41,71 +45,16 @@ class PublicGuidelinesController {
     private final GuidelineListPdf pdf;
     private final LogoSvg logos;
     private final PublicListBodies bodies;
+    private final ConversionService conversion;
 
     PublicGuidelinesController(PublicRegister register, MessageSource messages, GuidelineListPdf pdf, LogoSvg logos,
-            PublicListBodies bodies) {
+            PublicListBodies bodies, @Qualifier("mvcConversionService") ConversionService conversion) {
+        this.conversion = conversion;
         this.register = register;
         this.messages = messages;
         this.pdf = pdf;
         this.logos = logos;
         this.bodies = bodies;
-    }
-
-    /** The list's filters as they travel in the URL. */
-    public static final class Filter {
-        private String association = "";
-        private String title = "";
-        private String category = "";
-        private String kind = "";
-        private String status = "";
-        private String from = "";
-        private String to = "";
-        private String sort = "";
-        private int page = 1;
-
-        public String getAssociation() { return association; }
-        public void setAssociation(String v) { association = v; }
-        public String getTitle() { return title; }
-        public void setTitle(String v) { title = v; }
-        public String getCategory() { return category; }
-        public void setCategory(String v) { category = v; }
-        public String getKind() { return kind; }
-        public void setKind(String v) { kind = v; }
-        public String getStatus() { return status; }
-        public void setStatus(String v) { status = v; }
-        public String getFrom() { return from; }
-        public void setFrom(String v) { from = v; }
-        public String getTo() { return to; }
-        public void setTo(String v) { to = v; }
-        public String getSort() { return sort; }
-        public void setSort(String v) { sort = v; }
-        public int getPage() { return page; }
-        public void setPage(int v) { page = v; }
-
-        /** Longer search terms are not searched for: the page says so (a name is never this long). */
-        static final int MAX_TERM = 100;
-
-        boolean termsTooLong() {
-            return association.length() > MAX_TERM || title.length() > MAX_TERM;
-        }
-
-        private static String term(String text) {
-            return text.length() > MAX_TERM ? "" : text;
-        }
-
-        boolean datesValid() {
-            return GuidelineForms.isDate(from) && GuidelineForms.isDate(to);
-        }
-
-        PublicQuery query() {
-            DeclarationStatus s = GuidelineForms.enumOrNull(DeclarationStatus.class, status);
-            PublicQuery.Sort order = GuidelineForms.enumOrNull(PublicQuery.Sort.class, sort);
-            return new PublicQuery(term(association), term(title), GuidelineForms.enumOrNull(ServiceCategory.class, category),
-                    GuidelineForms.enumOrNull(GuidelineKind.class, kind), s != null && s.isPublic() ? s : null,
-                    GuidelineForms.isDate(from) ? GuidelineForms.date(from) : null,
-                    GuidelineForms.isDate(to) ? GuidelineForms.date(to) : null,
-                    order == null ? PublicQuery.Sort.REGISTRATION_NO : order);
-        }
     }
 
     /**
@@ -115,10 +64,12 @@ class PublicGuidelinesController {
      * filters, never a 500.
      */
     @GetMapping
-    String list(@ModelAttribute("filter") Filter filter, org.springframework.validation.BindingResult errors, Model model,
-            Locale locale, jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
-        int requested = errors.hasFieldErrors("page") ? 0 : filter.getPage();
-        var result = register.publicList(filter.query(), requested - 1, PAGE_SIZE);
+    String list(@Valid @ModelAttribute("filter") PublicFilter filter, BindingResult errors, Model model, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) {
+        PublicFilter.check(filter, errors);
+        PublicFilter.Typed typed = PublicFilter.Typed.of(request);
+        int requested = PublicFilter.requestedPage(filter, errors);
+        var result = register.publicList(PublicFilter.query(filter, errors, typed, conversion), requested - 1, PAGE_SIZE);
         if (result.page() + 1 != requested) {
             var target = org.springframework.web.util.UriComponentsBuilder.fromPath("/guidelines");
             request.getParameterMap().forEach((name, values) -> {
@@ -129,9 +80,8 @@ class PublicGuidelinesController {
             return "redirect:" + target.queryParam("page", result.page() + 1).encode().build().toUriString();
         }
         model.addAttribute("result", result);
-        model.addAttribute("badDates", !filter.datesValid());
-        model.addAttribute("termsTooLong", filter.termsTooLong());
-        model.addAttribute("listBody", bodies.body(result, filter, locale, request, response));
+        model.addAttribute("listBody", bodies.body(result, typed, PublicFilter.problems(errors, messages, locale), locale,
+                request, response));
         return "guidelines/public-list";
     }
 
@@ -143,8 +93,9 @@ class PublicGuidelinesController {
 
     /** CSV for Excel (the platform's one writer, {@link jp.hip.identity.ExcelCsv}); exactly the filtered rows. */
     @GetMapping("/export.csv")
-    ResponseEntity<byte[]> csv(@ModelAttribute("filter") Filter filter, Locale locale) {
-        List<PublicEntry> entries = register.publicExport(filter.query());
+    ResponseEntity<byte[]> csv(@Valid @ModelAttribute("filter") PublicFilter filter, BindingResult errors, Locale locale,
+            HttpServletRequest request) {
+        List<PublicEntry> entries = register.publicExport(exportQuery(filter, errors, request));
         List<List<String>> csv = new java.util.ArrayList<>();
         csv.add(List.of("registrationNo", "generation", "listedOn", "association", "title", "kind", "serviceCategory",
                 "version", "versionDatedOn", "declaredOn", "validFrom", "validUntil", "status", "publicUrl").stream()
@@ -165,9 +116,10 @@ class PublicGuidelinesController {
 
     /** The same rows as the CSV, as a PDF laid out like METI's published list (A4 landscape). */
     @GetMapping("/export.pdf")
-    ResponseEntity<byte[]> pdf(@ModelAttribute("filter") Filter filter, Locale locale) {
+    ResponseEntity<byte[]> pdf(@Valid @ModelAttribute("filter") PublicFilter filter, BindingResult errors, Locale locale,
+            HttpServletRequest request) {
         java.time.LocalDate issuedOn = pdf.issuedOn();
-        byte[] body = pdf.render(register.publicExport(filter.query()), issuedOn, locale);
+        byte[] body = pdf.render(register.publicExport(exportQuery(filter, errors, request)), issuedOn, locale);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -204,6 +156,12 @@ class PublicGuidelinesController {
                 .eTag(etag)
                 .contentType(MediaType.parseMediaType("image/svg+xml;charset=UTF-8"))
                 .body(svg);
+    }
+
+    /** The downloads select exactly what the list shows: the same filters, the unreadable ones left out. */
+    private PublicQuery exportQuery(PublicFilter filter, BindingResult errors, HttpServletRequest request) {
+        PublicFilter.check(filter, errors);
+        return PublicFilter.query(filter, errors, PublicFilter.Typed.of(request), conversion);
     }
 
     private String text(String key, Locale locale) {

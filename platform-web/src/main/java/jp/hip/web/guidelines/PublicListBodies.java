@@ -32,7 +32,7 @@ import jp.hip.guidelines.guideline.ServiceCategory;
  * and size), the filters exactly as typed (they are echoed in the form and the links) and the locale. It never holds
  * anything of the visitor: no session, user or CSRF token (the filter form is a GET form), and links are built with
  * URL rewriting switched off. So a kept body can never be stale: whether the page is still current is
- * {@link jp.hip.guidelines.PublicListCache}'s question, answered against the registry's revision on every request
+ * {@link jp.hip.guidelines.publicregister.PublicListCache}'s question, answered against the registry's revision on every request
  * (ADR 0016); a withdrawal gives a different page, hence a different key. The layout around it (who is signed in,
  * the menu) is rendered per request as on every page.
  */
@@ -42,8 +42,8 @@ class PublicListBodies {
     /** Bodies kept at once; beyond it the node starts over (searches are open-ended, as in PublicListCache). */
     static final int MAX_BODIES = 512;
 
-    record Key(PublicPage page, Locale locale, String association, String title, String category, String kind,
-            String status, String from, String to, String sort) {}
+    /** The filters as typed decide the problems too (the same text is always read the same way). */
+    record Key(PublicPage page, Locale locale, PublicFilter.Typed filter) {}
 
     /** One row as the table shows it: labels in the visitor's language, dates as text, nothing left to compute. */
     public record Row(String registrationNo, String generation, String listedOn, String association, String title,
@@ -67,15 +67,14 @@ class PublicListBodies {
     }
 
     /** The body for this page of results as the visitor filtered it: the kept one, or rendered now and kept. */
-    String body(PublicPage page, PublicGuidelinesController.Filter filter, Locale locale, HttpServletRequest request,
-            HttpServletResponse response) {
-        Key key = new Key(page, locale, filter.getAssociation(), filter.getTitle(), filter.getCategory(), filter.getKind(),
-                filter.getStatus(), filter.getFrom(), filter.getTo(), filter.getSort());
+    String body(PublicPage page, PublicFilter.Typed filter, List<PublicFilter.Problem> problems, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) {
+        Key key = new Key(page, locale, filter);
         String kept = bodies.get(key);
         if (kept != null) {
             return kept;
         }
-        String html = render(page, filter, locale, request, response);
+        String html = render(page, filter, problems, locale, request, response);
         if (bodies.size() >= MAX_BODIES) {
             bodies.clear();
         }
@@ -88,15 +87,17 @@ class PublicListBodies {
         return bodies.size();
     }
 
-    private String render(PublicPage page, PublicGuidelinesController.Filter filter, Locale locale,
+    private String render(PublicPage page, PublicFilter.Typed filter, List<PublicFilter.Problem> problems, Locale locale,
             HttpServletRequest request, HttpServletResponse response) {
         Map<String, Object> variables = new HashMap<>(options(locale));
         variables.put("result", page);
         variables.put("filter", filter);
         variables.put("rows", page.entries().stream().map(e -> row(e, locale)).toList());
-        variables.put("badDates", !filter.datesValid());
-        variables.put("associationTooLong", filter.getAssociation().length() > PublicGuidelinesController.Filter.MAX_TERM);
-        variables.put("titleTooLong", filter.getTitle().length() > PublicGuidelinesController.Filter.MAX_TERM);
+        variables.put("choices", options(locale));
+        variables.put("problems", problems);
+        Map<String, String> errors = new HashMap<>();
+        problems.forEach(p -> errors.put(p.field(), p.message()));
+        variables.put("errors", errors);
         variables.put("pageOf", text("guidelines.public.page", locale, page.page() + 1, page.pages()));
         variables.put(org.thymeleaf.spring6.expression.ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME, evaluation);
         JakartaServletWebApplication app = application;

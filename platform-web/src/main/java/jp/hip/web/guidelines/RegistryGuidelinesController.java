@@ -142,23 +142,47 @@ class RegistryGuidelinesController {
 
     @GetMapping("/checklist")
     String checklist(@RequestParam(defaultValue = "2025") String edition, Model model) {
+        return checklistView(edition, model);
+    }
+
+    private String checklistView(String edition, Model model) {
         model.addAttribute("editions", review.ruleDocuments());
         model.addAttribute("edition", edition);
         model.addAttribute("items", review.checklist(edition));
         return "guidelines/registry-checklist";
     }
 
-    @PostMapping("/checklist/{itemId}")
-    String reword(@PathVariable UUID itemId, @RequestParam long version, @RequestParam(defaultValue = "") String text,
-            @RequestParam(defaultValue = "false") boolean requiresEvidence, @RequestParam(defaultValue = "2025") String edition,
-            RedirectAttributes redirect) {
-        try {
-            review.rewordChecklistItem(itemId, version, text, requiresEvidence);
-            redirect.addFlashAttribute("done", "guidelines.reg.checklist.saved");
-        } catch (GuidelineException e) {
-            GuidelineForms.notFoundAs404(e);
-            GuidelineForms.fail(redirect, e);
+    /**
+     * METI's new wording of one checklist item (a row of the checklist page): the version the page was read at, the
+     * wording (V10's 500 characters), whether evidence is required (absent as an unticked box: no) and the edition to come back to. Errors are
+     * answered in the item's row, all at once, with the wording as typed; nothing is changed.
+     */
+    public record ChecklistForm(
+            @NotNull(message = "{guidelines.reg.checklist.version.required}") @PositiveOrZero(message = "{validation.outOfRange}") Long version,
+            @NotBlank(message = "{guidelines.checklist.text.required}") @Size(max = 500, message = "{validation.tooLong}") String text,
+            Boolean requiresEvidence,
+            @Size(max = 8, message = "{validation.tooLong}") String edition) {
+
+        String editionOrDefault() {
+            return edition == null || edition.isBlank() || edition.length() > 8 ? "2025" : edition;
         }
-        return "redirect:/registry/guidelines/checklist?edition=" + java.net.URLEncoder.encode(edition, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @PostMapping("/checklist/{itemId}")
+    String reword(@PathVariable UUID itemId, @Valid @ModelAttribute("reword") ChecklistForm form, BindingResult errors,
+            @RequestParam(name = "edition", defaultValue = "2025") String edition, Model model, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                review.rewordChecklistItem(itemId, form.version(), form.text(), Boolean.TRUE.equals(form.requiresEvidence()));
+                redirect.addFlashAttribute("done", "guidelines.reg.checklist.saved");
+                return "redirect:/registry/guidelines/checklist?edition="
+                        + java.net.URLEncoder.encode(form.editionOrDefault(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (GuidelineException e) {
+                GuidelineForms.reject(errors, e, "guidelines.checklist.text", "text");
+            }
+        }
+        model.addAttribute("rewordItem", itemId);
+        // the edition as sent (the record may not exist when the version could not be read)
+        return checklistView(edition.length() > 8 ? "2025" : edition, model);
     }
 }

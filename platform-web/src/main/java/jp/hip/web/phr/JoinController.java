@@ -32,13 +32,13 @@ class JoinController {
 
     @GetMapping
     String form(Model model) {
-        model.addAttribute("form", new JoinForm());
+        model.addAttribute("form", JoinForm.empty());
         return "phr/join";
     }
 
     @PostMapping
     String join(@Valid @ModelAttribute("form") JoinForm form, BindingResult errors, HttpServletRequest request) {
-        if (!errors.hasFieldErrors("passwordConfirmation") && !form.getPassword().equals(form.getPasswordConfirmation())) {
+        if (!errors.hasFieldErrors("passwordConfirmation") && !form.password().equals(form.passwordConfirmation())) {
             errors.rejectValue("passwordConfirmation", "invitation.password.mismatch");
         }
         if (errors.hasErrors()) {
@@ -47,13 +47,7 @@ class JoinController {
         try {
             joining.join(form.request(), request.getRemoteAddr());
         } catch (PhrException e) {
-            e.problems().forEach(p -> {
-                if (p.where() == null) {
-                    errors.reject(p.key());
-                } else {
-                    errors.rejectValue(p.where(), p.key());
-                }
-            });
+            CardForm.reject(errors, e);
             return "phr/join";
         } catch (IdentityException e) {
             FormErrors.reject(errors, e, "identity.user.password", "password", "identity.user.email", "email");

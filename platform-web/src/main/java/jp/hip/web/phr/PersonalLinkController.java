@@ -31,7 +31,8 @@ class PersonalLinkController {
     }
 
     @GetMapping
-    String form(@ModelAttribute("form") LinkForm form) {
+    String form(org.springframework.ui.Model model) {
+        model.addAttribute("form", LinkForm.empty());
         return "phr/link";
     }
 
@@ -45,13 +46,7 @@ class PersonalLinkController {
         try {
             linked = linking.link(PersonalRecordsController.me(me), form.request(), request.getRemoteAddr());
         } catch (PhrException e) {
-            e.problems().forEach(p -> {
-                if (p.where() == null) {
-                    errors.reject(p.key());
-                } else {
-                    errors.rejectValue(p.where(), p.key());
-                }
-            });
+            CardForm.reject(errors, e);
             return "phr/link";
         }
         redirect.addFlashAttribute("done", linked.merged() ? "phr.link.doneMerged" : "phr.link.done");

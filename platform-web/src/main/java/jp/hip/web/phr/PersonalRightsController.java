@@ -49,13 +49,21 @@ class PersonalRightsController {
     }
 
     @GetMapping("/access-log")
-    String accessLog(@AuthenticationPrincipal SignedInUser me, @ModelAttribute("form") AccessLogForm form, Locale locale,
-            Model model) {
+    String accessLog(@AuthenticationPrincipal SignedInUser me, @ModelAttribute("form") AccessLogForm form,
+            org.springframework.validation.BindingResult errors, Locale locale, Model model,
+            HttpServletRequest request) {
         Accessor accessor = PersonalRecordsController.me(me);
         if (!persons.hasRecords(accessor)) {
             return "phr/no-records";
         }
-        model.addAttribute("log", accessLog.myAccessLog(accessor, form.filter(), form.pageIndex(), LOG_PAGE_SIZE, locale));
+        if (form == null || errors.hasFieldErrors("page")) {
+            return jp.hip.web.Pages.redirect(request, 1); // a page that is not a number: the first, same filters
+        }
+        var log = accessLog.myAccessLog(accessor, form.filter(), form.pageIndex(), LOG_PAGE_SIZE, locale);
+        if (form.page() != null && form.page() != jp.hip.web.Pages.nearest(form.page(), log.pages())) {
+            return jp.hip.web.Pages.redirect(request, jp.hip.web.Pages.nearest(form.page(), log.pages()));
+        }
+        model.addAttribute("log", log);
         model.addAttribute("invalid", form.invalid());
         return "phr/access-log";
     }
