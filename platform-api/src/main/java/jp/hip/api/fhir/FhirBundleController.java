@@ -242,8 +242,10 @@ class FhirBundleController {
         var checked = FhirSearchCheck.check("$history", "Observation/" + id + "/_history", entry.parameters(), false);
         int count = Math.min(FhirSearch.count(checked.first("_count")), ObservationVersions.MAX_COUNT);
         int offset = FhirSearch.offset(checked.first("_offset"));
-        return () -> new Answer(200, FhirHistoryController.bundle(checked, versions.history(accessor, id, count, offset), count, offset),
-                null, null);
+        var since = FhirSearch.since(checked.first("_since")).orElse(null);
+        var at = FhirSearch.period(checked.first("_at")).orElse(null);
+        return () -> new Answer(200, FhirHistoryController.bundle(checked, versions.history(accessor, id, count, offset, since, at),
+                count, offset), null, null);
     }
 
     /**

@@ -108,7 +108,8 @@ class FhirHistoryController {
         var checked = FhirSearchCheck.check("$history", "Observation/" + uuid + "/_history", request);
         int count = Math.min(FhirSearch.count(checked.first("_count")), ObservationVersions.MAX_COUNT);
         int offset = FhirSearch.offset(checked.first("_offset"));
-        ObservationVersions.History history = versions.history(responses.accessor(client), uuid, count, offset);
+        ObservationVersions.History history = versions.history(responses.accessor(client), uuid, count, offset,
+                FhirSearch.since(checked.first("_since")).orElse(null), FhirSearch.period(checked.first("_at")).orElse(null));
         return FhirResponses.ok(bundle(checked, history, count, offset), null);
     }
 

@@ -193,6 +193,15 @@ final class FhirSearch {
         return value == null ? Optional.empty() : Optional.of(range(value)[0]);
     }
 
+    /** Instance history's {@code _at}: the period the value names, to its precision (seconds at the finest). */
+    static Optional<jp.hip.phr.observations.ObservationVersions.Period> period(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        Instant[] range = range(value);
+        return Optional.of(new jp.hip.phr.observations.ObservationVersions.Period(range[0], range[1]));
+    }
+
     /** [start, end) of the instant or period a FHIR date value names. */
     private static Instant[] range(String value) {
         DateTimeType parsed;

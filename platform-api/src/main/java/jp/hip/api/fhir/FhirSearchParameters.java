@@ -133,8 +133,15 @@ final class FhirSearchParameters {
                     "page size, 1 to " + ObservationQuery.MAX_COUNT + " (default " + FhirSearch.DEFAULT_COUNT + "), the Patient included"), OFFSET,
             Parameter.of("_since", SearchParamType.DATE, "resources changed since this instant (the Patient is always returned)"));
 
-    /** Instance {@code _history}'s parameters: pages of versions, newest first. */
-    static final List<Parameter> HISTORY = List.of(COUNT, OFFSET);
+    /**
+     * Instance {@code _history}'s parameters (FHIR R4 http.html#history): pages of versions, newest first, narrowed
+     * by {@code _since} and {@code _at}.
+     */
+    static final List<Parameter> HISTORY = List.of(COUNT, OFFSET,
+            Parameter.of("_since", SearchParamType.DATE, "versions whose meta.lastUpdated is at or after this instant"
+                    + " (the start of the value's precision; a value without a zone is Japan time)"),
+            Parameter.of("_at", SearchParamType.DATE, "versions that were current at some moment of this date or instant"
+                    + " (the period its precision names, a second at the finest; a value without a zone is Japan time)"));
 
     private FhirSearchParameters() {}
 
