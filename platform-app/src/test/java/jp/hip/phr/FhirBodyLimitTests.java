@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import jp.hip.ApiTokens;
 import jp.hip.PlatformTest;
-import jp.hip.api.fhir.FhirBodyLimit;
+import jp.hip.api.fhir.format.FhirBodyLimit;
 
 /**
  * The FHIR body cap (ADR 0103, {@code hip.fhir.max-body-bytes}): a JSON or XML body, single resource or Bundle,

@@ -1,4 +1,4 @@
-package jp.hip.api.fhir;
+package jp.hip.api.fhir.bundles;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,6 +35,13 @@ import jp.hip.phr.PhrException;
 import jp.hip.phr.PhrFhir;
 import jp.hip.phr.bundles.PhrBundles;
 import jp.hip.phr.observations.ObservationVersions;
+import jp.hip.api.fhir.FhirHistoryController;
+import jp.hip.api.fhir.FhirOutcomes;
+import jp.hip.api.fhir.FhirResponses;
+import jp.hip.api.fhir.FhirScopes;
+import jp.hip.api.fhir.search.FhirSearch;
+import jp.hip.api.fhir.search.FhirSearchCheck;
+import jp.hip.api.fhir.search.FhirSearchRunner;
 
 /**
  * {@code transaction} and {@code batch} Bundles (issue 10, item 4; ref-phr.md §2.1). Every entry is checked as its

@@ -1,4 +1,4 @@
-package jp.hip.api.fhir;
+package jp.hip.api.fhir.bundles;
 
 /**
  * A {@code transaction-response} or {@code batch-response} Bundle written as FHIR JSON around resources that are
@@ -6,7 +6,7 @@ package jp.hip.api.fhir;
  * resources and outcomes are encoded by HAPI one by one. Fields come in the order HAPI writes them (Bundle: type,
  * entry; entry: fullUrl, resource, response; response: status, location, etag, outcome), compact, strings escaped
  * as HAPI's Jackson writer escapes them, so the text is what HAPI would write for the same content
- * ({@code FhirBundleResponseTests} compares them). The XML answer is made from this JSON ({@link FhirXmlResponses}).
+ * ({@code FhirBundleResponseTests} compares them). The XML answer is made from this JSON ({@link jp.hip.api.fhir.format.FhirXmlResponses}).
  */
 final class FhirBundleJson {
 

@@ -1,4 +1,4 @@
-package jp.hip.api.fhir;
+package jp.hip.api.fhir.format;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,13 +21,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jp.hip.phr.PhrFhir;
+import jp.hip.api.fhir.FhirOutcomes;
 
 /**
  * The size cap of a FHIR request body (ADR 0103): a POST, PUT or PATCH under /fhir whose body is longer than
  * {@code hip.fhir.max-body-bytes} (default 8 MiB, far above a transaction Bundle of 500 observations, about
  * 250 KB in JSON) is answered 413 with an OperationOutcome before any handler (or the XML reader) runs, so nothing
  * is parsed or written. Checked on Content-Length; a body without one (chunked) is read up to the cap and refused
- * as soon as it passes it. {@code $bulk-ingest} streams NDJSON under its own limits ({@link FhirBulkLimits}).
+ * as soon as it passes it. {@code $bulk-ingest} streams NDJSON under its own limits ({@link jp.hip.api.fhir.FhirBulkLimits}).
  * Mutable so tests can lower it for a moment.
  */
 @Component
