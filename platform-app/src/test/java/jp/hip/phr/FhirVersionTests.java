@@ -127,9 +127,9 @@ class FhirVersionTests {
         assertThat(next.getEntry()).extracting(e -> ((Observation) e.getResource()).getMeta().getVersionId()).containsExactly("1");
         assertThat(next.getLink("next")).isNull();
         // strict like a search
-        MockHttpServletResponse unknown = perform(get("/fhir/Observation/" + id + "/_history?_since=2024-01-01"), token);
+        MockHttpServletResponse unknown = perform(get("/fhir/Observation/" + id + "/_history?_list=recent"), token);
         assertThat(unknown.getStatus()).isEqualTo(400);
-        assertThat(FhirApiTests.parse(unknown, OperationOutcome.class).getIssueFirstRep().getDiagnostics()).contains("_since");
+        assertThat(FhirApiTests.parse(unknown, OperationOutcome.class).getIssueFirstRep().getDiagnostics()).contains("_list");
         assertThat(perform(get("/fhir/Observation/" + UUID.randomUUID() + "/_history"), token).getStatus()).isEqualTo(404);
         // versions are not written: 405 naming GET
         MockHttpServletResponse notAllowed = perform(delete("/fhir/Observation/" + id + "/_history/1"), token);

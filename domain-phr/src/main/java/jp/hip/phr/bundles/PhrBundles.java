@@ -235,14 +235,16 @@ public class PhrBundles {
         for (Pending p : pending) {
             UUID id = UUID.randomUUID();
             Observation o = p.observation();
-            rows.add(ObservationRows.row(accessor, o, p.checked(), id, now, parser));
+            Object[] row = ObservationRows.row(accessor, o, p.checked(), id, now, parser);
+            rows.add(row);
             String location = "Observation/" + id;
             if (p.fullUrl() != null) {
                 resolved.put(p.fullUrl(), location);
             }
             Tombstones.AfterDeletion after = deleted.get(p.checked().personId());
+            // the stored JSON goes back as the entry's resource: encoded once, for the row (ADR 0103)
             results[p.index()] = new BundleEntryResult(true, location, 1, o, null,
-                    after == null ? List.of() : List.of(after.notice("Observation.subject")));
+                    after == null ? List.of() : List.of(after.notice("Observation.subject")), (String) row[ObservationRows.RESOURCE]);
         }
         int[] counts = batch.batchUpdate(ObservationRows.BATCH_INSERT, rows);
         for (int i = 0; i < counts.length; i++) {

@@ -34,6 +34,9 @@ public final class ObservationRows {
     /** Index of identifier_key in {@link #row}. */
     public static final int IDENTIFIER_KEY = 13;
 
+    /** Index of the resource's JSON in {@link #row}, as stored. */
+    public static final int RESOURCE = 14;
+
     private ObservationRows() {}
 
     /** The search columns of a checked observation as named parameters (insert and update). */

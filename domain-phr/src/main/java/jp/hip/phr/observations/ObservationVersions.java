@@ -1,7 +1,9 @@
 package jp.hip.phr.observations;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,15 +72,51 @@ public class ObservationVersions {
      * there is none. {@code more} tells whether a later page exists.
      */
     public History history(Accessor accessor, UUID id, int count, int offset) {
+        return history(accessor, id, count, offset, null, null);
+    }
+
+    /**
+     * As {@link #history(Accessor, UUID, int, int)}, narrowed as FHIR R4 http.html#history says: {@code since}
+     * (when given) keeps the versions whose lastUpdated is at or after it; {@code at} (when given) keeps the versions
+     * that were current at some moment of that period, [start, end): written before its end and not replaced before
+     * its start. Where the next version is one the caller may not read, it is not known here when the version was
+     * replaced, so such a version counts as current only at the moment it was written. Narrowing leaves nothing
+     * when no version matches (an empty page, not 404); the total counts the matching versions.
+     */
+    public History history(Accessor accessor, UUID id, int count, int offset, Instant since, Period at) {
         Map<String, Object> params = Map.of("id", id);
-        List<Row<Observation>> all = new ArrayList<>(stored.read(Table.OBSERVATION, Observation.class, accessor, "o.id = :id",
-                params, "o.version_id desc", 1, 0));
+        List<Row<Observation>> current = stored.read(Table.OBSERVATION, Observation.class, accessor, "o.id = :id",
+                params, "o.version_id desc", 1, 0);
+        List<Row<Observation>> all = new ArrayList<>(current);
         all.addAll(stored.read(Table.OBSERVATION_VERSION, Observation.class, accessor, "o.id = :id", params,
                 "o.version_id desc", MAX_COUNT * 4, 0));
         if (all.isEmpty()) {
             throw PhrException.of(Kind.NOT_FOUND, "phr.error.notFound", "Observation/" + id);
         }
         all.sort(Comparator.comparingInt((Row<Observation> r) -> r.version()).reversed());
+        if (since != null || at != null) {
+            Integer currentVersion = current.isEmpty() ? null : current.get(0).version();
+            Map<Integer, Instant> written = new HashMap<>();
+            all.forEach(r -> written.put(r.version(), lastUpdated(r)));
+            all = all.stream().filter(r -> {
+                Instant from = written.get(r.version());
+                if (since != null && (from == null || from.isBefore(since))) {
+                    return false;
+                }
+                if (at == null) {
+                    return true;
+                }
+                if (from == null || !from.isBefore(at.end())) {
+                    return false;
+                }
+                // replaced when the next version was written; the newest (current) row is never replaced
+                if (currentVersion != null && r.version() == currentVersion) {
+                    return true;
+                }
+                Instant until = written.get(r.version() + 1);
+                return until == null ? !from.isBefore(at.start()) : until.isAfter(at.start());
+            }).toList();
+        }
         List<Row<Observation>> page = all.subList(Math.min(offset, all.size()), Math.min(offset + count, all.size()));
         if (!page.isEmpty()) {
             accessLog.logRows(accessor, "Observation.read", page);
@@ -86,6 +124,14 @@ public class ObservationVersions {
         return new History(page.stream().map(r -> new StoredResource<>(r.resource(), r.version(), false)).toList(),
                 all.size(), offset + count < all.size());
     }
+
+    private static Instant lastUpdated(Row<Observation> row) {
+        java.util.Date value = row.resource().getMeta().getLastUpdated();
+        return value == null ? null : value.toInstant();
+    }
+
+    /** A period [start, end) of FHIR {@code _at}. */
+    public record Period(Instant start, Instant end) {}
 
     /** A page of versions, newest first, and how many the caller may read in all. */
     public record History(List<StoredResource<Observation>> versions, int total, boolean more) {}

@@ -47,6 +47,8 @@ import jp.hip.phr.observations.BulkIngest;
 import jp.hip.phr.observations.PhrObservations;
 import jp.hip.phr.persons.PatientStore;
 import jp.hip.phr.StoredResource;
+import jp.hip.api.fhir.search.FhirSearchCheck;
+import jp.hip.api.fhir.search.FhirSearchRunner;
 
 /**
  * FHIR R4 Consent (ADR 0031, 0037) and MedicationStatement (ADR 0035): each handler one call to the capability's

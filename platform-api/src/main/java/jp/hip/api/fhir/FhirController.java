@@ -51,8 +51,8 @@ import jp.hip.phr.StoredResource;
 
 /**
  * FHIR R4 REST API (Spring MVC; HAPI's model, parser and validator only — ref-phr.md §3.1): Patient and Observation
- * reads and writes, $bulk-ingest and $validate; searches and $everything are {@link FhirSearchController},
- * Consent and MedicationStatement {@link FhirConsentMedicationController}, Bundles {@link FhirBundleController},
+ * reads and writes, $bulk-ingest and $validate; searches and $everything are {@link jp.hip.api.fhir.search.FhirSearchController},
+ * Consent and MedicationStatement {@link FhirConsentMedicationController}, Bundles {@link jp.hip.api.fhir.bundles.FhirBundleController},
  * versions {@link FhirHistoryController}, the shared parsing and responses
  * {@link FhirResponses}. JSON only
  * ({@code application/fhir+json}); errors are OperationOutcome ({@link FhirExceptionHandler}). Each handler is

@@ -24,6 +24,8 @@ import jp.hip.phr.access.PhrConsents;
 import jp.hip.phr.medication.PhrMedications;
 import jp.hip.phr.observations.ObservationVersions;
 import jp.hip.phr.persons.PatientStore;
+import jp.hip.api.fhir.search.FhirSearch;
+import jp.hip.api.fhir.search.FhirSearchCheck;
 
 /**
  * Observation versions (issue 10, item 5; ADR 0048): vread ({@code Observation/[id]/_history/[vid]}, where the
@@ -32,7 +34,7 @@ import jp.hip.phr.persons.PatientStore;
  */
 @RestController
 @RequestMapping("/fhir")
-class FhirHistoryController {
+public class FhirHistoryController {
 
     private final ObservationVersions versions;
     private final FhirResponses responses;
@@ -90,7 +92,7 @@ class FhirHistoryController {
     }
 
     /** Versions are numbered from 1; anything else names no version (404, like an unknown one). */
-    static int versionOf(String type, String id, String version) {
+    public static int versionOf(String type, String id, String version) {
         try {
             int value = Integer.parseInt(version);
             if (value >= 1) {
@@ -108,12 +110,13 @@ class FhirHistoryController {
         var checked = FhirSearchCheck.check("$history", "Observation/" + uuid + "/_history", request);
         int count = Math.min(FhirSearch.count(checked.first("_count")), ObservationVersions.MAX_COUNT);
         int offset = FhirSearch.offset(checked.first("_offset"));
-        ObservationVersions.History history = versions.history(responses.accessor(client), uuid, count, offset);
+        ObservationVersions.History history = versions.history(responses.accessor(client), uuid, count, offset,
+                FhirSearch.since(checked.first("_since")).orElse(null), FhirSearch.period(checked.first("_at")).orElse(null));
         return FhirResponses.ok(bundle(checked, history, count, offset), null);
     }
 
     /** A history Bundle: each version with the request that made it (POST for the first, PUT after) and its response. */
-    static Bundle bundle(FhirSearchCheck.Checked checked, ObservationVersions.History history, int count, int offset) {
+    public static Bundle bundle(FhirSearchCheck.Checked checked, ObservationVersions.History history, int count, int offset) {
         String base = FhirResponses.base();
         Bundle bundle = new Bundle().setType(Bundle.BundleType.HISTORY).setTotal(history.total());
         String self = checked.self(base);

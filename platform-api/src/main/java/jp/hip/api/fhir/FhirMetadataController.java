@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import jp.hip.api.SmartApps;
+import jp.hip.api.fhir.search.FhirSearchParameters;
 
 /** What the FHIR server offers: the CapabilityStatement and the SMART App Launch discovery document (public). */
 @RestController

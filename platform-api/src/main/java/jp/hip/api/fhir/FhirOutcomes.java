@@ -13,9 +13,9 @@ import jp.hip.phr.PhrFhir;
 
 /** OperationOutcome bodies: every problem of a refusal as one issue, texts from the phr message bundle. */
 @Component
-class FhirOutcomes {
+public class FhirOutcomes {
 
-    static final String FHIR_JSON = "application/fhir+json;charset=UTF-8";
+    public static final String FHIR_JSON = "application/fhir+json;charset=UTF-8";
 
     private final MessageSource messages;
 
@@ -23,17 +23,17 @@ class FhirOutcomes {
         this.messages = messages;
     }
 
-    static String encode(IBaseResource resource) {
+    public static String encode(IBaseResource resource) {
         return PhrFhir.fhirContext().newJsonParser().setPrettyPrint(false).encodeResourceToString(resource);
     }
 
-    static OperationOutcome single(OperationOutcome.IssueType type, String text) {
+    public static OperationOutcome single(OperationOutcome.IssueType type, String text) {
         OperationOutcome outcome = new OperationOutcome();
         outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(type).setDiagnostics(text);
         return outcome;
     }
 
-    OperationOutcome of(PhrException e) {
+    public OperationOutcome of(PhrException e) {
         OperationOutcome outcome = new OperationOutcome();
         Locale locale = LocaleContextHolder.getLocale();
         for (PhrException.Problem problem : e.problems()) {
@@ -52,7 +52,7 @@ class FhirOutcomes {
      * per notice, located by its element or lines, coded like a refusal's problems; {@code stored} ("Patient/… を作成")
      * comes first as an {@code information} issue when given.
      */
-    OperationOutcome notices(String stored, java.util.List<PhrException.Problem> notices) {
+    public OperationOutcome notices(String stored, java.util.List<PhrException.Problem> notices) {
         OperationOutcome outcome = new OperationOutcome();
         Locale locale = LocaleContextHolder.getLocale();
         if (stored != null) {
@@ -81,7 +81,7 @@ class FhirOutcomes {
         return outcome;
     }
 
-    String message(String key, Object... args) {
+    public String message(String key, Object... args) {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
 

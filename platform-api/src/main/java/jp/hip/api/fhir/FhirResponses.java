@@ -47,13 +47,15 @@ import jp.hip.phr.observations.BulkIngest;
 import jp.hip.phr.observations.PhrObservations;
 import jp.hip.phr.persons.PatientStore;
 import jp.hip.phr.StoredResource;
+import jp.hip.api.fhir.search.FhirElements;
+import jp.hip.api.fhir.search.FhirSearchCheck;
 
 /**
  * What the FHIR controllers share: who the caller acts as ({@link Accessor}), strict JSON parsing, ids, searchset
  * Bundles (self and next links from the applied parameters only) and the 200/201 responses with ETag and Location.
  */
 @org.springframework.stereotype.Component
-class FhirResponses {
+public class FhirResponses {
 
     private final FhirOutcomes outcomes;
     private final SmartApps apps;
@@ -69,7 +71,7 @@ class FhirResponses {
      * A SMART app with a patient-level token acts as the individual (their own records only, ADR 0033), logged with
      * the app's name; any other client acts for its tenant.
      */
-    Accessor accessor(ApiClient client) {
+    public Accessor accessor(ApiClient client) {
         if (client.forPatient()) {
             String app = apps.app(client.clientId()).map(SmartApps.SmartApp::name).orElse(client.clientId());
             return Accessor.individual(client.tenantId(), client.clientId(), outcomes.message("phr.fhir.smartActor", app), Accessor.Channel.API);
@@ -78,17 +80,17 @@ class FhirResponses {
     }
 
     /** The accessor, marked when a platform administrator allowed the client to record consents (ADR 0037). */
-    Accessor consentRecorder(ApiClient client) {
+    public Accessor consentRecorder(ApiClient client) {
         Accessor accessor = accessor(client);
         return accessor.individual() ? accessor : accessor.recordingConsents(identity.apiClientRecordsConsents(client.clientId()));
     }
 
-    static String base() {
+    public static String base() {
         return ServletUriComponentsBuilder.fromCurrentContextPath().path("/fhir").build().toUriString();
     }
 
 
-    <T extends IBaseResource> T parse(String body, Class<T> type) {
+    public <T extends IBaseResource> T parse(String body, Class<T> type) {
         if (body == null || body.isBlank()) {
             throw PhrException.of(PhrException.Kind.INVALID, "phr.error.emptyBody");
         }
@@ -104,7 +106,7 @@ class FhirResponses {
         return type.cast(resource);
     }
 
-    static UUID uuid(String id, String type) {
+    public static UUID uuid(String id, String type) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
@@ -113,7 +115,7 @@ class FhirResponses {
     }
 
     /** A searchset of one page; {@code checked} limits the self and next links to the applied parameters. */
-    Bundle searchset(HttpServletRequest request, FhirSearchCheck.Checked checked, List<? extends Resource> found,
+    public Bundle searchset(HttpServletRequest request, FhirSearchCheck.Checked checked, List<? extends Resource> found,
             int count, int offset) {
         return searchset(checked, found, List.of(), null, count, offset);
     }
@@ -123,7 +125,7 @@ class FhirResponses {
      * when one was asked for ({@code _summary=count}, {@code _count=0}; counted under the same access join as the
      * search, so it reveals nothing the pages would not), and a next link whenever the page is full.
      */
-    Bundle searchset(FhirSearchCheck.Checked checked, List<? extends Resource> found, List<? extends Resource> included,
+    public Bundle searchset(FhirSearchCheck.Checked checked, List<? extends Resource> found, List<? extends Resource> included,
             Long total, int count, int offset) {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
         if (total != null) {
@@ -154,7 +156,7 @@ class FhirResponses {
         return bundle;
     }
 
-    static ResponseEntity<String> ok(IBaseResource resource, Integer version) {
+    public static ResponseEntity<String> ok(IBaseResource resource, Integer version) {
         var response = ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, FhirOutcomes.FHIR_JSON);
         if (version != null) {
             response.eTag("W/\"" + version + "\"");

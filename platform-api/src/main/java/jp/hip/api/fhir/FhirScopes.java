@@ -9,12 +9,12 @@ import jp.hip.api.ApiClient;
  * ({@code c} for POST, {@code u} for PUT, {@code rs} for a read or search) on its resource type. A SMART app's
  * patient-level token may hold the matching patient scope instead (ADR 0033).
  */
-final class FhirScopes {
+public final class FhirScopes {
 
     private FhirScopes() {}
 
     /** The scope an entry lacks, as the token's kind names it ({@code system/Observation.rs}), or null when it has it. */
-    static String missing(ApiClient client, Bundle.HTTPVerb verb, String type) {
+    public static String missing(ApiClient client, Bundle.HTTPVerb verb, String type) {
         String interaction = switch (verb) {
             case POST -> "c";
             case PUT, PATCH -> "u";

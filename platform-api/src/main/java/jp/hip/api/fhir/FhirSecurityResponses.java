@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
+import jp.hip.api.fhir.format.FhirFormat;
 
 /** What the security filters refuse under /fhir, as OperationOutcome (FHIR JSON, or XML when asked for: ADR 0039). */
 @Component

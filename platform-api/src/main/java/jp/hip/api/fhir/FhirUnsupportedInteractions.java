@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 import jp.hip.phr.PhrException;
+import jp.hip.api.fhir.search.FhirSearchParameters;
 
 /**
  * Interactions the server does not offer (DELETE, PATCH, update other than Observation's, {@code _history} other

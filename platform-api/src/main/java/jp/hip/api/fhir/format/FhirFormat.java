@@ -1,4 +1,4 @@
-package jp.hip.api.fhir;
+package jp.hip.api.fhir.format;
 
 import java.io.IOException;
 import java.util.List;
@@ -14,6 +14,7 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import jp.hip.api.fhir.FhirOutcomes;
 
 /**
  * Response format negotiation under /fhir (issue 10, item 6): {@code _format} (json, xml or a FHIR MIME type) wins
@@ -21,16 +22,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * read, so no access is logged for an answer that is not sent. {@link FhirXmlResponses} writes the XML.
  */
 @Component
-class FhirFormat extends OncePerRequestFilter {
+public class FhirFormat extends OncePerRequestFilter {
 
-    static final String XML = "application/fhir+xml;charset=UTF-8";
+    public static final String XML = "application/fhir+xml;charset=UTF-8";
     static final String WANTS_XML = FhirFormat.class.getName() + ".xml";
 
     private static final List<MediaType> JSON_TYPES = List.of(MediaType.parseMediaType("application/fhir+json"), MediaType.APPLICATION_JSON);
     private static final List<MediaType> XML_TYPES = List.of(MediaType.parseMediaType("application/fhir+xml"), MediaType.APPLICATION_XML, MediaType.TEXT_XML);
 
     /** null when no format the server writes is acceptable; else whether XML was asked for. */
-    static Boolean xml(String format, String accept) {
+    public static Boolean xml(String format, String accept) {
         if (format != null && !format.isBlank()) {
             String f = format.strip().toLowerCase(Locale.ROOT);
             if (f.equals("xml") || XML_TYPES.stream().anyMatch(t -> f.startsWith(t.toString()))) {

@@ -1,4 +1,4 @@
-package jp.hip.api.fhir;
+package jp.hip.api.fhir.format;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
@@ -13,7 +13,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 import jp.hip.phr.PhrFhir;
 
 /** Writes a FHIR JSON answer as XML through HAPI's XML parser when {@link FhirFormat} found XML asked for. */
-@RestControllerAdvice(basePackageClasses = FhirXmlResponses.class)
+@RestControllerAdvice(basePackages = "jp.hip.api.fhir") // every FHIR controller, in this package's parent and its sub-packages
 class FhirXmlResponses implements ResponseBodyAdvice<Object> {
 
     @Override

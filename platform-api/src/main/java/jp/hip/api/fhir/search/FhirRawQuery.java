@@ -1,4 +1,4 @@
-package jp.hip.api.fhir;
+package jp.hip.api.fhir.search;
 
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jp.hip.phr.PhrException;
+import jp.hip.api.fhir.FhirOutcomes;
 
 /**
  * A raw {@code |} in a /fhir query string (issue 10, bad input): 400 with an OperationOutcome naming each parameter

@@ -1,4 +1,4 @@
-package jp.hip.api.fhir;
+package jp.hip.api.fhir.search;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,7 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
-import jp.hip.api.fhir.FhirSearchParameters.Parameter;
+import jp.hip.api.fhir.search.FhirSearchParameters.Parameter;
 import jp.hip.phr.ObservationQuery;
 import jp.hip.phr.PhrException;
 
@@ -27,7 +27,7 @@ import jp.hip.phr.PhrException;
  * Bundle. Malformed values (a bad date or number, a prefix or value the parameter does not take) are a 400 in both
  * modes. Every problem of a request is reported at once.
  */
-final class FhirSearchCheck {
+public final class FhirSearchCheck {
 
     /** Parameters that are about the response, not the search: accepted everywhere, never listed per resource. */
     private static final java.util.Set<String> RESULT_FORMAT = java.util.Set.of("_format");
@@ -39,31 +39,31 @@ final class FhirSearchCheck {
     private FhirSearchCheck() {}
 
     /** What a search request applied (name with modifier → values; for the self link) and what a lenient one ignored. */
-    record Checked(String path, Map<String, List<String>> applied, List<String> ignored) {
-        String self(String base) {
+    public record Checked(String path, Map<String, List<String>> applied, List<String> ignored) {
+        public String self(String base) {
             UriComponentsBuilder builder = UriComponentsBuilder.fromUriString(base + "/" + path);
             applied.forEach((name, values) -> values.forEach(value -> builder.queryParam(name, value)));
             return builder.encode().build().toUriString();
         }
 
         /** The values of {@code name} (exactly, modifier included), each split at commas when {@code split}. */
-        List<String> values(String name) {
+        public List<String> values(String name) {
             return applied.getOrDefault(name, List.of());
         }
 
-        String first(String name) {
+        public String first(String name) {
             List<String> values = values(name);
             return values.isEmpty() ? null : values.get(0);
         }
     }
 
     /** Checks every query parameter of a search on {@code resourceType} ({@code path} is where its self link points). */
-    static Checked check(String resourceType, String path, HttpServletRequest request) {
+    public static Checked check(String resourceType, String path, HttpServletRequest request) {
         return check(resourceType, path, request.getParameterMap(), lenient(request.getHeaders("Prefer")));
     }
 
     /** As {@link #check(String, String, HttpServletRequest)}, for decoded parameters (a Bundle entry's query). */
-    static Checked check(String resourceType, String path, Map<String, String[]> parameters, boolean lenient) {
+    public static Checked check(String resourceType, String path, Map<String, String[]> parameters, boolean lenient) {
         Map<String, Parameter> declared = new LinkedHashMap<>();
         FhirSearchParameters.of(resourceType).forEach(p -> declared.put(p.name(), p));
         Map<String, List<String>> applied = new LinkedHashMap<>();
@@ -220,7 +220,7 @@ final class FhirSearchCheck {
     }
 
     /** {@code Prefer: handling=lenient} (FHIR R4 search 3.1.1.4); strict is the default. */
-    static boolean lenient(java.util.Enumeration<String> prefer) {
+    public static boolean lenient(java.util.Enumeration<String> prefer) {
         while (prefer != null && prefer.hasMoreElements()) {
             for (String part : prefer.nextElement().split("[,;]")) {
                 if (part.strip().toLowerCase(Locale.ROOT).replace(" ", "").equals("handling=lenient")) {

@@ -1,4 +1,4 @@
-package jp.hip.api.fhir;
+package jp.hip.api.fhir.search;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -20,6 +20,7 @@ import jp.hip.phr.access.StoredRows.Row;
 import jp.hip.phr.medication.PhrMedications;
 import jp.hip.phr.observations.ObservationSearches;
 import jp.hip.phr.persons.PatientStore;
+import jp.hip.api.fhir.FhirResponses;
 
 /**
  * The type searches (issue 10), for a search request and for a Bundle entry alike: {@link #prepare} turns checked
@@ -28,10 +29,10 @@ import jp.hip.phr.persons.PatientStore;
  * capability, and answers the searchset.
  */
 @Component
-class FhirSearchRunner {
+public class FhirSearchRunner {
 
     /** The resource types that have a type search. */
-    static final Set<String> TYPES = Set.of("Patient", "Observation", "Consent", "MedicationStatement");
+    public static final Set<String> TYPES = Set.of("Patient", "Observation", "Consent", "MedicationStatement");
 
     private final PatientStore patients;
     private final ObservationSearches observations;
@@ -56,7 +57,7 @@ class FhirSearchRunner {
     }
 
     /** The search of {@code type} the checked parameters ask for, ready to run; 400 for a malformed value. */
-    Supplier<Bundle> prepare(ApiClient client, String type, FhirSearchCheck.Checked checked) {
+    public Supplier<Bundle> prepare(ApiClient client, String type, FhirSearchCheck.Checked checked) {
         Accessor accessor = responses.accessor(client);
         return switch (type) {
             case "Observation" -> observations(accessor, checked);

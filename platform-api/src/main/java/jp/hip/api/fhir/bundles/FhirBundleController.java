@@ -1,4 +1,4 @@
-package jp.hip.api.fhir;
+package jp.hip.api.fhir.bundles;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,6 +35,13 @@ import jp.hip.phr.PhrException;
 import jp.hip.phr.PhrFhir;
 import jp.hip.phr.bundles.PhrBundles;
 import jp.hip.phr.observations.ObservationVersions;
+import jp.hip.api.fhir.FhirHistoryController;
+import jp.hip.api.fhir.FhirOutcomes;
+import jp.hip.api.fhir.FhirResponses;
+import jp.hip.api.fhir.FhirScopes;
+import jp.hip.api.fhir.search.FhirSearch;
+import jp.hip.api.fhir.search.FhirSearchCheck;
+import jp.hip.api.fhir.search.FhirSearchRunner;
 
 /**
  * {@code transaction} and {@code batch} Bundles (issue 10, item 4; ref-phr.md §2.1). Every entry is checked as its
@@ -154,25 +161,25 @@ class FhirBundleController {
         for (int k = 0; k < written.size(); k++) {
             byIndex.put(written.get(k), results.get(k));
         }
-        Bundle response = new Bundle().setType(transaction ? Bundle.BundleType.TRANSACTIONRESPONSE : Bundle.BundleType.BATCHRESPONSE);
+        // written around the stored JSON of each new Observation, not re-encoded (ADR 0103)
+        FhirBundleJson response = new FhirBundleJson(transaction ? "transaction-response" : "batch-response",
+                minimal ? 256 * bundle.getEntry().size() : 1024 * bundle.getEntry().size());
         for (int i = 0; i < bundle.getEntry().size(); i++) {
-            Bundle.BundleEntryComponent entry = response.addEntry();
             if (byIndex.containsKey(i)) {
-                written(entry, byIndex.get(i), base, minimal);
+                // a read by id carries its resource whatever Prefer says (only writes are minimal)
+                written(response, byIndex.get(i), base, minimal && bundle.getEntry().get(i).getRequest().getMethod() != Bundle.HTTPVerb.GET);
             } else {
                 Answer answer = answers.get(i);
-                entry.getResponse().setStatus(PhrHttp.statusLine(answer.status()));
+                String status = PhrHttp.statusLine(answer.status());
                 if (answer.outcome() != null) {
-                    entry.getResponse().setOutcome(answer.outcome());
+                    response.entry(null, null, status, null, null, FhirOutcomes.encode(answer.outcome()));
                 } else {
-                    entry.setResource(answer.resource());
-                    if (answer.version() != null) {
-                        entry.getResponse().setEtag("W/\"" + answer.version() + "\"");
-                    }
+                    response.entry(null, answer.resource() == null ? null : FhirOutcomes.encode(answer.resource()), status, null,
+                            answer.version() == null ? null : "W/\"" + answer.version() + "\"", null);
                 }
             }
         }
-        return FhirResponses.ok(response, null);
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, FhirOutcomes.FHIR_JSON).body(response.finish());
     }
 
     /** The domain's writes and reads by id, then the searches and versions, in one transaction. */
@@ -242,8 +249,10 @@ class FhirBundleController {
         var checked = FhirSearchCheck.check("$history", "Observation/" + id + "/_history", entry.parameters(), false);
         int count = Math.min(FhirSearch.count(checked.first("_count")), ObservationVersions.MAX_COUNT);
         int offset = FhirSearch.offset(checked.first("_offset"));
-        return () -> new Answer(200, FhirHistoryController.bundle(checked, versions.history(accessor, id, count, offset), count, offset),
-                null, null);
+        var since = FhirSearch.since(checked.first("_since")).orElse(null);
+        var at = FhirSearch.period(checked.first("_at")).orElse(null);
+        return () -> new Answer(200, FhirHistoryController.bundle(checked, versions.history(accessor, id, count, offset, since, at),
+                count, offset), null, null);
     }
 
     /**
@@ -262,26 +271,26 @@ class FhirBundleController {
         return false;
     }
 
-    private void written(Bundle.BundleEntryComponent entry, BundleEntryResult result, String base, boolean minimal) {
-        Bundle.BundleEntryResponseComponent entryResponse = entry.getResponse().setStatus(PhrHttp.statusLine(PhrHttp.statusOf(result)));
+    private void written(FhirBundleJson response, BundleEntryResult result, String base, boolean minimal) {
+        String status = PhrHttp.statusLine(PhrHttp.statusOf(result));
         if (result.error() != null) {
-            entryResponse.setOutcome(outcomes.of(result.error()));
+            response.entry(null, null, status, null, null, FhirOutcomes.encode(outcomes.of(result.error())));
             return;
         }
+        String location = null;
+        String fullUrl = null;
         if (result.location() != null) {
-            entryResponse.setLocation(result.location() + (result.versionId() == null ? "" : "/_history/" + result.versionId()));
-            entry.setFullUrl(base + "/" + result.location());
+            location = result.location() + (result.versionId() == null ? "" : "/_history/" + result.versionId());
+            fullUrl = base + "/" + result.location();
         }
-        if (result.versionId() != null) {
-            entryResponse.setEtag("W/\"" + result.versionId() + "\"");
+        String etag = result.versionId() == null ? null : "W/\"" + result.versionId() + "\"";
+        // a tombstone met: said in the entry's own outcome (Bundle.entry.response.outcome, ADR 0046)
+        String outcome = result.notices().isEmpty() ? null : FhirOutcomes.encode(outcomes.notices(null, result.notices()));
+        String resource = null;
+        if (!minimal && result.resource() != null) {
+            resource = result.json() != null ? result.json() : FhirOutcomes.encode(result.resource());
         }
-        if (!result.notices().isEmpty()) {
-            // a tombstone met: said in the entry's own outcome (Bundle.entry.response.outcome, ADR 0046)
-            entryResponse.setOutcome(outcomes.notices(null, result.notices()));
-        }
-        if (!minimal) {
-            entry.setResource(result.resource());
-        }
+        response.entry(fullUrl, resource, status, location, etag, outcome);
     }
 
     /**

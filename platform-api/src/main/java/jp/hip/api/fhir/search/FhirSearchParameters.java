@@ -1,4 +1,4 @@
-package jp.hip.api.fhir;
+package jp.hip.api.fhir.search;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +14,10 @@ import jp.hip.phr.ObservationQuery;
  * checks every request against it and the CapabilityStatement is written from it, so the two cannot disagree.
  * A parameter declares whether it may repeat (AND), whether a comma ORs values, its modifiers and its prefixes.
  */
-final class FhirSearchParameters {
+public final class FhirSearchParameters {
 
     /** One accepted parameter. {@code values} limits a special parameter's values (sort keys, _summary, _include). */
-    record Parameter(String name, SearchParamType type, boolean repeats, boolean commaOr, Set<String> modifiers,
+    public record Parameter(String name, SearchParamType type, boolean repeats, boolean commaOr, Set<String> modifiers,
             Set<String> prefixes, Set<String> values, String documentation) {
 
         static Parameter of(String name, SearchParamType type, String documentation) {
@@ -34,7 +34,7 @@ final class FhirSearchParameters {
         }
 
         /** The declaration as the CapabilityStatement documents it. */
-        String describe() {
+        public String describe() {
             StringBuilder text = new StringBuilder(documentation);
             if (!modifiers.isEmpty()) {
                 text.append("; modifiers: :").append(String.join(" :", sorted(modifiers)));
@@ -95,7 +95,7 @@ final class FhirSearchParameters {
     private static final Map<String, List<Parameter>> BY_RESOURCE = new LinkedHashMap<>();
 
     /** The {@code _include} values per resource (CapabilityStatement searchInclude). */
-    static final Map<String, Set<String>> INCLUDES = Map.of("Observation", Set.of("Observation:patient", "Observation:subject"));
+    public static final Map<String, Set<String>> INCLUDES = Map.of("Observation", Set.of("Observation:patient", "Observation:subject"));
 
     static {
         BY_RESOURCE.put("Patient", List.of(
@@ -129,16 +129,23 @@ final class FhirSearchParameters {
     }
 
     /** Patient/$everything's parameters (OperationDefinition Patient-everything). */
-    static final List<Parameter> EVERYTHING = List.of(Parameter.of("_count", SearchParamType.NUMBER,
+    public static final List<Parameter> EVERYTHING = List.of(Parameter.of("_count", SearchParamType.NUMBER,
                     "page size, 1 to " + ObservationQuery.MAX_COUNT + " (default " + FhirSearch.DEFAULT_COUNT + "), the Patient included"), OFFSET,
             Parameter.of("_since", SearchParamType.DATE, "resources changed since this instant (the Patient is always returned)"));
 
-    /** Instance {@code _history}'s parameters: pages of versions, newest first. */
-    static final List<Parameter> HISTORY = List.of(COUNT, OFFSET);
+    /**
+     * Instance {@code _history}'s parameters (FHIR R4 http.html#history): pages of versions, newest first, narrowed
+     * by {@code _since} and {@code _at}.
+     */
+    public static final List<Parameter> HISTORY = List.of(COUNT, OFFSET,
+            Parameter.of("_since", SearchParamType.DATE, "versions whose meta.lastUpdated is at or after this instant"
+                    + " (the start of the value's precision; a value without a zone is Japan time)"),
+            Parameter.of("_at", SearchParamType.DATE, "versions that were current at some moment of this date or instant"
+                    + " (the period its precision names, a second at the finest; a value without a zone is Japan time)"));
 
     private FhirSearchParameters() {}
 
-    static Map<String, List<Parameter>> all() {
+    public static Map<String, List<Parameter>> all() {
         return BY_RESOURCE;
     }
 

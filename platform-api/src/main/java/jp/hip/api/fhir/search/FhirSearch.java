@@ -1,4 +1,4 @@
-package jp.hip.api.fhir;
+package jp.hip.api.fhir.search;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -24,14 +24,14 @@ import jp.hip.phr.search.SortKey;
 import jp.hip.phr.search.Token;
 
 /** Turns checked FHIR search parameters into the domain's searches. Dates without a zone are Japan time. */
-final class FhirSearch {
+public final class FhirSearch {
 
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     static final int DEFAULT_COUNT = 50;
 
     private FhirSearch() {}
 
-    static int count(String count) {
+    public static int count(String count) {
         if (count == null) {
             return DEFAULT_COUNT;
         }
@@ -46,7 +46,7 @@ final class FhirSearch {
     static final int MAX_OFFSET = 1_000_000_000;
 
     /** {@code _offset}: 0 to {@value #MAX_OFFSET}; a negative, huge or non-numeric one is a 400, never a 500 (issue 16 L4). */
-    static int offset(String offset) {
+    public static int offset(String offset) {
         int value;
         try {
             value = offset == null ? 0 : Integer.parseInt(offset.strip());
@@ -189,8 +189,17 @@ final class FhirSearch {
     }
 
     /** Patient/$everything's _since. */
-    static Optional<Instant> since(String value) {
+    public static Optional<Instant> since(String value) {
         return value == null ? Optional.empty() : Optional.of(range(value)[0]);
+    }
+
+    /** Instance history's {@code _at}: the period the value names, to its precision (seconds at the finest). */
+    public static Optional<jp.hip.phr.observations.ObservationVersions.Period> period(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        Instant[] range = range(value);
+        return Optional.of(new jp.hip.phr.observations.ObservationVersions.Period(range[0], range[1]));
     }
 
     /** [start, end) of the instant or period a FHIR date value names. */

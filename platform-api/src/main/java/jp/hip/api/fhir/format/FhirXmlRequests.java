@@ -1,4 +1,4 @@
-package jp.hip.api.fhir;
+package jp.hip.api.fhir.format;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -30,6 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import jp.hip.phr.PhrFhir;
+import jp.hip.api.fhir.FhirOutcomes;
 
 /**
  * Request bodies under /fhir (issue 10, item 6). FHIR JSON passes untouched. FHIR XML is read through HAPI's XML

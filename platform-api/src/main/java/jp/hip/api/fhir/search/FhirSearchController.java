@@ -1,4 +1,4 @@
-package jp.hip.api.fhir;
+package jp.hip.api.fhir.search;
 
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jp.hip.api.ApiClient;
 import jp.hip.phr.everything.PatientEverything;
+import jp.hip.api.fhir.FhirResponses;
 
 /**
  * FHIR search on Patient and Observation, and Patient/$everything (issue 10): each request is checked against the

@@ -1,4 +1,4 @@
-package jp.hip.api.fhir;
+package jp.hip.api.fhir.bundles;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.Bundle;
 
 import jp.hip.phr.PhrException;
 import jp.hip.phr.PhrException.Kind;
+import jp.hip.api.fhir.search.FhirSearchRunner;
 
 /**
  * One Bundle entry's request as the server reads it (issue 10, item 4): method, resource type, path segments and
@@ -48,7 +49,7 @@ record FhirBundleEntry(Bundle.HTTPVerb verb, String type, List<String> path, Str
     }
 
     /**
-     * The methods the entry's address offers (as {@link FhirUnsupportedInteractions} answers them), or null for an
+     * The methods the entry's address offers (as {@link jp.hip.api.fhir.FhirUnsupportedInteractions} answers them), or null for an
      * address a Bundle entry cannot name here (an operation).
      */
     String allow() {

@@ -1,4 +1,4 @@
-package jp.hip.api.fhir;
+package jp.hip.api.fhir.search;
 
 import java.util.Set;
 
@@ -13,7 +13,7 @@ import jp.hip.phr.PhrFhir;
  * for, plus id, meta and the mandatory elements (which servers SHOULD always return), tagged SUBSETTED
  * (v3-ObservationValue) so a client does not take it for the whole resource.
  */
-final class FhirElements {
+public final class FhirElements {
 
     static final String SUBSETTED_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ObservationValue";
 
@@ -29,7 +29,7 @@ final class FhirElements {
         return definition.getChildren().stream().anyMatch(c -> bare(c.getElementName()).equals(bare(name)));
     }
 
-    static Resource subset(Resource resource, Set<String> names) {
+    public static Resource subset(Resource resource, Set<String> names) {
         Set<String> wanted = names.stream().map(FhirElements::bare).collect(java.util.stream.Collectors.toSet());
         RuntimeResourceDefinition definition = PhrFhir.fhirContext().getResourceDefinition(resource);
         Resource copy = (Resource) definition.newInstance();
