@@ -4,5 +4,5 @@
  * ({@link jp.hip.accounting.outputs.Csv}).
  */
 @org.springframework.modulith.NamedInterface("outputs")
-@jp.hip.accounting.Capability(allowedDependencies = {"depreciation", "indicators", "ledger", "resources", "years"})
+@jp.hip.accounting.Capability(allowedDependencies = {"analysis", "depreciation", "indicators", "ledger", "resources", "years"})
 package jp.hip.accounting.outputs;

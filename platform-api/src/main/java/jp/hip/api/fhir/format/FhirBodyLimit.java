@@ -25,7 +25,7 @@ import jp.hip.api.fhir.FhirOutcomes;
 
 /**
  * The size cap of a FHIR request body (ADR 0103): a POST, PUT or PATCH under /fhir whose body is longer than
- * {@code hip.fhir.max-body-bytes} (default 8 MiB, far above a transaction Bundle of 500 observations, about
+ * {@code hip.fhir.max-body-bytes} (default 16 MiB, far above a transaction Bundle of 500 observations, about
  * 250 KB in JSON) is answered 413 with an OperationOutcome before any handler (or the XML reader) runs, so nothing
  * is parsed or written. Checked on Content-Length; a body without one (chunked) is read up to the cap and refused
  * as soon as it passes it. {@code $bulk-ingest} streams NDJSON under its own limits ({@link jp.hip.api.fhir.FhirBulkLimits}).
@@ -38,7 +38,7 @@ public class FhirBodyLimit extends OncePerRequestFilter {
     private final FhirOutcomes outcomes;
     private volatile long maxBytes;
 
-    FhirBodyLimit(FhirOutcomes outcomes, @Value("${hip.fhir.max-body-bytes:8388608}") long maxBytes) {
+    FhirBodyLimit(FhirOutcomes outcomes, @Value("${hip.fhir.max-body-bytes:16777216}") long maxBytes) {
         this.outcomes = outcomes;
         this.maxBytes = maxBytes;
     }
