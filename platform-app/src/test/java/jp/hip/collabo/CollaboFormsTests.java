@@ -55,6 +55,7 @@ class CollaboFormsTests {
             String path = who == staff ? "/insurer/collabo/links" : "/company/collabo/links";
             assertThat(errors(send(who, path, "partnerId", ""), "propose")).containsOnlyKeys("partnerId")
                     .containsEntry("partnerId", "NotBlank");
+            assertThat(page(send(who, path, "partnerId", ""))).contains("入力内容を確認してください。", "連携ID：入力してください。");
             assertThat(errors(send(who, path, "partnerId", "x".repeat(41)), "propose").get("partnerId")).contains("Size");
             assertThat(errors(send(who, path, "partnerId", "not-an-id"), "propose")).containsEntry("partnerId", "Pattern");
             MvcResult fullWidth = send(who, path, "partnerId", "０ｂ４ｅ７ａ５２－１ｃ９ｄ－４ｆ３ｅ－８ａ２１－５ｄ６ｃ７ｅ８ｆ９ａ０ｂ");
@@ -166,8 +167,14 @@ class CollaboFormsTests {
         return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
+    /** Rows of this test's insurer (other tests' rows stay in the shared database). */
     int count(String table) {
-        return jdbc.sql("select count(*) from " + table).query(Integer.class).single();
+        String where = switch (table) {
+            case "collabo_link", "collabo_report", "collabo_guidance", "collabo_insurer_setting" -> "insurer_tenant_id = ?";
+            case "collabo_comment" -> "report_id in (select id from collabo_report where insurer_tenant_id = ?)";
+            default -> throw new IllegalArgumentException(table);
+        };
+        return jdbc.sql("select count(*) from " + table + " where " + where).param(p.insurer()).query(Integer.class).single();
     }
 
     String group() {

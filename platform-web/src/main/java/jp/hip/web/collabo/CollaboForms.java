@@ -30,7 +30,7 @@ final class CollaboForms {
     /** Proposing a link to the partner with this 連携ID. */
     public record ProposeForm(
             @NotBlank(message = "{validation.required}") @Size(max = 40, message = "{validation.tooLong}")
-            @Pattern(regexp = ID, message = "{collabo.partnerId.format}") String partnerId) {
+            @Pattern(regexp = "(" + ID + ")?", message = "{collabo.partnerId.format}") String partnerId) {
 
         static ProposeForm empty() {
             return new ProposeForm("");
@@ -40,7 +40,7 @@ final class CollaboForms {
     /** Building the report of one 事業主 group ({@code <link id>|<group>}, from the list) for a 年度. */
     public record BuildForm(
             @NotBlank(message = "{collabo.build.employerGroup.required}") @Size(max = 200, message = "{validation.tooLong}")
-            @Pattern(regexp = ID + "\\|.+", message = "{collabo.build.employerGroup.invalid}") String employerGroup,
+            @Pattern(regexp = "(" + ID + "\\|.+)?", message = "{collabo.build.employerGroup.invalid}") String employerGroup,
             @NotNull(message = "{validation.required}") @Min(value = 2008, message = "{collabo.report.year}")
             @Max(value = 2100, message = "{collabo.report.year}") Integer year) {
 
