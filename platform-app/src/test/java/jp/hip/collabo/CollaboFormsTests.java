@@ -122,6 +122,19 @@ class CollaboFormsTests {
     }
 
     @Test
+    void anInvestmentYearThatIsEmptyMalformedOrOutOfRangeIsAnsweredBesideThatLinksYearAndNothingIsShared() throws Exception {
+        String path = "/company/collabo/links/" + p.linkId() + "/investment";
+        assertThat(errors(send(hr, path, "year", ""), "investForm")).containsOnlyKeys("year").containsEntry("year", "NotNull");
+        assertThat(errors(send(hr, path, "year", "2024年"), "investForm")).containsEntry("year", "typeMismatch");
+        MvcResult old = send(hr, path, "year", "1999");
+        assertThat(errors(old, "investForm")).containsEntry("year", "Min");
+        assertThat(page(old)).contains("年度：年度が正しくありません。", "value=\"1999\"");
+        // Full-width digits are read as the year; with no investment entered, the domain's refusal beside it.
+        assertThat(errors(send(hr, path, "year", "２０２４"), "investForm")).containsEntry("year", "collabo.investment.nothing");
+        assertThat(count("collabo_investment_share")).isZero();
+    }
+
+    @Test
     void aCommentThatIsEmptyTooLongOrForAnUnknownSectionIsAnsweredByFieldWithTheTextKept() throws Exception {
         String location = mvc.perform(post("/insurer/collabo/reports").cookie(staff).with(csrf())
                 .param("employerGroup", p.linkId() + "|" + group()).param("year", "2024")).andReturn().getResponse().getRedirectedUrl();
@@ -171,6 +184,7 @@ class CollaboFormsTests {
     int count(String table) {
         String where = switch (table) {
             case "collabo_link", "collabo_report", "collabo_guidance", "collabo_insurer_setting" -> "insurer_tenant_id = ?";
+            case "collabo_investment_share" -> "link_id in (select id from collabo_link where insurer_tenant_id = ?)";
             case "collabo_comment" -> "report_id in (select id from collabo_report where insurer_tenant_id = ?)";
             default -> throw new IllegalArgumentException(table);
         };

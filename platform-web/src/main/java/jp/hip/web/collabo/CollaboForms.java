@@ -92,6 +92,11 @@ final class CollaboForms {
         }
     }
 
+    /** Sharing the company's 健康投資 of a 年度 with the insurer of one link. */
+    public record InvestmentForm(
+            @NotNull(message = "{validation.required}") @Min(value = 2008, message = "{collabo.report.year}")
+            @Max(value = 2100, message = "{collabo.report.year}") Integer year) {}
+
     /** A comment on a shared report: the whole report (no section) or one of its sections. */
     public record CommentForm(
             @NotNull(message = "{collabo.comment.link.required}") java.util.UUID linkId,

@@ -103,11 +103,22 @@ class CompanyCollaboController {
                 id, numbers == null ? List.of() : numbers));
     }
 
+    /** Sharing a 年度's investment: a wrong year is answered beside the year of that link's form, the input kept. */
     @PostMapping("/links/{id}/investment")
     String shareInvestment(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
-            @RequestParam(defaultValue = "0") int year, Locale locale, RedirectAttributes redirect) {
-        return act(redirect, locale, "invest-" + id, "collabo.done.investmentShared",
-                () -> investments.share(CollaboPages.actor(me), id, year));
+            @Valid @ModelAttribute("investForm") CollaboForms.InvestmentForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                investments.share(CollaboPages.actor(me), id, form.year());
+                redirect.addFlashAttribute("done", "collabo.done.investmentShared");
+                return "redirect:/company/collabo";
+            } catch (CollaboException e) {
+                CollaboForms.reject(errors, e, e.messageKey().startsWith("collabo.investment.") ? "year" : null);
+            }
+        }
+        model.addAttribute("investLink", id);
+        return home(me, model);
     }
 
     @PostMapping("/links/{id}/investment/withdraw")
