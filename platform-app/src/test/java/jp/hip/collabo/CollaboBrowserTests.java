@@ -48,7 +48,7 @@ class CollaboBrowserTests extends BrowserTests {
         signIn(staff.email(), Accounts.PASSWORD);
         open("/insurer");
         browser.findElement(By.linkText("コラボヘルス")).click();
-        new Select(find("#target")).selectByIndex(0);
+        new Select(find("#employerGroup")).selectByIndex(0);
         find("#year").clear();
         find("#year").sendKeys("2024");
         find("#build button[type=submit], form[action$='/insurer/collabo/reports'] button[type=submit]").click();
@@ -57,6 +57,7 @@ class CollaboBrowserTests extends BrowserTests {
         assertThat(text("#legend")).contains("×");
         find("#share").click();
         find("form[action$='/share'] button[type=submit]").click();
+        browser.switchTo().alert().accept();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "共有しました"));
         assertThat(text("#status")).isEqualTo("共有済み");
         screenshot("collabo-insurer-report");

@@ -54,7 +54,7 @@ class CollaboPagesTests {
 
     UUID buildAndShare() throws Exception {
         String location = mvc.perform(post("/insurer/collabo/reports").cookie(staff).with(csrf())
-                        .param("target", p.linkId() + "|" + group()).param("year", "2024"))
+                        .param("employerGroup", p.linkId() + "|" + group()).param("year", "2024"))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(location).startsWith("/insurer/collabo/reports/");
         UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
@@ -172,8 +172,11 @@ class CollaboPagesTests {
     void proposingToATenantOfTheWrongKindSaysWhyAndChangesNothing() throws Exception {
         UUID otherCompany = accounts.tenant(TenantKind.COMPANY);
         mvc.perform(post("/company/collabo/links").cookie(hr).with(csrf()).param("partnerId", otherCompany.toString()))
-                .andExpect(flash().attribute("errorField", "partnerId"))
-                .andExpect(flash().attribute("error", org.hamcrest.Matchers.containsString("保険者ではありません")));
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.model()
+                        .attributeHasFieldErrorCode("propose", "partnerId", "collabo.link.wrongKind.insurer"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("保険者ではありません")));
         assertThat(jdbc.sql("select count(*) from collabo_link where company_tenant_id = ?").param(p.company())
                 .query(Integer.class).single()).isEqualTo(1);
         String home = mvc.perform(get("/company/collabo").cookie(hr)).andExpect(status().isOk())

@@ -68,7 +68,32 @@ class CollaboPages {
         return reports.report(actor(me), id).orElseThrow(PageNotFoundException::new);
     }
 
+    /**
+     * A comment on a report (either side): every error beside its field and the report shown again with the text kept,
+     * or the success message after the redirect.
+     */
+    String comment(SignedInUser me, UUID id, CollaboForms.CommentForm form, org.springframework.validation.BindingResult errors,
+            Model model, RedirectAttributes redirect, String base) {
+        EmployerReport report = report(me, id);
+        if (!errors.hasErrors()) {
+            try {
+                reports.comment(actor(me), form.linkId(), report.id(), form.section(), form.body());
+                redirect.addFlashAttribute("done", "collabo.done.commented");
+                return "redirect:" + base + "/reports/" + id + "#comments";
+            } catch (CollaboException e) {
+                CollaboForms.reject(errors, e, e.messageKey().startsWith("collabo.comment.section") ? "section"
+                        : e.messageKey().startsWith("collabo.comment.required") || e.messageKey().startsWith("collabo.comment.tooLong")
+                                ? "body" : null);
+            }
+        }
+        reportModel(me, report, base, model);
+        return "collabo/report";
+    }
+
     void reportModel(SignedInUser me, EmployerReport report, String base, Model model) {
+        if (!model.containsAttribute("commentForm")) {
+            model.addAttribute("commentForm", CollaboForms.CommentForm.of(report.linkId()));
+        }
         model.addAttribute("report", report);
         model.addAttribute("c", report.content());
         model.addAttribute("base", base);

@@ -4,11 +4,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -53,13 +57,25 @@ class CompanyCollaboController {
         model.addAttribute("shares", all.stream().filter(l -> l.status() != jp.hip.collabo.LinkView.Status.PROPOSED)
                 .collect(java.util.stream.Collectors.toMap(l -> l.id(), l -> investments.shares(actor, l.id()))));
         model.addAttribute("year", jp.hip.accounting.FiscalYear.current().startYear() - 1);
+        if (!model.containsAttribute("propose")) {
+            model.addAttribute("propose", CollaboForms.ProposeForm.empty());
+        }
         return "collabo/company";
     }
 
     @PostMapping("/links")
-    String propose(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "") String partnerId, Locale locale,
-            RedirectAttributes redirect) {
-        return act(redirect, locale, "partnerId", "collabo.done.proposed", () -> links.propose(CollaboPages.actor(me), partnerId));
+    String propose(@AuthenticationPrincipal SignedInUser me, @Valid @ModelAttribute("propose") CollaboForms.ProposeForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                links.propose(CollaboPages.actor(me), form.partnerId().strip());
+                redirect.addFlashAttribute("done", "collabo.done.proposed");
+                return "redirect:/company/collabo";
+            } catch (CollaboException e) {
+                CollaboForms.reject(errors, e, "partnerId");
+            }
+        }
+        return home(me, model);
     }
 
     @PostMapping("/links/{id}/accept")
@@ -87,11 +103,22 @@ class CompanyCollaboController {
                 id, numbers == null ? List.of() : numbers));
     }
 
+    /** Sharing a 年度's investment: a wrong year is answered beside the year of that link's form, the input kept. */
     @PostMapping("/links/{id}/investment")
     String shareInvestment(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
-            @RequestParam(defaultValue = "0") int year, Locale locale, RedirectAttributes redirect) {
-        return act(redirect, locale, "invest-" + id, "collabo.done.investmentShared",
-                () -> investments.share(CollaboPages.actor(me), id, year));
+            @Valid @ModelAttribute("investForm") CollaboForms.InvestmentForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                investments.share(CollaboPages.actor(me), id, form.year());
+                redirect.addFlashAttribute("done", "collabo.done.investmentShared");
+                return "redirect:/company/collabo";
+            } catch (CollaboException e) {
+                CollaboForms.reject(errors, e, e.messageKey().startsWith("collabo.investment.") ? "year" : null);
+            }
+        }
+        model.addAttribute("investLink", id);
+        return home(me, model);
     }
 
     @PostMapping("/links/{id}/investment/withdraw")
@@ -129,11 +156,9 @@ class CompanyCollaboController {
 
     @PostMapping("/reports/{id}/comments")
     String comment(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
-            @RequestParam(defaultValue = "") String linkId, @RequestParam(defaultValue = "") String section,
-            @RequestParam(defaultValue = "") String body, Locale locale, RedirectAttributes redirect) {
-        act(redirect, locale, "body", "collabo.done.commented", () -> reports.comment(CollaboPages.actor(me),
-                InsurerCollaboController.uuid(linkId), pages.report(me, id).id(), section, body));
-        return "redirect:/company/collabo/reports/" + id + "#comments";
+            @Valid @ModelAttribute("commentForm") CollaboForms.CommentForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        return pages.comment(me, id, form, errors, model, redirect, "/company/collabo");
     }
 
     @GetMapping("/reports/{id}/{table}.csv")

@@ -6,11 +6,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,6 +30,11 @@ import jp.hip.collabo.ReportContent.Settings;
 import jp.hip.identity.SignedInUser;
 import jp.hip.web.FormErrors;
 import jp.hip.web.PageNotFoundException;
+import jp.hip.web.collabo.CollaboForms.BuildForm;
+import jp.hip.web.collabo.CollaboForms.CommentForm;
+import jp.hip.web.collabo.CollaboForms.GuidanceForm;
+import jp.hip.web.collabo.CollaboForms.ProposeForm;
+import jp.hip.web.collabo.CollaboForms.SettingsForm;
 
 /**
  * Insurer staff: コラボヘルス links (propose, accept, group 事業所 into 事業主, end), employer reports (build, share,
@@ -50,19 +59,37 @@ class InsurerCollaboController {
     @GetMapping
     String home(@AuthenticationPrincipal SignedInUser me, Model model) {
         var actor = CollaboPages.actor(me);
+        int year = jp.hip.accounting.FiscalYear.current().startYear() - 1;
+        Settings settings = reports.settings(me.tenantId());
         model.addAttribute("links", links.links(actor));
         model.addAttribute("reports", reports.reports(actor));
         model.addAttribute("guidanceYears", guidance.summary(actor));
-        model.addAttribute("settings", reports.settings(me.tenantId()));
-        model.addAttribute("year", jp.hip.accounting.FiscalYear.current().startYear() - 1);
+        model.addAttribute("settings", settings);
+        model.addAttribute("year", year);
         model.addAttribute("guidanceHeader", String.join(",", GuidanceRecords.HEADER));
+        // A form sent with errors is shown again as it was sent (its own attribute wins); the others start afresh.
+        model.addAttribute("propose", model.containsAttribute("propose") ? model.getAttribute("propose") : ProposeForm.empty());
+        model.addAttribute("build", model.containsAttribute("build") ? model.getAttribute("build") : BuildForm.of(year));
+        model.addAttribute("guidanceForm",
+                model.containsAttribute("guidanceForm") ? model.getAttribute("guidanceForm") : GuidanceForm.of(year));
+        model.addAttribute("settingsForm",
+                model.containsAttribute("settingsForm") ? model.getAttribute("settingsForm") : SettingsForm.of(settings));
         return "collabo/insurer";
     }
 
     @PostMapping("/links")
-    String propose(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "") String partnerId, Locale locale,
-            RedirectAttributes redirect) {
-        return act(redirect, locale, "partnerId", "collabo.done.proposed", () -> links.propose(CollaboPages.actor(me), partnerId));
+    String propose(@AuthenticationPrincipal SignedInUser me, @Valid @ModelAttribute("propose") ProposeForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                links.propose(CollaboPages.actor(me), form.partnerId().strip());
+                redirect.addFlashAttribute("done", "collabo.done.proposed");
+                return "redirect:/insurer/collabo";
+            } catch (CollaboException e) {
+                CollaboForms.reject(errors, e, "partnerId");
+            }
+        }
+        return home(me, model);
     }
 
     @PostMapping("/links/{id}/accept")
@@ -96,20 +123,20 @@ class InsurerCollaboController {
     }
 
     @PostMapping("/reports")
-    String build(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "") String target,
-            @RequestParam(defaultValue = "0") int year, Locale locale, RedirectAttributes redirect) {
-        try {
-            int bar = target.indexOf('|');
-            if (bar < 0) {
-                throw new CollaboException("collabo.notFound");
+    String build(@AuthenticationPrincipal SignedInUser me, @Valid @ModelAttribute("build") BuildForm form, BindingResult errors,
+            Model model, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                int bar = form.employerGroup().indexOf('|');
+                UUID id = reports.build(CollaboPages.actor(me), uuid(form.employerGroup().substring(0, bar)),
+                        form.employerGroup().substring(bar + 1), form.year());
+                redirect.addFlashAttribute("done", "collabo.done.built");
+                return "redirect:/insurer/collabo/reports/" + id;
+            } catch (CollaboException e) {
+                CollaboForms.reject(errors, e, e.messageKey().equals("collabo.report.year") ? "year" : "employerGroup");
             }
-            UUID id = reports.build(CollaboPages.actor(me), uuid(target.substring(0, bar)), target.substring(bar + 1), year);
-            redirect.addFlashAttribute("done", "collabo.done.built");
-            return "redirect:/insurer/collabo/reports/" + id;
-        } catch (CollaboException e) {
-            pages.refuse(redirect, e, "build", locale);
-            return "redirect:/insurer/collabo";
         }
+        return home(me, model);
     }
 
     @PostMapping("/guidance")
@@ -127,27 +154,34 @@ class InsurerCollaboController {
 
     /** One member's 特定保健指導 for a 年度, entered on the page (the same rules as a CSV row). */
     @PostMapping("/guidance/entry")
-    String recordGuidance(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "0") int year,
-            @RequestParam(defaultValue = "") String symbol, @RequestParam(defaultValue = "") String number,
-            @RequestParam(defaultValue = "") String level, @RequestParam(defaultValue = "") String startedOn,
-            @RequestParam(defaultValue = "") String completedOn, Locale locale, RedirectAttributes redirect) {
-        GuidanceRecords.ImportResult result = guidance.recordFields(CollaboPages.actor(me),
-                java.util.List.of(String.valueOf(year), symbol, number, level, startedOn, completedOn));
-        if (result.ok()) {
-            redirect.addFlashAttribute("done", "collabo.done.guidance");
-            redirect.addFlashAttribute("doneArgs", new Object[] {result.rows()});
-        } else {
-            redirect.addFlashAttribute("guidanceProblems", result.problems());
+    String recordGuidance(@AuthenticationPrincipal SignedInUser me, @Valid @ModelAttribute("guidanceForm") GuidanceForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            GuidanceRecords.ImportResult result = guidance.recordFields(CollaboPages.actor(me), form.fields());
+            if (result.ok()) {
+                redirect.addFlashAttribute("done", "collabo.done.guidance");
+                redirect.addFlashAttribute("doneArgs", new Object[] {result.rows()});
+                return "redirect:/insurer/collabo#guidance";
+            }
+            result.problems().forEach(p -> CollaboForms.reject(errors,
+                    new CollaboException(p.messageKey(), p.value()), GuidanceForm.field(p.column())));
         }
-        return "redirect:/insurer/collabo#guidance";
+        return home(me, model);
     }
 
     @PostMapping("/settings")
-    String settings(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "false") boolean medicationIsRisk,
-            @RequestParam(defaultValue = "50") int minReportPersons, @RequestParam(defaultValue = "10") int minCellPersons,
-            Locale locale, RedirectAttributes redirect) {
-        return act(redirect, locale, "settings", "collabo.done.settings", () -> reports.changeSettings(CollaboPages.actor(me),
-                new Settings(medicationIsRisk, minReportPersons, minCellPersons)));
+    String settings(@AuthenticationPrincipal SignedInUser me, @Valid @ModelAttribute("settingsForm") SettingsForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                reports.changeSettings(CollaboPages.actor(me), form.settings());
+                redirect.addFlashAttribute("done", "collabo.done.settings");
+                return "redirect:/insurer/collabo#settings";
+            } catch (CollaboException e) {
+                CollaboForms.reject(errors, e, null);
+            }
+        }
+        return home(me, model);
     }
 
     // ------------------------------------------------------------------ one report
@@ -172,11 +206,9 @@ class InsurerCollaboController {
 
     @PostMapping("/reports/{id}/comments")
     String comment(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
-            @RequestParam(defaultValue = "") String linkId, @RequestParam(defaultValue = "") String section,
-            @RequestParam(defaultValue = "") String body, Locale locale, RedirectAttributes redirect) {
-        act(redirect, locale, "body", "collabo.done.commented",
-                () -> reports.comment(CollaboPages.actor(me), uuid(linkId), pages.report(me, id).id(), section, body));
-        return "redirect:/insurer/collabo/reports/" + id + "#comments";
+            @Valid @ModelAttribute("commentForm") CommentForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        return pages.comment(me, id, form, errors, model, redirect, "/insurer/collabo");
     }
 
     @GetMapping("/reports/{id}/{table}.csv")
