@@ -2,7 +2,6 @@ package jp.hip.accounting;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,11 +21,10 @@ import jp.hip.accounting.imports.AccountingImports;
 import jp.hip.accounting.imports.ImportResult;
 import jp.hip.accounting.indicators.BenefitKind;
 import jp.hip.accounting.indicators.Direction;
+import jp.hip.accounting.indicators.HealthIndicators;
 import jp.hip.accounting.indicators.Indicator;
 import jp.hip.accounting.indicators.IndicatorRepository;
 import jp.hip.accounting.indicators.IndicatorTier;
-import jp.hip.accounting.indicators.IndicatorValue;
-import jp.hip.accounting.indicators.IndicatorValueRepository;
 import jp.hip.accounting.ledger.AllocationRule;
 import jp.hip.accounting.ledger.ExpenseType;
 import jp.hip.accounting.ledger.InvestmentLine;
@@ -43,8 +41,8 @@ import jp.hip.accounting.years.AccountingYears;
 import jp.hip.identity.AuditLog;
 
 /**
- * The accounting module's facade for measures, investment lines, indicators and the analysis; the other
- * capabilities have their own services, each in its sub-package (ADRs 0029, 0108): {@link FacilityLedger},
+ * The accounting module's facade for measures, investment lines and the analysis; the other capabilities have
+ * their own services, each in its sub-package (ADRs 0029, 0108): {@link HealthIndicators}, {@link FacilityLedger},
  * {@link AccountingImports}, {@link AccountingYears}, {@link AccountingChanges}, {@code HealthResources},
  * {@link HealthIssues}, {@code StrategyMaps} and {@code AccountingOutputs}. Every method acts on the current tenant only (Hibernate's {@code @TenantId});
  * another company's id is simply not found. Writes validate in the aggregates and either fully succeed or
@@ -110,7 +108,7 @@ public class HealthAccounting {
     private final MeasureRepository measures;
     private final InvestmentLineRepository lines;
     private final IndicatorRepository indicators;
-    private final IndicatorValueRepository values;
+    private final HealthIndicators healthIndicators;
     private final HealthIssues issues;
     private final AuditLog audit;
     private final TransactionTemplate tx;
@@ -121,14 +119,13 @@ public class HealthAccounting {
     private final AccountingYears years;
     private final StrategyMapStore mapStore;
 
-    HealthAccounting(FacilityLedger ledger, AccountingImports imports, AccountingYears years, StrategyMapStore mapStore, MeasureRepository measures, InvestmentLineRepository lines, IndicatorRepository indicators,
-            IndicatorValueRepository values,
-            HealthIssues issues, AuditLog audit,
-            TransactionTemplate tx, Clock clock) {
+    HealthAccounting(FacilityLedger ledger, AccountingImports imports, AccountingYears years, StrategyMapStore mapStore,
+            MeasureRepository measures, InvestmentLineRepository lines, IndicatorRepository indicators,
+            HealthIndicators healthIndicators, HealthIssues issues, AuditLog audit, TransactionTemplate tx, Clock clock) {
         this.measures = measures;
         this.lines = lines;
         this.indicators = indicators;
-        this.values = values;
+        this.healthIndicators = healthIndicators;
         this.issues = issues;
         this.audit = audit;
         this.tx = tx;
@@ -282,47 +279,6 @@ public class HealthAccounting {
         });
     }
 
-    // ---- indicators ----
-
-    public List<IndicatorView> indicators() {
-        return tx.execute(s -> {
-            // the guideline's order (参加 → 行動 → 最終目標 → 企業価値 → 社会価値), not the codes' alphabetical order
-            List<Indicator> all = indicators.findAll().stream()
-                    .sorted(Comparator.comparing(Indicator::tier).thenComparing(Indicator::name)).toList();
-            Map<UUID, List<IndicatorValue>> byIndicator = values.findByIndicatorIdIn(all.stream().map(Indicator::id).toList())
-                    .stream().collect(Collectors.groupingBy(IndicatorValue::indicatorId));
-            return all.stream().map(i -> AccountingViews.view(i, byIndicator.getOrDefault(i.id(), List.of()))).toList();
-        });
-    }
-
-    public Optional<IndicatorView> indicator(UUID id) {
-        return tx.execute(s -> indicators.findById(id).map(i -> AccountingViews.view(i, values.findByIndicatorIdOrderByFiscalYear(id))));
-    }
-
-    public UUID createIndicator(IndicatorCommand command) {
-        return tx.execute(s -> {
-            Indicator indicator = new Indicator(clock.instant());
-            indicator.describe(command.name(), command.tier(), command.unit(), command.direction(), command.method(),
-                    command.population(), command.benefitKind());
-            indicators.save(indicator);
-            audit.record("ACC_INDICATOR_CREATED", "Indicator", indicator.id(), Map.of("name", indicator.name()));
-            return indicator.id();
-        });
-    }
-
-    public void setValue(UUID indicatorId, FiscalYear year, BigDecimal baseline, BigDecimal target, BigDecimal actual,
-            BigDecimal responseRate) {
-        tx.executeWithoutResult(s -> {
-            indicators.findById(indicatorId).orElseThrow(() -> new AccountingException("accounting.notFound"));
-            years.requireOpen(year);
-            IndicatorValue value = values.findByIndicatorIdAndFiscalYear(indicatorId, year.startYear())
-                    .orElseGet(() -> new IndicatorValue(indicatorId, year));
-            value.set(baseline, target, actual, responseRate);
-            values.save(value);
-            audit.record("ACC_VALUE_SET", "Indicator", indicatorId, Map.of("fiscalYear", year.startYear()));
-        });
-    }
-
     // ---- facilities and resources ----
 
     public List<FacilityView> facilities(FiscalYear year) {
@@ -347,7 +303,7 @@ public class HealthAccounting {
     public Analysis analysis(FiscalYear year, boolean japanese) {
         int y = year.startYear();
         return readOnly.execute(s -> {
-            List<IndicatorView> all = indicators();
+            List<IndicatorView> all = healthIndicators.indicators();
             var map = mapStore.latest(year).orElse(null);
             return new Analyses(year, measures.findByFiscalYearBetween(y, y).stream().map(AnalysisInputs::facts).toList(),
                     lines.findByFiscalYear(y).stream().map(AnalysisInputs::facts).toList(),

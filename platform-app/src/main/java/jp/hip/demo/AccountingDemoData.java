@@ -16,23 +16,24 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import jp.hip.accounting.ledger.AllocationRule;
-import jp.hip.accounting.indicators.BenefitKind;
-import jp.hip.accounting.depreciation.Depreciation;
-import jp.hip.accounting.depreciation.DepreciationMethod;
-import jp.hip.accounting.indicators.Direction;
-import jp.hip.accounting.ledger.ExpenseType;
 import jp.hip.accounting.FiscalYear;
 import jp.hip.accounting.HealthAccounting;
+import jp.hip.accounting.Yen;
+import jp.hip.accounting.depreciation.Depreciation;
+import jp.hip.accounting.depreciation.DepreciationMethod;
+import jp.hip.accounting.depreciation.SharedUseBasis;
+import jp.hip.accounting.indicators.BenefitKind;
+import jp.hip.accounting.indicators.Direction;
+import jp.hip.accounting.indicators.HealthIndicators;
 import jp.hip.accounting.indicators.IndicatorTier;
+import jp.hip.accounting.ledger.AllocationRule;
+import jp.hip.accounting.ledger.ExpenseType;
 import jp.hip.accounting.ledger.PersonnelRole;
 import jp.hip.accounting.ledger.PersonnelTime;
 import jp.hip.accounting.ledger.PurposeCategory;
 import jp.hip.accounting.ledger.RateBasis;
-import jp.hip.accounting.resources.ResourceKind;
 import jp.hip.accounting.ledger.ResourceView;
-import jp.hip.accounting.depreciation.SharedUseBasis;
-import jp.hip.accounting.Yen;
+import jp.hip.accounting.resources.ResourceKind;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.IdentityManagement;
 
@@ -51,11 +52,12 @@ class AccountingDemoData implements ApplicationRunner {
 
     private final IdentityManagement identity;
     private final HealthAccounting accounting;
+    private final HealthIndicators healthIndicators;
     private final jp.hip.accounting.resources.HealthResources healthResources;
     private final jp.hip.accounting.strategy.StrategyMaps strategyMaps;
     private final jp.hip.accounting.analysis.EfficiencyAnalyses efficiency;
 
-    AccountingDemoData(IdentityManagement identity, HealthAccounting accounting,
+    AccountingDemoData(IdentityManagement identity, HealthAccounting accounting, HealthIndicators healthIndicators,
             jp.hip.accounting.resources.HealthResources healthResources, jp.hip.accounting.strategy.StrategyMaps strategyMaps,
             jp.hip.accounting.analysis.EfficiencyAnalyses efficiency) {
         this.efficiency = efficiency;
@@ -63,6 +65,7 @@ class AccountingDemoData implements ApplicationRunner {
         this.strategyMaps = strategyMaps;
         this.identity = identity;
         this.accounting = accounting;
+        this.healthIndicators = healthIndicators;
     }
 
     @Override
@@ -82,7 +85,7 @@ class AccountingDemoData implements ApplicationRunner {
         }
         CurrentTenant.runAs(company.id(), () -> {
             FiscalYear current = FiscalYear.current();
-            if (!accounting.measures(current).isEmpty() || !accounting.indicators().isEmpty()) {
+            if (!accounting.measures(current).isEmpty() || !healthIndicators.indicators().isEmpty()) {
                 log.info("Accounting demo data is present already");
                 return null;
             }
@@ -229,7 +232,7 @@ class AccountingDemoData implements ApplicationRunner {
     }
 
     private UUID indicator(String name, IndicatorTier tier, String unit, Direction direction, String method, BenefitKind kind) {
-        return accounting.createIndicator(new HealthAccounting.IndicatorCommand(name, tier, unit, direction, method, "全従業員", kind));
+        return healthIndicators.createIndicator(new HealthAccounting.IndicatorCommand(name, tier, unit, direction, method, "全従業員", kind));
     }
 
     private UUID measure(FiscalYear year, String name, PurposeCategory purpose, Set<Integer> issues, int participants) {
@@ -257,7 +260,7 @@ class AccountingDemoData implements ApplicationRunner {
     }
 
     private void values(UUID indicator, FiscalYear year, int index, double[] series, double target) {
-        accounting.setValue(indicator, year, BigDecimal.valueOf(series[index]), BigDecimal.valueOf(target),
+        healthIndicators.setValue(indicator, year, BigDecimal.valueOf(series[index]), BigDecimal.valueOf(target),
                 BigDecimal.valueOf(series[index + 1]), new BigDecimal("86.5"));
     }
 }

@@ -26,6 +26,7 @@ import jp.hip.accounting.imports.ImportResult;
 import jp.hip.accounting.imports.LineWriter;
 import jp.hip.accounting.indicators.BenefitKind;
 import jp.hip.accounting.indicators.Direction;
+import jp.hip.accounting.indicators.HealthIndicators;
 import jp.hip.accounting.indicators.IndicatorTier;
 import jp.hip.accounting.ledger.AllocationRule;
 import jp.hip.accounting.ledger.PurposeCategory;
@@ -49,6 +50,9 @@ class AccountingBenchmark {
 
     @Autowired
     HealthAccounting accounting;
+
+    @Autowired
+    HealthIndicators healthIndicators;
 
     @Autowired
     Accounts accounts;
@@ -190,7 +194,7 @@ class AccountingBenchmark {
         // analysis page: another company with 10 years × 200 measures × 5 lines each, all allocated
         UUID big = accounts.tenant(TenantKind.COMPANY);
         CurrentTenant.runAs(big, () -> {
-            UUID indicator = accounting.createIndicator(new HealthAccounting.IndicatorCommand("指標", IndicatorTier.FINAL, "%",
+            UUID indicator = healthIndicators.createIndicator(new HealthAccounting.IndicatorCommand("指標", IndicatorTier.FINAL, "%",
                     Direction.HIGHER_IS_BETTER, null, null, BenefitKind.NONE));
             for (int y = 0; y < YEARS; y++) {
                 StringBuilder yearCsv = new StringBuilder("年度,施策,明細,費用区分,投資資源,金額,根拠資料\r\n");

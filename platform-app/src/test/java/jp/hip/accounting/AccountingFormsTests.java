@@ -28,6 +28,7 @@ import org.springframework.validation.FieldError;
 import jp.hip.Accounts;
 import jp.hip.PlatformTest;
 import jp.hip.accounting.facilities.FacilityLedger;
+import jp.hip.accounting.indicators.HealthIndicators;
 import jp.hip.accounting.ledger.PurposeCategory;
 import jp.hip.accounting.resources.HealthResources;
 import jp.hip.accounting.years.AccountingYears;
@@ -48,6 +49,7 @@ class AccountingFormsTests {
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
     @Autowired HealthAccounting accounting;
+    @Autowired HealthIndicators healthIndicators;
     @Autowired FacilityLedger ledger;
     @Autowired HealthResources resources;
     @Autowired AccountingYears years;
@@ -225,17 +227,17 @@ class AccountingFormsTests {
         var created = send("/company/indicators", "name", "喫煙率", "tier", "FINAL", "unit", "%", "direction", "LOWER_IS_BETTER",
                 "method", "", "population", "", "benefitKind", "NONE");
         assertThat(created.getFlashMap().get("done")).isEqualTo("accounting.indicator.created");
-        UUID indicator = as(() -> accounting.indicators()).get(0).id();
+        UUID indicator = as(() -> healthIndicators.indicators()).get(0).id();
 
         String values = "/company/indicators/" + indicator + "/values";
         var bad = send(values, "year", "二〇二五", "baseline", "abc", "target", "1.23456", "actual", "", "responseRate", "101");
         assertThat(errors(bad, "valueForm")).isEqualTo(Map.of("year", "typeMismatch", "baseline", "typeMismatch",
                 "target", "accounting.value.invalid", "responseRate", "accounting.value.responseRateRange"));
         assertThat(body(bad)).contains("二〇二五", "1.23456");
-        assertThat(as(() -> accounting.indicator(indicator)).orElseThrow().values()).isEmpty();
+        assertThat(as(() -> healthIndicators.indicator(indicator)).orElseThrow().values()).isEmpty();
         var saved = send(values, "year", "２０２５", "baseline", "２０", "target", "15", "actual", "18.5", "responseRate", "９５");
         assertThat(saved.getFlashMap().get("done")).isEqualTo("accounting.value.saved");
-        assertThat(as(() -> accounting.indicator(indicator)).orElseThrow().valueIn(FY).orElseThrow().responseRate())
+        assertThat(as(() -> healthIndicators.indicator(indicator)).orElseThrow().valueIn(FY).orElseThrow().responseRate())
                 .isEqualByComparingTo("95");
     }
 

@@ -28,6 +28,7 @@ import jp.hip.accounting.imports.AccountingImports;
 import jp.hip.accounting.imports.ImportResult;
 import jp.hip.accounting.indicators.BenefitKind;
 import jp.hip.accounting.indicators.Direction;
+import jp.hip.accounting.indicators.HealthIndicators;
 import jp.hip.accounting.indicators.IndicatorTier;
 import jp.hip.accounting.ledger.ExpenseType;
 import jp.hip.accounting.ledger.PurposeCategory;
@@ -46,6 +47,9 @@ class AccountingOutputsTests {
 
     @Autowired
     HealthAccounting accounting;
+
+    @Autowired
+    HealthIndicators healthIndicators;
 
     @Autowired
     jp.hip.accounting.outputs.AccountingOutputs outputs;
@@ -99,10 +103,10 @@ class AccountingOutputsTests {
     void tiersFollowTheGuidelinesOrderAndAMissingYearIsNoData() throws Exception {
         for (var t : new IndicatorTier[] {IndicatorTier.SOCIAL_VALUE, IndicatorTier.FINAL, IndicatorTier.CORPORATE_VALUE,
                 IndicatorTier.BEHAVIOUR, IndicatorTier.PARTICIPATION}) {
-            as(() -> accounting.createIndicator(new HealthAccounting.IndicatorCommand("指標" + t.ordinal(), t, "%",
+            as(() -> healthIndicators.createIndicator(new HealthAccounting.IndicatorCommand("指標" + t.ordinal(), t, "%",
                     Direction.HIGHER_IS_BETTER, null, null, BenefitKind.NONE)));
         }
-        assertThat(as(() -> accounting.indicators())).extracting(HealthAccounting.IndicatorView::tier).containsExactly(
+        assertThat(as(() -> healthIndicators.indicators())).extracting(HealthAccounting.IndicatorView::tier).containsExactly(
                 IndicatorTier.PARTICIPATION, IndicatorTier.BEHAVIOUR, IndicatorTier.FINAL, IndicatorTier.CORPORATE_VALUE,
                 IndicatorTier.SOCIAL_VALUE);
         UUID m = as(() -> accounting.createMeasure(FY, new HealthAccounting.MeasureCommand("健診", null, PurposeCategory.POPULATION,
@@ -137,7 +141,7 @@ class AccountingOutputsTests {
 
     @Test
     void anIndicatorIsEditedAndDeletedOnItsPagesAfterConfirmation() throws Exception {
-        UUID i = as(() -> accounting.createIndicator(new HealthAccounting.IndicatorCommand("喫煙率", IndicatorTier.BEHAVIOUR, "%",
+        UUID i = as(() -> healthIndicators.createIndicator(new HealthAccounting.IndicatorCommand("喫煙率", IndicatorTier.BEHAVIOUR, "%",
                 Direction.LOWER_IS_BETTER, null, null, BenefitKind.NONE)));
         Cookie hr = Accounts.signIn(mvc, accounts.user(company, Role.HR_STAFF).email());
         assertThat(mvc.perform(get("/company/indicators/" + i + "/edit").cookie(hr)).andExpect(status().isOk()).andReturn()
@@ -149,10 +153,10 @@ class AccountingOutputsTests {
         mvc.perform(post("/company/indicators/" + i + "/edit").with(csrf()).cookie(hr).param("name", "喫煙率（全社）")
                 .param("tier", "BEHAVIOUR").param("unit", "%").param("direction", "LOWER_IS_BETTER").param("benefitKind", "NONE"))
                 .andExpect(status().is3xxRedirection());
-        assertThat(as(() -> accounting.indicator(i)).orElseThrow().name()).isEqualTo("喫煙率（全社）");
+        assertThat(as(() -> healthIndicators.indicator(i)).orElseThrow().name()).isEqualTo("喫煙率（全社）");
         assertThat(mvc.perform(get("/company/indicators/" + i + "/delete").cookie(hr)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString()).contains("喫煙率（全社）", "/company/indicators/" + i + "/delete");
         mvc.perform(post("/company/indicators/" + i + "/delete").with(csrf()).cookie(hr)).andExpect(status().is3xxRedirection());
-        assertThat(as(() -> accounting.indicator(i))).isEmpty();
+        assertThat(as(() -> healthIndicators.indicator(i))).isEmpty();
     }
 }

@@ -21,6 +21,7 @@ import jp.hip.Accounts;
 import jp.hip.PlatformTest;
 import jp.hip.accounting.indicators.BenefitKind;
 import jp.hip.accounting.indicators.Direction;
+import jp.hip.accounting.indicators.HealthIndicators;
 import jp.hip.accounting.indicators.IndicatorTier;
 import jp.hip.accounting.ledger.ExpenseType;
 import jp.hip.accounting.ledger.PurposeCategory;
@@ -43,6 +44,9 @@ class AccountingPagesTests {
 
     @Autowired
     HealthAccounting accounting;
+
+    @Autowired
+    HealthIndicators healthIndicators;
 
     Accounts.Account hr;
     Accounts.Account viewer;
@@ -83,9 +87,9 @@ class AccountingPagesTests {
                         .param("description", "推進担当の準備").param("role", "PROMOTION_STAFF").param("hours", "10")
                         .param("persons", "2").param("rate", "3,000").param("basis", "STANDARD_RATE"))
                 .andExpect(status().is3xxRedirection());
-        UUID steps = CurrentTenant.runAs(hr.tenantId(), () -> accounting.createIndicator(new HealthAccounting.IndicatorCommand(
+        UUID steps = CurrentTenant.runAs(hr.tenantId(), () -> healthIndicators.createIndicator(new HealthAccounting.IndicatorCommand(
                 "平均歩数", IndicatorTier.BEHAVIOUR, "歩", Direction.HIGHER_IS_BETTER, null, null, BenefitKind.NONE)));
-        UUID weight = CurrentTenant.runAs(hr.tenantId(), () -> accounting.createIndicator(new HealthAccounting.IndicatorCommand(
+        UUID weight = CurrentTenant.runAs(hr.tenantId(), () -> healthIndicators.createIndicator(new HealthAccounting.IndicatorCommand(
                 "適正体重維持者率", IndicatorTier.FINAL, "%", Direction.HIGHER_IS_BETTER, null, null, BenefitKind.NONE)));
         var line = CurrentTenant.runAs(hr.tenantId(), () -> accounting.measure(measure)).orElseThrow().lines().get(0);
         mvc.perform(post("/company/lines/{id}/allocation", line.id()).with(csrf()).cookie(session).param("mode", "RATIOS")
@@ -119,9 +123,9 @@ class AccountingPagesTests {
         UUID measure = createMeasure(session);
         UUID line = CurrentTenant.runAs(hr.tenantId(), () -> accounting.addLine(measure, new HealthAccounting.LineCommand("x",
                 ExpenseType.OTHER, ResourceView.OTHER, Yen.of(100), null)));
-        UUID a = CurrentTenant.runAs(hr.tenantId(), () -> accounting.createIndicator(new HealthAccounting.IndicatorCommand(
+        UUID a = CurrentTenant.runAs(hr.tenantId(), () -> healthIndicators.createIndicator(new HealthAccounting.IndicatorCommand(
                 "A", IndicatorTier.FINAL, "%", Direction.HIGHER_IS_BETTER, null, null, BenefitKind.NONE)));
-        UUID b = CurrentTenant.runAs(hr.tenantId(), () -> accounting.createIndicator(new HealthAccounting.IndicatorCommand(
+        UUID b = CurrentTenant.runAs(hr.tenantId(), () -> healthIndicators.createIndicator(new HealthAccounting.IndicatorCommand(
                 "B", IndicatorTier.FINAL, "%", Direction.HIGHER_IS_BETTER, null, null, BenefitKind.NONE)));
         String refused = mvc.perform(post("/company/lines/{id}/allocation", line).with(csrf()).cookie(session).param("mode", "RATIOS")
                         .param("indicators", a.toString(), b.toString()).param("ratios", "0.5", "0.4"))

@@ -29,6 +29,7 @@ import jp.hip.accounting.depreciation.DepreciationRounding;
 import jp.hip.accounting.facilities.FacilityLedger;
 import jp.hip.accounting.indicators.BenefitKind;
 import jp.hip.accounting.indicators.Direction;
+import jp.hip.accounting.indicators.HealthIndicators;
 import jp.hip.accounting.indicators.IndicatorTier;
 import jp.hip.accounting.ledger.PurposeCategory;
 import jp.hip.accounting.strategy.StrategyMaps;
@@ -50,6 +51,7 @@ class AccountingSettingFormsTests {
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
     @Autowired HealthAccounting accounting;
+    @Autowired HealthIndicators healthIndicators;
     @Autowired FacilityLedger ledger;
     @Autowired AccountingYears years;
     @Autowired StrategyMaps maps;
@@ -183,14 +185,14 @@ class AccountingSettingFormsTests {
         var empty = new MockMultipartFile("file", "empty.csv", "text/csv", new byte[0]);
         assertThat(errors(mvc.perform(multipart("/company/import").file(empty).param("kind", "values").param("replaceConfirmed", "true")
                 .with(csrf()).cookie(hr)).andReturn(), "form")).isEqualTo(Map.of("file", "accounting.import.fileRequired"));
-        assertThat(as(() -> accounting.indicators())).as("nothing changed").isEmpty();
+        assertThat(as(() -> healthIndicators.indicators())).as("nothing changed").isEmpty();
 
-        as(() -> accounting.createIndicator(new HealthAccounting.IndicatorCommand("喫煙率", IndicatorTier.FINAL, "%",
+        as(() -> healthIndicators.createIndicator(new HealthAccounting.IndicatorCommand("喫煙率", IndicatorTier.FINAL, "%",
                 Direction.LOWER_IS_BETTER, null, null, BenefitKind.NONE)));
         String done = body(mvc.perform(multipart("/company/import").file(values).param("kind", "values").param("replaceConfirmed", "true")
                 .with(csrf()).cookie(hr)).andReturn());
         assertThat(done).contains("id=\"import-result\"", "notice success");
-        assertThat(as(() -> accounting.indicators()).get(0).valueIn(FY)).isPresent();
+        assertThat(as(() -> healthIndicators.indicators()).get(0).valueIn(FY)).isPresent();
     }
 
     @Test

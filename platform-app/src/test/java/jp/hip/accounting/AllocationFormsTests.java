@@ -31,6 +31,7 @@ import jp.hip.accounting.depreciation.SharedUseBasis;
 import jp.hip.accounting.facilities.FacilityLedger;
 import jp.hip.accounting.indicators.BenefitKind;
 import jp.hip.accounting.indicators.Direction;
+import jp.hip.accounting.indicators.HealthIndicators;
 import jp.hip.accounting.indicators.IndicatorTier;
 import jp.hip.accounting.ledger.ExpenseType;
 import jp.hip.accounting.ledger.PurposeCategory;
@@ -53,6 +54,7 @@ class AllocationFormsTests {
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
     @Autowired HealthAccounting accounting;
+    @Autowired HealthIndicators healthIndicators;
     @Autowired FacilityLedger ledger;
 
     UUID company;
@@ -70,9 +72,9 @@ class AllocationFormsTests {
                 PurposeCategory.LITERACY, Set.of(1), Set.of(), 10)));
         line = as(() -> accounting.addLine(measure, new HealthAccounting.LineCommand("アプリ", ExpenseType.OUTSOURCING,
                 ResourceView.OUTSOURCED, Yen.of(100_000), null)));
-        steps = as(() -> accounting.createIndicator(new HealthAccounting.IndicatorCommand("平均歩数", IndicatorTier.BEHAVIOUR, "歩",
+        steps = as(() -> healthIndicators.createIndicator(new HealthAccounting.IndicatorCommand("平均歩数", IndicatorTier.BEHAVIOUR, "歩",
                 Direction.HIGHER_IS_BETTER, null, null, BenefitKind.NONE)));
-        weight = as(() -> accounting.createIndicator(new HealthAccounting.IndicatorCommand("適正体重維持者率", IndicatorTier.FINAL, "%",
+        weight = as(() -> healthIndicators.createIndicator(new HealthAccounting.IndicatorCommand("適正体重維持者率", IndicatorTier.FINAL, "%",
                 Direction.HIGHER_IS_BETTER, null, null, BenefitKind.NONE)));
     }
 

@@ -19,6 +19,7 @@ import jp.hip.accounting.imports.AccountingImports;
 import jp.hip.accounting.imports.ImportResult;
 import jp.hip.accounting.indicators.BenefitKind;
 import jp.hip.accounting.indicators.Direction;
+import jp.hip.accounting.indicators.HealthIndicators;
 import jp.hip.accounting.indicators.IndicatorTier;
 import jp.hip.accounting.ledger.ExpenseType;
 import jp.hip.accounting.ledger.PurposeCategory;
@@ -36,6 +37,9 @@ class AllocationImportTests {
 
     @Autowired
     HealthAccounting accounting;
+
+    @Autowired
+    HealthIndicators healthIndicators;
 
     @Autowired
     AccountingImports imports;
@@ -61,9 +65,9 @@ class AllocationImportTests {
             app = accounting.addLine(walking, new HealthAccounting.LineCommand("アプリ利用料", ExpenseType.OUTSOURCING, ResourceView.OUTSOURCED,
                     Yen.of(100_001), null));
             fee = accounting.addLine(walking, new HealthAccounting.LineCommand("景品", ExpenseType.OTHER, ResourceView.OTHER, Yen.of(50_000), null));
-            exercise = accounting.createIndicator(new HealthAccounting.IndicatorCommand("運動習慣者比率", IndicatorTier.BEHAVIOUR, "%",
+            exercise = healthIndicators.createIndicator(new HealthAccounting.IndicatorCommand("運動習慣者比率", IndicatorTier.BEHAVIOUR, "%",
                     Direction.HIGHER_IS_BETTER, null, null, BenefitKind.NONE));
-            weight = accounting.createIndicator(new HealthAccounting.IndicatorCommand("適正体重維持者率", IndicatorTier.FINAL, "%",
+            weight = healthIndicators.createIndicator(new HealthAccounting.IndicatorCommand("適正体重維持者率", IndicatorTier.FINAL, "%",
                     Direction.HIGHER_IS_BETTER, null, null, BenefitKind.NONE));
             return null;
         });

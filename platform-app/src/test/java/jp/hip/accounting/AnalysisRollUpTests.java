@@ -21,6 +21,7 @@ import jp.hip.Accounts;
 import jp.hip.PlatformTest;
 import jp.hip.accounting.indicators.BenefitKind;
 import jp.hip.accounting.indicators.Direction;
+import jp.hip.accounting.indicators.HealthIndicators;
 import jp.hip.accounting.indicators.IndicatorTier;
 import jp.hip.accounting.ledger.AllocationRule;
 import jp.hip.accounting.ledger.ExpenseType;
@@ -40,6 +41,9 @@ class AnalysisRollUpTests {
 
     @Autowired
     HealthAccounting accounting;
+
+    @Autowired
+    HealthIndicators healthIndicators;
 
     @Autowired
     StrategyMaps strategyMaps;
@@ -64,7 +68,7 @@ class AnalysisRollUpTests {
     }
 
     UUID indicator(String name, IndicatorTier tier) {
-        return as(() -> accounting.createIndicator(new HealthAccounting.IndicatorCommand(name, tier, "%",
+        return as(() -> healthIndicators.createIndicator(new HealthAccounting.IndicatorCommand(name, tier, "%",
                 Direction.HIGHER_IS_BETTER, null, null, BenefitKind.NONE)));
     }
 
@@ -117,15 +121,15 @@ class AnalysisRollUpTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("アブセンティーイズム（欠勤日数）は「低いほど良い」");
         assertThat(page).containsPattern("has-error\"[^>]*>\\s*<label for=\"benefitKind\"");
-        assertThat(as(() -> accounting.indicators())).isEmpty();
+        assertThat(as(() -> healthIndicators.indicators())).isEmpty();
     }
 
     @Test
     void theAnalysisAndTheDisclosureShowThePopulationAndTheResponseRate() throws Exception {
-        UUID spq = as(() -> accounting.createIndicator(new HealthAccounting.IndicatorCommand("プレゼンティーイズム", IndicatorTier.FINAL,
+        UUID spq = as(() -> healthIndicators.createIndicator(new HealthAccounting.IndicatorCommand("プレゼンティーイズム", IndicatorTier.FINAL,
                 "%", Direction.HIGHER_IS_BETTER, "SPQ", "全従業員（派遣を除く）", BenefitKind.PRESENTEEISM_SPQ)));
         as(() -> {
-            accounting.setValue(spq, FY, new java.math.BigDecimal("80"), new java.math.BigDecimal("85"), new java.math.BigDecimal("81.5"),
+            healthIndicators.setValue(spq, FY, new java.math.BigDecimal("80"), new java.math.BigDecimal("85"), new java.math.BigDecimal("81.5"),
                     new java.math.BigDecimal("86.50"));
             return null;
         });

@@ -18,11 +18,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import jp.hip.Accounts;
 import jp.hip.PlatformTest;
+import jp.hip.accounting.analysis.Analysis;
 import jp.hip.accounting.depreciation.Depreciation;
 import jp.hip.accounting.depreciation.DepreciationMethod;
 import jp.hip.accounting.depreciation.SharedUseBasis;
 import jp.hip.accounting.indicators.BenefitKind;
 import jp.hip.accounting.indicators.Direction;
+import jp.hip.accounting.indicators.HealthIndicators;
 import jp.hip.accounting.indicators.IndicatorTier;
 import jp.hip.accounting.ledger.AllocationRule;
 import jp.hip.accounting.ledger.ExpenseType;
@@ -34,7 +36,6 @@ import jp.hip.accounting.ledger.ResourceView;
 import jp.hip.accounting.outputs.AccountingOutputs;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.TenantKind;
-import jp.hip.accounting.analysis.Analysis;
 
 /** The facade against the real schema: measures, lines, time, facilities, allocation, outputs, tenant scoping. */
 @PlatformTest
@@ -44,6 +45,9 @@ class HealthAccountingTests {
 
     @Autowired
     HealthAccounting accounting;
+
+    @Autowired
+    HealthIndicators healthIndicators;
 
     @Autowired
     jp.hip.accounting.outputs.AccountingOutputs outputs;
@@ -244,10 +248,10 @@ class HealthAccountingTests {
         UUID m = measure("ストレス対策");
         as(companyA, () -> accounting.addLine(m, new HealthAccounting.LineCommand("EAP", ExpenseType.OUTSOURCING,
                 ResourceView.OUTSOURCED, Yen.of(1_000_000), null)));
-        UUID spq = as(companyA, () -> accounting.createIndicator(new HealthAccounting.IndicatorCommand("プレゼンティーイズム",
+        UUID spq = as(companyA, () -> healthIndicators.createIndicator(new HealthAccounting.IndicatorCommand("プレゼンティーイズム",
                 IndicatorTier.FINAL, "%", Direction.HIGHER_IS_BETTER, "SPQ", "全従業員", BenefitKind.PRESENTEEISM_SPQ)));
         as(companyA, () -> {
-            accounting.setValue(spq, FY, new BigDecimal("80"), new BigDecimal("85"), new BigDecimal("81"), new BigDecimal("90"));
+            healthIndicators.setValue(spq, FY, new BigDecimal("80"), new BigDecimal("85"), new BigDecimal("81"), new BigDecimal("90"));
             return null;
         });
         Analysis a = as(companyA, () -> accounting.analysis(FY, true));
@@ -263,7 +267,7 @@ class HealthAccountingTests {
     }
 
     UUID indicator(UUID tenant, String name) {
-        return as(tenant, () -> accounting.createIndicator(new HealthAccounting.IndicatorCommand(name, IndicatorTier.BEHAVIOUR,
+        return as(tenant, () -> healthIndicators.createIndicator(new HealthAccounting.IndicatorCommand(name, IndicatorTier.BEHAVIOUR,
                 "%", Direction.LOWER_IS_BETTER, null, null, BenefitKind.NONE)));
     }
 }

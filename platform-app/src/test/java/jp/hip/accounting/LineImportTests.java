@@ -23,6 +23,7 @@ import jp.hip.PlatformTest;
 import jp.hip.accounting.imports.ImportResult;
 import jp.hip.accounting.indicators.BenefitKind;
 import jp.hip.accounting.indicators.Direction;
+import jp.hip.accounting.indicators.HealthIndicators;
 import jp.hip.accounting.indicators.IndicatorTier;
 import jp.hip.accounting.ledger.PurposeCategory;
 import jp.hip.identity.CurrentTenant;
@@ -37,6 +38,9 @@ class LineImportTests {
 
     @Autowired
     HealthAccounting accounting;
+
+    @Autowired
+    HealthIndicators healthIndicators;
 
     @Autowired
     Accounts accounts;
@@ -155,18 +159,18 @@ class LineImportTests {
 
     @Test
     void indicatorValuesImportAllOrNothingAndReplaceTheYearsValues() {
-        UUID smoking = CurrentTenant.runAs(company, () -> accounting.createIndicator(new HealthAccounting.IndicatorCommand("喫煙率",
+        UUID smoking = CurrentTenant.runAs(company, () -> healthIndicators.createIndicator(new HealthAccounting.IndicatorCommand("喫煙率",
                 IndicatorTier.BEHAVIOUR, "%", Direction.LOWER_IS_BETTER, null, null, BenefitKind.NONE)));
         String header = "年度,指標,ベースライン,目標,実績,回答率\r\n";
         ImportResult bad = CurrentTenant.runAs(company, () -> accounting.importValues((header + "2025,喫煙率,24.8,22,23.2,86.5\r\n"
                 + "2025,飲酒率,1,2,3,\r\n2024,喫煙率,abc,,,120\r\n").getBytes(StandardCharsets.UTF_8)));
         assertThat(bad.problems()).extracting(p -> p.row() + ":" + p.column() + ":" + p.messageKey()).containsExactly(
                 "3:指標:accounting.import.indicatorUnknown", "4:ベースライン:accounting.value.invalid");
-        assertThat(CurrentTenant.runAs(company, () -> accounting.indicator(smoking)).orElseThrow().values()).isEmpty();
+        assertThat(CurrentTenant.runAs(company, () -> healthIndicators.indicator(smoking)).orElseThrow().values()).isEmpty();
         ImportResult good = CurrentTenant.runAs(company, () -> accounting.importValues((header + "2025,喫煙率,24.8,22,23.2,86.5\r\n"
                 + "2024年度,喫煙率,26.1,24,24.8,\r\n").getBytes(StandardCharsets.UTF_8)));
         assertThat(good.rowsWritten()).isEqualTo(2);
-        var values = CurrentTenant.runAs(company, () -> accounting.indicator(smoking)).orElseThrow().values();
+        var values = CurrentTenant.runAs(company, () -> healthIndicators.indicator(smoking)).orElseThrow().values();
         assertThat(values).extracting(v -> v.fiscalYear().startYear()).containsExactly(2024, 2025);
         assertThat(values.get(1).actual()).isEqualByComparingTo("23.2");
     }

@@ -20,6 +20,7 @@ import jp.hip.Accounts;
 import jp.hip.PlatformTest;
 import jp.hip.accounting.indicators.BenefitKind;
 import jp.hip.accounting.indicators.Direction;
+import jp.hip.accounting.indicators.HealthIndicators;
 import jp.hip.accounting.indicators.IndicatorTier;
 import jp.hip.accounting.ledger.AllocationRule;
 import jp.hip.accounting.ledger.ExpenseType;
@@ -45,6 +46,9 @@ class StrategyMapTests {
     HealthAccounting accounting;
 
     @Autowired
+    HealthIndicators healthIndicators;
+
+    @Autowired
     StrategyMaps strategyMaps;
 
     @Test
@@ -59,7 +63,7 @@ class StrategyMapTests {
                     Set.of(2), Set.of(), 30));
             UUID line = accounting.addLine(m, new HealthAccounting.LineCommand("禁煙外来補助", ExpenseType.OUTSOURCING,
                     ResourceView.OUTSOURCED, Yen.of(300_000), null));
-            UUID smoking = accounting.createIndicator(new HealthAccounting.IndicatorCommand("喫煙率", IndicatorTier.FINAL, "%",
+            UUID smoking = healthIndicators.createIndicator(new HealthAccounting.IndicatorCommand("喫煙率", IndicatorTier.FINAL, "%",
                     Direction.LOWER_IS_BETTER, null, null, BenefitKind.NONE));
             accounting.allocate(line, AllocationRule.primaryOnly(smoking));
             return null;

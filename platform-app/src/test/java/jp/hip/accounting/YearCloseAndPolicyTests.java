@@ -32,6 +32,7 @@ import jp.hip.accounting.imports.AccountingImports;
 import jp.hip.accounting.imports.ImportResult;
 import jp.hip.accounting.indicators.BenefitKind;
 import jp.hip.accounting.indicators.Direction;
+import jp.hip.accounting.indicators.HealthIndicators;
 import jp.hip.accounting.indicators.IndicatorTier;
 import jp.hip.accounting.ledger.AllocationRule;
 import jp.hip.accounting.ledger.ExpenseType;
@@ -53,6 +54,9 @@ class YearCloseAndPolicyTests {
 
     @Autowired
     HealthAccounting accounting;
+
+    @Autowired
+    HealthIndicators healthIndicators;
 
     @Autowired
     jp.hip.accounting.outputs.AccountingOutputs outputs;
@@ -131,7 +135,7 @@ class YearCloseAndPolicyTests {
         UUID m = measure(FY, "ウォーキング");
         UUID line = as(() -> accounting.addLine(m, new HealthAccounting.LineCommand("アプリ", ExpenseType.OUTSOURCING,
                 ResourceView.OUTSOURCED, Yen.of(100_000), "請求書")));
-        UUID indicator = as(() -> accounting.createIndicator(new HealthAccounting.IndicatorCommand("歩数", IndicatorTier.BEHAVIOUR,
+        UUID indicator = as(() -> healthIndicators.createIndicator(new HealthAccounting.IndicatorCommand("歩数", IndicatorTier.BEHAVIOUR,
                 "歩", Direction.HIGHER_IS_BETTER, null, null, BenefitKind.NONE)));
         UUID gym = as(() -> ledger.create(new HealthAccounting.FacilityCommand("ジム", new Depreciation(Yen.of(1_000_000),
                 LocalDate.of(2024, 4, 1), 10, DepreciationMethod.STRAIGHT_LINE, BigDecimal.ONE, SharedUseBasis.USERS), null)));
@@ -146,7 +150,7 @@ class YearCloseAndPolicyTests {
         assertThatThrownBy(() -> run(() -> changes.changeLine(line, new HealthAccounting.LineCommand("アプリ", ExpenseType.OUTSOURCING,
                 ResourceView.OUTSOURCED, Yen.of(1), null)))).hasMessage(closedKey);
         assertThatThrownBy(() -> run(() -> accounting.allocate(line, AllocationRule.primaryOnly(indicator)))).hasMessage(closedKey);
-        assertThatThrownBy(() -> run(() -> accounting.setValue(indicator, FY, null, null, BigDecimal.ONE, null))).hasMessage(closedKey);
+        assertThatThrownBy(() -> run(() -> healthIndicators.setValue(indicator, FY, null, null, BigDecimal.ONE, null))).hasMessage(closedKey);
         assertThatThrownBy(() -> run(() -> years.changePolicy(FY, new HealthAccounting.PolicyView(true, Yen.of(1), 240, 1))))
                 .hasMessage(closedKey);
         assertThatThrownBy(() -> as(() -> accounting.createMeasure(FY, new HealthAccounting.MeasureCommand("新", null,
@@ -178,7 +182,7 @@ class YearCloseAndPolicyTests {
     @Test
     void aMeasureDeletionSaysWhatGoesWithItAndAnIndicatorInUseStays() {
         UUID m = measure(FY, "禁煙");
-        UUID indicator = as(() -> accounting.createIndicator(new HealthAccounting.IndicatorCommand("喫煙率", IndicatorTier.BEHAVIOUR,
+        UUID indicator = as(() -> healthIndicators.createIndicator(new HealthAccounting.IndicatorCommand("喫煙率", IndicatorTier.BEHAVIOUR,
                 "%", Direction.LOWER_IS_BETTER, null, null, BenefitKind.NONE)));
         UUID line = as(() -> accounting.addLine(m, new HealthAccounting.LineCommand("外来", ExpenseType.OUTSOURCING,
                 ResourceView.OUTSOURCED, Yen.of(300_000), null)));
@@ -195,9 +199,9 @@ class YearCloseAndPolicyTests {
         assertThat(audits("ACC_MEASURE_DELETED")).isEqualTo(1);
         run(() -> changes.changeIndicator(indicator, new HealthAccounting.IndicatorCommand("喫煙率（全社）", IndicatorTier.BEHAVIOUR,
                 "%", Direction.LOWER_IS_BETTER, "問診票", "全従業員", BenefitKind.NONE)));
-        assertThat(as(() -> accounting.indicator(indicator)).orElseThrow().name()).isEqualTo("喫煙率（全社）");
+        assertThat(as(() -> healthIndicators.indicator(indicator)).orElseThrow().name()).isEqualTo("喫煙率（全社）");
         run(() -> changes.deleteIndicator(indicator));
-        assertThat(as(() -> accounting.indicator(indicator))).isEmpty();
+        assertThat(as(() -> healthIndicators.indicator(indicator))).isEmpty();
         // another company cannot delete by id
         UUID other = accounts.tenant(TenantKind.COMPANY);
         UUID mine = measure(FY, "残す");

@@ -29,6 +29,9 @@ class AccountingDemoDataTests {
     jp.hip.accounting.resources.HealthResources healthResources;
 
     @Autowired
+    jp.hip.accounting.indicators.HealthIndicators healthIndicators;
+
+    @Autowired
     jp.hip.accounting.strategy.StrategyMaps strategyMaps;
 
     @Autowired
@@ -38,7 +41,7 @@ class AccountingDemoDataTests {
     void loadsThreeRealisticYearsOnceOnly() {
         // the demo profile ran the loaders at start-up; running again changes nothing
         UUID company = identity.tenantNamed(DemoData.COMPANY).orElseThrow().id();
-        new AccountingDemoData(identity, accounting, healthResources, strategyMaps, efficiency).run(null);
+        new AccountingDemoData(identity, accounting, healthIndicators, healthResources, strategyMaps, efficiency).run(null);
         FiscalYear current = FiscalYear.current();
         CurrentTenant.runAs(company, () -> {
             for (int y = 0; y < 3; y++) {

@@ -13,11 +13,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.hip.accounting.AccountingException;
-import jp.hip.accounting.years.AccountingYears;
 import jp.hip.accounting.AnalysisInputs;
-import jp.hip.accounting.indicators.Direction;
 import jp.hip.accounting.FiscalYear;
 import jp.hip.accounting.HealthAccounting;
+import jp.hip.accounting.indicators.Direction;
+import jp.hip.accounting.indicators.HealthIndicators;
+import jp.hip.accounting.years.AccountingYears;
 import jp.hip.identity.AuditLog;
 
 /**
@@ -36,6 +37,7 @@ public class EfficiencyAnalyses {
     public record MarginView(FiscalYear fiscalYear, BigDecimal percent, boolean isDefault) {}
 
     private final HealthAccounting accounting;
+    private final HealthIndicators healthIndicators;
     private final AnalysisInputs inputs;
     private final AccountingYears years;
     private final MeasureEffectRepository effects;
@@ -46,9 +48,10 @@ public class EfficiencyAnalyses {
     private final TransactionTemplate readOnly;
     private final Clock clock;
 
-    EfficiencyAnalyses(HealthAccounting accounting, AnalysisInputs inputs, AccountingYears years, MeasureEffectRepository effects,
-            UtilityScaleRepository scales, EquivalenceMarginRepository margins, AuditLog audit, TransactionTemplate tx, Clock clock) {
+    EfficiencyAnalyses(HealthAccounting accounting, HealthIndicators healthIndicators, AnalysisInputs inputs, AccountingYears years,
+            MeasureEffectRepository effects, UtilityScaleRepository scales, EquivalenceMarginRepository margins, AuditLog audit, TransactionTemplate tx, Clock clock) {
         this.accounting = accounting;
+        this.healthIndicators = healthIndicators;
         this.inputs = inputs;
         this.years = years;
         this.effects = effects;
@@ -76,7 +79,7 @@ public class EfficiencyAnalyses {
     }
 
     private EffectInputs inputsOf(FiscalYear year) {
-        return new EffectInputs(year, inputs.measures(year), inputs.lines(year), accounting.indicators(),
+        return new EffectInputs(year, inputs.measures(year), inputs.lines(year), healthIndicators.indicators(),
                 effects.findByFiscalYear(year.startYear()).stream().map(MeasureEffect::view).toList());
     }
 
@@ -104,7 +107,7 @@ public class EfficiencyAnalyses {
     public List<ScaleView> utilityScales() {
         return tx.execute(s -> {
             Map<UUID, String> instruments = instruments();
-            return accounting.indicators().stream().filter(i -> instruments.containsKey(i.id()))
+            return healthIndicators.indicators().stream().filter(i -> instruments.containsKey(i.id()))
                     .map(i -> new ScaleView(i.id(), i.name(), instruments.get(i.id())))
                     .sorted(Comparator.comparing(ScaleView::indicatorName)).toList();
         });
@@ -113,7 +116,7 @@ public class EfficiencyAnalyses {
     /** Marks an indicator as a utility value; refused for an indicator where lower is better (utility rises). */
     public void markUtility(UUID indicatorId, String instrument) {
         tx.executeWithoutResult(s -> {
-            var indicator = accounting.indicator(indicatorId).orElseThrow(() -> new AccountingException("accounting.notFound"));
+            var indicator = healthIndicators.indicator(indicatorId).orElseThrow(() -> new AccountingException("accounting.notFound"));
             if (indicator.direction() != Direction.HIGHER_IS_BETTER) {
                 throw new AccountingException("accounting.utility.direction");
             }
@@ -164,7 +167,7 @@ public class EfficiencyAnalyses {
         return tx.execute(s -> {
             var measure = accounting.measure(measureId).orElseThrow(() -> new AccountingException("accounting.notFound"))
                     .measure();
-            accounting.indicator(indicatorId).orElseThrow(() -> new AccountingException("accounting.notFound"));
+            healthIndicators.indicator(indicatorId).orElseThrow(() -> new AccountingException("accounting.notFound"));
             years.requireOpen(measure.fiscalYear());
             MeasureEffect effect = effects.findByMeasureIdAndIndicatorId(measureId, indicatorId)
                     .orElseGet(() -> new MeasureEffect(measureId, indicatorId, measure.fiscalYear()));

@@ -3,5 +3,5 @@
  * ({@link jp.hip.accounting.indicators.Indicator}, {@link jp.hip.accounting.indicators.IndicatorValue}).
  */
 @org.springframework.modulith.NamedInterface("indicators")
-@jp.hip.accounting.Capability(allowedDependencies = {})
+@jp.hip.accounting.Capability(allowedDependencies = {"years"})
 package jp.hip.accounting.indicators;

@@ -10,7 +10,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.hip.accounting.AccountingException;
 import jp.hip.accounting.AccountingViews;
-import jp.hip.accounting.analysis.Analysis;
 import jp.hip.accounting.FiscalYear;
 import jp.hip.accounting.HealthAccounting.FacilityView;
 import jp.hip.accounting.HealthAccounting.IndicatorView;
@@ -18,6 +17,8 @@ import jp.hip.accounting.HealthAccounting.LineView;
 import jp.hip.accounting.HealthAccounting.MeasureView;
 import jp.hip.accounting.HealthAccounting;
 import jp.hip.accounting.Yen;
+import jp.hip.accounting.analysis.Analysis;
+import jp.hip.accounting.indicators.HealthIndicators;
 import jp.hip.accounting.indicators.Indicator;
 import jp.hip.accounting.indicators.IndicatorRepository;
 import jp.hip.accounting.ledger.InvestmentLine;
@@ -43,16 +44,18 @@ public class AccountingOutputs {
 
     private final MeasureRepository measures;
     private final HealthAccounting accounting;
+    private final HealthIndicators healthIndicators;
     private final HealthResources resources;
     private final AccountingYears years;
     private final InvestmentLineRepository lines;
     private final IndicatorRepository indicators;
     private final TransactionTemplate tx;
 
-    AccountingOutputs(HealthAccounting accounting, HealthResources resources, AccountingYears years, InvestmentLineRepository lines,
-            IndicatorRepository indicators, MeasureRepository measures, TransactionTemplate tx) {
+    AccountingOutputs(HealthAccounting accounting, HealthIndicators healthIndicators, HealthResources resources, AccountingYears years,
+            InvestmentLineRepository lines, IndicatorRepository indicators, MeasureRepository measures, TransactionTemplate tx) {
         this.measures = measures;
         this.accounting = accounting;
+        this.healthIndicators = healthIndicators;
         this.resources = resources;
         this.years = years;
         this.lines = lines;
@@ -94,13 +97,13 @@ public class AccountingOutputs {
                     .sorted(Comparator.comparing(InvestmentLine::measureId).thenComparing(InvestmentLine::description))
                     .map(l -> AccountingViews.view(l, names)).toList();
         });
-        return Exports.workbook(year, ms, ls, accounting.indicators(), facilitiesHeldAt(year), resources.resourcesAt(year),
+        return Exports.workbook(year, ms, ls, healthIndicators.indicators(), facilitiesHeldAt(year), resources.resourcesAt(year),
                 accounting.healthIssues(japanese));
     }
 
     /** The disclosure states the year's policy it used and, for a closed year, the closed version it shows. */
     public Disclosure disclosure(FiscalYear year, boolean japanese) {
-        return new Disclosure(year, accounting.analysis(year, japanese), accounting.measures(year), accounting.indicators(),
+        return new Disclosure(year, accounting.analysis(year, japanese), accounting.measures(year), healthIndicators.indicators(),
                 facilitiesHeldAt(year), resources.resourcesAt(year), years.policyOf(year), years.closed(year).orElse(null));
     }
 

@@ -18,6 +18,7 @@ import jp.hip.accounting.AccountingException;
 import jp.hip.accounting.FiscalYear;
 import jp.hip.accounting.HealthAccounting.HealthIssue;
 import jp.hip.accounting.HealthAccounting;
+import jp.hip.accounting.indicators.HealthIndicators;
 import jp.hip.accounting.ledger.InvestmentLineRepository;
 import jp.hip.accounting.years.AccountingYears;
 
@@ -33,14 +34,16 @@ public class StrategyMaps {
 
     private final StrategyMapStore store;
     private final HealthAccounting accounting;
+    private final HealthIndicators healthIndicators;
     private final InvestmentLineRepository lines;
     private final AccountingYears years;
     private final TransactionTemplate tx;
 
-    StrategyMaps(StrategyMapStore store, HealthAccounting accounting, InvestmentLineRepository lines, AccountingYears years,
-            TransactionTemplate tx) {
+    StrategyMaps(StrategyMapStore store, HealthAccounting accounting, HealthIndicators healthIndicators,
+            InvestmentLineRepository lines, AccountingYears years, TransactionTemplate tx) {
         this.store = store;
         this.accounting = accounting;
+        this.healthIndicators = healthIndicators;
         this.lines = lines;
         this.years = years;
         this.tx = tx;
@@ -62,7 +65,7 @@ public class StrategyMaps {
      */
     public int draftStrategyMapFromEntries(FiscalYear year, boolean japanese) {
         var ms = accounting.measures(year);
-        var is = accounting.indicators();
+        var is = healthIndicators.indicators();
         Map<String, String> issueNames = accounting.healthIssues(japanese).stream()
                 .collect(Collectors.toMap(HealthIssue::key, HealthIssue::name, (a, b) -> a));
         Map<UUID, Set<UUID>> servedBy = tx.execute(s -> {

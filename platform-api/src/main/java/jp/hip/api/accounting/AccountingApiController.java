@@ -25,20 +25,21 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import jp.hip.accounting.AccountingException;
-import jp.hip.accounting.ledger.AllocationRule;
+import jp.hip.accounting.FiscalYear;
+import jp.hip.accounting.HealthAccounting;
+import jp.hip.accounting.Yen;
 import jp.hip.accounting.analysis.Analysis;
 import jp.hip.accounting.indicators.BenefitKind;
 import jp.hip.accounting.indicators.Direction;
-import jp.hip.accounting.ledger.ExpenseType;
-import jp.hip.accounting.FiscalYear;
-import jp.hip.accounting.HealthAccounting;
+import jp.hip.accounting.indicators.HealthIndicators;
 import jp.hip.accounting.indicators.IndicatorTier;
+import jp.hip.accounting.ledger.AllocationRule;
+import jp.hip.accounting.ledger.ExpenseType;
 import jp.hip.accounting.ledger.PersonnelRole;
 import jp.hip.accounting.ledger.PersonnelTime;
 import jp.hip.accounting.ledger.PurposeCategory;
 import jp.hip.accounting.ledger.RateBasis;
 import jp.hip.accounting.ledger.ResourceView;
-import jp.hip.accounting.Yen;
 import jp.hip.api.NotFoundException;
 
 /**
@@ -52,9 +53,11 @@ import jp.hip.api.NotFoundException;
 class AccountingApiController {
 
     private final HealthAccounting accounting;
+    private final HealthIndicators healthIndicators;
 
-    AccountingApiController(HealthAccounting accounting) {
+    AccountingApiController(HealthAccounting accounting, HealthIndicators healthIndicators) {
         this.accounting = accounting;
+        this.healthIndicators = healthIndicators;
     }
 
     record Created(UUID id) {}
@@ -146,14 +149,14 @@ class AccountingApiController {
     @GetMapping("/indicators")
     @Operation(summary = "Indicators (健康投資効果) with their yearly values")
     List<HealthAccounting.IndicatorView> indicators() {
-        return accounting.indicators();
+        return healthIndicators.indicators();
     }
 
     @PostMapping("/indicators")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an indicator")
     Created createIndicator(@RequestBody IndicatorRequest r) {
-        return new Created(accounting.createIndicator(new HealthAccounting.IndicatorCommand(r.name(), r.tier(), r.unit(),
+        return new Created(healthIndicators.createIndicator(new HealthAccounting.IndicatorCommand(r.name(), r.tier(), r.unit(),
                 r.direction(), r.method(), r.population(), r.benefitKind())));
     }
 
@@ -161,7 +164,7 @@ class AccountingApiController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Set an indicator's baseline, target, actual and response rate for a fiscal year")
     void setValue(@PathVariable UUID id, @PathVariable int year, @RequestBody ValueRequest r) {
-        accounting.setValue(id, FiscalYear.of(year), r.baseline(), r.target(), r.actual(), r.responseRate());
+        healthIndicators.setValue(id, FiscalYear.of(year), r.baseline(), r.target(), r.actual(), r.responseRate());
     }
 
     @GetMapping("/analyses/{year}")

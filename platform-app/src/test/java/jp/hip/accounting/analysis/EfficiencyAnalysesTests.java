@@ -15,18 +15,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import jp.hip.Accounts;
 import jp.hip.PlatformTest;
 import jp.hip.accounting.AccountingException;
-import jp.hip.accounting.years.AccountingYears;
-import jp.hip.accounting.ledger.AllocationRule;
-import jp.hip.accounting.indicators.BenefitKind;
-import jp.hip.accounting.indicators.Direction;
-import jp.hip.accounting.ledger.ExpenseType;
 import jp.hip.accounting.FiscalYear;
 import jp.hip.accounting.HealthAccounting;
-import jp.hip.accounting.indicators.IndicatorTier;
-import jp.hip.accounting.ledger.PurposeCategory;
-import jp.hip.accounting.ledger.ResourceView;
 import jp.hip.accounting.Yen;
 import jp.hip.accounting.analysis.MinimisationAnalysis.Status;
+import jp.hip.accounting.indicators.BenefitKind;
+import jp.hip.accounting.indicators.Direction;
+import jp.hip.accounting.indicators.HealthIndicators;
+import jp.hip.accounting.indicators.IndicatorTier;
+import jp.hip.accounting.ledger.AllocationRule;
+import jp.hip.accounting.ledger.ExpenseType;
+import jp.hip.accounting.ledger.PurposeCategory;
+import jp.hip.accounting.ledger.ResourceView;
+import jp.hip.accounting.years.AccountingYears;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.TenantKind;
 
@@ -42,6 +43,9 @@ class EfficiencyAnalysesTests {
 
     @Autowired
     HealthAccounting accounting;
+
+    @Autowired
+    HealthIndicators healthIndicators;
 
     @Autowired
     EfficiencyAnalyses analyses;
@@ -64,7 +68,7 @@ class EfficiencyAnalysesTests {
     }
 
     UUID indicator(String name, IndicatorTier tier, Direction direction) {
-        return accounting.createIndicator(new HealthAccounting.IndicatorCommand(name, tier, "%", direction, null, "全従業員",
+        return healthIndicators.createIndicator(new HealthAccounting.IndicatorCommand(name, tier, "%", direction, null, "全従業員",
                 BenefitKind.NONE));
     }
 
@@ -176,7 +180,7 @@ class EfficiencyAnalysesTests {
             UUID m = measure("睡眠改善", 400_000, qol);
             // recorded before the indicator was marked: 0–100 points, not a utility value
             analyses.recordEffect(m, qol, effect("62", "70", 40));
-            accounting.setValue(qol, FY, new BigDecimal("61"), null, new BigDecimal("0.7"), null);
+            healthIndicators.setValue(qol, FY, new BigDecimal("61"), null, new BigDecimal("0.7"), null);
             analyses.markUtility(qol, "SF-6D");
             assertThatThrownBy(() -> analyses.recordEffect(m, qol, effect("0.6", "1.2", 40)))
                     .isInstanceOf(AccountingException.class)

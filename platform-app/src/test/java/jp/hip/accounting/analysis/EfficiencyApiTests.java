@@ -18,16 +18,17 @@ import org.springframework.test.web.servlet.MockMvc;
 import jp.hip.Accounts;
 import jp.hip.ApiTokens;
 import jp.hip.PlatformTest;
-import jp.hip.accounting.ledger.AllocationRule;
-import jp.hip.accounting.indicators.BenefitKind;
-import jp.hip.accounting.indicators.Direction;
-import jp.hip.accounting.ledger.ExpenseType;
 import jp.hip.accounting.FiscalYear;
 import jp.hip.accounting.HealthAccounting;
+import jp.hip.accounting.Yen;
+import jp.hip.accounting.indicators.BenefitKind;
+import jp.hip.accounting.indicators.Direction;
+import jp.hip.accounting.indicators.HealthIndicators;
 import jp.hip.accounting.indicators.IndicatorTier;
+import jp.hip.accounting.ledger.AllocationRule;
+import jp.hip.accounting.ledger.ExpenseType;
 import jp.hip.accounting.ledger.PurposeCategory;
 import jp.hip.accounting.ledger.ResourceView;
-import jp.hip.accounting.Yen;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.Role;
 
@@ -41,6 +42,7 @@ class EfficiencyApiTests {
     @Autowired Accounts accounts;
     @Autowired ApiTokens tokens;
     @Autowired HealthAccounting accounting;
+    @Autowired HealthIndicators healthIndicators;
     @Autowired EfficiencyAnalyses analyses;
 
     String readA;
@@ -51,7 +53,7 @@ class EfficiencyApiTests {
 
     UUID seed(UUID tenant) {
         return CurrentTenant.runAs(tenant, () -> {
-            UUID eq5d = accounting.createIndicator(new HealthAccounting.IndicatorCommand("EQ-5D効用値", IndicatorTier.FINAL, "点",
+            UUID eq5d = healthIndicators.createIndicator(new HealthAccounting.IndicatorCommand("EQ-5D効用値", IndicatorTier.FINAL, "点",
                     Direction.HIGHER_IS_BETTER, null, null, BenefitKind.NONE));
             analyses.markUtility(eq5d, "EQ-5D-5L");
             UUID first = null;

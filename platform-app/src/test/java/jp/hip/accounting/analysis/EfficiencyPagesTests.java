@@ -20,16 +20,17 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import jp.hip.Accounts;
 import jp.hip.PlatformTest;
-import jp.hip.accounting.ledger.AllocationRule;
-import jp.hip.accounting.indicators.BenefitKind;
-import jp.hip.accounting.indicators.Direction;
-import jp.hip.accounting.ledger.ExpenseType;
 import jp.hip.accounting.FiscalYear;
 import jp.hip.accounting.HealthAccounting;
+import jp.hip.accounting.Yen;
+import jp.hip.accounting.indicators.BenefitKind;
+import jp.hip.accounting.indicators.Direction;
+import jp.hip.accounting.indicators.HealthIndicators;
 import jp.hip.accounting.indicators.IndicatorTier;
+import jp.hip.accounting.ledger.AllocationRule;
+import jp.hip.accounting.ledger.ExpenseType;
 import jp.hip.accounting.ledger.PurposeCategory;
 import jp.hip.accounting.ledger.ResourceView;
-import jp.hip.accounting.Yen;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.Role;
 import jp.hip.identity.TenantKind;
@@ -47,6 +48,7 @@ class EfficiencyPagesTests {
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
     @Autowired HealthAccounting accounting;
+    @Autowired HealthIndicators healthIndicators;
     @Autowired EfficiencyAnalyses analyses;
 
     String page(String url, Cookie who) throws Exception {
@@ -66,7 +68,7 @@ class EfficiencyPagesTests {
     }
 
     UUID indicator(UUID tenant, String name, Direction direction) {
-        return CurrentTenant.runAs(tenant, () -> accounting.createIndicator(new HealthAccounting.IndicatorCommand(name,
+        return CurrentTenant.runAs(tenant, () -> healthIndicators.createIndicator(new HealthAccounting.IndicatorCommand(name,
                 IndicatorTier.FINAL, "%", direction, null, null, BenefitKind.NONE)));
     }
 

@@ -17,8 +17,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jp.hip.accounting.AccountingChanges;
 import jp.hip.accounting.AccountingException;
-import jp.hip.accounting.ledger.ExpenseType;
 import jp.hip.accounting.HealthAccounting;
+import jp.hip.accounting.indicators.HealthIndicators;
+import jp.hip.accounting.ledger.ExpenseType;
 import jp.hip.accounting.ledger.PurposeCategory;
 import jp.hip.accounting.ledger.ResourceView;
 import jp.hip.web.FormErrors;
@@ -32,10 +33,12 @@ import jp.hip.web.PageNotFoundException;
 class ChangesController {
 
     private final HealthAccounting accounting;
+    private final HealthIndicators healthIndicators;
     private final AccountingChanges changes;
 
-    ChangesController(HealthAccounting accounting, AccountingChanges changes) {
+    ChangesController(HealthAccounting accounting, HealthIndicators healthIndicators, AccountingChanges changes) {
         this.accounting = accounting;
+        this.healthIndicators = healthIndicators;
         this.changes = changes;
     }
 
@@ -152,7 +155,7 @@ class ChangesController {
 
     @GetMapping("/company/indicators/{id}/edit")
     String editIndicator(@PathVariable UUID id, Model model) {
-        var i = accounting.indicator(id).orElseThrow(PageNotFoundException::new);
+        var i = healthIndicators.indicator(id).orElseThrow(PageNotFoundException::new);
         model.addAttribute("form", IndicatorsController.IndicatorForm.of(i));
         return indicatorForm(i.id(), model);
     }
@@ -160,7 +163,7 @@ class ChangesController {
     @PostMapping("/company/indicators/{id}/edit")
     String changeIndicator(@PathVariable UUID id, @Valid @ModelAttribute("form") IndicatorsController.IndicatorForm form,
             BindingResult errors, Model model, RedirectAttributes redirect) {
-        var i = accounting.indicator(id).orElseThrow(PageNotFoundException::new);
+        var i = healthIndicators.indicator(id).orElseThrow(PageNotFoundException::new);
         if (errors.hasErrors()) {
             return indicatorForm(i.id(), model);
         }

@@ -28,9 +28,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jp.hip.accounting.AccountingException;
 import jp.hip.accounting.FiscalYear;
 import jp.hip.accounting.HealthAccounting;
-import jp.hip.accounting.indicators.IndicatorTier;
 import jp.hip.accounting.analysis.EffectCommand;
 import jp.hip.accounting.analysis.EfficiencyAnalyses;
+import jp.hip.accounting.indicators.HealthIndicators;
+import jp.hip.accounting.indicators.IndicatorTier;
 import jp.hip.web.FormErrors;
 import jp.hip.web.PageNotFoundException;
 
@@ -75,10 +76,12 @@ class EfficiencyController {
             "accounting.effect.source", "effectSource"};
 
     private final HealthAccounting accounting;
+    private final HealthIndicators healthIndicators;
     private final EfficiencyAnalyses analyses;
 
-    EfficiencyController(HealthAccounting accounting, EfficiencyAnalyses analyses) {
+    EfficiencyController(HealthAccounting accounting, HealthIndicators healthIndicators, EfficiencyAnalyses analyses) {
         this.accounting = accounting;
+        this.healthIndicators = healthIndicators;
         this.analyses = analyses;
     }
 
@@ -171,7 +174,7 @@ class EfficiencyController {
     String confirmDelete(@PathVariable String id, Model model) {
         var effect = analyses.effect(FormErrors.uuidOrNull(id)).orElseThrow(PageNotFoundException::new);
         var measure = accounting.measure(effect.measureId()).orElseThrow(PageNotFoundException::new).measure();
-        var indicator = accounting.indicator(effect.indicatorId()).orElseThrow(PageNotFoundException::new);
+        var indicator = healthIndicators.indicator(effect.indicatorId()).orElseThrow(PageNotFoundException::new);
         model.addAttribute("title", "accounting.effect.delete.title");
         model.addAttribute("subject", measure.name() + " → " + indicator.name());
         model.addAttribute("consequence", "accounting.effect.delete.consequence");
@@ -196,7 +199,7 @@ class EfficiencyController {
 
     private String effectsPage(FiscalYear year, Model model) {
         var measures = accounting.measures(year);
-        var indicators = accounting.indicators();
+        var indicators = healthIndicators.indicators();
         model.addAttribute("year", year);
         model.addAttribute("measures", measures);
         model.addAttribute("indicators", indicators);

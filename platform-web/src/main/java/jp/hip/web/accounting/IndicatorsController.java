@@ -23,10 +23,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jp.hip.accounting.AccountingException;
-import jp.hip.accounting.indicators.BenefitKind;
-import jp.hip.accounting.indicators.Direction;
 import jp.hip.accounting.FiscalYear;
 import jp.hip.accounting.HealthAccounting;
+import jp.hip.accounting.indicators.BenefitKind;
+import jp.hip.accounting.indicators.Direction;
+import jp.hip.accounting.indicators.HealthIndicators;
 import jp.hip.accounting.indicators.IndicatorTier;
 import jp.hip.web.FormErrors;
 import jp.hip.web.PageNotFoundException;
@@ -36,9 +37,11 @@ import jp.hip.web.PageNotFoundException;
 class IndicatorsController {
 
     private final HealthAccounting accounting;
+    private final HealthIndicators healthIndicators;
 
-    IndicatorsController(HealthAccounting accounting) {
+    IndicatorsController(HealthAccounting accounting, HealthIndicators healthIndicators) {
         this.accounting = accounting;
+        this.healthIndicators = healthIndicators;
     }
 
     /** An indicator as typed (ADR 0097, 0087); limits as the columns (V21). */
@@ -100,7 +103,7 @@ class IndicatorsController {
             return listView(model);
         }
         try {
-            UUID id = accounting.createIndicator(form.toCommand());
+            UUID id = healthIndicators.createIndicator(form.toCommand());
             redirect.addFlashAttribute("done", "accounting.indicator.created");
             return "redirect:/company/indicators/" + id;
         } catch (AccountingException e) {
@@ -111,7 +114,7 @@ class IndicatorsController {
 
     @GetMapping("/company/indicators/{id}")
     String detail(@PathVariable UUID id, Model model) {
-        var indicator = accounting.indicator(id).orElseThrow(PageNotFoundException::new);
+        var indicator = healthIndicators.indicator(id).orElseThrow(PageNotFoundException::new);
         model.addAttribute("indicator", indicator);
         model.addAttribute("year", FiscalYear.current());
         if (!model.containsAttribute("valueForm")) {
@@ -128,7 +131,7 @@ class IndicatorsController {
             return detail(id, model);
         }
         try {
-            accounting.setValue(id, FiscalYear.of(form.year()), form.baseline(), form.target(), form.actual(), form.responseRate());
+            healthIndicators.setValue(id, FiscalYear.of(form.year()), form.baseline(), form.target(), form.actual(), form.responseRate());
         } catch (AccountingException e) {
             if ("accounting.notFound".equals(e.messageKey())) {
                 throw new PageNotFoundException();
@@ -142,7 +145,7 @@ class IndicatorsController {
     }
 
     private String listView(Model model) {
-        model.addAttribute("indicators", accounting.indicators());
+        model.addAttribute("indicators", healthIndicators.indicators());
         model.addAttribute("year", FiscalYear.current());
         model.addAttribute("tiers", IndicatorTier.values());
         model.addAttribute("directions", Direction.values());

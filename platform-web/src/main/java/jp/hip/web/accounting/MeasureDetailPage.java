@@ -6,8 +6,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-import jp.hip.accounting.ledger.ExpenseType;
 import jp.hip.accounting.HealthAccounting;
+import jp.hip.accounting.indicators.HealthIndicators;
+import jp.hip.accounting.ledger.ExpenseType;
 import jp.hip.accounting.ledger.PersonnelRole;
 import jp.hip.accounting.ledger.RateBasis;
 import jp.hip.accounting.ledger.ResourceView;
@@ -22,9 +23,11 @@ import jp.hip.web.PageNotFoundException;
 class MeasureDetailPage {
 
     private final HealthAccounting accounting;
+    private final HealthIndicators healthIndicators;
 
-    MeasureDetailPage(HealthAccounting accounting) {
+    MeasureDetailPage(HealthAccounting accounting, HealthIndicators healthIndicators) {
         this.accounting = accounting;
+        this.healthIndicators = healthIndicators;
     }
 
     /** The measure page; the forms not being submitted start empty, the one being submitted keeps its input. */
@@ -57,7 +60,7 @@ class MeasureDetailPage {
                 .filter(i -> i.standard() ? m.standardIssues().contains(Integer.valueOf(i.key()))
                         : m.ownIssues().contains(UUID.fromString(i.key())))
                 .map(HealthAccounting.HealthIssue::name).toList());
-        model.addAttribute("indicators", accounting.indicators());
+        model.addAttribute("indicators", healthIndicators.indicators());
         model.addAttribute("facilities", accounting.facilities(detail.measure().fiscalYear()));
         model.addAttribute("policy", accounting.policy(detail.measure().fiscalYear()));
         model.addAttribute("expenseTypes", ExpenseType.values());
