@@ -157,12 +157,7 @@ public class Declaration {
     /** A new draft on one version of a guideline; the public columns are taken from them now. */
     public static Declaration draft(Guideline guideline, GuidelineVersion guidelineVersion, String associationName,
             int generation, FormType formType, String edition, Instant now) {
-        if (formType == null) {
-            throw new GuidelineException("guidelines.declaration.formType.required");
-        }
-        if (edition == null || edition.isBlank()) {
-            throw new GuidelineException("guidelines.declaration.edition.required");
-        }
+        DraftEdit.requireFormAndEdition(formType, edition);
         if (!guidelineVersion.guidelineId().equals(guideline.id())) {
             throw new IllegalArgumentException("version of another guideline");
         }
@@ -192,55 +187,28 @@ public class Declaration {
     public record DraftContent(FormType formType, String edition, String signatoryName, String signatoryTitle,
             boolean pledged, Map<UUID, AnswerInput> answers) {}
 
-    /** Edits the draft; answers of items not in {@code itemsOfEdition} are dropped. */
+    /** Edits the draft, checked by {@link DraftEdit}; answers of items not in {@code itemsOfEdition} are dropped. */
     public Map<String, List<Object>> edit(Actor actor, DraftContent content, Map<UUID, String> itemsOfEdition) {
         DeclarationRules.requireParty(actor, Party.ASSOCIATION);
         if (status != DRAFT) {
             throw new GuidelineException("guidelines.declaration.notEditable");
         }
-        if (content.formType() == null) {
-            throw new GuidelineException("guidelines.declaration.formType.required");
-        }
-        if (content.edition() == null || content.edition().isBlank()) {
-            throw new GuidelineException("guidelines.declaration.edition.required");
-        }
-        List<ChecklistAnswer> newAnswers = new ArrayList<>();
-        List<DraftProblems.Problem> problems = new ArrayList<>();
-        content.answers().forEach((itemId, input) -> {
-            if (itemsOfEdition.containsKey(itemId) && input != null && (input.answer() != null
-                    || Texts.blankToNull(input.evidenceUrl()) != null || Texts.blankToNull(input.reason()) != null)) {
-                try {
-                    newAnswers.add(new ChecklistAnswer(itemId, input.answer(), input.evidenceUrl(), input.reason(),
-                            itemsOfEdition.get(itemId)));
-                } catch (GuidelineException e) {
-                    problems.add(new DraftProblems.Problem(DraftProblems.partOf(e.messageKey()), itemId, e.messageKey(), e.args()));
-                }
-            }
-        });
-        problems.sort(DraftProblems.BY_ITEM_CODE);
-        String newName = Texts.blankToNull(content.signatoryName());
-        String newTitle = Texts.blankToNull(content.signatoryTitle());
-        if (newName != null && newName.length() > 100) {
-            problems.add(new DraftProblems.Problem(DraftProblems.Part.SIGNATORY_NAME, null, "guidelines.declaration.signatory.tooLong", null));
-        }
-        if (newTitle != null && newTitle.length() > 100) {
-            problems.add(new DraftProblems.Problem(DraftProblems.Part.SIGNATORY_TITLE, null, "guidelines.declaration.signatory.tooLong", null));
-        }
-        DraftProblems.throwIfAny(problems);
+        DraftEdit checked = DraftEdit.of(content, itemsOfEdition);
         Map<String, List<Object>> changes = new java.util.LinkedHashMap<>();
-        DeclarationRules.change(changes, "formType", formType, content.formType());
-        DeclarationRules.change(changes, "edition", edition, content.edition());
-        DeclarationRules.change(changes, "signatoryName", signatoryName, newName);
-        DeclarationRules.change(changes, "signatoryTitle", signatoryTitle, newTitle);
-        DeclarationRules.change(changes, "pledged", pledged, content.pledged());
-        DeclarationRules.change(changes, "answers", DeclarationRules.answerSummary(answers), DeclarationRules.answerSummary(newAnswers));
-        formType = content.formType();
-        edition = content.edition();
-        signatoryName = newName;
-        signatoryTitle = newTitle;
-        pledged = content.pledged();
+        DeclarationRules.change(changes, "formType", formType, checked.formType());
+        DeclarationRules.change(changes, "edition", edition, checked.edition());
+        DeclarationRules.change(changes, "signatoryName", signatoryName, checked.signatoryName());
+        DeclarationRules.change(changes, "signatoryTitle", signatoryTitle, checked.signatoryTitle());
+        DeclarationRules.change(changes, "pledged", pledged, checked.pledged());
+        DeclarationRules.change(changes, "answers", DeclarationRules.answerSummary(answers),
+                DeclarationRules.answerSummary(checked.answers()));
+        formType = checked.formType();
+        edition = checked.edition();
+        signatoryName = checked.signatoryName();
+        signatoryTitle = checked.signatoryTitle();
+        pledged = checked.pledged();
         answers.clear();
-        answers.addAll(newAnswers);
+        answers.addAll(checked.answers());
         return changes;
     }
 
