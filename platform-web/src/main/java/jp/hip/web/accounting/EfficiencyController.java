@@ -107,14 +107,10 @@ class EfficiencyController {
     String record(@RequestParam int year, @Valid @ModelAttribute("effectForm") EffectForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
         FiscalYear fy = FiscalYear.of(year);
-        if (!errors.hasErrors()) {
-            try {
-                analyses.recordEffect(form.effectMeasure(), form.effectIndicator(), form.toCommand());
-                redirect.addFlashAttribute("done", "accounting.effect.recorded");
-                return "redirect:/company/analyses/effects?year=" + fy.startYear();
-            } catch (AccountingException e) {
-                FormErrors.reject(errors, e, EFFECT_FIELDS);
-            }
+        if (Submissions.done(errors, redirect, "accounting.effect.recorded",
+                () -> analyses.recordEffect(form.effectMeasure(), form.effectIndicator(), form.toCommand()),
+                e -> FormErrors.reject(errors, e, EFFECT_FIELDS))) {
+            return "redirect:/company/analyses/effects?year=" + fy.startYear();
         }
         model.addAttribute("marginForm", new MarginForm(analyses.margin(fy).percent()));
         model.addAttribute("utilityForm", new UtilityForm(null, null));
@@ -125,14 +121,9 @@ class EfficiencyController {
     String margin(@RequestParam int year, @Valid @ModelAttribute("marginForm") MarginForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
         FiscalYear fy = FiscalYear.of(year);
-        if (!errors.hasErrors()) {
-            try {
-                analyses.setMargin(fy, form.marginPercent());
-                redirect.addFlashAttribute("done", "accounting.minimisation.margin.saved");
-                return "redirect:/company/analyses/effects?year=" + fy.startYear();
-            } catch (AccountingException e) {
-                FormErrors.reject(errors, e, "accounting.minimisation.margin", "marginPercent");
-            }
+        if (Submissions.done(errors, redirect, "accounting.minimisation.margin.saved", () -> analyses.setMargin(fy, form.marginPercent()),
+                e -> FormErrors.reject(errors, e, "accounting.minimisation.margin", "marginPercent"))) {
+            return "redirect:/company/analyses/effects?year=" + fy.startYear();
         }
         model.addAttribute("effectForm", EffectForm.empty());
         model.addAttribute("utilityForm", new UtilityForm(null, null));
@@ -143,15 +134,11 @@ class EfficiencyController {
     String markUtility(@RequestParam int year, @Valid @ModelAttribute("utilityForm") UtilityForm form, BindingResult errors,
             Model model, RedirectAttributes redirect) {
         FiscalYear fy = FiscalYear.of(year);
-        if (!errors.hasErrors()) {
-            try {
-                analyses.markUtility(form.utilityIndicator(), form.utilityInstrument());
-                redirect.addFlashAttribute("done", "accounting.utility.marked");
-                return "redirect:/company/analyses/effects?year=" + fy.startYear();
-            } catch (AccountingException e) {
-                FormErrors.reject(errors, e, "accounting.utility.instrument", "utilityInstrument", "accounting.utility", "utilityIndicator",
-                        "accounting.notFound", "utilityIndicator");
-            }
+        if (Submissions.done(errors, redirect, "accounting.utility.marked",
+                () -> analyses.markUtility(form.utilityIndicator(), form.utilityInstrument()),
+                e -> FormErrors.reject(errors, e, "accounting.utility.instrument", "utilityInstrument", "accounting.utility",
+                        "utilityIndicator", "accounting.notFound", "utilityIndicator"))) {
+            return "redirect:/company/analyses/effects?year=" + fy.startYear();
         }
         model.addAttribute("effectForm", EffectForm.empty());
         model.addAttribute("marginForm", new MarginForm(analyses.margin(fy).percent()));

@@ -130,14 +130,8 @@ class YearsController {
     String close(@RequestParam int year, @Valid @ModelAttribute("closeForm") CloseForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
         FiscalYear fy = Years.of(year);
-        if (!errors.hasErrors()) {
-            try {
-                years.close(fy);
-                redirect.addFlashAttribute("done", "accounting.year.closedDone");
-                return "redirect:/company/accounting-policy?year=" + fy.startYear();
-            } catch (AccountingException e) {
-                errors.reject(e.messageKey());
-            }
+        if (Submissions.done(errors, redirect, "accounting.year.closedDone", () -> years.close(fy), e -> errors.reject(e.messageKey()))) {
+            return "redirect:/company/accounting-policy?year=" + fy.startYear();
         }
         return refused(fy, model);
     }
@@ -146,14 +140,9 @@ class YearsController {
     String reopen(@RequestParam int year, @Valid @ModelAttribute("reopenForm") ReopenForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
         FiscalYear fy = Years.of(year);
-        if (!errors.hasErrors()) {
-            try {
-                years.reopen(fy, form.reason());
-                redirect.addFlashAttribute("done", "accounting.year.reopened");
-                return "redirect:/company/accounting-policy?year=" + fy.startYear();
-            } catch (AccountingException e) {
-                Refusals.add(errors, e, form.reason(), "accounting.year.reason", "reason");
-            }
+        if (Submissions.done(errors, redirect, "accounting.year.reopened", () -> years.reopen(fy, form.reason()),
+                e -> Refusals.add(errors, e, form.reason(), "accounting.year.reason", "reason"))) {
+            return "redirect:/company/accounting-policy?year=" + fy.startYear();
         }
         return refused(fy, model);
     }
