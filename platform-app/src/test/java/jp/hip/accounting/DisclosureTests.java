@@ -187,6 +187,16 @@ class DisclosureTests {
             efficiency.setMargin(year, new BigDecimal("3"));
             return null;
         })).hasMessage("accounting.year.closed");
+        // nor the utility marking the closed 投資効用分析 rests on
+        UUID qol = CurrentTenant.runAs(company, () -> efficiency.utilityScales().get(0).indicatorId());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CurrentTenant.runAs(company, () -> {
+            efficiency.unmarkUtility(qol);
+            return null;
+        })).hasMessage("accounting.utility.closedYear");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CurrentTenant.runAs(company, () -> {
+            efficiency.markUtility(qol, "SF-6D");
+            return null;
+        })).hasMessage("accounting.utility.closedYear");
         String closed = pdfText(mvc, "/company/disclosure.pdf?year=2025", session);
         assertThat(closed).contains("確定版 第1版", "同等とみなす幅：10%（初期値。この年度は設定されていません）",
                 "健康メニュー 1,800,000円 3 2.6 0.4 600 4,500,000円 最小費用", "28,571円");
