@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -41,6 +42,20 @@ class DisclosureTests {
 
     @Autowired
     HealthAccounting accounting;
+
+    @Autowired
+    jp.hip.accounting.analysis.EfficiencyAnalyses efficiency;
+
+    @Autowired
+    jp.hip.accounting.years.AccountingYears years;
+
+    static String pdfText(MockMvc mvc, String path, Cookie session) throws Exception {
+        var response = mvc.perform(get(path).cookie(session)).andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(response.getContentType()).isEqualTo("application/pdf");
+        try (PDDocument pdf = Loader.loadPDF(response.getContentAsByteArray())) {
+            return new PDFTextStripper().getText(pdf);
+        }
+    }
 
     @Test
     void pageAndPdfShowTheCompanysFiguresInJapanese() throws Exception {
@@ -137,5 +152,90 @@ class DisclosureTests {
             assertThat(withHeader).as("pages that show the measures table's header").isGreaterThanOrEqualTo(2);
             assertThat(text.codePoints().filter(c -> c >= 0x2E80 && c <= 0x2FDF).toArray()).isEmpty();
         }
+    }
+
+    /**
+     * 投資最小化分析 and 投資効用分析 in the page and the PDF (ADR 0113): the rows with their inputs, the margin used,
+     * yen as 「1,234,567円」, 「データなし」 where there is nothing; the closed version once the year is closed.
+     */
+    @Test
+    void pageAndPdfCarryBothEfficiencyAnalysesWithTheMarginAndTheClosedVersion() throws Exception {
+        UUID company = accounts.tenant(TenantKind.COMPANY);
+        Accounts.Account viewer = accounts.user(company, Role.COMPANY_VIEWER);
+        FiscalYear year = FiscalYear.of(2025);
+        CurrentTenant.runAs(company, () -> {
+            EfficiencyFixture.create(accounting, efficiency, year);
+            return null;
+        });
+        Cookie session = Accounts.signIn(mvc, viewer.email());
+        String page = mvc.perform(get("/company/disclosure").param("year", "2025").cookie(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("① 投資最小化分析", "③ 投資効用分析", "id=\"disclosure-margin\"", "4,500,000円", "28,571円");
+
+        String text = pdfText(mvc, "/company/disclosure.pdf?year=2025", session);
+        assertThat(text).contains("① 投資最小化分析", "同等とみなす幅：10%（初期値。この年度は設定されていません）",
+                "アブセンティーイズム（日） 最も大きい効果：0.4（日）",
+                "健康メニュー 1,800,000円 3 2.6 0.4 600 4,500,000円 最小費用",
+                "予防接種 1,820,000円 3.1 2.72 0.38 520 4,789,474円",
+                "フィットネス 300,000円 データなし データなし データなし データなし -",
+                "③ 投資効用分析", "女性セミナー 健康関連QOL（EQ-5D-", "0.05 140 1 7 200,000円 28,571円", "未確定");
+        assertThat(text).doesNotContain("フィットネス 300,000円 0");
+
+        // closed: the effects and the margin can no longer change, and the report says which closed version it shows
+        CurrentTenant.runAs(company, () -> years.close(year));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CurrentTenant.runAs(company, () -> {
+            efficiency.setMargin(year, new BigDecimal("3"));
+            return null;
+        })).hasMessage("accounting.year.closed");
+        // nor the utility marking the closed 投資効用分析 rests on
+        UUID qol = CurrentTenant.runAs(company, () -> efficiency.utilityScales().get(0).indicatorId());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CurrentTenant.runAs(company, () -> {
+            efficiency.unmarkUtility(qol);
+            return null;
+        })).hasMessage("accounting.utility.closedYear");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CurrentTenant.runAs(company, () -> {
+            efficiency.markUtility(qol, "SF-6D");
+            return null;
+        })).hasMessage("accounting.utility.closedYear");
+        String closed = pdfText(mvc, "/company/disclosure.pdf?year=2025", session);
+        assertThat(closed).contains("確定版 第1版", "同等とみなす幅：10%（初期値。この年度は設定されていません）",
+                "健康メニュー 1,800,000円 3 2.6 0.4 600 4,500,000円 最小費用", "28,571円");
+    }
+
+    @Test
+    void withoutEffectsOrUtilityIndicatorsBothAnalysesSayNoDataInJapaneseAndEnglish() throws Exception {
+        UUID company = accounts.tenant(TenantKind.COMPANY);
+        Accounts.Account viewer = accounts.user(company, Role.COMPANY_VIEWER);
+        CurrentTenant.runAs(company, () -> {
+            efficiency.setMargin(FiscalYear.of(2025), new BigDecimal("5"));
+            return null;
+        });
+        Cookie session = Accounts.signIn(mvc, viewer.email());
+        String ja = pdfText(mvc, "/company/disclosure.pdf?year=2025", session);
+        assertThat(ja).contains("同等とみなす幅：5%（この年度の設定）",
+                "データなし（最終目標の指標に按分した施策も、効果を記録した施策もありません）", "データなし（効用値の指標がありません）");
+        assertThat(ja).doesNotContain("効果1単位あたりの費用", "獲得した質調整人年 費用");
+
+        Cookie english = Accounts.signIn(mvc, viewer.email());
+        String en = pdfText(mvc, "/company/disclosure.pdf?year=2025&lang=en", english);
+        assertThat(en).contains("① Cost-minimisation analysis", "Equivalence margin: 5% (set for this fiscal year)",
+                "No data (no measure is allocated to a final-goal indicator or has a recorded effect)", "③ Cost-utility analysis",
+                "No data (no indicator is a utility value)");
+        assertThat(en).doesNotContain("データなし");
+    }
+
+    @Test
+    void theEnglishPdfNamesTheRowsAndTheDefaultMargin() throws Exception {
+        UUID company = accounts.tenant(TenantKind.COMPANY);
+        Accounts.Account viewer = accounts.user(company, Role.COMPANY_VIEWER);
+        CurrentTenant.runAs(company, () -> {
+            EfficiencyFixture.create(accounting, efficiency, FiscalYear.of(2025));
+            return null;
+        });
+        Cookie session = Accounts.signIn(mvc, viewer.email());
+        String en = pdfText(mvc, "/company/disclosure.pdf?year=2025&lang=en", session);
+        assertThat(en).contains("Equivalence margin: 10% (default; not set for this fiscal year)",
+                "1,800,000円 3 2.6 0.4 600 4,500,000円 Least cost", "Equivalent effect", "300,000円 No data No data No data No data -",
+                "200,000円 28,571円");
     }
 }

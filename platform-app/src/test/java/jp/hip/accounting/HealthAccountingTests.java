@@ -55,6 +55,9 @@ class HealthAccountingTests {
     @Autowired
     Accounts accounts;
 
+    @Autowired
+    jp.hip.accounting.analysis.EfficiencyAnalyses efficiency;
+
     UUID companyA;
     UUID companyB;
 
@@ -237,6 +240,75 @@ class HealthAccountingTests {
                     .filter(r -> !"ウォーキング".equals(r.getCell(0).getStringCellValue()))
                     .map(r -> r.getCell(1).getStringCellValue())).containsExactly("未設定");
         }
+    }
+
+    /** Sheet 投資最小化分析 and 投資効用分析 (ADR 0113): numeric cells with formats and the inputs beside each figure. */
+    @Test
+    void workbookCarriesBothEfficiencyAnalysesWithTheirInputs() throws Exception {
+        byte[] empty = as(companyB, () -> outputs.workbook(FY, true));
+        try (var book = new XSSFWorkbook(new ByteArrayInputStream(empty))) {
+            assertThat(book.getSheetIndex("投資最小化分析")).isEqualTo(5);
+            assertThat(book.getSheetIndex("投資効用分析")).isEqualTo(6);
+            // nothing to analyse: 「データなし」, never a 0
+            assertThat(book.getSheet("投資最小化分析").getRow(4).getCell(0).getStringCellValue()).startsWith("データなし");
+            assertThat(book.getSheet("投資効用分析").getRow(3).getCell(0).getStringCellValue()).isEqualTo("データなし（効用値の指標がありません）");
+        }
+        as(companyA, () -> {
+            EfficiencyFixture.create(accounting, efficiency, FY);
+            return null;
+        });
+        byte[] xlsx = as(companyA, () -> outputs.workbook(FY, true));
+        try (var book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            var least = book.getSheet("投資最小化分析");
+            assertThat(least.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(10);
+            assertThat(least.getRow(1).getCell(2).getStringCellValue()).startsWith("初期値");
+            var canteen = row(least, 5, "健康メニュー");
+            assertThat(canteen.getCell(0).getStringCellValue()).isEqualTo("アブセンティーイズム");
+            assertThat(canteen.getCell(3).getNumericCellValue()).isEqualTo(0.4);
+            assertThat(canteen.getCell(4).getStringCellValue()).startsWith("比べた");
+            assertThat(canteen.getCell(6).getNumericCellValue()).isEqualTo(1_800_000);
+            assertThat(canteen.getCell(6).getCellStyle().getDataFormatString()).isEqualTo("#,##0\"円\"");
+            assertThat(canteen.getCell(7).getNumericCellValue()).isEqualTo(3.0);
+            assertThat(canteen.getCell(8).getNumericCellValue()).isEqualTo(2.6);
+            assertThat(canteen.getCell(9).getNumericCellValue()).isEqualTo(0.4);
+            assertThat(canteen.getCell(9).getCellStyle().getDataFormatString()).isEqualTo("#,##0.0###");
+            assertThat(canteen.getCell(10).getNumericCellValue()).isEqualTo(600);
+            assertThat(canteen.getCell(11).getNumericCellValue()).isEqualTo(4_500_000);
+            assertThat(canteen.getCell(12).getStringCellValue()).isEqualTo("最小費用");
+            var flu = row(least, 5, "予防接種");
+            assertThat(flu.getCell(9).getNumericCellValue()).isEqualTo(0.38);
+            assertThat(flu.getCell(11).getNumericCellValue()).isEqualTo(4_789_474); // 1,820,000 ÷ 0.38, rounded to the yen
+            assertThat(flu.getCell(12).getStringCellValue()).isEqualTo("効果は同等（費用はより多い）");
+            var gym = row(least, 5, "フィットネス");
+            assertThat(gym.getCell(6).getNumericCellValue()).isEqualTo(300_000);
+            assertThat(gym.getCell(9).getStringCellValue()).isEqualTo("データなし");
+            assertThat(gym.getCell(10).getStringCellValue()).isEqualTo("データなし");
+            assertThat(gym.getCell(11).getStringCellValue()).isEqualTo("—");
+            assertThat(gym.getCell(12).getStringCellValue()).isEqualTo("データなし（効果が未記録）");
+            // a group with one equivalent measure says why nothing was compared
+            assertThat(row(least, 5, "女性セミナー").getCell(4).getStringCellValue()).startsWith("比べられない");
+
+            var utility = book.getSheet("投資効用分析");
+            var seminar = row(utility, 0, "女性セミナー");
+            assertThat(seminar.getCell(1).getStringCellValue()).isEqualTo("健康関連QOL");
+            assertThat(seminar.getCell(2).getStringCellValue()).isEqualTo("EQ-5D-5L");
+            assertThat(seminar.getCell(5).getNumericCellValue()).isEqualTo(0.05);
+            assertThat(seminar.getCell(6).getNumericCellValue()).isEqualTo(140);
+            assertThat(seminar.getCell(7).getNumericCellValue()).isEqualTo(1);
+            assertThat(seminar.getCell(8).getNumericCellValue()).isEqualTo(7);
+            assertThat(seminar.getCell(9).getNumericCellValue()).isEqualTo(200_000);
+            assertThat(seminar.getCell(10).getNumericCellValue()).isEqualTo(28_571); // 200,000 ÷ 7
+            assertThat(seminar.getCell(10).getCellStyle().getDataFormatString()).isEqualTo("#,##0\"円\"");
+            assertThat(seminar.getCell(11).getStringCellValue()).isEqualTo("計算済み");
+        }
+    }
+
+    private static org.apache.poi.ss.usermodel.Row row(org.apache.poi.ss.usermodel.Sheet sheet, int column, String text) {
+        return java.util.stream.IntStream.rangeClosed(0, sheet.getLastRowNum()).mapToObj(sheet::getRow)
+                .filter(r -> r != null && r.getCell(column) != null
+                        && r.getCell(column).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                        && text.equals(r.getCell(column).getStringCellValue()))
+                .findFirst().orElseThrow(() -> new AssertionError("no row " + text + " in " + sheet.getSheetName()));
     }
 
     @Test

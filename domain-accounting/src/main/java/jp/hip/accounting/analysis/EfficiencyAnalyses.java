@@ -43,13 +43,16 @@ public class EfficiencyAnalyses {
     private final MeasureEffectRepository effects;
     private final UtilityScaleRepository scales;
     private final EquivalenceMarginRepository margins;
+    private final jp.hip.accounting.ledger.InvestmentLineRepository lines;
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final TransactionTemplate readOnly;
     private final Clock clock;
 
     EfficiencyAnalyses(HealthAccounting accounting, HealthIndicators healthIndicators, AnalysisInputs inputs, AccountingYears years,
-            MeasureEffectRepository effects, UtilityScaleRepository scales, EquivalenceMarginRepository margins, AuditLog audit, TransactionTemplate tx, Clock clock) {
+            MeasureEffectRepository effects, UtilityScaleRepository scales, EquivalenceMarginRepository margins,
+            jp.hip.accounting.ledger.InvestmentLineRepository lines, AuditLog audit, TransactionTemplate tx, Clock clock) {
+        this.lines = lines;
         this.accounting = accounting;
         this.healthIndicators = healthIndicators;
         this.inputs = inputs;
@@ -113,13 +116,17 @@ public class EfficiencyAnalyses {
         });
     }
 
-    /** Marks an indicator as a utility value; refused for an indicator where lower is better (utility rises). */
+    /**
+     * Marks an indicator as a utility value; refused for an indicator where lower is better (utility rises), and while
+     * a closed 年度 uses the indicator (its closed 投資効用分析 would change, ADR 0113).
+     */
     public void markUtility(UUID indicatorId, String instrument) {
         tx.executeWithoutResult(s -> {
             var indicator = healthIndicators.indicator(indicatorId).orElseThrow(() -> new AccountingException("accounting.notFound"));
             if (indicator.direction() != Direction.HIGHER_IS_BETTER) {
                 throw new AccountingException("accounting.utility.direction");
             }
+            requireNoClosedYearUses(indicatorId);
             UtilityScale scale = scales.findById(indicatorId).orElse(null);
             if (scale == null) {
                 scale = new UtilityScale(indicatorId, instrument, clock.instant());
@@ -134,9 +141,19 @@ public class EfficiencyAnalyses {
     public void unmarkUtility(UUID indicatorId) {
         tx.executeWithoutResult(s -> {
             UtilityScale scale = scales.findById(indicatorId).orElseThrow(() -> new AccountingException("accounting.notFound"));
+            requireNoClosedYearUses(indicatorId);
             scales.delete(scale);
             audit.record("ACC_UTILITY_UNMARKED", "Indicator", indicatorId, Map.of());
         });
+    }
+
+    /** A closed 年度 with a line allocated to the indicator or an effect recorded on it keeps its utility marking. */
+    private void requireNoClosedYearUses(UUID indicatorId) {
+        java.util.Set<Integer> used = new java.util.HashSet<>(lines.yearsAllocatedTo(indicatorId));
+        effects.findByIndicatorId(indicatorId).forEach(e -> used.add(e.fiscalYear().startYear()));
+        if (!years.closedAmong(used).isEmpty()) {
+            throw new AccountingException("accounting.utility.closedYear");
+        }
     }
 
     private Map<UUID, String> instruments() {

@@ -10,6 +10,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface MeasureEffectRepository extends JpaRepository<MeasureEffect, UUID> {
     List<MeasureEffect> findByFiscalYear(int fiscalYear);
     List<MeasureEffect> findByMeasureId(UUID measureId);
+    List<MeasureEffect> findByIndicatorId(UUID indicatorId);
     Optional<MeasureEffect> findByMeasureIdAndIndicatorId(UUID measureId, UUID indicatorId);
 }
 

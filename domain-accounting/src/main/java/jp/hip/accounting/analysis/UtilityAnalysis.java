@@ -33,7 +33,12 @@ public record UtilityAnalysis(FiscalYear fiscalYear, List<Scale> scales, List<Ro
     /** One measure's utility gain on one indicator; {@code utilityGained} and {@code costPerUtilityYear} null unless computed. */
     public record Row(UUID measureId, String measureName, UUID indicatorId, String indicatorName, String instrument,
             BigDecimal before, BigDecimal after, Integer persons, BigDecimal periodYears, BigDecimal utilityGained, Yen cost,
-            Yen costPerUtilityYear, Status status) {}
+            Yen costPerUtilityYear, Status status) {
+        /** Δ効用値 = after − before, exact; null with no data. */
+        public BigDecimal change() {
+            return before == null || after == null ? null : after.subtract(before);
+        }
+    }
 
     /** A value outside 0–1: of a measure's effect, or (measureName null) the indicator's own value for the 年度. */
     public record OutOfRange(UUID indicatorId, String indicatorName, FiscalYear fiscalYear, String measureName,

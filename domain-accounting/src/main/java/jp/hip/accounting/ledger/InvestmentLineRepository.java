@@ -31,4 +31,9 @@ public interface InvestmentLineRepository extends JpaRepository<InvestmentLine, 
     List<Object[]> totalsByYear(@org.springframework.data.repository.query.Param("from") int from,
             @org.springframework.data.repository.query.Param("to") int to);
     List<InvestmentLine> findByFacilityIdIsNotNull();
+
+    /** The 年度 with a line allocated to the indicator (the tenant filter applies). */
+    @org.springframework.data.jpa.repository.Query("select distinct l.fiscalYear from InvestmentLine l join l.allocations a "
+            + "where a.indicatorId = :indicatorId")
+    List<Integer> yearsAllocatedTo(@org.springframework.data.repository.query.Param("indicatorId") UUID indicatorId);
 }

@@ -10,6 +10,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.hip.accounting.AccountingException;
 import jp.hip.accounting.AccountingViews;
+import jp.hip.accounting.analysis.Analysis;
+import jp.hip.accounting.analysis.EfficiencyAnalyses;
+import jp.hip.accounting.analysis.MinimisationAnalysis;
+import jp.hip.accounting.analysis.UtilityAnalysis;
 import jp.hip.accounting.FiscalYear;
 import jp.hip.accounting.HealthAccounting.FacilityView;
 import jp.hip.accounting.HealthAccounting.IndicatorView;
@@ -34,10 +38,14 @@ import jp.hip.accounting.years.AccountingYears;
 @Service
 public class AccountingOutputs {
 
-    /** Everything the disclosure report (統合報告書・ウェブサイト向け) shows for one 年度. */
+    /**
+     * Everything the disclosure report (統合報告書・ウェブサイト向け) shows for one 年度, with 投資最小化分析 and 投資効用分析
+     * (ADR 0113): computed from the year's measures, lines, effects and margin, which a closed 年度 keeps as closed.
+     */
     public record Disclosure(FiscalYear fiscalYear, Analysis analysis, List<MeasureView> measures,
             List<IndicatorView> indicators, List<FacilityView> facilities, List<HealthResources.HealthResourceView> resources,
-            AccountingYears.YearPolicyView policy, AccountingYears.ClosedView closed) {}
+            AccountingYears.YearPolicyView policy, AccountingYears.ClosedView closed, MinimisationAnalysis minimisation,
+            UtilityAnalysis utility) {}
 
     /** One 年度 of a multi-year trend: its total, or null for 「データなし」 (no measure and no line that year). */
     public record TrendYear(FiscalYear fiscalYear, Yen total) {}
@@ -49,10 +57,13 @@ public class AccountingOutputs {
     private final AccountingYears years;
     private final InvestmentLineRepository lines;
     private final IndicatorRepository indicators;
+    private final EfficiencyAnalyses efficiency;
     private final TransactionTemplate tx;
 
     AccountingOutputs(HealthAccounting accounting, HealthIndicators healthIndicators, HealthResources resources, AccountingYears years,
-            InvestmentLineRepository lines, IndicatorRepository indicators, MeasureRepository measures, TransactionTemplate tx) {
+            InvestmentLineRepository lines, IndicatorRepository indicators, MeasureRepository measures, EfficiencyAnalyses efficiency,
+            TransactionTemplate tx) {
+        this.efficiency = efficiency;
         this.measures = measures;
         this.accounting = accounting;
         this.healthIndicators = healthIndicators;
@@ -88,7 +99,10 @@ public class AccountingOutputs {
         return Exports.surveyCsv(surveyYear, accounting.measures(year), accounting.healthIssues(japanese));
     }
 
-    /** The handbook's four worksheets in one workbook: 戦略マップ, 健康投資シート, 健康投資効果シート, 健康資源シート. */
+    /**
+     * The handbook's four worksheets in one workbook: 戦略マップ, 健康投資シート, 健康投資効果シート, 健康資源シート; then
+     * 予算と実績, 投資最小化分析 and 投資効用分析 with their inputs (ADR 0113).
+     */
     public byte[] workbook(FiscalYear year, boolean japanese) {
         List<MeasureView> ms = accounting.measures(year);
         List<LineView> ls = tx.execute(s -> {
@@ -98,13 +112,14 @@ public class AccountingOutputs {
                     .map(l -> AccountingViews.view(l, names)).toList();
         });
         return Exports.workbook(year, ms, ls, healthIndicators.indicators(), facilitiesHeldAt(year), resources.resourcesAt(year),
-                accounting.healthIssues(japanese));
+                accounting.healthIssues(japanese), efficiency.minimisation(year), efficiency.utility(year));
     }
 
     /** The disclosure states the year's policy it used and, for a closed year, the closed version it shows. */
     public Disclosure disclosure(FiscalYear year, boolean japanese) {
         return new Disclosure(year, accounting.analysis(year, japanese), accounting.measures(year), healthIndicators.indicators(),
-                facilitiesHeldAt(year), resources.resourcesAt(year), years.policyOf(year), years.closed(year).orElse(null));
+                facilitiesHeldAt(year), resources.resourcesAt(year), years.policyOf(year), years.closed(year).orElse(null),
+                efficiency.minimisation(year), efficiency.utility(year));
     }
 
     /**

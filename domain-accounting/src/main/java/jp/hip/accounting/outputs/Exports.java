@@ -22,6 +22,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import jp.hip.accounting.FiscalYear;
 import jp.hip.accounting.HealthAccounting;
+import jp.hip.accounting.analysis.MinimisationAnalysis;
+import jp.hip.accounting.analysis.UtilityAnalysis;
 import jp.hip.accounting.indicators.Direction;
 import jp.hip.accounting.indicators.IndicatorTier;
 import jp.hip.accounting.ledger.ExpenseType;
@@ -31,7 +33,7 @@ import jp.hip.accounting.resources.ResourceKind;
 
 /**
  * The downloadable outputs: the survey's cost CSV and the workbook of the handbook's four worksheets, with a fifth for
- * the measures' 予算 beside their actuals.
+ * the measures' 予算 beside their actuals and two for 投資最小化分析 and 投資効用分析 ({@link EfficiencySheets}).
  */
 public final class Exports {
 
@@ -77,7 +79,8 @@ public final class Exports {
 
     static byte[] workbook(FiscalYear year, List<HealthAccounting.MeasureView> measures, List<HealthAccounting.LineView> lines,
             List<HealthAccounting.IndicatorView> indicators, List<HealthAccounting.FacilityView> facilities,
-            List<HealthResources.HealthResourceView> resources, List<HealthAccounting.HealthIssue> issues) {
+            List<HealthResources.HealthResourceView> resources, List<HealthAccounting.HealthIssue> issues,
+            MinimisationAnalysis minimisation, UtilityAnalysis utility) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle header = book.createCellStyle();
             Font bold = book.createFont();
@@ -206,8 +209,11 @@ public final class Exports {
             text(planSum, 0, "合計（予算は設定済みの施策のみ）");
             money(planSum, 1, planned, yen);
             money(planSum, 2, actual, yen);
-            for (Sheet s : List.of(map, invest, effect, res, plan)) {
-                for (int c = 0; c < 12; c++) {
+            // 6, 7. 投資最小化分析 and 投資効用分析 with the inputs that make each figure checkable (ADR 0113)
+            Sheet least = EfficiencySheets.minimisation(book, header, yen, minimisation);
+            Sheet gained = EfficiencySheets.utility(book, header, yen, utility);
+            for (Sheet s : List.of(map, invest, effect, res, plan, least, gained)) {
+                for (int c = 0; c < 13; c++) {
                     s.setColumnWidth(c, 20 * 256);
                 }
             }
@@ -252,13 +258,13 @@ public final class Exports {
                 .map(HealthAccounting.IndicatorView::name).collect(Collectors.joining("、"));
     }
 
-    private static void header(Sheet sheet, CellStyle style, String title) {
+    static void header(Sheet sheet, CellStyle style, String title) {
         Cell cell = sheet.createRow(0).createCell(0);
         cell.setCellValue(title);
         cell.setCellStyle(style);
     }
 
-    private static void header(Sheet sheet, int rowIndex, CellStyle style, String... labels) {
+    static void header(Sheet sheet, int rowIndex, CellStyle style, String... labels) {
         Row row = sheet.createRow(rowIndex);
         for (int i = 0; i < labels.length; i++) {
             Cell cell = row.createCell(i);
@@ -267,19 +273,19 @@ public final class Exports {
         }
     }
 
-    private static void text(Row row, int col, String value) {
+    static void text(Row row, int col, String value) {
         if (value != null) {
             row.createCell(col).setCellValue(value);
         }
     }
 
-    private static void money(Row row, int col, long value, CellStyle style) {
+    static void money(Row row, int col, long value, CellStyle style) {
         Cell cell = row.createCell(col);
         cell.setCellValue(value);
         cell.setCellStyle(style);
     }
 
-    private static void number(Row row, int col, BigDecimal value) {
+    static void number(Row row, int col, BigDecimal value) {
         if (value != null) {
             row.createCell(col).setCellValue(value.doubleValue());
         }

@@ -50,6 +50,7 @@ class EfficiencyPagesTests {
     @Autowired HealthAccounting accounting;
     @Autowired HealthIndicators healthIndicators;
     @Autowired EfficiencyAnalyses analyses;
+    @Autowired jp.hip.accounting.years.AccountingYears years;
 
     String page(String url, Cookie who) throws Exception {
         var response = mvc.perform(get(url).cookie(who)).andReturn().getResponse();
@@ -168,5 +169,26 @@ class EfficiencyPagesTests {
         return mvc.perform(post("/company/analyses/effects").param("year", "2025").with(csrf()).cookie(who)
                 .param("effectMeasure", measure.toString()).param("effectIndicator", indicator.toString())
                 .param("effectBefore", before).param("effectAfter", after).param("effectPersons", persons).param("effectPeriod", "1"));
+    }
+
+    /** A closed 年度 keeps the utility marking its closed analysis rests on (ADR 0113): refused with a message, not a 404. */
+    @Test
+    void theUtilityMarkingOfAnIndicatorAClosedYearUsesIsRefusedWithAMessage() throws Exception {
+        UUID company = accounts.tenant(TenantKind.COMPANY);
+        Cookie hr = Accounts.signIn(mvc, accounts.user(company, Role.HR_STAFF).email());
+        UUID qol = indicator(company, "QOL", Direction.HIGHER_IS_BETTER);
+        measure(company, "セミナー", 100_000, qol);
+        CurrentTenant.runAs(company, () -> {
+            analyses.markUtility(qol, "EQ-5D-5L");
+            return years.close(FY);
+        });
+        mvc.perform(post("/company/analyses/utility-scales/" + qol + "/remove").param("year", "2025").with(csrf()).cookie(hr))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("failed", "accounting.utility.closedYear"));
+        String refused = mvc.perform(post("/company/analyses/utility-scales").param("year", "2025").with(csrf()).cookie(hr)
+                .param("utilityIndicator", qol.toString()).param("utilityInstrument", "SF-6D")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("確定済みの年度がこの指標を使っている");
+        assertThat(CurrentTenant.runAs(company, () -> analyses.utilityScales())).extracting(EfficiencyAnalyses.ScaleView::instrument)
+                .containsExactly("EQ-5D-5L");
     }
 }

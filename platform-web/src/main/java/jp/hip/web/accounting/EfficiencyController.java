@@ -150,10 +150,13 @@ class EfficiencyController {
         UUID id = FormErrors.uuidOrNull(indicatorId);
         try {
             analyses.unmarkUtility(id);
+            redirect.addFlashAttribute("done", "accounting.utility.unmarked");
         } catch (AccountingException e) {
-            throw new PageNotFoundException();
+            if ("accounting.notFound".equals(e.messageKey())) {
+                throw new PageNotFoundException();
+            }
+            redirect.addFlashAttribute("failed", e.messageKey());
         }
-        redirect.addFlashAttribute("done", "accounting.utility.unmarked");
         return "redirect:/company/analyses/effects?year=" + year;
     }
 
