@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,7 @@ class CollaboPagesTests {
         UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
         // without the confirmation nothing changes
         mvc.perform(post("/insurer/collabo/reports/" + id + "/share").cookie(staff).with(csrf()))
-                .andExpect(flash().attributeExists("error"));
+                .andExpect(status().isOk()).andExpect(model().attribute("errors", org.hamcrest.Matchers.hasKey("share")));
         assertThat(mvc.perform(get("/company/collabo/reports/" + id).cookie(hr)).andReturn().getResponse().getStatus()).isEqualTo(404);
         mvc.perform(post("/insurer/collabo/reports/" + id + "/share").cookie(staff).with(csrf()).param("confirm", "yes"))
                 .andExpect(flash().attribute("done", "collabo.done.shared"));

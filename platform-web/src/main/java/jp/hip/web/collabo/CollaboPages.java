@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -14,11 +15,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jp.hip.collabo.Actor;
 import jp.hip.collabo.Cell;
 import jp.hip.collabo.CollaboException;
+import jp.hip.collabo.CollaboLinks;
 import jp.hip.collabo.EmployerReport;
 import jp.hip.collabo.EmployerReports;
 import jp.hip.collabo.InvestmentOutcomes;
@@ -38,12 +41,15 @@ import jp.hip.web.PdfReports;
 @Component
 class CollaboPages {
 
+    private final CollaboLinks links;
     private final EmployerReports reports;
     private final InvestmentOutcomes investments;
     private final MessageSource messages;
     private final PdfReports pdf;
 
-    CollaboPages(EmployerReports reports, InvestmentOutcomes investments, MessageSource messages, PdfReports pdf) {
+    CollaboPages(CollaboLinks links, EmployerReports reports, InvestmentOutcomes investments, MessageSource messages,
+            PdfReports pdf) {
+        this.links = links;
         this.reports = reports;
         this.investments = investments;
         this.messages = messages;
@@ -58,10 +64,67 @@ class CollaboPages {
         return messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale);
     }
 
-    /** A refusal: its message at the top of the page and beside the field named. */
-    void refuse(RedirectAttributes redirect, CollaboException e, String field, Locale locale) {
-        redirect.addFlashAttribute("error", message(e, locale));
-        redirect.addFlashAttribute("errorField", field);
+    /**
+     * A button-only action (accept, end, share, acknowledge, withdraw, save a grouping): done, its success message after
+     * the redirect to {@code success}; refused, the page it came from shown again ({@code page}, status 200 as the
+     * other forms, ADR 0114) with the message in the summary at the top and beside the field named, nothing lost.
+     */
+    String act(Model model, RedirectAttributes redirect, Locale locale, String field, String done, String success,
+            Runnable action, Supplier<String> page) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("done", done);
+            return "redirect:" + success;
+        } catch (CollaboException e) {
+            if ("collabo.notFound".equals(e.messageKey())) {
+                throw new PageNotFoundException(); // another party's link or report: as if it did not exist
+            }
+            return refuse(model, Map.of(field, e), locale, page);
+        }
+    }
+
+    /**
+     * Refusals of one action, all at once: each message beside its field (by the id of its anchor) and in the summary
+     * at the top naming it; the page shown again.
+     */
+    String refuse(Model model, Map<String, CollaboException> problems, Locale locale, Supplier<String> page) {
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        problems.forEach((field, e) -> errors.put(field, message(e, locale)));
+        model.addAttribute("errors", errors);
+        return page.get();
+    }
+
+    /** An irreversible step goes ahead only with its confirmation box ticked. */
+    static void confirmed(String confirm) {
+        if (!"yes".equals(confirm)) {
+            throw new CollaboException("collabo.confirmRequired");
+        }
+    }
+
+    /** Proposing a link (either side): every error beside the 連携ID with the input kept, or the success message. */
+    String propose(SignedInUser me, CollaboForms.ProposeForm form, BindingResult errors, RedirectAttributes redirect,
+            String base, Supplier<String> page) {
+        if (!errors.hasErrors()) {
+            try {
+                links.propose(actor(me), form.partnerId().strip());
+                redirect.addFlashAttribute("done", "collabo.done.proposed");
+                return "redirect:" + base;
+            } catch (CollaboException e) {
+                CollaboForms.reject(errors, e, "partnerId");
+            }
+        }
+        return page.get();
+    }
+
+    /** The 健康投資 and outcomes of a link: another party's link is not found. */
+    String investment(SignedInUser me, UUID linkId, String base, Model model) {
+        try {
+            model.addAttribute("view", investments.view(actor(me), linkId));
+        } catch (CollaboException e) {
+            throw new PageNotFoundException();
+        }
+        model.addAttribute("base", base);
+        return "collabo/investment";
     }
 
     EmployerReport report(SignedInUser me, UUID id) {
@@ -72,7 +135,7 @@ class CollaboPages {
      * A comment on a report (either side): every error beside its field and the report shown again with the text kept,
      * or the success message after the redirect.
      */
-    String comment(SignedInUser me, UUID id, CollaboForms.CommentForm form, org.springframework.validation.BindingResult errors,
+    String comment(SignedInUser me, UUID id, CollaboForms.CommentForm form, BindingResult errors,
             Model model, RedirectAttributes redirect, String base) {
         EmployerReport report = report(me, id);
         if (!errors.hasErrors()) {
@@ -100,11 +163,6 @@ class CollaboPages {
         model.addAttribute("comments", reports.comments(actor(me), report.id()));
         model.addAttribute("sections", ReportContent.SECTIONS);
         model.addAttribute("tables", tables(report.content()));
-    }
-
-    void investmentModel(SignedInUser me, UUID linkId, String base, Model model) {
-        model.addAttribute("view", investments.view(actor(me), linkId));
-        model.addAttribute("base", base);
     }
 
     /** The CSV tables of a report: rates, risks, lifestyles and one per breakdown. */

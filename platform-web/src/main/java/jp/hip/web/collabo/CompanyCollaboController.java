@@ -24,7 +24,6 @@ import jp.hip.collabo.CollaboLinks;
 import jp.hip.collabo.EmployerReports;
 import jp.hip.collabo.InvestmentOutcomes;
 import jp.hip.identity.SignedInUser;
-import jp.hip.web.PageNotFoundException;
 
 /**
  * The company's コラボヘルス pages: HR staff propose, accept and end links, name the 事業所 that belong, confirm and
@@ -66,41 +65,35 @@ class CompanyCollaboController {
     @PostMapping("/links")
     String propose(@AuthenticationPrincipal SignedInUser me, @Valid @ModelAttribute("propose") CollaboForms.ProposeForm form,
             BindingResult errors, Model model, RedirectAttributes redirect) {
-        if (!errors.hasErrors()) {
-            try {
-                links.propose(CollaboPages.actor(me), form.partnerId().strip());
-                redirect.addFlashAttribute("done", "collabo.done.proposed");
-                return "redirect:/company/collabo";
-            } catch (CollaboException e) {
-                CollaboForms.reject(errors, e, "partnerId");
-            }
-        }
-        return home(me, model);
+        return pages.propose(me, form, errors, redirect, "/company/collabo", () -> home(me, model));
     }
 
     @PostMapping("/links/{id}/accept")
-    String accept(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Locale locale, RedirectAttributes redirect) {
-        return act(redirect, locale, "link-" + id, "collabo.done.accepted",
+    String accept(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Locale locale, Model model,
+            RedirectAttributes redirect) {
+        return act(me, model, redirect, locale, "link-" + id, "collabo.done.accepted",
                 () -> links.accept(CollaboPages.actor(me), id));
     }
 
     @PostMapping("/links/{id}/end")
     String end(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @RequestParam(required = false) String confirm,
-            Locale locale, RedirectAttributes redirect) {
-        return act(redirect, locale, "link-" + id, "collabo.done.ended", () -> {
-            if (!"yes".equals(confirm)) {
-                throw new CollaboException("collabo.confirmRequired");
-            }
+            Locale locale, Model model, RedirectAttributes redirect) {
+        return act(me, model, redirect, locale, "link-" + id, "collabo.done.ended", () -> {
+            CollaboPages.confirmed(confirm);
             links.end(CollaboPages.actor(me), id);
         });
     }
 
     @PostMapping("/links/{id}/establishments")
     String establishments(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
-            @RequestParam(name = "establishment", required = false) List<String> numbers, Locale locale,
+            @RequestParam(name = "establishment", required = false) List<String> numbers, Locale locale, Model model,
             RedirectAttributes redirect) {
-        return act(redirect, locale, "link-" + id, "collabo.done.named", () -> links.nameEstablishments(CollaboPages.actor(me),
-                id, numbers == null ? List.of() : numbers));
+        List<String> chosen = numbers == null ? List.of() : numbers;
+        // Refused, the boxes stay as they were ticked.
+        model.addAttribute("establishmentLink", id);
+        model.addAttribute("establishmentInput", chosen);
+        return act(me, model, redirect, locale, "link-" + id, "collabo.done.named",
+                () -> links.nameEstablishments(CollaboPages.actor(me), id, chosen));
     }
 
     /** Sharing a 年度's investment: a wrong year is answered beside the year of that link's form, the input kept. */
@@ -123,19 +116,14 @@ class CompanyCollaboController {
 
     @PostMapping("/links/{id}/investment/withdraw")
     String withdrawInvestment(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
-            @RequestParam(defaultValue = "0") int year, Locale locale, RedirectAttributes redirect) {
-        return act(redirect, locale, "invest-" + id, "collabo.done.investmentWithdrawn",
+            @RequestParam(defaultValue = "0") int year, Locale locale, Model model, RedirectAttributes redirect) {
+        return act(me, model, redirect, locale, "invest-" + id, "collabo.done.investmentWithdrawn",
                 () -> investments.withdraw(CollaboPages.actor(me), id, year));
     }
 
     @GetMapping("/links/{id}/investment")
     String investment(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Model model) {
-        try {
-            pages.investmentModel(me, id, "/company/collabo", model);
-        } catch (CollaboException e) {
-            throw new PageNotFoundException();
-        }
-        return "collabo/investment";
+        return pages.investment(me, id, "/company/collabo", model);
     }
 
     // ------------------------------------------------------------------ one report
@@ -147,11 +135,11 @@ class CompanyCollaboController {
     }
 
     @PostMapping("/reports/{id}/acknowledge")
-    String acknowledge(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Locale locale,
+    String acknowledge(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Locale locale, Model model,
             RedirectAttributes redirect) {
-        act(redirect, locale, "acknowledge", "collabo.done.acknowledged",
-                () -> reports.acknowledge(CollaboPages.actor(me), pages.report(me, id).id()));
-        return "redirect:/company/collabo/reports/" + id;
+        var report = pages.report(me, id);
+        return pages.act(model, redirect, locale, "acknowledge", "collabo.done.acknowledged", "/company/collabo/reports/" + id,
+                () -> reports.acknowledge(CollaboPages.actor(me), report.id()), () -> report(me, id, model));
     }
 
     @PostMapping("/reports/{id}/comments")
@@ -172,13 +160,8 @@ class CompanyCollaboController {
         return pages.pdf(me, pages.report(me, id), locale);
     }
 
-    private String act(RedirectAttributes redirect, Locale locale, String field, String done, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("done", done);
-        } catch (CollaboException e) {
-            pages.refuse(redirect, e, field, locale);
-        }
-        return "redirect:/company/collabo";
+    private String act(SignedInUser me, Model model, RedirectAttributes redirect, Locale locale, String field, String done,
+            Runnable action) {
+        return pages.act(model, redirect, locale, field, done, "/company/collabo", action, () -> home(me, model));
     }
 }

@@ -29,7 +29,6 @@ import jp.hip.collabo.GuidanceRecords;
 import jp.hip.collabo.ReportContent.Settings;
 import jp.hip.identity.SignedInUser;
 import jp.hip.web.FormErrors;
-import jp.hip.web.PageNotFoundException;
 import jp.hip.web.collabo.CollaboForms.BuildForm;
 import jp.hip.web.collabo.CollaboForms.CommentForm;
 import jp.hip.web.collabo.CollaboForms.GuidanceForm;
@@ -80,30 +79,20 @@ class InsurerCollaboController {
     @PostMapping("/links")
     String propose(@AuthenticationPrincipal SignedInUser me, @Valid @ModelAttribute("propose") ProposeForm form,
             BindingResult errors, Model model, RedirectAttributes redirect) {
-        if (!errors.hasErrors()) {
-            try {
-                links.propose(CollaboPages.actor(me), form.partnerId().strip());
-                redirect.addFlashAttribute("done", "collabo.done.proposed");
-                return "redirect:/insurer/collabo";
-            } catch (CollaboException e) {
-                CollaboForms.reject(errors, e, "partnerId");
-            }
-        }
-        return home(me, model);
+        return pages.propose(me, form, errors, redirect, "/insurer/collabo", () -> home(me, model));
     }
 
     @PostMapping("/links/{id}/accept")
-    String accept(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Locale locale, RedirectAttributes redirect) {
-        return act(redirect, locale, "link-" + id, "collabo.done.accepted", () -> links.accept(CollaboPages.actor(me), id));
+    String accept(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Locale locale, Model model,
+            RedirectAttributes redirect) {
+        return act(me, model, redirect, locale, "link-" + id, "collabo.done.accepted", () -> links.accept(CollaboPages.actor(me), id));
     }
 
     @PostMapping("/links/{id}/end")
     String end(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @RequestParam(required = false) String confirm,
-            Locale locale, RedirectAttributes redirect) {
-        return act(redirect, locale, "link-" + id, "collabo.done.ended", () -> {
-            if (!"yes".equals(confirm)) {
-                throw new CollaboException("collabo.confirmRequired");
-            }
+            Locale locale, Model model, RedirectAttributes redirect) {
+        return act(me, model, redirect, locale, "link-" + id, "collabo.done.ended", () -> {
+            CollaboPages.confirmed(confirm);
             links.end(CollaboPages.actor(me), id);
         });
     }
@@ -111,14 +100,26 @@ class InsurerCollaboController {
     /** Form fields {@code group[<事業所番号>]} name each 事業所's 事業主 group. */
     @PostMapping("/links/{id}/groups")
     String group(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @RequestParam Map<String, String> form,
-            Locale locale, RedirectAttributes redirect) {
+            Locale locale, Model model, RedirectAttributes redirect) {
         Map<String, String> groups = new LinkedHashMap<>();
         form.forEach((k, v) -> {
             if (k.startsWith("group[") && k.endsWith("]")) {
                 groups.put(k.substring(6, k.length() - 1), v);
             }
         });
-        return act(redirect, locale, "link-" + id, "collabo.done.grouped",
+        // Refused, the names stay as they were typed.
+        model.addAttribute("groupLink", id);
+        model.addAttribute("groupInput", groups);
+        Map<String, CollaboException> problems = new LinkedHashMap<>();
+        groups.forEach((number, name) -> {
+            if (name.isBlank() || name.strip().length() > 100) {
+                problems.put("group-" + id + "-" + number, new CollaboException("collabo.link.groupInvalid", number));
+            }
+        });
+        if (!problems.isEmpty()) {
+            return pages.refuse(model, problems, locale, () -> home(me, model));
+        }
+        return act(me, model, redirect, locale, "link-" + id, "collabo.done.grouped",
                 () -> links.groupEstablishments(CollaboPages.actor(me), id, groups));
     }
 
@@ -194,14 +195,12 @@ class InsurerCollaboController {
 
     @PostMapping("/reports/{id}/share")
     String share(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @RequestParam(required = false) String confirm,
-            Locale locale, RedirectAttributes redirect) {
-        act(redirect, locale, "share", "collabo.done.shared", () -> {
-            if (!"yes".equals(confirm)) {
-                throw new CollaboException("collabo.confirmRequired");
-            }
-            reports.share(CollaboPages.actor(me), pages.report(me, id).id());
-        });
-        return "redirect:/insurer/collabo/reports/" + id;
+            Locale locale, Model model, RedirectAttributes redirect) {
+        var report = pages.report(me, id);
+        return pages.act(model, redirect, locale, "share", "collabo.done.shared", "/insurer/collabo/reports/" + id, () -> {
+            CollaboPages.confirmed(confirm);
+            reports.share(CollaboPages.actor(me), report.id());
+        }, () -> report(me, id, model));
     }
 
     @PostMapping("/reports/{id}/comments")
@@ -224,12 +223,7 @@ class InsurerCollaboController {
 
     @GetMapping("/links/{id}/investment")
     String investment(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Model model) {
-        try {
-            pages.investmentModel(me, id, "/insurer/collabo", model);
-        } catch (CollaboException e) {
-            throw new PageNotFoundException();
-        }
-        return "collabo/investment";
+        return pages.investment(me, id, "/insurer/collabo", model);
     }
 
     static UUID uuid(String id) {
@@ -240,13 +234,8 @@ class InsurerCollaboController {
         return uuid;
     }
 
-    private String act(RedirectAttributes redirect, Locale locale, String field, String done, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("done", done);
-        } catch (CollaboException e) {
-            pages.refuse(redirect, e, field, locale);
-        }
-        return "redirect:/insurer/collabo";
+    private String act(SignedInUser me, Model model, RedirectAttributes redirect, Locale locale, String field, String done,
+            Runnable action) {
+        return pages.act(model, redirect, locale, field, done, "/insurer/collabo", action, () -> home(me, model));
     }
 }
