@@ -33,6 +33,7 @@ class FhirBundleEntryTests {
     @Autowired MockMvc mvc;
     @Autowired ApiTokens tokens;
     @Autowired PhrFixture fixture;
+    @Autowired FhirTestClient fhir;
     @Autowired JdbcClient jdbc;
 
     UUID insurer;
@@ -43,7 +44,7 @@ class FhirBundleEntryTests {
     void setUp() throws Exception {
         insurer = fixture.insurer();
         member = fixture.member(insurer);
-        token = ApiTokens.token(mvc, tokens.register(insurer, SCOPES.split(" ")), SCOPES);
+        token = fhir.tokenFor(insurer, SCOPES);
     }
 
     MockHttpServletResponse postBundle(String body) throws Exception {
@@ -91,7 +92,7 @@ class FhirBundleEntryTests {
                 request("GET", "Observation?subjet=Patient/" + member.personId()),
                 request("GET", "Observation/" + UUID.randomUUID())));
         assertThat(response.getStatus()).isEqualTo(200);
-        Bundle result = FhirApiTests.parse(response, Bundle.class);
+        Bundle result = FhirTestClient.parse(response, Bundle.class);
         assertThat(result.getType()).isEqualTo(Bundle.BundleType.BATCHRESPONSE);
         assertThat(result.getEntry()).extracting(e -> e.getResponse().getStatus()).containsExactly(
                 "201 Created", "200 OK", "405 Method Not Allowed", "405 Method Not Allowed", "404 Not Found", "403 Forbidden",
@@ -121,7 +122,7 @@ class FhirBundleEntryTests {
                 .contentType("application/fhir+json").content(bundle("batch",
                         request("GET", "Observation?subject=Patient/" + member.personId() + "&code=9N006000000000001"),
                         create(weight("60"))))).andReturn().getResponse();
-        Bundle result = FhirApiTests.parse(response, Bundle.class);
+        Bundle result = FhirTestClient.parse(response, Bundle.class);
         assertThat(result.getEntry()).extracting(e -> e.getResponse().getStatus()).containsExactly("403 Forbidden", "201 Created");
         String diagnostics = outcomeOf(result.getEntry().get(0)).getIssueFirstRep().getDiagnostics();
         assertThat(diagnostics).contains("system/Observation.rs").doesNotContain("subject");
@@ -140,7 +141,7 @@ class FhirBundleEntryTests {
                 new Case(request("GET", "Observation/" + UUID.randomUUID()), 404, "Observation/"))) {
             MockHttpServletResponse response = postBundle(bundle("transaction", create(weight("62")), c.refused()));
             assertThat(response.getStatus()).as(c.refused()).isEqualTo(c.status());
-            OperationOutcome outcome = FhirApiTests.parse(response, OperationOutcome.class);
+            OperationOutcome outcome = FhirTestClient.parse(response, OperationOutcome.class);
             assertThat(outcome.getIssueFirstRep().getDiagnostics()).as(c.refused()).contains(c.says());
             assertThat(outcome.getIssueFirstRep().getExpression().get(0).getValue()).as(c.refused()).startsWith("Bundle.entry[1]");
             assertThat(stored()).as(c.refused()).isZero();
@@ -153,7 +154,7 @@ class FhirBundleEntryTests {
                 request("GET", "Observation?subject=Patient/" + member.personId() + "&code=9N006000000000001&_summary=count"),
                 create(weight("63")), create(weight("64"))));
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
-        Bundle result = FhirApiTests.parse(response, Bundle.class);
+        Bundle result = FhirTestClient.parse(response, Bundle.class);
         assertThat(result.getType()).isEqualTo(Bundle.BundleType.TRANSACTIONRESPONSE);
         assertThat(result.getEntry()).extracting(e -> e.getResponse().getStatus()).containsExactly("200 OK", "201 Created", "201 Created");
         assertThat(((Bundle) result.getEntry().get(0).getResource()).getTotal()).isEqualTo(2);
@@ -162,11 +163,11 @@ class FhirBundleEntryTests {
 
     @Test
     void aBundleEntryCanReadAVersion() throws Exception {
-        Bundle created = FhirApiTests.parse(postBundle(bundle("batch", create(weight("65")))), Bundle.class);
+        Bundle created = FhirTestClient.parse(postBundle(bundle("batch", create(weight("65")))), Bundle.class);
         String location = created.getEntryFirstRep().getResponse().getLocation();
         assertThat(location).matches("Observation/[0-9a-f-]+/_history/1");
         String id = location.split("/")[1];
-        Bundle read = FhirApiTests.parse(postBundle(bundle("batch", request("GET", location),
+        Bundle read = FhirTestClient.parse(postBundle(bundle("batch", request("GET", location),
                 request("GET", "Observation/" + id + "/_history"), request("GET", "Observation/" + id + "/_history/7"))), Bundle.class);
         assertThat(read.getEntry()).extracting(e -> e.getResponse().getStatus()).containsExactly("200 OK", "200 OK", "404 Not Found");
         assertThat(((Observation) read.getEntry().get(0).getResource()).getMeta().getVersionId()).isEqualTo("1");
@@ -176,7 +177,7 @@ class FhirBundleEntryTests {
     @Test
     void preferReturnMinimalAnswersWrittenEntriesWithoutTheirResource() throws Exception {
         String body = bundle("transaction", create(weight("66")), create(weight("67")));
-        Bundle minimal = FhirApiTests.parse(mvc.perform(post("/fhir").header("Authorization", "Bearer " + token)
+        Bundle minimal = FhirTestClient.parse(mvc.perform(post("/fhir").header("Authorization", "Bearer " + token)
                 .header("Prefer", "return=minimal").contentType("application/fhir+json").content(body)).andReturn().getResponse(), Bundle.class);
         assertThat(minimal.getEntry()).hasSize(2).allSatisfy(entry -> {
             assertThat(entry.getResponse().getStatus()).isEqualTo("201 Created");
@@ -184,7 +185,7 @@ class FhirBundleEntryTests {
             assertThat(entry.hasResource()).isFalse();
         });
         assertThat(stored()).isEqualTo(2);
-        Bundle full = FhirApiTests.parse(postBundle(bundle("transaction", create(weight("68")))), Bundle.class);
+        Bundle full = FhirTestClient.parse(postBundle(bundle("transaction", create(weight("68")))), Bundle.class);
         assertThat(full.getEntryFirstRep().getResource()).isInstanceOf(Observation.class);
     }
 }
