@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,24 +26,16 @@ import jp.hip.phr.access.PhrConsents;
 
 /** The FHIR API over MockMvc: scopes, membership and consent on every endpoint, bad input as OperationOutcome. */
 @PlatformTest
-class FhirApiTests {
+class FhirApiTests extends FhirMemberTest {
 
     static final String ALL = "system/Patient.rs system/Patient.c system/Observation.rs system/Observation.c system/Observation.u system/Consent.rs";
 
-    @Autowired PhrFixture fixture;
-    @Autowired FhirTestClient fhir;
     @Autowired FhirValidation validation;
     @Autowired JdbcClient jdbc;
 
-    UUID insurer;
-    PhrFixture.Member member;
-    String token;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        insurer = fixture.insurer();
-        member = fixture.member(insurer);
-        token = fhir.tokenFor(insurer, ALL);
+    @Override
+    String scopes() {
+        return ALL;
     }
 
     static String observation(UUID person, String code, String value, String unit, Instant when, String identifier) {

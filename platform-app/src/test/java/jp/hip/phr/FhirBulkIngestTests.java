@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,26 +21,18 @@ import jp.hip.api.fhir.FhirBulkLimits;
 
 /** POST /fhir/Observation/$bulk-ingest: NDJSON, the single-create rules per line, all or nothing, line numbers. */
 @PlatformTest
-class FhirBulkIngestTests {
+class FhirBulkIngestTests extends FhirMemberTest {
 
     static final String URL = "/fhir/Observation/$bulk-ingest";
     static final String NDJSON = "application/fhir+ndjson";
 
     @Autowired MockMvc mvc;
-    @Autowired PhrFixture fixture;
-    @Autowired FhirTestClient fhir;
     @Autowired JdbcClient jdbc;
     @Autowired FhirBulkLimits limits;
 
-    UUID insurer;
-    PhrFixture.Member member;
-    String token;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        insurer = fixture.insurer();
-        member = fixture.member(insurer);
-        token = fhir.tokenFor(insurer, "system/Observation.c system/Observation.rs");
+    @Override
+    String scopes() {
+        return "system/Observation.c system/Observation.rs";
     }
 
     static String line(UUID person, String value, Instant when, String identifier) {

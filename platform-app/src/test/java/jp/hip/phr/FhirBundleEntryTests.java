@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,25 +25,17 @@ import jp.hip.PlatformTest;
  * query string in both.
  */
 @PlatformTest
-class FhirBundleEntryTests {
+class FhirBundleEntryTests extends FhirMemberTest {
 
     static final String SCOPES = "system/Patient.rs system/Observation.rs system/Observation.c system/Observation.u";
 
     @Autowired MockMvc mvc;
     @Autowired ApiTokens tokens;
-    @Autowired PhrFixture fixture;
-    @Autowired FhirTestClient fhir;
     @Autowired JdbcClient jdbc;
 
-    UUID insurer;
-    PhrFixture.Member member;
-    String token;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        insurer = fixture.insurer();
-        member = fixture.member(insurer);
-        token = fhir.tokenFor(insurer, SCOPES);
+    @Override
+    String scopes() {
+        return SCOPES;
     }
 
     MockHttpServletResponse postBundle(String body) throws Exception {

@@ -21,7 +21,6 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,29 +38,21 @@ import jp.hip.phr.rights.PhrRights;
  * for writes, conditional create, scopes, bad input as OperationOutcome, and the individual's export and deletion.
  */
 @PlatformTest
-class FhirMedicationStatementTests {
+class FhirMedicationStatementTests extends FhirMemberTest {
 
     static final String ALL = "system/Patient.rs system/MedicationStatement.rs system/MedicationStatement.c system/Observation.rs";
     static final String YJ = "urn:oid:1.2.392.100495.20.1.73";
     static final String HOT9 = "urn:oid:1.2.392.200119.4.403.1";
 
-    @Autowired PhrFixture fixture;
-    @Autowired FhirTestClient fhir;
     @Autowired FhirValidation validation;
     @Autowired JdbcClient jdbc;
     @Autowired PhrConsents consents;
     @Autowired PhrMedications medications;
     @Autowired PhrRights rights;
 
-    UUID insurer;
-    PhrFixture.Member member;
-    String token;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        insurer = fixture.insurer();
-        member = fixture.member(insurer);
-        token = fhir.tokenFor(insurer, ALL);
+    @Override
+    String scopes() {
+        return ALL;
     }
 
     static String statement(UUID person, String system, String code, String when, String identifier) {

@@ -18,7 +18,6 @@ import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -35,26 +34,18 @@ import jp.hip.PlatformTest;
  * CapabilityStatement declares exactly the interactions that work.
  */
 @PlatformTest
-class FhirVersionTests {
+class FhirVersionTests extends FhirMemberTest {
 
     static final String SCOPES = "system/Patient.rs system/Patient.c system/Observation.rs system/Observation.c system/Observation.u"
             + " system/Consent.rs system/MedicationStatement.rs system/MedicationStatement.c";
 
     @Autowired MockMvc mvc;
-    @Autowired PhrFixture fixture;
-    @Autowired FhirTestClient fhir;
     @Autowired JdbcClient jdbc;
     @Autowired jp.hip.phr.rights.PhrRights rights;
 
-    UUID insurer;
-    PhrFixture.Member member;
-    String token;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        insurer = fixture.insurer();
-        member = fixture.member(insurer);
-        token = fhir.tokenFor(insurer, SCOPES);
+    @Override
+    String scopes() {
+        return SCOPES;
     }
 
     MockHttpServletResponse perform(MockHttpServletRequestBuilder request, String bearer) throws Exception {
