@@ -299,27 +299,7 @@ class InputFuzzTests {
                  "effectiveDateTime":"2025-06-01T01:00:00Z",
                  "valueQuantity":{"value":24.9,"unit":"kg/m2","system":"http://unitsofmeasure.org","code":"kg/m2"}}
                 """.formatted(member.personId());
-        List<byte[]> seeds = List.of(bmi.getBytes(StandardCharsets.UTF_8));
-        int[] status5xx = {0};
-        fuzz("FHIR Observation JSON (HTTP)", 1500 * SCALE, SEED + 5, seeds,
-                input -> {
-                    try {
-                        var response = mvc.perform(post("/fhir/Observation").header("Authorization", "Bearer " + token)
-                                .contentType(MediaType.parseMediaType("application/fhir+json")).content(input)).andReturn().getResponse();
-                        if (response.getStatus() >= 500) {
-                            status5xx[0]++;
-                            throw new IllegalStateException("5xx: " + response.getStatus() + " " + response.getContentAsString());
-                        }
-                        if (response.getStatus() != 201) {
-                            assertThat(response.getContentAsString()).contains("OperationOutcome");
-                        }
-                        return response.getStatus() == 201 ? 1 : 0;
-                    } catch (Exception e) {
-                        throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
-                    }
-                },
-                () -> observations(insurer), Set.of());
-        assertThat(status5xx[0]).isZero();
+        fuzzObservationPosts("FHIR Observation JSON (HTTP)", 1500 * SCALE, SEED + 5, "application/fhir+json", insurer, token, bmi);
     }
 
     /** FHIR XML bodies (issue 10 item 6, ADR 0039): refused with an OperationOutcome or stored, never a 5xx. */
@@ -334,12 +314,17 @@ class InputFuzzTests {
                 <subject><reference value="Patient/%s"/></subject><effectiveDateTime value="2025-06-01T01:00:00Z"/>\
                 <valueQuantity><value value="24.9"/><unit value="kg/m2"/><system value="http://unitsofmeasure.org"/>\
                 <code value="kg/m2"/></valueQuantity></Observation>""".formatted(member.personId());
+        fuzzObservationPosts("FHIR Observation XML (HTTP)", 600 * SCALE, SEED + 6, "application/fhir+xml", insurer, token, bmi);
+    }
+
+    /** POSTs fuzzed Observation bodies of one media type: each refused with an OperationOutcome or stored, never a 5xx. */
+    void fuzzObservationPosts(String reader, int inputs, long seed, String mediaType, UUID insurer, String token, String body) {
         int[] status5xx = {0};
-        fuzz("FHIR Observation XML (HTTP)", 600 * SCALE, SEED + 6, List.of(bmi.getBytes(StandardCharsets.UTF_8)),
+        fuzz(reader, inputs, seed, List.of(body.getBytes(StandardCharsets.UTF_8)),
                 input -> {
                     try {
                         var response = mvc.perform(post("/fhir/Observation").header("Authorization", "Bearer " + token)
-                                .contentType(MediaType.parseMediaType("application/fhir+xml")).content(input)).andReturn().getResponse();
+                                .contentType(MediaType.parseMediaType(mediaType)).content(input)).andReturn().getResponse();
                         if (response.getStatus() >= 500) {
                             status5xx[0]++;
                             throw new IllegalStateException("5xx: " + response.getStatus() + " " + response.getContentAsString());

@@ -11,11 +11,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import jp.hip.Accounts;
 import jp.hip.PlatformTest;
-import jp.hip.accounting.imports.AccountingImports;
 import jp.hip.accounting.imports.ImportResult;
 import jp.hip.accounting.indicators.BenefitKind;
 import jp.hip.accounting.indicators.Direction;
@@ -24,33 +21,13 @@ import jp.hip.accounting.indicators.IndicatorTier;
 import jp.hip.accounting.ledger.ExpenseType;
 import jp.hip.accounting.ledger.PurposeCategory;
 import jp.hip.accounting.ledger.ResourceView;
-import jp.hip.accounting.years.AccountingYears;
-import jp.hip.identity.CurrentTenant;
-import jp.hip.identity.TenantKind;
 
 /** 按分 from CSV: a line's rows replace its allocation, ratios sum to 100 % or 「主」, every problem by row and column. */
 @PlatformTest
-class AllocationImportTests {
+class AllocationImportTests extends ImportTestCompany {
 
-    static final FiscalYear FY = FiscalYear.of(2025);
     static final String HEADER = "年度,施策,明細,指標,割合\r\n";
 
-    @Autowired
-    HealthAccounting accounting;
-
-    @Autowired
-    HealthIndicators healthIndicators;
-
-    @Autowired
-    AccountingImports imports;
-
-    @Autowired
-    AccountingYears years;
-
-    @Autowired
-    Accounts accounts;
-
-    UUID company;
     UUID app;
     UUID fee;
     UUID exercise;
@@ -58,7 +35,6 @@ class AllocationImportTests {
 
     @BeforeEach
     void company() {
-        company = accounts.tenant(TenantKind.COMPANY);
         as(() -> {
             UUID walking = accounting.createMeasure(FY, new HealthAccounting.MeasureCommand("ウォーキング", null, PurposeCategory.POPULATION,
                     Set.of(1), Set.of(), 100));
@@ -71,10 +47,6 @@ class AllocationImportTests {
                     Direction.HIGHER_IS_BETTER, null, null, BenefitKind.NONE));
             return null;
         });
-    }
-
-    <T> T as(java.util.function.Supplier<T> work) {
-        return CurrentTenant.runAs(company, work);
     }
 
     @Test

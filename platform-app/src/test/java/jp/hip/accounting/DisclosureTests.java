@@ -44,6 +44,9 @@ class DisclosureTests {
     HealthAccounting accounting;
 
     @Autowired
+    jp.hip.accounting.indicators.HealthIndicators healthIndicators;
+
+    @Autowired
     jp.hip.accounting.analysis.EfficiencyAnalyses efficiency;
 
     @Autowired
@@ -164,7 +167,7 @@ class DisclosureTests {
         Accounts.Account viewer = accounts.user(company, Role.COMPANY_VIEWER);
         FiscalYear year = FiscalYear.of(2025);
         CurrentTenant.runAs(company, () -> {
-            EfficiencyFixture.create(accounting, efficiency, year);
+            EfficiencyFixture.create(accounting, healthIndicators, efficiency, year);
             return null;
         });
         Cookie session = Accounts.signIn(mvc, viewer.email());
@@ -229,7 +232,7 @@ class DisclosureTests {
         UUID company = accounts.tenant(TenantKind.COMPANY);
         Accounts.Account viewer = accounts.user(company, Role.COMPANY_VIEWER);
         CurrentTenant.runAs(company, () -> {
-            EfficiencyFixture.create(accounting, efficiency, FiscalYear.of(2025));
+            EfficiencyFixture.create(accounting, healthIndicators, efficiency, FiscalYear.of(2025));
             return null;
         });
         Cookie session = Accounts.signIn(mvc, viewer.email());

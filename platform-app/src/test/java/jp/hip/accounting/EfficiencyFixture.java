@@ -9,6 +9,7 @@ import jp.hip.accounting.analysis.EffectCommand;
 import jp.hip.accounting.analysis.EfficiencyAnalyses;
 import jp.hip.accounting.indicators.BenefitKind;
 import jp.hip.accounting.indicators.Direction;
+import jp.hip.accounting.indicators.HealthIndicators;
 import jp.hip.accounting.indicators.IndicatorTier;
 import jp.hip.accounting.ledger.AllocationRule;
 import jp.hip.accounting.ledger.ExpenseType;
@@ -31,10 +32,10 @@ final class EfficiencyFixture {
 
     private EfficiencyFixture() {}
 
-    static void create(HealthAccounting accounting, EfficiencyAnalyses efficiency, FiscalYear year) {
-        UUID absenteeism = accounting.createIndicator(new HealthAccounting.IndicatorCommand("アブセンティーイズム", IndicatorTier.FINAL,
+    static void create(HealthAccounting accounting, HealthIndicators indicators, EfficiencyAnalyses efficiency, FiscalYear year) {
+        UUID absenteeism = indicators.createIndicator(new HealthAccounting.IndicatorCommand("アブセンティーイズム", IndicatorTier.FINAL,
                 "日", Direction.LOWER_IS_BETTER, "勤怠データ", "全従業員", BenefitKind.NONE));
-        UUID qol = accounting.createIndicator(new HealthAccounting.IndicatorCommand("健康関連QOL", IndicatorTier.FINAL, "点",
+        UUID qol = indicators.createIndicator(new HealthAccounting.IndicatorCommand("健康関連QOL", IndicatorTier.FINAL, "点",
                 Direction.HIGHER_IS_BETTER, "EQ-5D-5L", "受講者", BenefitKind.NONE));
         UUID canteen = measure(accounting, year, "健康メニュー", 1_800_000, absenteeism);
         UUID flu = measure(accounting, year, "予防接種", 1_820_000, absenteeism);

@@ -3,49 +3,30 @@ package jp.hip.accounting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import jp.hip.Accounts;
 import jp.hip.PlatformTest;
 import jp.hip.accounting.depreciation.TaxMethod;
 import jp.hip.accounting.facilities.FacilityLedger;
-import jp.hip.accounting.imports.AccountingImports;
 import jp.hip.accounting.imports.ImportResult;
-import jp.hip.identity.CurrentTenant;
-import jp.hip.identity.TenantKind;
 
 /** Facilities from a 固定資産台帳 CSV: all or nothing, an unknown method or a life outside 2–50 named by line and column. */
 @PlatformTest
-class FacilityImportTests {
+class FacilityImportTests extends ImportTestCompany {
 
     static final String HEADER = "名称,資産区分,取得日,取得価額,耐用年数,償却方法,健康利用割合,割合の根拠,備考\n";
-
-    @Autowired
-    AccountingImports imports;
 
     @Autowired
     FacilityLedger ledger;
 
     @Autowired
-    Accounts accounts;
-
-    @Autowired
     JdbcTemplate jdbc;
 
-    UUID company;
-
-    @BeforeEach
-    void company() {
-        company = accounts.tenant(TenantKind.COMPANY);
-    }
-
     ImportResult run(String csv) {
-        return CurrentTenant.runAs(company, () -> imports.importFacilities(csv.getBytes(StandardCharsets.UTF_8)));
+        return as(() -> imports.importFacilities(csv.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -69,7 +50,7 @@ class FacilityImportTests {
                 + "旧休憩室,建物附属設備,2005-04-01,600000,15,旧定額法,100%,利用者数,\n");
         assertThat(result.problems()).isEmpty();
         assertThat(result.rowsWritten()).isEqualTo(2);
-        var listed = CurrentTenant.runAs(company, () -> ledger.facilities(FiscalYear.of(2025)));
+        var listed = as(() -> ledger.facilities(FiscalYear.of(2025)));
         assertThat(listed).extracting(HealthAccounting.FacilityView::taxMethod)
                 .containsExactly(TaxMethod.DECLINING_200, TaxMethod.OLD_STRAIGHT_LINE);
         assertThat(listed.get(0).depreciationThisYear()).isEqualTo(Yen.of(160_000));

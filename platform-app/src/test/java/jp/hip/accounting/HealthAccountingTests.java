@@ -254,7 +254,7 @@ class HealthAccountingTests {
             assertThat(book.getSheet("投資効用分析").getRow(3).getCell(0).getStringCellValue()).isEqualTo("データなし（効用値の指標がありません）");
         }
         as(companyA, () -> {
-            EfficiencyFixture.create(accounting, efficiency, FY);
+            EfficiencyFixture.create(accounting, healthIndicators, efficiency, FY);
             return null;
         });
         byte[] xlsx = as(companyA, () -> outputs.workbook(FY, true));

@@ -32,29 +32,18 @@ import jp.hip.identity.TenantKind;
 
 /** CSV import of investment lines: encodings, all-or-nothing with row and column, limits, tenants. */
 @PlatformTest
-class LineImportTests {
+class LineImportTests extends ImportTestCompany {
 
     static final String HEADER = "年度,施策,明細,費用区分,投資資源,金額,根拠資料\r\n";
 
     @Autowired
-    HealthAccounting accounting;
-
-    @Autowired
-    HealthIndicators healthIndicators;
-
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
     MockMvc mvc;
 
-    UUID company;
     UUID measure;
 
     @BeforeEach
     void measure() {
-        company = accounts.tenant(TenantKind.COMPANY);
-        measure = CurrentTenant.runAs(company, () -> accounting.createMeasure(FiscalYear.of(2025), new HealthAccounting.MeasureCommand(
+        measure = as(() -> accounting.createMeasure(FiscalYear.of(2025), new HealthAccounting.MeasureCommand(
                 "ウォーキング", null, PurposeCategory.POPULATION, Set.of(1), Set.of(), 100)));
     }
 
@@ -63,7 +52,7 @@ class LineImportTests {
     }
 
     int lines() {
-        return CurrentTenant.runAs(company, () -> accounting.measure(measure)).orElseThrow().lines().size();
+        return as(() -> accounting.measure(measure)).orElseThrow().lines().size();
     }
 
     @Test
@@ -73,7 +62,7 @@ class LineImportTests {
         ImportResult result = importAs(company, csv);
         assertThat(result.problems()).isEmpty();
         assertThat(result.rowsWritten()).isEqualTo(2);
-        var detail = CurrentTenant.runAs(company, () -> accounting.measure(measure)).orElseThrow();
+        var detail = as(() -> accounting.measure(measure)).orElseThrow();
         assertThat(detail.measure().total()).isEqualTo(Yen.of(730_000));
         assertThat(detail.lines()).extracting(HealthAccounting.LineView::sourceDocument).contains("請求書 1");
     }
@@ -82,7 +71,7 @@ class LineImportTests {
     void importsWindows31jAsExcelSavesIt() {
         byte[] csv = (HEADER + "2025,ウォーキング,歩数計アプリ～年額,外注費,外注,1000,①請求書\r\n").getBytes(Charset.forName("Windows-31J"));
         assertThat(importAs(company, csv).rowsWritten()).isEqualTo(1);
-        assertThat(CurrentTenant.runAs(company, () -> accounting.measure(measure)).orElseThrow().lines().get(0).sourceDocument())
+        assertThat(as(() -> accounting.measure(measure)).orElseThrow().lines().get(0).sourceDocument())
                 .isEqualTo("①請求書");
     }
 
@@ -159,18 +148,18 @@ class LineImportTests {
 
     @Test
     void indicatorValuesImportAllOrNothingAndReplaceTheYearsValues() {
-        UUID smoking = CurrentTenant.runAs(company, () -> healthIndicators.createIndicator(new HealthAccounting.IndicatorCommand("喫煙率",
+        UUID smoking = as(() -> healthIndicators.createIndicator(new HealthAccounting.IndicatorCommand("喫煙率",
                 IndicatorTier.BEHAVIOUR, "%", Direction.LOWER_IS_BETTER, null, null, BenefitKind.NONE)));
         String header = "年度,指標,ベースライン,目標,実績,回答率\r\n";
-        ImportResult bad = CurrentTenant.runAs(company, () -> accounting.importValues((header + "2025,喫煙率,24.8,22,23.2,86.5\r\n"
+        ImportResult bad = as(() -> accounting.importValues((header + "2025,喫煙率,24.8,22,23.2,86.5\r\n"
                 + "2025,飲酒率,1,2,3,\r\n2024,喫煙率,abc,,,120\r\n").getBytes(StandardCharsets.UTF_8)));
         assertThat(bad.problems()).extracting(p -> p.row() + ":" + p.column() + ":" + p.messageKey()).containsExactly(
                 "3:指標:accounting.import.indicatorUnknown", "4:ベースライン:accounting.value.invalid");
-        assertThat(CurrentTenant.runAs(company, () -> healthIndicators.indicator(smoking)).orElseThrow().values()).isEmpty();
-        ImportResult good = CurrentTenant.runAs(company, () -> accounting.importValues((header + "2025,喫煙率,24.8,22,23.2,86.5\r\n"
+        assertThat(as(() -> healthIndicators.indicator(smoking)).orElseThrow().values()).isEmpty();
+        ImportResult good = as(() -> accounting.importValues((header + "2025,喫煙率,24.8,22,23.2,86.5\r\n"
                 + "2024年度,喫煙率,26.1,24,24.8,\r\n").getBytes(StandardCharsets.UTF_8)));
         assertThat(good.rowsWritten()).isEqualTo(2);
-        var values = CurrentTenant.runAs(company, () -> healthIndicators.indicator(smoking)).orElseThrow().values();
+        var values = as(() -> healthIndicators.indicator(smoking)).orElseThrow().values();
         assertThat(values).extracting(v -> v.fiscalYear().startYear()).containsExactly(2024, 2025);
         assertThat(values.get(1).actual()).isEqualByComparingTo("23.2");
     }

@@ -23,53 +23,30 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import jp.hip.Accounts;
 import jp.hip.PlatformTest;
-import jp.hip.accounting.imports.AccountingImports;
 import jp.hip.accounting.imports.ImportResult;
 import jp.hip.accounting.ledger.ExpenseType;
 import jp.hip.accounting.ledger.PurposeCategory;
-import jp.hip.accounting.years.AccountingYears;
-import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.Role;
-import jp.hip.identity.TenantKind;
 
 /** Personnel time (時間投資) from CSV or .xlsx: the column-safe rules of ADR 0026, each row under its year's policy. */
 @PlatformTest
-class TimeImportTests {
+class TimeImportTests extends ImportTestCompany {
 
-    static final FiscalYear FY = FiscalYear.of(2025);
     static final String HEADER = "年度,施策,明細,役割,1人あたり時間,人数,時間単価,単価の根拠,根拠資料\r\n";
-
-    @Autowired
-    HealthAccounting accounting;
-
-    @Autowired
-    AccountingImports imports;
-
-    @Autowired
-    AccountingYears years;
-
-    @Autowired
-    Accounts accounts;
 
     @Autowired
     MockMvc mvc;
 
-    UUID company;
     UUID measure;
 
     @BeforeEach
     void company() {
-        company = accounts.tenant(TenantKind.COMPANY);
         measure = as(() -> accounting.createMeasure(FY, new HealthAccounting.MeasureCommand("健康セミナー", null,
                 PurposeCategory.LITERACY, Set.of(1), Set.of(), 80)));
         as(() -> {
             years.changePolicy(FY, new HealthAccounting.PolicyView(true, Yen.of(6_000_000), 240, 500));
             return null;
         });
-    }
-
-    <T> T as(java.util.function.Supplier<T> work) {
-        return CurrentTenant.runAs(company, work);
     }
 
     @Test

@@ -85,7 +85,7 @@ class ConsentRecordingTests {
     }
 
     static OperationOutcome outcome(MockHttpServletResponse response) throws Exception {
-        return FhirConsentCreateTests.parse(response, OperationOutcome.class);
+        return FhirTestClient.parse(response, OperationOutcome.class);
     }
 
     static List<String> expressions(OperationOutcome outcome) {

@@ -19,10 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import jp.hip.ApiTokens;
 import jp.hip.PlatformTest;
 import jp.hip.api.fhir.format.FhirBodyLimit;
 
@@ -36,9 +34,8 @@ class FhirBodyLimitTests {
 
     static final String SCOPES = "system/Observation.rs system/Observation.c system/Observation.u";
 
-    @Autowired MockMvc mvc;
-    @Autowired ApiTokens tokens;
     @Autowired PhrFixture fixture;
+    @Autowired FhirTestClient fhir;
     @Autowired JdbcClient jdbc;
     @Autowired FhirBodyLimit limit;
 
@@ -50,7 +47,7 @@ class FhirBodyLimitTests {
     void setUp() throws Exception {
         UUID insurer = fixture.insurer();
         member = fixture.member(insurer);
-        token = ApiTokens.token(mvc, tokens.register(insurer, SCOPES.split(" ")), SCOPES);
+        token = fhir.tokenFor(insurer, SCOPES);
         defaultMax = limit.maxBytes();
     }
 
@@ -60,7 +57,7 @@ class FhirBodyLimitTests {
     }
 
     MockHttpServletResponse perform(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.header("Authorization", "Bearer " + token)).andReturn().getResponse();
+        return fhir.perform(request, token);
     }
 
     String weight(String value, int minute) {
@@ -97,7 +94,7 @@ class FhirBodyLimitTests {
         String bundle = transaction(10);
         assertThat(bundle.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(2_000);
         MockHttpServletResponse json = perform(post("/fhir").contentType("application/fhir+json").content(bundle));
-        assertTooLarge(json, FhirApiTests.parse(json, OperationOutcome.class), 2_000);
+        assertTooLarge(json, FhirTestClient.parse(json, OperationOutcome.class), 2_000);
         MockHttpServletResponse asXml = perform(post("/fhir").contentType("application/fhir+xml").content(xml(bundle)));
         assertThat(asXml.getContentType()).startsWith("application/fhir+xml");
         assertTooLarge(asXml, PhrFhir.fhirContext().newXmlParser().parseResource(OperationOutcome.class, asXml.getContentAsString()), 2_000);
@@ -107,11 +104,11 @@ class FhirBodyLimitTests {
         limit.set(1_000);
         MockHttpServletResponse created = perform(post("/fhir/Observation").contentType("application/fhir+json").content(weight("70.0", 0)));
         assertThat(created.getStatus()).isEqualTo(201);
-        String id = FhirApiTests.parse(created, Observation.class).getIdElement().getIdPart();
+        String id = FhirTestClient.parse(created, Observation.class).getIdElement().getIdPart();
         String padded = weight("71.0", 0).replace("{\"resourceType\":\"Observation\",",
                 "{\"resourceType\":\"Observation\",\"id\":\"" + id + "\",\"note\":[{\"text\":\"" + "x".repeat(1_000) + "\"}],");
         MockHttpServletResponse updated = perform(put("/fhir/Observation/" + id).contentType("application/fhir+json").content(padded));
-        assertTooLarge(updated, FhirApiTests.parse(updated, OperationOutcome.class), 1_000);
+        assertTooLarge(updated, FhirTestClient.parse(updated, OperationOutcome.class), 1_000);
         assertThat(jdbc.sql("select version_id from phr_observation where id = ?").param(UUID.fromString(id)).query(Integer.class).single())
                 .isEqualTo(1);
         MockHttpServletResponse single = perform(post("/fhir/Observation").contentType("application/fhir+xml").content(xml(padded)));
@@ -160,7 +157,7 @@ class FhirBodyLimitTests {
         MockHttpServletResponse response = perform(post("/fhir").contentType("application/fhir+json").header("Prefer", "return=minimal")
                 .content(bundle));
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
-        assertThat(FhirApiTests.parse(response, Bundle.class).getEntry()).hasSize(500);
+        assertThat(FhirTestClient.parse(response, Bundle.class).getEntry()).hasSize(500);
         assertThat(stored()).isEqualTo(500);
     }
 

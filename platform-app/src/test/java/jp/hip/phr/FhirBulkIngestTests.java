@@ -1,5 +1,6 @@
 package jp.hip.phr;
 
+import static jp.hip.phr.FhirTestClient.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -9,43 +10,29 @@ import java.util.UUID;
 
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
-import jp.hip.ApiTokens;
 import jp.hip.PlatformTest;
 import jp.hip.api.fhir.FhirBulkLimits;
 
 /** POST /fhir/Observation/$bulk-ingest: NDJSON, the single-create rules per line, all or nothing, line numbers. */
 @PlatformTest
-class FhirBulkIngestTests {
+class FhirBulkIngestTests extends FhirMemberTest {
 
     static final String URL = "/fhir/Observation/$bulk-ingest";
     static final String NDJSON = "application/fhir+ndjson";
 
     @Autowired MockMvc mvc;
-    @Autowired ApiTokens tokens;
-    @Autowired PhrFixture fixture;
     @Autowired JdbcClient jdbc;
     @Autowired FhirBulkLimits limits;
 
-    UUID insurer;
-    PhrFixture.Member member;
-    String token;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        insurer = fixture.insurer();
-        member = fixture.member(insurer);
-        token = tokenFor(insurer, "system/Observation.c system/Observation.rs");
-    }
-
-    String tokenFor(UUID tenant, String scopes) throws Exception {
-        return ApiTokens.token(mvc, tokens.register(tenant, scopes.split(" ")), scopes);
+    @Override
+    String scopes() {
+        return "system/Observation.c system/Observation.rs";
     }
 
     static String line(UUID person, String value, Instant when, String identifier) {
@@ -72,10 +59,6 @@ class FhirBulkIngestTests {
         return jdbc.sql("select count(*) from phr_observation where person_id = ?").param(person).query(Long.class).single();
     }
 
-    static OperationOutcome outcome(MockHttpServletResponse response) throws Exception {
-        return PhrFhir.fhirContext().newJsonParser().parseResource(OperationOutcome.class, response.getContentAsString());
-    }
-
     @Test
     void linesAreStoredSearchableByTheirSupplierAndNeedConsentForAnotherHolder() throws Exception {
         MockHttpServletResponse response = bulk(lines(member.personId(), 25, "ok-"), token);
@@ -89,7 +72,7 @@ class FhirBulkIngestTests {
         assertThat(own.getEntry()).hasSize(25);
 
         UUID employer = fixture.employerOf(member);
-        String employerToken = tokenFor(employer, "system/Observation.rs");
+        String employerToken = fhir.tokenFor(employer, "system/Observation.rs");
         Bundle hidden = PhrFhir.fhirContext().newJsonParser().parseResource(Bundle.class,
                 mvc.perform(get(search).header("Authorization", "Bearer " + employerToken)).andReturn().getResponse().getContentAsString());
         assertThat(hidden.getEntry()).isEmpty();
@@ -154,7 +137,7 @@ class FhirBulkIngestTests {
 
     @Test
     void theCreateScopeIsRequired() throws Exception {
-        String readOnly = tokenFor(insurer, "system/Observation.rs");
+        String readOnly = fhir.tokenFor(insurer, "system/Observation.rs");
         assertThat(bulk(lines(member.personId(), 1, "s-"), readOnly).getStatus()).isEqualTo(403);
         assertThat(bulk(lines(member.personId(), 1, "s-"), null).getStatus()).isEqualTo(401);
         assertThat(stored(member.personId())).isZero();

@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,24 +25,17 @@ import jp.hip.PlatformTest;
  * query string in both.
  */
 @PlatformTest
-class FhirBundleEntryTests {
+class FhirBundleEntryTests extends FhirMemberTest {
 
     static final String SCOPES = "system/Patient.rs system/Observation.rs system/Observation.c system/Observation.u";
 
     @Autowired MockMvc mvc;
     @Autowired ApiTokens tokens;
-    @Autowired PhrFixture fixture;
     @Autowired JdbcClient jdbc;
 
-    UUID insurer;
-    PhrFixture.Member member;
-    String token;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        insurer = fixture.insurer();
-        member = fixture.member(insurer);
-        token = ApiTokens.token(mvc, tokens.register(insurer, SCOPES.split(" ")), SCOPES);
+    @Override
+    String scopes() {
+        return SCOPES;
     }
 
     MockHttpServletResponse postBundle(String body) throws Exception {
@@ -91,7 +83,7 @@ class FhirBundleEntryTests {
                 request("GET", "Observation?subjet=Patient/" + member.personId()),
                 request("GET", "Observation/" + UUID.randomUUID())));
         assertThat(response.getStatus()).isEqualTo(200);
-        Bundle result = FhirApiTests.parse(response, Bundle.class);
+        Bundle result = FhirTestClient.parse(response, Bundle.class);
         assertThat(result.getType()).isEqualTo(Bundle.BundleType.BATCHRESPONSE);
         assertThat(result.getEntry()).extracting(e -> e.getResponse().getStatus()).containsExactly(
                 "201 Created", "200 OK", "405 Method Not Allowed", "405 Method Not Allowed", "404 Not Found", "403 Forbidden",
@@ -121,7 +113,7 @@ class FhirBundleEntryTests {
                 .contentType("application/fhir+json").content(bundle("batch",
                         request("GET", "Observation?subject=Patient/" + member.personId() + "&code=9N006000000000001"),
                         create(weight("60"))))).andReturn().getResponse();
-        Bundle result = FhirApiTests.parse(response, Bundle.class);
+        Bundle result = FhirTestClient.parse(response, Bundle.class);
         assertThat(result.getEntry()).extracting(e -> e.getResponse().getStatus()).containsExactly("403 Forbidden", "201 Created");
         String diagnostics = outcomeOf(result.getEntry().get(0)).getIssueFirstRep().getDiagnostics();
         assertThat(diagnostics).contains("system/Observation.rs").doesNotContain("subject");
@@ -140,7 +132,7 @@ class FhirBundleEntryTests {
                 new Case(request("GET", "Observation/" + UUID.randomUUID()), 404, "Observation/"))) {
             MockHttpServletResponse response = postBundle(bundle("transaction", create(weight("62")), c.refused()));
             assertThat(response.getStatus()).as(c.refused()).isEqualTo(c.status());
-            OperationOutcome outcome = FhirApiTests.parse(response, OperationOutcome.class);
+            OperationOutcome outcome = FhirTestClient.parse(response, OperationOutcome.class);
             assertThat(outcome.getIssueFirstRep().getDiagnostics()).as(c.refused()).contains(c.says());
             assertThat(outcome.getIssueFirstRep().getExpression().get(0).getValue()).as(c.refused()).startsWith("Bundle.entry[1]");
             assertThat(stored()).as(c.refused()).isZero();
@@ -153,7 +145,7 @@ class FhirBundleEntryTests {
                 request("GET", "Observation?subject=Patient/" + member.personId() + "&code=9N006000000000001&_summary=count"),
                 create(weight("63")), create(weight("64"))));
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
-        Bundle result = FhirApiTests.parse(response, Bundle.class);
+        Bundle result = FhirTestClient.parse(response, Bundle.class);
         assertThat(result.getType()).isEqualTo(Bundle.BundleType.TRANSACTIONRESPONSE);
         assertThat(result.getEntry()).extracting(e -> e.getResponse().getStatus()).containsExactly("200 OK", "201 Created", "201 Created");
         assertThat(((Bundle) result.getEntry().get(0).getResource()).getTotal()).isEqualTo(2);
@@ -162,11 +154,11 @@ class FhirBundleEntryTests {
 
     @Test
     void aBundleEntryCanReadAVersion() throws Exception {
-        Bundle created = FhirApiTests.parse(postBundle(bundle("batch", create(weight("65")))), Bundle.class);
+        Bundle created = FhirTestClient.parse(postBundle(bundle("batch", create(weight("65")))), Bundle.class);
         String location = created.getEntryFirstRep().getResponse().getLocation();
         assertThat(location).matches("Observation/[0-9a-f-]+/_history/1");
         String id = location.split("/")[1];
-        Bundle read = FhirApiTests.parse(postBundle(bundle("batch", request("GET", location),
+        Bundle read = FhirTestClient.parse(postBundle(bundle("batch", request("GET", location),
                 request("GET", "Observation/" + id + "/_history"), request("GET", "Observation/" + id + "/_history/7"))), Bundle.class);
         assertThat(read.getEntry()).extracting(e -> e.getResponse().getStatus()).containsExactly("200 OK", "200 OK", "404 Not Found");
         assertThat(((Observation) read.getEntry().get(0).getResource()).getMeta().getVersionId()).isEqualTo("1");
@@ -176,7 +168,7 @@ class FhirBundleEntryTests {
     @Test
     void preferReturnMinimalAnswersWrittenEntriesWithoutTheirResource() throws Exception {
         String body = bundle("transaction", create(weight("66")), create(weight("67")));
-        Bundle minimal = FhirApiTests.parse(mvc.perform(post("/fhir").header("Authorization", "Bearer " + token)
+        Bundle minimal = FhirTestClient.parse(mvc.perform(post("/fhir").header("Authorization", "Bearer " + token)
                 .header("Prefer", "return=minimal").contentType("application/fhir+json").content(body)).andReturn().getResponse(), Bundle.class);
         assertThat(minimal.getEntry()).hasSize(2).allSatisfy(entry -> {
             assertThat(entry.getResponse().getStatus()).isEqualTo("201 Created");
@@ -184,7 +176,7 @@ class FhirBundleEntryTests {
             assertThat(entry.hasResource()).isFalse();
         });
         assertThat(stored()).isEqualTo(2);
-        Bundle full = FhirApiTests.parse(postBundle(bundle("transaction", create(weight("68")))), Bundle.class);
+        Bundle full = FhirTestClient.parse(postBundle(bundle("transaction", create(weight("68")))), Bundle.class);
         assertThat(full.getEntryFirstRep().getResource()).isInstanceOf(Observation.class);
     }
 }

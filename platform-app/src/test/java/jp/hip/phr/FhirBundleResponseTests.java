@@ -9,14 +9,12 @@ import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
-import jp.hip.ApiTokens;
 import jp.hip.PlatformTest;
 
 /**
@@ -25,24 +23,16 @@ import jp.hip.PlatformTest;
  * stored (id, meta.versionId, meta.lastUpdated, normalised subject).
  */
 @PlatformTest
-class FhirBundleResponseTests {
+class FhirBundleResponseTests extends FhirMemberTest {
 
     static final String SCOPES = "system/Patient.rs system/Patient.c system/Observation.rs system/Observation.c system/Observation.u";
 
     @Autowired MockMvc mvc;
-    @Autowired ApiTokens tokens;
-    @Autowired PhrFixture fixture;
     @Autowired JdbcClient jdbc;
 
-    UUID insurer;
-    PhrFixture.Member member;
-    String token;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        insurer = fixture.insurer();
-        member = fixture.member(insurer);
-        token = ApiTokens.token(mvc, tokens.register(insurer, SCOPES.split(" ")), SCOPES);
+    @Override
+    String scopes() {
+        return SCOPES;
     }
 
     MockHttpServletResponse postBundle(String body, String prefer, String format) throws Exception {
@@ -77,7 +67,7 @@ class FhirBundleResponseTests {
         MockHttpServletResponse created = mvc.perform(post("/fhir/Observation").header("Authorization", "Bearer " + token)
                 .contentType("application/fhir+json").content(weight(member.personId(), "70.0", identifier))).andReturn().getResponse();
         assertThat(created.getStatus()).isEqualTo(201);
-        return FhirApiTests.parse(created, Observation.class).getIdElement().getIdPart();
+        return FhirTestClient.parse(created, Observation.class).getIdElement().getIdPart();
     }
 
     String mixed(String type) throws Exception {
@@ -107,7 +97,7 @@ class FhirBundleResponseTests {
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
         String body = response.getContentAsString();
         assertThat(body).isEqualTo(hapiJson(body));
-        Bundle result = FhirApiTests.parse(response, Bundle.class);
+        Bundle result = FhirTestClient.parse(response, Bundle.class);
         assertThat(result.getEntry()).extracting(e -> e.getResponse().getStatus())
                 .containsExactly("201 Created", "201 Created", "201 Created", "200 OK", "200 OK", "200 OK", "200 OK");
         assertThat(result.getEntry()).allSatisfy(e -> assertThat(e.hasResource()).isTrue());
@@ -139,7 +129,7 @@ class FhirBundleResponseTests {
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
         String json = response.getContentAsString();
         assertThat(json).isEqualTo(hapiJson(json));
-        Bundle result = FhirApiTests.parse(response, Bundle.class);
+        Bundle result = FhirTestClient.parse(response, Bundle.class);
         assertThat(result.getType()).isEqualTo(Bundle.BundleType.BATCHRESPONSE);
         assertThat(result.getEntry()).extracting(e -> e.getResponse().getStatus()).endsWith("404 Not Found", "405 Method Not Allowed");
         assertThat(result.getEntry().get(7).getResponse().hasOutcome()).isTrue();
@@ -151,7 +141,7 @@ class FhirBundleResponseTests {
         assertThat(response.getStatus()).isEqualTo(200);
         String json = response.getContentAsString();
         assertThat(json).isEqualTo(hapiJson(json));
-        Bundle result = FhirApiTests.parse(response, Bundle.class);
+        Bundle result = FhirTestClient.parse(response, Bundle.class);
         assertThat(result.getEntry().subList(0, 4)).allSatisfy(e -> {
             assertThat(e.hasResource()).isFalse();
             assertThat(e.getResponse().getLocation()).contains("/_history/");

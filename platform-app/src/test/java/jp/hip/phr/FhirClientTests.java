@@ -4,16 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Date;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -30,15 +22,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
-import jp.hip.ApiTokens;
 import jp.hip.TestDatabase;
 
 /** HAPI FHIR's generic client over real HTTP against the running app: create, search, transaction, conditional create. */
@@ -47,8 +35,8 @@ import jp.hip.TestDatabase;
 class FhirClientTests {
 
     @LocalServerPort int port;
-    @Autowired ApiTokens tokens;
     @Autowired PhrFixture fixture;
+    @Autowired FhirTestClient fhir;
 
     IGenericClient client;
     PhrFixture.Member member;
@@ -59,25 +47,7 @@ class FhirClientTests {
         insurer = fixture.insurer();
         member = fixture.member(insurer);
         fixture.consent(member, insurer, DataCategory.CHECKUP);
-        String scopes = FhirApiTests.ALL;
-        ApiTokens.Client registered = tokens.register(insurer, scopes.split(" "));
-        FhirContext context = FhirContext.forR4();
-        context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        client = context.newRestfulGenericClient("http://localhost:" + port + "/fhir");
-        client.registerInterceptor(new BearerTokenAuthInterceptor(token(registered, scopes)));
-    }
-
-    String token(ApiTokens.Client registered, String scopes) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((registered.clientId() + ":" + registered.secret()).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
-                        + java.net.URLEncoder.encode(scopes, StandardCharsets.UTF_8)))
-                .build();
-        String body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
-        Matcher matcher = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(body);
-        assertThat(matcher.find()).as(body).isTrue();
-        return matcher.group(1);
+        client = FhirTestClient.genericClient(port, fhir.httpTokenFor(port, insurer, FhirApiTests.ALL));
     }
 
     static Observation weight(String subject, double kg, Date when, String deviceId) {

@@ -4,20 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -38,20 +30,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IClientInterceptor;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.IHttpRequest;
 import ca.uhn.fhir.rest.client.api.IHttpResponse;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
-import jp.hip.ApiTokens;
 import jp.hip.TestDatabase;
 
 /**
@@ -67,8 +55,8 @@ class FhirConformanceClientTests {
     static final String ITEM_SYSTEM = "urn:oid:1.2.392.200119.6.1005";
 
     @LocalServerPort int port;
-    @Autowired ApiTokens tokens;
     @Autowired PhrFixture fixture;
+    @Autowired FhirTestClient fhir;
 
     /** The mime types of the answers and the first characters of the bodies sent, per client. */
     final List<String> answered = new ArrayList<>();
@@ -79,12 +67,8 @@ class FhirConformanceClientTests {
 
     IGenericClient client(EncodingEnum encoding) throws Exception {
         insurer = fixture.insurer();
-        ApiTokens.Client registered = tokens.register(insurer, FhirApiTests.ALL.split(" "));
-        FhirContext context = FhirContext.forR4();
-        context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        IGenericClient client = context.newRestfulGenericClient("http://localhost:" + port + "/fhir");
+        IGenericClient client = FhirTestClient.genericClient(port, fhir.httpTokenFor(port, insurer, FhirApiTests.ALL));
         client.setEncoding(encoding);
-        client.registerInterceptor(new BearerTokenAuthInterceptor(token(registered, FhirApiTests.ALL)));
         client.registerInterceptor(new IClientInterceptor() {
             @Override
             public void interceptRequest(IHttpRequest request) {
@@ -104,19 +88,6 @@ class FhirConformanceClientTests {
             }
         });
         return client;
-    }
-
-    String token(ApiTokens.Client registered, String scopes) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((registered.clientId() + ":" + registered.secret()).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
-                        + java.net.URLEncoder.encode(scopes, StandardCharsets.UTF_8)))
-                .build();
-        String body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
-        Matcher matcher = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(body);
-        assertThat(matcher.find()).as(body).isTrue();
-        return matcher.group(1);
     }
 
     /** Every answer was in the encoding asked for, and every body sent too. */

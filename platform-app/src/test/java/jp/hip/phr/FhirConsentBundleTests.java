@@ -14,11 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import jp.hip.Accounts;
-import jp.hip.ApiTokens;
 import jp.hip.PlatformTest;
 import jp.hip.api.fhir.FhirValidation;
 import jp.hip.identity.TenantKind;
@@ -34,11 +31,9 @@ class FhirConsentBundleTests {
 
     static final String SCOPES = "system/Patient.c system/Observation.rs system/Observation.c system/Consent.c";
 
-    @Autowired MockMvc mvc;
-    @Autowired ApiTokens tokens;
     @Autowired PhrFixture fixture;
+    @Autowired FhirTestClient fhir;
     @Autowired PhrConsents consents;
-    @Autowired jp.hip.identity.IdentityManagement identity;
     @Autowired PhrPersons persons;
     @Autowired Accounts accounts;
     @Autowired FhirValidation validation;
@@ -56,29 +51,12 @@ class FhirConsentBundleTests {
         employer = accounts.tenant(TenantKind.COMPANY);
         member = fixture.member(insurer);
         persons.registerEmployee(employer, member.personId());
-        ApiTokens.Client client = tokens.register(insurer, SCOPES.split(" "));
-        jp.hip.identity.CurrentTenant.runAsSystem(() -> {
-            identity.allowConsentRecording(client.clientId(), true);
-            return null;
-        });
-        insurerToken = ApiTokens.token(mvc, client, SCOPES);
-        employerToken = tokenFor(employer, "system/Observation.rs");
-    }
-
-    String tokenFor(UUID tenant, String scopes) throws Exception {
-        ApiTokens.Client client = tokens.register(tenant, scopes.split(" "));
-        return ApiTokens.token(mvc, client, scopes);
-    }
-
-    MockHttpServletResponse perform(MockHttpServletRequestBuilder request, String bearer) throws Exception {
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        return mvc.perform(request).andReturn().getResponse();
+        insurerToken = fhir.tokenFor(insurer, SCOPES, true);
+        employerToken = fhir.tokenFor(employer, "system/Observation.rs");
     }
 
     MockHttpServletResponse postBundle(String body, String bearer) throws Exception {
-        return perform(post("/fhir").contentType("application/fhir+json").content(body), bearer);
+        return fhir.perform(post("/fhir").contentType("application/fhir+json").content(body), bearer);
     }
 
     static String bundle(String type, String... entries) {
@@ -95,9 +73,9 @@ class FhirConsentBundleTests {
     }
 
     int employerSees() throws Exception {
-        MockHttpServletResponse found = perform(get("/fhir/Observation?patient=Patient/" + member.personId()), employerToken);
+        MockHttpServletResponse found = fhir.perform(get("/fhir/Observation?patient=Patient/" + member.personId()), employerToken);
         assertThat(found.getStatus()).isEqualTo(200);
-        return FhirConsentCreateTests.parse(found, Bundle.class).getEntry().size();
+        return FhirTestClient.parse(found, Bundle.class).getEntry().size();
     }
 
     long consentRows(UUID person) {
@@ -114,7 +92,7 @@ class FhirConsentBundleTests {
                 entry("Observation", FhirApiTests.bmi(member.personId(), "b-1")),
                 entry("Consent", grant("CHECKUP"))), insurerToken);
         assertThat(response.getStatus()).isEqualTo(200);
-        Bundle result = FhirConsentCreateTests.parse(response, Bundle.class);
+        Bundle result = FhirTestClient.parse(response, Bundle.class);
         assertThat(result.getEntry()).extracting(e -> e.getResponse().getStatus()).containsExactly("201 Created", "201 Created");
         Bundle.BundleEntryComponent consentEntry = result.getEntry().get(1);
         assertThat(consentEntry.getResponse().getLocation()).startsWith("Consent/").endsWith("/_history/1");
@@ -141,7 +119,7 @@ class FhirConsentBundleTests {
         MockHttpServletResponse response = postBundle(bundle("transaction", entry("Consent", consent),
                 patient), insurerToken);
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
-        Bundle result = FhirConsentCreateTests.parse(response, Bundle.class);
+        Bundle result = FhirTestClient.parse(response, Bundle.class);
         String person = result.getEntry().get(1).getResponse().getLocation().split("/")[1];
         Consent stored = (Consent) result.getEntry().get(0).getResource();
         assertThat(stored.getPatient().getReference()).isEqualTo("Patient/" + person);
@@ -158,7 +136,7 @@ class FhirConsentBundleTests {
                 entry("Consent", badCategory)), insurerToken);
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(response.getContentType()).startsWith("application/fhir+json");
-        OperationOutcome outcome = FhirConsentCreateTests.parse(response, OperationOutcome.class);
+        OperationOutcome outcome = FhirTestClient.parse(response, OperationOutcome.class);
         assertThat(outcome.getIssue()).extracting(i -> i.getDetails().getCodingFirstRep().getCode())
                 .containsExactly("phr.error.consentDataCategory");
         assertThat(outcome.getIssueFirstRep().getExpression()).singleElement()
@@ -171,7 +149,7 @@ class FhirConsentBundleTests {
         MockHttpServletResponse notFound = postBundle(bundle("transaction",
                 entry("Observation", FhirApiTests.bmi(member.personId(), "b-3")), entry("Consent", foreign)), insurerToken);
         assertThat(notFound.getStatus()).isEqualTo(404);
-        assertThat(FhirConsentCreateTests.parse(notFound, OperationOutcome.class).getIssueFirstRep().getExpression().get(0).getValue())
+        assertThat(FhirTestClient.parse(notFound, OperationOutcome.class).getIssueFirstRep().getExpression().get(0).getValue())
                 .isEqualTo("Bundle.entry[1].Consent.patient");
         assertThat(observationRows(member.personId())).isZero();
 
@@ -192,7 +170,7 @@ class FhirConsentBundleTests {
                 entry("Consent", grant("GENOME")),
                 entry("Consent", grant("CHECKUP"))), insurerToken);
         assertThat(response.getStatus()).isEqualTo(200);
-        Bundle result = FhirConsentCreateTests.parse(response, Bundle.class);
+        Bundle result = FhirTestClient.parse(response, Bundle.class);
         assertThat(result.getType()).isEqualTo(Bundle.BundleType.BATCHRESPONSE);
         assertThat(result.getEntry()).extracting(e -> e.getResponse().getStatus())
                 .containsExactly("201 Created", "400 Bad Request", "201 Created");
@@ -204,7 +182,7 @@ class FhirConsentBundleTests {
 
         // a withdrawal in a batch: the next request of the recipient no longer sees the data
         String withdraw = FhirConsentCreateTests.consent("inactive", member.personId().toString(), "permit", employer.toString(), "CHECKUP", "2000-01-01", null);
-        Bundle withdrawn = FhirConsentCreateTests.parse(postBundle(bundle("batch", entry("Consent", withdraw)), insurerToken), Bundle.class);
+        Bundle withdrawn = FhirTestClient.parse(postBundle(bundle("batch", entry("Consent", withdraw)), insurerToken), Bundle.class);
         assertThat(withdrawn.getEntryFirstRep().getResponse().getStatus()).isEqualTo("201 Created");
         assertThat(withdrawn.getEntryFirstRep().getResponse().getLocation()).endsWith("/_history/2");
         assertThat(employerSees()).isZero();
@@ -212,12 +190,12 @@ class FhirConsentBundleTests {
 
     @Test
     void aConsentEntryNeedsTheConsentCreateScope() throws Exception {
-        String withoutConsent = tokenFor(insurer, "system/Observation.rs system/Observation.c system/Consent.rs");
+        String withoutConsent = fhir.tokenFor(insurer, "system/Observation.rs system/Observation.c system/Consent.rs");
         // a transaction: 403 for the whole, the refused entry located, nothing written
         MockHttpServletResponse forbidden = postBundle(bundle("transaction",
                 entry("Observation", FhirApiTests.bmi(member.personId(), null)), entry("Consent", grant("CHECKUP"))), withoutConsent);
         assertThat(forbidden.getStatus()).isEqualTo(403);
-        OperationOutcome outcome = FhirConsentCreateTests.parse(forbidden, OperationOutcome.class);
+        OperationOutcome outcome = FhirTestClient.parse(forbidden, OperationOutcome.class);
         assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("system/Consent.c");
         assertThat(outcome.getIssueFirstRep().getExpression().get(0).getValue()).isEqualTo("Bundle.entry[1]");
         assertThat(observationRows(member.personId())).isZero();
@@ -226,7 +204,7 @@ class FhirConsentBundleTests {
         MockHttpServletResponse batch = postBundle(bundle("batch",
                 entry("Observation", FhirApiTests.bmi(member.personId(), null)), entry("Consent", grant("CHECKUP"))), withoutConsent);
         assertThat(batch.getStatus()).isEqualTo(200);
-        Bundle answered = FhirConsentCreateTests.parse(batch, Bundle.class);
+        Bundle answered = FhirTestClient.parse(batch, Bundle.class);
         assertThat(answered.getEntry()).extracting(e -> e.getResponse().getStatus()).containsExactly("201 Created", "403 Forbidden");
         assertThat(((OperationOutcome) answered.getEntry().get(1).getResponse().getOutcome()).getIssueFirstRep().getDiagnostics())
                 .contains("system/Consent.c");

@@ -1,12 +1,11 @@
 package jp.hip.phr;
 
+import static jp.hip.phr.FhirTestClient.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.util.UUID;
 
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -15,11 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import jp.hip.Accounts;
-import jp.hip.ApiTokens;
 import jp.hip.PlatformTest;
 import jp.hip.api.fhir.FhirValidation;
 import jp.hip.identity.TenantKind;
@@ -35,9 +31,8 @@ class FhirConsentCreateTests {
 
     static final String SCOPES = "system/Observation.rs system/Observation.c system/Consent.c";
 
-    @Autowired MockMvc mvc;
-    @Autowired ApiTokens tokens;
     @Autowired PhrFixture fixture;
+    @Autowired FhirTestClient fhir;
     @Autowired PhrConsents consents;
     @Autowired PhrPersons persons;
     @Autowired Accounts accounts;
@@ -56,27 +51,9 @@ class FhirConsentCreateTests {
         employer = accounts.tenant(TenantKind.COMPANY);
         member = fixture.member(insurer);
         persons.registerEmployee(employer, member.personId());
-        insurerToken = tokenFor(insurer, SCOPES, true);
-        employerToken = tokenFor(employer, "system/Observation.rs");
-        assertThat(postJson("/fhir/Observation", FhirApiTests.bmi(member.personId(), null), insurerToken).getStatus()).isEqualTo(201);
-    }
-
-    @Autowired jp.hip.identity.IdentityManagement identity;
-
-    String tokenFor(UUID tenant, String scopes) throws Exception {
-        return tokenFor(tenant, scopes, false);
-    }
-
-    /** A client's token; {@code recordsConsents}: a platform administrator allowed it to record consents. */
-    String tokenFor(UUID tenant, String scopes, boolean recordsConsents) throws Exception {
-        ApiTokens.Client client = tokens.register(tenant, scopes.split(" "));
-        if (recordsConsents) {
-            jp.hip.identity.CurrentTenant.runAsSystem(() -> {
-                identity.allowConsentRecording(client.clientId(), true);
-                return null;
-            });
-        }
-        return ApiTokens.token(mvc, client, scopes);
+        insurerToken = fhir.tokenFor(insurer, SCOPES, true);
+        employerToken = fhir.tokenFor(employer, "system/Observation.rs");
+        assertThat(fhir.postJson("/fhir/Observation", FhirApiTests.bmi(member.personId(), null), insurerToken).getStatus()).isEqualTo(201);
     }
 
     /** A small, valid PDF: the evidence a tenant attaches to a consent it records (ADR 0037). */
@@ -111,23 +88,8 @@ class FhirConsentCreateTests {
         return consent(status, member.personId().toString(), type, employer.toString(), "CHECKUP", "2000-01-01", null);
     }
 
-    MockHttpServletResponse perform(MockHttpServletRequestBuilder request, String bearer) throws Exception {
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        return mvc.perform(request).andReturn().getResponse();
-    }
-
-    MockHttpServletResponse postJson(String url, String body, String bearer) throws Exception {
-        return perform(post(url).contentType("application/fhir+json").content(body), bearer);
-    }
-
-    static <T extends IBaseResource> T parse(MockHttpServletResponse response, Class<T> type) throws Exception {
-        return PhrFhir.fhirContext().newJsonParser().parseResource(type, response.getContentAsString());
-    }
-
     int employerSees() throws Exception {
-        MockHttpServletResponse found = perform(get("/fhir/Observation?patient=Patient/" + member.personId()), employerToken);
+        MockHttpServletResponse found = fhir.perform(get("/fhir/Observation?patient=Patient/" + member.personId()), employerToken);
         assertThat(found.getStatus()).isEqualTo(200);
         return parse(found, Bundle.class).getEntry().size();
     }
@@ -139,7 +101,7 @@ class FhirConsentCreateTests {
     @Test
     void createdConsentLetsTheRecipientSearchAndIsValidR4() throws Exception {
         assertThat(employerSees()).isZero();
-        MockHttpServletResponse created = postJson("/fhir/Consent", grant("active", "permit"), insurerToken);
+        MockHttpServletResponse created = fhir.postJson("/fhir/Consent", grant("active", "permit"), insurerToken);
         assertThat(created.getStatus()).isEqualTo(201);
         assertThat(created.getContentType()).startsWith("application/fhir+json");
         assertThat(created.getHeader("Location")).contains("/fhir/Consent/").endsWith("/_history/1");
@@ -155,10 +117,10 @@ class FhirConsentCreateTests {
 
     @Test
     void inactiveOrDenyConsentWithdrawsFromTheNextRequestAndKeepsTheHistory() throws Exception {
-        String id = parse(postJson("/fhir/Consent", grant("active", "permit"), insurerToken), Consent.class).getIdElement().getIdPart();
+        String id = parse(fhir.postJson("/fhir/Consent", grant("active", "permit"), insurerToken), Consent.class).getIdElement().getIdPart();
         assertThat(employerSees()).isEqualTo(1);
 
-        MockHttpServletResponse withdrawn = postJson("/fhir/Consent", grant("inactive", "permit"), insurerToken);
+        MockHttpServletResponse withdrawn = fhir.postJson("/fhir/Consent", grant("inactive", "permit"), insurerToken);
         assertThat(withdrawn.getStatus()).isEqualTo(201);
         assertThat(withdrawn.getHeader("Location")).endsWith("/fhir/Consent/" + id + "/_history/2");
         Consent stored = parse(withdrawn, Consent.class);
@@ -167,16 +129,16 @@ class FhirConsentCreateTests {
         assertThat(employerSees()).isZero();
         assertThat(jdbc.sql("select count(*) from phr_consent where id = ?").param(UUID.fromString(id)).query(Long.class).single()).isEqualTo(2);
 
-        postJson("/fhir/Consent", grant("active", "permit"), insurerToken);
+        fhir.postJson("/fhir/Consent", grant("active", "permit"), insurerToken);
         assertThat(employerSees()).isEqualTo(1);
-        MockHttpServletResponse denied = postJson("/fhir/Consent", grant("active", "deny"), insurerToken);
+        MockHttpServletResponse denied = fhir.postJson("/fhir/Consent", grant("active", "deny"), insurerToken);
         assertThat(denied.getStatus()).isEqualTo(201);
         assertThat(employerSees()).isZero();
     }
 
     @Test
     void aDenyWithNothingToWithdrawIsRecordedAsAnInactiveDenyVersion() throws Exception {
-        MockHttpServletResponse denied = postJson("/fhir/Consent", grant("active", "deny"), insurerToken);
+        MockHttpServletResponse denied = fhir.postJson("/fhir/Consent", grant("active", "deny"), insurerToken);
         assertThat(denied.getStatus()).isEqualTo(201);
         Consent stored = parse(denied, Consent.class);
         assertThat(stored.getStatus()).isEqualTo(Consent.ConsentState.INACTIVE);
@@ -203,14 +165,14 @@ class FhirConsentCreateTests {
                 new Case("{\"resourceType\":\"Consent\",", 400),
         };
         for (Case c : cases) {
-            MockHttpServletResponse response = postJson("/fhir/Consent", c.body(), insurerToken);
+            MockHttpServletResponse response = fhir.postJson("/fhir/Consent", c.body(), insurerToken);
             assertThat(response.getStatus()).as(c.body()).isEqualTo(c.status());
             assertThat(response.getContentType()).startsWith("application/fhir+json");
             OperationOutcome outcome = parse(response, OperationOutcome.class);
             assertThat(outcome.getIssueFirstRep().getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.ERROR);
             assertThat(consentRows()).as(c.body()).isZero();
         }
-        MockHttpServletResponse order = postJson("/fhir/Consent",
+        MockHttpServletResponse order = fhir.postJson("/fhir/Consent",
                 consent("active", person, "permit", recipient, "CHECKUP", "2025-04-01", "2025-03-31"), insurerToken);
         assertThat(parse(order, OperationOutcome.class).getIssue()).extracting(i -> i.getDetails().getCodingFirstRep().getCode())
                 .containsExactly("phr.error.consentPeriodOrder");
@@ -219,12 +181,12 @@ class FhirConsentCreateTests {
 
     @Test
     void theConsentCreateScopeIsRequired() throws Exception {
-        String readOnly = tokenFor(insurer, "system/Observation.rs system/Consent.rs");
-        MockHttpServletResponse forbidden = postJson("/fhir/Consent", grant("active", "permit"), readOnly);
+        String readOnly = fhir.tokenFor(insurer, "system/Observation.rs system/Consent.rs");
+        MockHttpServletResponse forbidden = fhir.postJson("/fhir/Consent", grant("active", "permit"), readOnly);
         assertThat(forbidden.getStatus()).isEqualTo(403);
         assertThat(forbidden.getContentType()).startsWith("application/fhir+json");
         assertThat(parse(forbidden, OperationOutcome.class).getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.FORBIDDEN);
-        assertThat(postJson("/fhir/Consent", grant("active", "permit"), null).getStatus()).isEqualTo(401);
+        assertThat(fhir.postJson("/fhir/Consent", grant("active", "permit"), null).getStatus()).isEqualTo(401);
         assertThat(consentRows()).isZero();
         assertThat(employerSees()).isZero();
     }
@@ -232,12 +194,12 @@ class FhirConsentCreateTests {
     @Test
     void anotherTenantCannotConsentForAPersonItDoesNotHold() throws Exception {
         UUID otherInsurer = fixture.insurer();
-        String other = tokenFor(otherInsurer, SCOPES, true);
+        String other = fhir.tokenFor(otherInsurer, SCOPES, true);
         String toItself = consent("active", member.personId().toString(), "permit", otherInsurer.toString(), "CHECKUP", "2000-01-01", null);
-        MockHttpServletResponse crossing = postJson("/fhir/Consent", toItself, other);
+        MockHttpServletResponse crossing = fhir.postJson("/fhir/Consent", toItself, other);
         assertThat(crossing.getStatus()).isEqualTo(404);
         assertThat(parse(crossing, OperationOutcome.class).getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.NOTFOUND);
-        MockHttpServletResponse forEmployer = postJson("/fhir/Consent", grant("active", "permit"), other);
+        MockHttpServletResponse forEmployer = fhir.postJson("/fhir/Consent", grant("active", "permit"), other);
         assertThat(forEmployer.getStatus()).isEqualTo(404);
         assertThat(consentRows()).isZero();
         assertThat(employerSees()).isZero();

@@ -15,7 +15,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import jp.hip.ApiTokens;
 import jp.hip.PlatformTest;
 
 /** _format and Accept: XML through HAPI's XML parser for reads, searches and errors; 406 for what cannot be written. */
@@ -25,18 +24,18 @@ class FhirFormatTests {
     static final String SCOPES = "system/Patient.rs system/Observation.rs";
 
     @Autowired MockMvc mvc;
-    @Autowired ApiTokens tokens;
     @Autowired PhrFixture fixture;
+    @Autowired FhirTestClient fhir;
 
     MockHttpServletResponse perform(MockHttpServletRequestBuilder request, String token) throws Exception {
-        return mvc.perform(request.header("Authorization", "Bearer " + token)).andReturn().getResponse();
+        return fhir.perform(request, token);
     }
 
     @Test
     void xmlByFormatOrAcceptAndJsonByDefaultAnd406ForTheRest() throws Exception {
         UUID insurer = fixture.insurer();
         PhrFixture.Member member = fixture.member(insurer);
-        String token = ApiTokens.token(mvc, tokens.register(insurer, SCOPES.split(" ")), SCOPES);
+        String token = fhir.tokenFor(insurer, SCOPES);
         var xml = PhrFhir.fhirContext().newXmlParser();
         var json = PhrFhir.fhirContext().newJsonParser();
 

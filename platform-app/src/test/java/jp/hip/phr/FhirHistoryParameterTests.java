@@ -21,7 +21,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import jp.hip.ApiTokens;
 import jp.hip.PlatformTest;
 
 /**
@@ -35,8 +34,8 @@ class FhirHistoryParameterTests {
     static final String SCOPES = "system/Observation.rs system/Observation.c system/Observation.u";
 
     @Autowired MockMvc mvc;
-    @Autowired ApiTokens tokens;
     @Autowired PhrFixture fixture;
+    @Autowired FhirTestClient fhir;
     @Autowired JdbcClient jdbc;
 
     PhrFixture.Member member;
@@ -47,11 +46,11 @@ class FhirHistoryParameterTests {
     void setUp() throws Exception {
         UUID insurer = fixture.insurer();
         member = fixture.member(insurer);
-        token = ApiTokens.token(mvc, tokens.register(insurer, SCOPES.split(" ")), SCOPES);
+        token = fhir.tokenFor(insurer, SCOPES);
         // three versions, written (as rewritten below) on 1 January, 1 February and 1 March 2025 (UTC)
         MockHttpServletResponse created = perform(post("/fhir/Observation").contentType("application/fhir+json").content(weight("70.1")));
         assertThat(created.getStatus()).isEqualTo(201);
-        id = FhirApiTests.parse(created, Observation.class).getIdElement().getIdPart();
+        id = FhirTestClient.parse(created, Observation.class).getIdElement().getIdPart();
         for (String value : List.of("70.2", "70.3")) {
             MockHttpServletResponse updated = perform(put("/fhir/Observation/" + id).contentType("application/fhir+json")
                     .content(weight(value).replace("{\"resourceType\":\"Observation\",", "{\"resourceType\":\"Observation\",\"id\":\"" + id + "\",")));
@@ -72,7 +71,7 @@ class FhirHistoryParameterTests {
     }
 
     MockHttpServletResponse perform(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.header("Authorization", "Bearer " + token)).andReturn().getResponse();
+        return fhir.perform(request, token);
     }
 
     String weight(String value) {
@@ -82,7 +81,7 @@ class FhirHistoryParameterTests {
     List<String> versions(String query) throws Exception {
         MockHttpServletResponse response = perform(get("/fhir/Observation/" + id + "/_history?" + query));
         assertThat(response.getStatus()).as(query + " " + response.getContentAsString()).isEqualTo(200);
-        Bundle history = FhirApiTests.parse(response, Bundle.class);
+        Bundle history = FhirTestClient.parse(response, Bundle.class);
         assertThat(history.getTotal()).as(query).isEqualTo(history.getEntry().size());
         assertThat(history.getLink("self").getUrl()).as(query).contains(query.split("=")[0] + "=");
         return history.getEntry().stream().map(e -> ((Observation) e.getResource()).getMeta().getVersionId()).toList();
@@ -110,7 +109,7 @@ class FhirHistoryParameterTests {
         assertThat(versions("_at=2025-02-15")).containsExactly("2");
         // both narrow together, and pages keep them in the next link
         assertThat(versions("_at=2025&_since=2025-02-01T00:00:00Z")).containsExactly("3", "2");
-        Bundle page = FhirApiTests.parse(perform(get("/fhir/Observation/" + id + "/_history?_at=2025&_count=2")), Bundle.class);
+        Bundle page = FhirTestClient.parse(perform(get("/fhir/Observation/" + id + "/_history?_at=2025&_count=2")), Bundle.class);
         assertThat(page.getTotal()).isEqualTo(3);
         assertThat(page.getLink("next").getUrl()).contains("_at=2025").contains("_offset=2");
     }
@@ -121,7 +120,7 @@ class FhirHistoryParameterTests {
                 "_at=2025&_at=2026", "_since=", "_list=recent", "_at:missing=true")) {
             MockHttpServletResponse response = perform(get("/fhir/Observation/" + id + "/_history?" + query));
             assertThat(response.getStatus()).as(query).isEqualTo(400);
-            OperationOutcome outcome = FhirApiTests.parse(response, OperationOutcome.class);
+            OperationOutcome outcome = FhirTestClient.parse(response, OperationOutcome.class);
             String name = query.split("[=&]")[0];
             assertThat(outcome.getIssueFirstRep().getExpression()).as(query).extracting(Object::toString).contains(name);
         }
@@ -134,7 +133,7 @@ class FhirHistoryParameterTests {
                 + "{\"request\":{\"method\":\"GET\",\"url\":\"Observation/" + id + "/_history?_since=2025-13-01\"}}]}";
         MockHttpServletResponse response = perform(post("/fhir").contentType("application/fhir+json").content(bundle));
         assertThat(response.getStatus()).isEqualTo(200);
-        Bundle result = FhirApiTests.parse(response, Bundle.class);
+        Bundle result = FhirTestClient.parse(response, Bundle.class);
         Bundle history = (Bundle) result.getEntry().get(0).getResource();
         assertThat(history.getEntry()).extracting(e -> ((Observation) e.getResource()).getMeta().getVersionId()).containsExactly("1");
         assertThat(result.getEntry().get(1).getResponse().getStatus()).isEqualTo("400 Bad Request");
@@ -142,7 +141,7 @@ class FhirHistoryParameterTests {
 
     @Test
     void theCapabilityStatementDeclaresThem() throws Exception {
-        CapabilityStatement cs = FhirApiTests.parse(mvc.perform(get("/fhir/metadata")).andReturn().getResponse(), CapabilityStatement.class);
+        CapabilityStatement cs = FhirTestClient.parse(mvc.perform(get("/fhir/metadata")).andReturn().getResponse(), CapabilityStatement.class);
         var observation = cs.getRestFirstRep().getResource().stream().filter(r -> r.getType().equals("Observation")).findFirst().orElseThrow();
         String documentation = observation.getInteraction().stream()
                 .filter(i -> i.getCode() == CapabilityStatement.TypeRestfulInteraction.HISTORYINSTANCE).findFirst().orElseThrow().getDocumentation();

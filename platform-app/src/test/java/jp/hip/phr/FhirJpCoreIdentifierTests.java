@@ -18,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
-import jp.hip.ApiTokens;
 import jp.hip.PlatformTest;
 
 /**
@@ -33,15 +32,15 @@ class FhirJpCoreIdentifierTests {
     static final String SCOPES = "system/Patient.rs system/Patient.c";
 
     @Autowired MockMvc mvc;
-    @Autowired ApiTokens tokens;
     @Autowired PhrFixture fixture;
+    @Autowired FhirTestClient fhir;
 
     String token;
 
     @BeforeEach
     void setUp() throws Exception {
         UUID insurer = fixture.insurer(); // a new insurer each test: its members are its own
-        token = ApiTokens.token(mvc, tokens.register(insurer, SCOPES.split(" ")), SCOPES);
+        token = fhir.tokenFor(insurer, SCOPES);
     }
 
     static String patient(String name, String... systemsAndValues) {

@@ -1,5 +1,6 @@
 package jp.hip.phr;
 
+import static jp.hip.phr.FhirTestClient.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -16,20 +17,16 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import jp.hip.ApiTokens;
 import jp.hip.PlatformTest;
 import jp.hip.api.fhir.FhirValidation;
 import jp.hip.phr.access.PhrConsents;
@@ -41,35 +38,21 @@ import jp.hip.phr.rights.PhrRights;
  * for writes, conditional create, scopes, bad input as OperationOutcome, and the individual's export and deletion.
  */
 @PlatformTest
-class FhirMedicationStatementTests {
+class FhirMedicationStatementTests extends FhirMemberTest {
 
     static final String ALL = "system/Patient.rs system/MedicationStatement.rs system/MedicationStatement.c system/Observation.rs";
     static final String YJ = "urn:oid:1.2.392.100495.20.1.73";
     static final String HOT9 = "urn:oid:1.2.392.200119.4.403.1";
 
-    @Autowired MockMvc mvc;
-    @Autowired ApiTokens tokens;
-    @Autowired PhrFixture fixture;
     @Autowired FhirValidation validation;
     @Autowired JdbcClient jdbc;
     @Autowired PhrConsents consents;
     @Autowired PhrMedications medications;
     @Autowired PhrRights rights;
 
-    UUID insurer;
-    PhrFixture.Member member;
-    String token;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        insurer = fixture.insurer();
-        member = fixture.member(insurer);
-        token = tokenFor(insurer, ALL);
-    }
-
-    String tokenFor(UUID tenant, String scopes) throws Exception {
-        ApiTokens.Client client = tokens.register(tenant, scopes.split(" "));
-        return ApiTokens.token(mvc, client, scopes);
+    @Override
+    String scopes() {
+        return ALL;
     }
 
     static String statement(UUID person, String system, String code, String when, String identifier) {
@@ -86,19 +69,8 @@ class FhirMedicationStatementTests {
         return statement(person, YJ, "2233002F1280", "2025-06-01T10:00:00+09:00", null);
     }
 
-    MockHttpServletResponse perform(MockHttpServletRequestBuilder request, String bearer) throws Exception {
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        return mvc.perform(request).andReturn().getResponse();
-    }
-
     MockHttpServletResponse postJson(String body, String bearer) throws Exception {
-        return perform(post("/fhir/MedicationStatement").contentType("application/fhir+json").content(body), bearer);
-    }
-
-    static <T extends IBaseResource> T parse(MockHttpServletResponse response, Class<T> type) throws Exception {
-        return PhrFhir.fhirContext().newJsonParser().parseResource(type, response.getContentAsString());
+        return fhir.perform(post("/fhir/MedicationStatement").contentType("application/fhir+json").content(body), bearer);
     }
 
     long storedFor(UUID person) {
@@ -112,7 +84,7 @@ class FhirMedicationStatementTests {
     }
 
     Bundle search(String query, String bearer) throws Exception {
-        MockHttpServletResponse response = perform(get("/fhir/MedicationStatement" + query), bearer);
+        MockHttpServletResponse response = fhir.perform(get("/fhir/MedicationStatement" + query), bearer);
         assertThat(response.getStatus()).isEqualTo(200);
         return parse(response, Bundle.class);
     }
@@ -143,22 +115,22 @@ class FhirMedicationStatementTests {
     void theSupplierReadsItsOwnStatementsAnotherHolderNeedsAMedicationConsentAndWithdrawalHidesAtOnce() throws Exception {
         String id = create(carbocisteine(member.personId()));
         // 提供元: the insurer reads back what it wrote.
-        assertThat(perform(get("/fhir/MedicationStatement/" + id), token).getStatus()).isEqualTo(200);
+        assertThat(fhir.perform(get("/fhir/MedicationStatement/" + id), token).getStatus()).isEqualTo(200);
         assertThat(jdbc.sql("select basis from phr_access_log where person_id = ? and action = 'MedicationStatement.read'")
                 .param(member.personId()).query(String.class).list()).containsExactly("SUPPLIER");
         UUID employer = fixture.employerOf(member);
-        String employerToken = tokenFor(employer, ALL);
-        assertThat(perform(get("/fhir/MedicationStatement/" + id), employerToken).getStatus()).isEqualTo(404);
+        String employerToken = fhir.tokenFor(employer, ALL);
+        assertThat(fhir.perform(get("/fhir/MedicationStatement/" + id), employerToken).getStatus()).isEqualTo(404);
         assertThat(search("?subject=Patient/" + member.personId(), employerToken).getEntry()).isEmpty();
         // A consent for another category does not open medication.
         fixture.consent(member, employer, DataCategory.CHECKUP);
         fixture.consent(member, employer, DataCategory.LIFELOG);
-        assertThat(perform(get("/fhir/MedicationStatement/" + id), employerToken).getStatus()).isEqualTo(404);
+        assertThat(fhir.perform(get("/fhir/MedicationStatement/" + id), employerToken).getStatus()).isEqualTo(404);
         assertThat(search("?patient=" + member.personId(), employerToken).getEntry()).isEmpty();
 
         UUID consent = fixture.consent(member, employer, DataCategory.MEDICATION);
         token = employerToken;
-        MockHttpServletResponse read = perform(get("/fhir/MedicationStatement/" + id), token);
+        MockHttpServletResponse read = fhir.perform(get("/fhir/MedicationStatement/" + id), token);
         assertThat(read.getStatus()).isEqualTo(200);
         assertThat(read.getHeader("ETag")).isEqualTo("W/\"1\"");
         assertThat(validation.errors(parse(read, MedicationStatement.class))).isEmpty();
@@ -175,7 +147,7 @@ class FhirMedicationStatementTests {
                 .param(member.personId()).query(String.class).list()).contains("MedicationStatement/" + id);
 
         consents.withdrawMyConsent(PhrFixture.individual(member), consent);
-        assertThat(perform(get("/fhir/MedicationStatement/" + id), token).getStatus()).isEqualTo(404);
+        assertThat(fhir.perform(get("/fhir/MedicationStatement/" + id), token).getStatus()).isEqualTo(404);
         assertThat(search("?subject=Patient/" + member.personId(), token).getEntry()).isEmpty();
     }
 
@@ -193,7 +165,7 @@ class FhirMedicationStatementTests {
         assertThat(second.getEntry()).extracting(e -> ((MedicationStatement) e.getResource()).getEffectiveDateTimeType().getValueAsString())
                 .containsExactly("2025-01-01");
         assertThat(second.getLink("next")).isNull();
-        assertThat(perform(get("/fhir/MedicationStatement?_count=0"), token).getStatus()).isEqualTo(400);
+        assertThat(fhir.perform(get("/fhir/MedicationStatement?_count=0"), token).getStatus()).isEqualTo(400);
     }
 
     @Test
@@ -203,8 +175,8 @@ class FhirMedicationStatementTests {
         UUID other = fixture.insurer();
         // Even a consent for the other insurer does not help without membership.
         fixture.consent(member, other, DataCategory.MEDICATION);
-        String otherToken = tokenFor(other, ALL);
-        MockHttpServletResponse read = perform(get("/fhir/MedicationStatement/" + id), otherToken);
+        String otherToken = fhir.tokenFor(other, ALL);
+        MockHttpServletResponse read = fhir.perform(get("/fhir/MedicationStatement/" + id), otherToken);
         assertThat(read.getStatus()).isEqualTo(404);
         assertThat(parse(read, OperationOutcome.class).getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.NOTFOUND);
         assertThat(search("?subject=Patient/" + member.personId(), otherToken).getEntry()).isEmpty();
@@ -212,7 +184,7 @@ class FhirMedicationStatementTests {
         MockHttpServletResponse write = postJson(carbocisteine(member.personId()), otherToken);
         assertThat(write.getStatus()).isEqualTo(400);
         assertThat(storedFor(member.personId())).isEqualTo(1);
-        assertThat(perform(get("/fhir/MedicationStatement/" + id), token).getStatus()).isEqualTo(200);
+        assertThat(fhir.perform(get("/fhir/MedicationStatement/" + id), token).getStatus()).isEqualTo(200);
     }
 
     @Test
@@ -246,9 +218,9 @@ class FhirMedicationStatementTests {
     @Test
     void conditionalCreateStoresAResentStatementOnce() throws Exception {
         String body = statement(member.personId(), YJ, "2233002F1280", "2025-06-01", "rx-42");
-        MockHttpServletResponse first = perform(post("/fhir/MedicationStatement").contentType("application/fhir+json")
+        MockHttpServletResponse first = fhir.perform(post("/fhir/MedicationStatement").contentType("application/fhir+json")
                 .header("If-None-Exist", "identifier=urn:test|rx-42").content(body), token);
-        MockHttpServletResponse again = perform(post("/fhir/MedicationStatement").contentType("application/fhir+json")
+        MockHttpServletResponse again = fhir.perform(post("/fhir/MedicationStatement").contentType("application/fhir+json")
                 .header("If-None-Exist", "identifier=urn:test|rx-42").content(body), token);
         assertThat(first.getStatus()).isEqualTo(201);
         assertThat(again.getStatus()).isEqualTo(200);
@@ -258,7 +230,7 @@ class FhirMedicationStatementTests {
         // The same identifier without If-None-Exist is a conflict, not a second row.
         assertThat(postJson(body, token).getStatus()).isEqualTo(409);
         // A condition that does not match the body's identifier is refused.
-        assertThat(perform(post("/fhir/MedicationStatement").contentType("application/fhir+json")
+        assertThat(fhir.perform(post("/fhir/MedicationStatement").contentType("application/fhir+json")
                 .header("If-None-Exist", "identifier=urn:test|rx-43").content(body), token).getStatus()).isEqualTo(400);
         assertThat(storedFor(member.personId())).isEqualTo(1);
     }
@@ -267,22 +239,22 @@ class FhirMedicationStatementTests {
     void scopesAreRequired() throws Exception {
         fixture.consent(member, insurer, DataCategory.MEDICATION);
         String id = create(carbocisteine(member.personId()));
-        String observationsOnly = tokenFor(insurer, "system/Observation.rs system/Observation.c");
-        MockHttpServletResponse read = perform(get("/fhir/MedicationStatement/" + id), observationsOnly);
+        String observationsOnly = fhir.tokenFor(insurer, "system/Observation.rs system/Observation.c");
+        MockHttpServletResponse read = fhir.perform(get("/fhir/MedicationStatement/" + id), observationsOnly);
         assertThat(read.getStatus()).isEqualTo(403);
         assertThat(parse(read, OperationOutcome.class).getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.FORBIDDEN);
-        assertThat(perform(get("/fhir/MedicationStatement?subject=Patient/" + member.personId()), observationsOnly).getStatus()).isEqualTo(403);
-        String readOnly = tokenFor(insurer, "system/MedicationStatement.rs");
-        assertThat(perform(get("/fhir/MedicationStatement/" + id), readOnly).getStatus()).isEqualTo(200);
+        assertThat(fhir.perform(get("/fhir/MedicationStatement?subject=Patient/" + member.personId()), observationsOnly).getStatus()).isEqualTo(403);
+        String readOnly = fhir.tokenFor(insurer, "system/MedicationStatement.rs");
+        assertThat(fhir.perform(get("/fhir/MedicationStatement/" + id), readOnly).getStatus()).isEqualTo(200);
         assertThat(postJson(carbocisteine(member.personId()), readOnly).getStatus()).isEqualTo(403);
         assertThat(postJson(carbocisteine(member.personId()), observationsOnly).getStatus()).isEqualTo(403);
-        assertThat(perform(get("/fhir/MedicationStatement/" + id), null).getStatus()).isEqualTo(401);
+        assertThat(fhir.perform(get("/fhir/MedicationStatement/" + id), null).getStatus()).isEqualTo(401);
         assertThat(storedFor(member.personId())).isEqualTo(1);
     }
 
     @Test
     void capabilityStatementListsTheResource() throws Exception {
-        CapabilityStatement cs = parse(perform(get("/fhir/metadata"), null), CapabilityStatement.class);
+        CapabilityStatement cs = parse(fhir.perform(get("/fhir/metadata"), null), CapabilityStatement.class);
         var resource = cs.getRestFirstRep().getResource().stream().filter(r -> r.getType().equals("MedicationStatement")).findFirst();
         assertThat(resource).isPresent();
         assertThat(resource.get().getInteraction()).extracting(i -> i.getCode().toCode()).containsExactlyInAnyOrder("read", "vread", "search-type", "create");
@@ -335,19 +307,19 @@ class FhirMedicationStatementTests {
         assertThat(storedFor(member.personId())).isZero();
         assertThat(jdbc.sql("select removed->>'medicationStatements' from phr_tombstone where person_id = ?")
                 .param(member.personId()).query(String.class).single()).isEqualTo("2");
-        assertThat(perform(get("/fhir/MedicationStatement/" + id), token).getStatus()).isEqualTo(404);
+        assertThat(fhir.perform(get("/fhir/MedicationStatement/" + id), token).getStatus()).isEqualTo(404);
     }
 
     @Test
     void everythingHoldsTheConsentedStatementsOnlyForATokenThatMayReadThem() throws Exception {
         create(carbocisteine(member.personId()));
         fixture.consent(member, insurer, DataCategory.MEDICATION);
-        Bundle everything = parse(perform(get("/fhir/Patient/" + member.personId() + "/$everything"), token), Bundle.class);
+        Bundle everything = parse(fhir.perform(get("/fhir/Patient/" + member.personId() + "/$everything"), token), Bundle.class);
         assertThat(everything.getEntry()).extracting(e -> e.getResource().fhirType()).containsExactly("Patient", "MedicationStatement");
         assertThat(validation.errors(everything)).isEmpty();
 
-        String withoutMedicationScope = tokenFor(insurer, "system/Patient.rs system/Observation.rs");
-        Bundle narrower = parse(perform(get("/fhir/Patient/" + member.personId() + "/$everything"), withoutMedicationScope), Bundle.class);
+        String withoutMedicationScope = fhir.tokenFor(insurer, "system/Patient.rs system/Observation.rs");
+        Bundle narrower = parse(fhir.perform(get("/fhir/Patient/" + member.personId() + "/$everything"), withoutMedicationScope), Bundle.class);
         assertThat(narrower.getEntry()).extracting(e -> e.getResource().fhirType()).containsExactly("Patient");
     }
 }

@@ -15,7 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-import jp.hip.ApiTokens;
 import jp.hip.PlatformTest;
 
 /**
@@ -33,8 +32,8 @@ class FhirObservationSearchTests {
     static final String HL7 = "http://terminology.hl7.org/CodeSystem/observation-category";
 
     @Autowired MockMvc mvc;
-    @Autowired ApiTokens tokens;
     @Autowired PhrFixture fixture;
+    @Autowired FhirTestClient fhir;
     @Autowired JdbcClient jdbc;
 
     PhrFixture.Member member;
@@ -49,7 +48,7 @@ class FhirObservationSearchTests {
     void setUp() throws Exception {
         UUID insurer = fixture.insurer();
         member = fixture.member(insurer);
-        api = new FhirSearchTestSupport(mvc, ApiTokens.token(mvc, tokens.register(insurer, SCOPES.split(" ")), SCOPES));
+        api = new FhirSearchTestSupport(mvc, fhir.tokenFor(insurer, SCOPES));
         UUID p = member.personId();
         o1 = api.create(p, BMI, "24.9", "kg/m2", Instant.parse("2025-06-01T01:00:00Z"), "id-1");
         o2 = api.create(p, BMI, "30.0", "kg/m2", Instant.parse("2024-03-10T01:00:00Z"), null);
@@ -226,14 +225,14 @@ class FhirObservationSearchTests {
         // the employer holds the person but no basis for the insurer's checkup rows: total 0, not 4
         UUID employer = fixture.employerOf(member);
         FhirSearchTestSupport employerApi = new FhirSearchTestSupport(mvc,
-                ApiTokens.token(mvc, tokens.register(employer, SCOPES.split(" ")), SCOPES));
+                fhir.tokenFor(employer, SCOPES));
         assertThat(employerApi.bundle(base + "_summary=count").getTotal()).isZero();
         fixture.consent(member, employer, DataCategory.CHECKUP);
         assertThat(employerApi.bundle(base + "_summary=count").getTotal()).isEqualTo(4);
         // another insurer: nothing
         UUID stranger = fixture.insurer();
         FhirSearchTestSupport strangerApi = new FhirSearchTestSupport(mvc,
-                ApiTokens.token(mvc, tokens.register(stranger, SCOPES.split(" ")), SCOPES));
+                fhir.tokenFor(stranger, SCOPES));
         assertThat(strangerApi.bundle(base + "_summary=count").getTotal()).isZero();
         // a normal page carries no total (see docs/phr.md)
         assertThat(api.bundle(base + "_count=2").hasTotal()).isFalse();

@@ -15,7 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-import jp.hip.ApiTokens;
 import jp.hip.PlatformTest;
 import jp.hip.phr.access.PhrConsents;
 import jp.hip.phr.persons.PatientStore;
@@ -28,8 +27,8 @@ class FhirPatientConsentSearchTests {
     static final String SCOPES = "system/Patient.rs system/Observation.rs system/Observation.c system/Consent.rs";
 
     @Autowired MockMvc mvc;
-    @Autowired ApiTokens tokens;
     @Autowired PhrFixture fixture;
+    @Autowired FhirTestClient fhir;
     @Autowired PhrPersons persons;
     @Autowired PhrConsents consents;
     @Autowired PatientStore patients;
@@ -46,7 +45,7 @@ class FhirPatientConsentSearchTests {
         yamada = fixture.member(insurer); // 山田 太郎 (ヤマダ タロウ), 1975-04-01, male
         sato = persons.registerMember(insurer, new PhrPersons.NewMember("佐藤", "花子", "サトウ", "ハナコ",
                 LocalDate.of(1990, 12, 31), "female", "06130012", "健002", "77" + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 100000)));
-        api = new FhirSearchTestSupport(mvc, ApiTokens.token(mvc, tokens.register(insurer, SCOPES.split(" ")), SCOPES));
+        api = new FhirSearchTestSupport(mvc, fhir.tokenFor(insurer, SCOPES));
     }
 
     List<String> found(String query) throws Exception {
@@ -86,7 +85,7 @@ class FhirPatientConsentSearchTests {
         assertThat(api.bundle("/fhir/Patient?_count=0&gender=female").getTotal()).isEqualTo(1);
         // another insurer sees neither
         FhirSearchTestSupport other = new FhirSearchTestSupport(mvc,
-                ApiTokens.token(mvc, tokens.register(fixture.insurer(), SCOPES.split(" ")), SCOPES));
+                fhir.tokenFor(fixture.insurer(), SCOPES));
         assertThat(other.ids("/fhir/Patient?_id=" + y)).isEmpty();
         assertThat(other.bundle("/fhir/Patient?_summary=count").getTotal()).isZero();
         assertThat(api.refusedParameter("/fhir/Patient?gender=robot")).isEqualTo("gender");

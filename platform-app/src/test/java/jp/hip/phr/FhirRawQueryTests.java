@@ -7,14 +7,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
-import jp.hip.ApiTokens;
 import jp.hip.TestDatabase;
 
 /**
@@ -36,8 +29,8 @@ import jp.hip.TestDatabase;
 class FhirRawQueryTests {
 
     @LocalServerPort int port;
-    @Autowired ApiTokens tokens;
     @Autowired PhrFixture fixture;
+    @Autowired FhirTestClient fhir;
 
     PhrFixture.Member member;
     String token;
@@ -47,17 +40,7 @@ class FhirRawQueryTests {
         UUID insurer = fixture.insurer();
         member = fixture.member(insurer);
         String scopes = "system/Observation.rs system/Patient.rs";
-        ApiTokens.Client registered = tokens.register(insurer, scopes.split(" "));
-        String basic = Base64.getEncoder().encodeToString((registered.clientId() + ":" + registered.secret()).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
-                        + java.net.URLEncoder.encode(scopes, StandardCharsets.UTF_8)))
-                .build();
-        String body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
-        Matcher matcher = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(body);
-        assertThat(matcher.find()).as(body).isTrue();
-        token = matcher.group(1);
+        token = fhir.httpTokenFor(port, insurer, scopes);
     }
 
     /** A GET whose request target is sent byte for byte (java.net.URI would refuse the raw |). */

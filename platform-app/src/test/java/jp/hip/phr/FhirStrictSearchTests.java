@@ -1,12 +1,11 @@
 package jp.hip.phr;
 
+import static jp.hip.phr.FhirTestClient.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -30,6 +29,7 @@ class FhirStrictSearchTests {
     @Autowired MockMvc mvc;
     @Autowired ApiTokens tokens;
     @Autowired PhrFixture fixture;
+    @Autowired FhirTestClient fhir;
 
     UUID insurer;
     PhrFixture.Member member;
@@ -44,11 +44,7 @@ class FhirStrictSearchTests {
     }
 
     MockHttpServletResponse perform(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.header("Authorization", "Bearer " + token)).andReturn().getResponse();
-    }
-
-    static <T extends org.hl7.fhir.instance.model.api.IBaseResource> T parse(MockHttpServletResponse response, Class<T> type) throws Exception {
-        return PhrFhir.fhirContext().newJsonParser().parseResource(type, response.getContentAsString());
+        return fhir.perform(request, token);
     }
 
     OperationOutcome refused(String url) throws Exception {

@@ -12,10 +12,8 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import jp.hip.ApiTokens;
 import jp.hip.PlatformTest;
 
 /** Interactions the server does not offer answer 405 with Allow and an OperationOutcome, not 403 (issue 10). */
@@ -24,21 +22,13 @@ class FhirUnsupportedInteractionTests {
 
     static final String SCOPES = "system/Patient.rs system/Observation.rs system/Observation.c";
 
-    @Autowired MockMvc mvc;
-    @Autowired ApiTokens tokens;
     @Autowired PhrFixture fixture;
-
-    MockHttpServletResponse perform(MockHttpServletRequestBuilder request, String token) throws Exception {
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return mvc.perform(request).andReturn().getResponse();
-    }
+    @Autowired FhirTestClient fhir;
 
     @Test
     void unsupportedInteractionsAre405WithAllowAndAnOperationOutcome() throws Exception {
         UUID insurer = fixture.insurer();
-        String token = ApiTokens.token(mvc, tokens.register(insurer, SCOPES.split(" ")), SCOPES);
+        String token = fhir.tokenFor(insurer, SCOPES);
         String id = UUID.randomUUID().toString();
         record Case(MockHttpServletRequestBuilder request, String allow) {}
         for (Case c : new Case[] {
@@ -56,7 +46,7 @@ class FhirUnsupportedInteractionTests {
                 new Case(get("/fhir/Observation/_history"), ""),
                 new Case(get("/fhir/Patient/_history"), ""),
                 new Case(get("/fhir/_history"), "")}) {
-            MockHttpServletResponse response = perform(c.request(), token);
+            MockHttpServletResponse response = fhir.perform(c.request(), token);
             String what = c.request().buildRequest(new org.springframework.mock.web.MockServletContext()).getMethod() + " "
                     + c.request().buildRequest(new org.springframework.mock.web.MockServletContext()).getRequestURI();
             assertThat(response.getStatus()).as(what).isEqualTo(405);
@@ -65,9 +55,9 @@ class FhirUnsupportedInteractionTests {
             assertThat(outcome.getIssueFirstRep().getCode()).as(what).isEqualTo(OperationOutcome.IssueType.NOTSUPPORTED);
         }
         // an unknown type is not found, not "not allowed"
-        assertThat(perform(delete("/fhir/Foo/" + id), token).getStatus()).isEqualTo(404);
+        assertThat(fhir.perform(delete("/fhir/Foo/" + id), token).getStatus()).isEqualTo(404);
         // without a token it is still 401 first; an offered interaction without its scope is still 403
-        assertThat(perform(delete("/fhir/Observation/" + id), null).getStatus()).isEqualTo(401);
-        assertThat(perform(put("/fhir/Observation/" + id).contentType("application/fhir+json").content("{}"), token).getStatus()).isEqualTo(403);
+        assertThat(fhir.perform(delete("/fhir/Observation/" + id), null).getStatus()).isEqualTo(401);
+        assertThat(fhir.perform(put("/fhir/Observation/" + id).contentType("application/fhir+json").content("{}"), token).getStatus()).isEqualTo(403);
     }
 }

@@ -18,7 +18,6 @@ import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -27,7 +26,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import jp.hip.ApiTokens;
 import jp.hip.PlatformTest;
 
 /**
@@ -36,30 +34,18 @@ import jp.hip.PlatformTest;
  * CapabilityStatement declares exactly the interactions that work.
  */
 @PlatformTest
-class FhirVersionTests {
+class FhirVersionTests extends FhirMemberTest {
 
     static final String SCOPES = "system/Patient.rs system/Patient.c system/Observation.rs system/Observation.c system/Observation.u"
             + " system/Consent.rs system/MedicationStatement.rs system/MedicationStatement.c";
 
     @Autowired MockMvc mvc;
-    @Autowired ApiTokens tokens;
-    @Autowired PhrFixture fixture;
     @Autowired JdbcClient jdbc;
     @Autowired jp.hip.phr.rights.PhrRights rights;
 
-    UUID insurer;
-    PhrFixture.Member member;
-    String token;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        insurer = fixture.insurer();
-        member = fixture.member(insurer);
-        token = tokenFor(insurer, SCOPES);
-    }
-
-    String tokenFor(UUID tenant, String scopes) throws Exception {
-        return ApiTokens.token(mvc, tokens.register(tenant, scopes.split(" ")), scopes);
+    @Override
+    String scopes() {
+        return SCOPES;
     }
 
     MockHttpServletResponse perform(MockHttpServletRequestBuilder request, String bearer) throws Exception {
@@ -99,8 +85,8 @@ class FhirVersionTests {
         assertThat(updated.getStatus()).as(updated.getContentAsString()).isEqualTo(200);
         String second = path(updated.getHeader("Location"));
         assertThat(second).isEqualTo("/fhir/Observation/" + id + "/_history/2");
-        Observation two = FhirApiTests.parse(perform(get(second), token), Observation.class);
-        Observation one = FhirApiTests.parse(perform(get(first), token), Observation.class);
+        Observation two = FhirTestClient.parse(perform(get(second), token), Observation.class);
+        Observation one = FhirTestClient.parse(perform(get(first), token), Observation.class);
         assertThat(two.getValueQuantity().getValue()).isEqualByComparingTo("70.9");
         assertThat(two.getMeta().getVersionId()).isEqualTo("2");
         assertThat(one.getValueQuantity().getValue()).isEqualByComparingTo("70.1");
@@ -109,27 +95,27 @@ class FhirVersionTests {
         for (String missing : List.of("/_history/3", "/_history/0", "/_history/abc")) {
             MockHttpServletResponse response = perform(get("/fhir/Observation/" + id + missing), token);
             assertThat(response.getStatus()).as(missing).isEqualTo(404);
-            assertThat(FhirApiTests.parse(response, OperationOutcome.class).getIssueFirstRep().getCode())
+            assertThat(FhirTestClient.parse(response, OperationOutcome.class).getIssueFirstRep().getCode())
                     .isEqualTo(OperationOutcome.IssueType.NOTFOUND);
         }
 
         // the history: newest first, each with the request that made it
-        Bundle history = FhirApiTests.parse(perform(get("/fhir/Observation/" + id + "/_history"), token), Bundle.class);
+        Bundle history = FhirTestClient.parse(perform(get("/fhir/Observation/" + id + "/_history"), token), Bundle.class);
         assertThat(history.getType()).isEqualTo(Bundle.BundleType.HISTORY);
         assertThat(history.getTotal()).isEqualTo(2);
         assertThat(history.getEntry()).extracting(e -> ((Observation) e.getResource()).getMeta().getVersionId()).containsExactly("2", "1");
         assertThat(history.getEntry()).extracting(e -> e.getRequest().getMethod()).containsExactly(Bundle.HTTPVerb.PUT, Bundle.HTTPVerb.POST);
         assertThat(history.getEntry()).extracting(e -> e.getResponse().getStatus()).containsExactly("200 OK", "201 Created");
         // in pages with a next link
-        Bundle page = FhirApiTests.parse(perform(get("/fhir/Observation/" + id + "/_history?_count=1"), token), Bundle.class);
+        Bundle page = FhirTestClient.parse(perform(get("/fhir/Observation/" + id + "/_history?_count=1"), token), Bundle.class);
         assertThat(page.getEntry()).hasSize(1);
-        Bundle next = FhirApiTests.parse(perform(get(path(page.getLink("next").getUrl())), token), Bundle.class);
+        Bundle next = FhirTestClient.parse(perform(get(path(page.getLink("next").getUrl())), token), Bundle.class);
         assertThat(next.getEntry()).extracting(e -> ((Observation) e.getResource()).getMeta().getVersionId()).containsExactly("1");
         assertThat(next.getLink("next")).isNull();
         // strict like a search
         MockHttpServletResponse unknown = perform(get("/fhir/Observation/" + id + "/_history?_list=recent"), token);
         assertThat(unknown.getStatus()).isEqualTo(400);
-        assertThat(FhirApiTests.parse(unknown, OperationOutcome.class).getIssueFirstRep().getDiagnostics()).contains("_list");
+        assertThat(FhirTestClient.parse(unknown, OperationOutcome.class).getIssueFirstRep().getDiagnostics()).contains("_list");
         assertThat(perform(get("/fhir/Observation/" + UUID.randomUUID() + "/_history"), token).getStatus()).isEqualTo(404);
         // versions are not written: 405 naming GET
         MockHttpServletResponse notAllowed = perform(delete("/fhir/Observation/" + id + "/_history/1"), token);
@@ -140,21 +126,21 @@ class FhirVersionTests {
     @Test
     void versionsNeedTheLegalBasisOfARead() throws Exception {
         MockHttpServletResponse created = perform(post("/fhir/Observation").contentType("application/fhir+json").content(weight("71")), token);
-        String id = FhirApiTests.parse(created, Observation.class).getIdElement().getIdPart();
+        String id = FhirTestClient.parse(created, Observation.class).getIdElement().getIdPart();
         perform(put("/fhir/Observation/" + id).contentType("application/fhir+json").content(weight("72").replace(
                 "{\"resourceType\":\"Observation\",", "{\"resourceType\":\"Observation\",\"id\":\"" + id + "\",")), token);
         // the employer holds the member but has no consent: no version is shown, as for a read
         UUID employer = fixture.employerOf(member);
-        String employerToken = tokenFor(employer, "system/Observation.rs");
+        String employerToken = fhir.tokenFor(employer, "system/Observation.rs");
         assertThat(perform(get("/fhir/Observation/" + id), employerToken).getStatus()).isEqualTo(404);
         for (String url : List.of("/_history/1", "/_history/2", "/_history")) {
             assertThat(perform(get("/fhir/Observation/" + id + url), employerToken).getStatus()).as(url).isEqualTo(404);
         }
         // another insurer does not hold the person at all
-        String stranger = tokenFor(fixture.insurer(), "system/Observation.rs");
+        String stranger = fhir.tokenFor(fixture.insurer(), "system/Observation.rs");
         assertThat(perform(get("/fhir/Observation/" + id + "/_history/1"), stranger).getStatus()).isEqualTo(404);
         // without the read scope: 403, as for a read
-        String createOnly = tokenFor(insurer, "system/Observation.c");
+        String createOnly = fhir.tokenFor(insurer, "system/Observation.c");
         assertThat(perform(get("/fhir/Observation/" + id + "/_history/1"), createOnly).getStatus()).isEqualTo(403);
         assertThat(perform(get("/fhir/Observation/" + id + "/_history"), createOnly).getStatus()).isEqualTo(403);
     }
@@ -162,7 +148,7 @@ class FhirVersionTests {
     @Test
     void deletionOnRequestRemovesTheEarlierVersionsWithTheirObservation() throws Exception {
         MockHttpServletResponse created = perform(post("/fhir/Observation").contentType("application/fhir+json").content(weight("75")), token);
-        String id = FhirApiTests.parse(created, Observation.class).getIdElement().getIdPart();
+        String id = FhirTestClient.parse(created, Observation.class).getIdElement().getIdPart();
         perform(put("/fhir/Observation/" + id).contentType("application/fhir+json").content(weight("76").replace(
                 "{\"resourceType\":\"Observation\",", "{\"resourceType\":\"Observation\",\"id\":\"" + id + "\",")), token);
         assertThat(versionRows()).isEqualTo(1);
@@ -183,9 +169,9 @@ class FhirVersionTests {
      */
     @Test
     void theCapabilityStatementDeclaresExactlyTheInteractionsThatWork() throws Exception {
-        CapabilityStatement cs = FhirApiTests.parse(mvc.perform(get("/fhir/metadata")).andReturn().getResponse(), CapabilityStatement.class);
+        CapabilityStatement cs = FhirTestClient.parse(mvc.perform(get("/fhir/metadata")).andReturn().getResponse(), CapabilityStatement.class);
         MockHttpServletResponse created = perform(post("/fhir/Observation").contentType("application/fhir+json").content(weight("73")), token);
-        String observation = FhirApiTests.parse(created, Observation.class).getIdElement().getIdPart();
+        String observation = FhirTestClient.parse(created, Observation.class).getIdElement().getIdPart();
         UUID consent = fixture.consent(member, insurer, DataCategory.CHECKUP);
         Map<String, String> ids = Map.of("Patient", member.personId().toString(), "Observation", observation,
                 "Consent", consent.toString(), "MedicationStatement", UUID.randomUUID().toString());
@@ -247,13 +233,13 @@ class FhirVersionTests {
         String path = location.substring(location.indexOf("/fhir/"));
         MockHttpServletResponse read = perform(get(path), token);
         assertThat(read.getStatus()).as(read.getContentAsString()).isEqualTo(200);
-        Patient patient = FhirApiTests.parse(read, Patient.class);
+        Patient patient = FhirTestClient.parse(read, Patient.class);
         assertThat(path).endsWith("/_history/" + patient.getMeta().getVersionId());
         assertThat(read.getHeader("ETag")).isEqualTo("W/\"" + patient.getMeta().getVersionId() + "\"");
         String other = path.replaceAll("_history/[0-9]+$", "_history/" + (Integer.parseInt(patient.getMeta().getVersionId()) + 1));
         assertThat(perform(get(other), token).getStatus()).isEqualTo(404);
         // another tenant without a basis: 404 for the version, as for the read
-        String stranger = tokenFor(fixture.insurer(), SCOPES);
+        String stranger = fhir.tokenFor(fixture.insurer(), SCOPES);
         assertThat(perform(get(path), stranger).getStatus()).isEqualTo(404);
     }
 }

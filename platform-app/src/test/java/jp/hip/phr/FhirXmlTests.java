@@ -35,6 +35,7 @@ class FhirXmlTests {
     @Autowired MockMvc mvc;
     @Autowired ApiTokens tokens;
     @Autowired PhrFixture fixture;
+    @Autowired FhirTestClient fhir;
 
     PhrFixture.Member member;
     String token;
@@ -50,7 +51,7 @@ class FhirXmlTests {
     }
 
     MockHttpServletResponse perform(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.header("Authorization", "Bearer " + token)).andReturn().getResponse();
+        return fhir.perform(request, token);
     }
 
     String observationXml(String value, Instant when, String identifier) {
