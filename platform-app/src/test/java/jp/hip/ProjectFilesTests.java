@@ -23,6 +23,23 @@ class ProjectFilesTests {
     }
 
     @Test
+    void noMessageKeyIsDefinedTwice() throws IOException {
+        // A second definition silently wins: a new empty-state text once replaced an import error's message.
+        try (Stream<Path> files = Files.walk(Path.of("../platform-web/src/main/resources"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".properties")).toList()) {
+                var seen = new java.util.HashSet<String>();
+                var twice = Files.readAllLines(file).stream()
+                        .map(String::strip)
+                        .filter(line -> !line.isEmpty() && !line.startsWith("#") && line.contains("="))
+                        .map(line -> line.substring(0, line.indexOf('=')).strip())
+                        .filter(key -> !seen.add(key))
+                        .toList();
+                assertThat(twice).as(file.toString()).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void theReadmePrintsEveryDemoUsersTotpSecret() throws IOException {
         String readme = Files.readString(Path.of("../README.md"));
         jp.hip.demo.DemoData.TOTP_SECRETS.forEach((email, secret) ->
