@@ -134,19 +134,19 @@ public class CollaboLinks {
         }
         Set<String> wanted = new LinkedHashSet<>();
         numbers.stream().filter(n -> n != null && !n.isBlank()).map(String::strip).forEach(wanted::add);
-        if (wanted.isEmpty()) {
-            throw new CollaboException("collabo.link.establishmentsRequired");
-        }
-        Map<String, String> own = new LinkedHashMap<>();
-        statistics.establishmentsOf(actor.tenantId()).forEach(e -> own.put(e.number(), e.name()));
-        List<String> foreign = wanted.stream().filter(n -> !own.containsKey(n)).toList();
-        if (!foreign.isEmpty()) {
-            throw new CollaboException("collabo.link.establishmentNotOwn", String.join("、", foreign));
-        }
         tx.executeWithoutResult(s -> {
-            LinkView link = own(actor, linkId);
+            LinkView link = own(actor, linkId); // another party's link is not found before anything about it is said
             if (link.status() == Status.ENDED) {
                 throw new CollaboException("collabo.link.ended");
+            }
+            if (wanted.isEmpty()) {
+                throw new CollaboException("collabo.link.establishmentsRequired");
+            }
+            Map<String, String> own = new LinkedHashMap<>();
+            statistics.establishmentsOf(actor.tenantId()).forEach(e -> own.put(e.number(), e.name()));
+            List<String> foreign = wanted.stream().filter(n -> !own.containsKey(n)).toList();
+            if (!foreign.isEmpty()) {
+                throw new CollaboException("collabo.link.establishmentNotOwn", String.join("、", foreign));
             }
             Map<String, String> groups = new LinkedHashMap<>();
             link.establishments().forEach(e -> groups.put(e.number(), e.employerGroup()));

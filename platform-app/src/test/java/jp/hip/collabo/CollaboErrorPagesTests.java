@@ -135,6 +135,8 @@ class CollaboErrorPagesTests {
         send(staff, "/insurer/collabo/reports/" + report + "/share", 404, "confirm", "yes");
         send(hr, "/company/collabo" + link + "/end", 404, "confirm", "yes");
         send(hr, "/company/collabo" + link + "/establishments", 404, "establishment", "E-1");
+        send(hr, "/company/collabo" + link + "/establishments", 404, "establishment", "NOT-OURS"); // not a refusal naming it
+        send(hr, "/company/collabo" + link + "/establishments", 404); // nor one asking for a 事業所
         send(hr, "/company/collabo" + link + "/investment/withdraw", 404, "year", "2024");
         send(hr, "/company/collabo/reports/" + report + "/acknowledge", 404);
         assertThat(linkStatus(other.linkId())).isEqualTo("ACTIVE");
