@@ -27,8 +27,6 @@ import jp.hip.PlatformTest;
 import jp.hip.identity.CurrentTenant;
 import jp.hip.identity.IdentityManagement;
 import jp.hip.identity.Role;
-import jp.hip.identity.TenantKind;
-import jp.hip.phr.persons.PhrPersons;
 
 /**
  * Consent comes only from the person (ADR 0037): a tenant records a consent the person gave elsewhere only when a
@@ -36,30 +34,20 @@ import jp.hip.phr.persons.PhrPersons;
  * The person sees who recorded it and on what evidence, withdraws it in one click, and gets the evidence in the export.
  */
 @PlatformTest
-class ConsentRecordingTests {
+class ConsentRecordingTests extends FhirConsentPartiesTest {
 
     static final String SCOPES = "system/Consent.c system/Observation.rs";
 
     @Autowired MockMvc mvc;
     @Autowired ApiTokens tokens;
-    @Autowired PhrFixture fixture;
-    @Autowired PhrPersons persons;
-    @Autowired Accounts accounts;
     @Autowired IdentityManagement identity;
     @Autowired JdbcClient jdbc;
 
-    UUID insurer;
-    UUID employer;
-    PhrFixture.Member member;
     ApiTokens.Client client;
     String token;
 
     @BeforeEach
     void setUp() throws Exception {
-        insurer = fixture.insurer();
-        employer = accounts.tenant(TenantKind.COMPANY);
-        member = fixture.member(insurer);
-        persons.registerEmployee(employer, member.personId());
         client = tokens.register(insurer, SCOPES.split(" "));
         token = ApiTokens.token(mvc, client, SCOPES);
     }

@@ -15,42 +15,29 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-import jp.hip.Accounts;
 import jp.hip.PlatformTest;
 import jp.hip.api.fhir.FhirValidation;
-import jp.hip.identity.TenantKind;
 import jp.hip.phr.access.PhrConsents;
-import jp.hip.phr.persons.PhrPersons;
 
 /**
  * POST Consent entries in transaction and batch Bundles: the createConsent mapping and rules (ADR 0031), all or
  * nothing with the other entries of a transaction, a status per entry in a batch, scope system/Consent.c per entry.
  */
 @PlatformTest
-class FhirConsentBundleTests {
+class FhirConsentBundleTests extends FhirConsentPartiesTest {
 
     static final String SCOPES = "system/Patient.c system/Observation.rs system/Observation.c system/Consent.c";
 
-    @Autowired PhrFixture fixture;
     @Autowired FhirTestClient fhir;
     @Autowired PhrConsents consents;
-    @Autowired PhrPersons persons;
-    @Autowired Accounts accounts;
     @Autowired FhirValidation validation;
     @Autowired JdbcClient jdbc;
 
-    UUID insurer;
-    UUID employer;
-    PhrFixture.Member member;
     String insurerToken;
     String employerToken;
 
     @BeforeEach
     void setUp() throws Exception {
-        insurer = fixture.insurer();
-        employer = accounts.tenant(TenantKind.COMPANY);
-        member = fixture.member(insurer);
-        persons.registerEmployee(employer, member.personId());
         insurerToken = fhir.tokenFor(insurer, SCOPES, true);
         employerToken = fhir.tokenFor(employer, "system/Observation.rs");
     }

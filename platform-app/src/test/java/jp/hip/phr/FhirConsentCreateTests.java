@@ -15,42 +15,29 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-import jp.hip.Accounts;
 import jp.hip.PlatformTest;
 import jp.hip.api.fhir.FhirValidation;
-import jp.hip.identity.TenantKind;
 import jp.hip.phr.access.PhrConsents;
-import jp.hip.phr.persons.PhrPersons;
 
 /**
  * POST /fhir/Consent: a PHR service (here the member's insurer) grants or withdraws on the person's behalf through
  * the same consent versions the individual's page writes, so the recipient's reads follow on the next request.
  */
 @PlatformTest
-class FhirConsentCreateTests {
+class FhirConsentCreateTests extends FhirConsentPartiesTest {
 
     static final String SCOPES = "system/Observation.rs system/Observation.c system/Consent.c";
 
-    @Autowired PhrFixture fixture;
     @Autowired FhirTestClient fhir;
     @Autowired PhrConsents consents;
-    @Autowired PhrPersons persons;
-    @Autowired Accounts accounts;
     @Autowired FhirValidation validation;
     @Autowired JdbcClient jdbc;
 
-    UUID insurer;
-    UUID employer;
-    PhrFixture.Member member;
     String insurerToken;
     String employerToken;
 
     @BeforeEach
     void setUp() throws Exception {
-        insurer = fixture.insurer();
-        employer = accounts.tenant(TenantKind.COMPANY);
-        member = fixture.member(insurer);
-        persons.registerEmployee(employer, member.personId());
         insurerToken = fhir.tokenFor(insurer, SCOPES, true);
         employerToken = fhir.tokenFor(employer, "system/Observation.rs");
         assertThat(fhir.postJson("/fhir/Observation", FhirApiTests.bmi(member.personId(), null), insurerToken).getStatus()).isEqualTo(201);
