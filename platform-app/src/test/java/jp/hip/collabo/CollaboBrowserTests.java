@@ -77,6 +77,7 @@ class CollaboBrowserTests extends BrowserTests {
         find("form[action$='/comments'] button[type=submit]").click();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "コメントしました"));
         find("#acknowledge button").click();
+        waitFor(ExpectedConditions.alertIsPresent()).accept(); // 確認済み cannot be taken back: the page asks first
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "確認済みにしました"));
         assertThat(text("#status")).isEqualTo("確認済み");
         browser.findElement(By.linkText("健康投資と成果を見る")).click();
